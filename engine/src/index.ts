@@ -1,0 +1,14 @@
+/**
+ * The Tarazy engine as a library. The CLI and the language server use exactly this API.
+ * See docs/engine-api.md.
+ */
+
+export * from "./diagnostics/catalog.js";
+export * from "./diagnostics/diagnostic.js";
+export * from "./formula/ast.js";
+export * from "./formula/context.js";
+export * from "./formula/environment.js";
+export * from "./formula/value.js";
+export * from "./model/ruleset.js";
+export * from "./source/range.js";
+export { ENGINE_VERSION } from "./version.js";

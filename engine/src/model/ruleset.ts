@@ -1,0 +1,181 @@
+import type { Expr } from "../formula/ast.js";
+import type { Range } from "../source/range.js";
+
+/**
+ * The checked rule model: what the loader builds from a ruleset's YAML files and the scoring engine,
+ * docs, diff and language server read. Every element keeps where it came from (`at`), so any figure or
+ * diagnostic can point back to its line. The YAML format is documented in docs/rule-format.md and
+ * described by engine/schema/tarazy-rules.schema.json.
+ */
+
+/** Kazakh is required; Russian and English are optional. */
+export interface Localized {
+  readonly kk: string;
+  readonly ru?: string;
+  readonly en?: string;
+}
+
+export type Lang = "kk" | "ru" | "en";
+
+/** A source location: file and range of the element (or of one of its keys). */
+export interface Located {
+  readonly file: string;
+  readonly range: Range;
+}
+
+/** A formula in place: its text, where the text starts in the YAML file, and its parsed AST. */
+export interface FormulaSource {
+  readonly text: string;
+  readonly at: Located;
+  /** Parsed with ranges relative to the YAML file (already mapped), or undefined if it failed to parse. */
+  readonly ast?: Expr;
+}
+
+export type Frequency = "month" | "quarter" | "year";
+export type Direction = "higher" | "lower";
+export type MissingPolicy = "zero" | "exclude" | "fail";
+export type Aggregation = "arithmetic" | "geometric" | "min";
+export type TieRule = "competition" | "dense" | "shared";
+/** How months become a quarter or year. */
+export type FieldAggregate = "sum" | "last" | "mean";
+
+export interface Unit {
+  readonly id: string;
+  readonly name: Localized;
+  /** city, district, department, or another kind the ruleset names in `unit_kinds`. */
+  readonly kind: string;
+  /** e.g. kato: "6110", population: 200153; readable in formulas as unit.kato, unit.population. */
+  readonly attributes: Readonly<Record<string, number | string | boolean>>;
+  readonly aliases: readonly string[];
+  readonly at: Located;
+}
+
+export interface Field {
+  readonly id: string;
+  readonly name: Localized;
+  /** Unit of measure, e.g. "mln KZT", "%", "count". */
+  readonly measure: string;
+  readonly aggregate: FieldAggregate;
+  /** Reported values are running totals since January (as BNS statistics are published). */
+  readonly cumulative: boolean;
+  /** Reported by each unit, or formed at the regional level. */
+  readonly source: "unit" | "region";
+  /** How often the value is reported. */
+  readonly frequency: Frequency;
+  readonly description?: Localized;
+  readonly at: Located;
+}
+
+export type ScoreMethod =
+  /** value / plan (higher) or plan / value (lower), capped at `cap` and divided by it. */
+  | { readonly method: "achievement"; readonly plan: FormulaSource; readonly cap: number }
+  /** Fixed goalposts with clamping and an optional transform (ln) before scaling. */
+  | { readonly method: "goalposts"; readonly min: number; readonly max: number; readonly transform: "none" | "ln" }
+  /** Min-max over the units rated in the period. */
+  | { readonly method: "minmax" }
+  /** z-score over the units rated in the period, mapped to [0, 1] by clamping at +-`clip` deviations. */
+  | { readonly method: "zscore"; readonly clip: number }
+  /** Rank among the units rated in the period: best 1, worst 0. */
+  | { readonly method: "rank" }
+  /** Threshold bands: the first band whose bound the value meets gives the score. */
+  | { readonly method: "bands"; readonly bands: readonly Band[] }
+  /** A yes/no (boolean) value: yes scores 1 (or 0 when lower is better). */
+  | { readonly method: "yesno" }
+  /** A formula of `value` (and the indicator's inputs) giving the score; clamped to [0, 1]. */
+  | { readonly method: "formula"; readonly formula: FormulaSource };
+
+/** For `higher`, a band applies when value >= min; for `lower`, when value <= max. Last band may be open. */
+export interface Band {
+  readonly min?: number;
+  readonly max?: number;
+  readonly score: number;
+  readonly at: Located;
+}
+
+export interface Applicability {
+  /** Unit kinds it applies to (absent: all kinds). */
+  readonly kinds?: readonly string[];
+  /** Explicit unit ids it applies to (absent: all units of the kinds). */
+  readonly units?: readonly string[];
+  /** Explicit unit ids it does not apply to. */
+  readonly except?: readonly string[];
+  /** A boolean formula over unit attributes, e.g. `unit.farmland_ha > 0`. */
+  readonly when?: FormulaSource;
+}
+
+export interface Indicator {
+  readonly id: string;
+  readonly block: string;
+  readonly name: Localized;
+  readonly measure: string;
+  readonly formula: FormulaSource;
+  readonly better: Direction;
+  readonly score: ScoreMethod;
+  /** Relative weight within the block. */
+  readonly weight: number;
+  readonly frequency: Frequency;
+  /** Formed from unit-reported data, or at the regional level (e.g. the oblast's assessment). */
+  readonly source: "unit" | "region";
+  readonly applies?: Applicability;
+  /** Overrides the block's and ruleset's policy. */
+  readonly missing?: MissingPolicy;
+  readonly rationale?: Localized;
+  readonly at: Located;
+}
+
+export interface Block {
+  readonly id: string;
+  readonly name: Localized;
+  /** Points of the ruleset's scale this block carries. */
+  readonly weight: number;
+  readonly aggregation: Aggregation;
+  readonly missing?: MissingPolicy;
+  readonly indicators: readonly Indicator[];
+  readonly description?: Localized;
+  readonly at: Located;
+}
+
+export interface Grade {
+  readonly id: string;
+  /** Lowest total (on the scale) that earns this grade; grades are checked from the highest min down. */
+  readonly min: number;
+  readonly label: Localized;
+  /** CSS colour for reports, e.g. "#2e7d32". */
+  readonly color: string;
+}
+
+export interface Rating {
+  readonly id: string;
+  readonly title: Localized;
+  readonly frequency: Frequency;
+  /** Block ids; the total is rescaled so that these blocks' weights make the full scale. */
+  readonly blocks: readonly string[];
+  readonly at: Located;
+}
+
+export interface RankPolicy {
+  /** Round the total to this many decimals before ranking (undefined: rank the exact total). */
+  readonly round?: number;
+  readonly ties: TieRule;
+}
+
+export interface Ruleset {
+  readonly id: string;
+  readonly version: string;
+  readonly effective: { readonly from: string; readonly to?: string };
+  readonly title: Localized;
+  readonly description?: Localized;
+  readonly scale: number;
+  readonly unitKinds: readonly string[];
+  readonly missing: MissingPolicy;
+  readonly rank: RankPolicy;
+  readonly grades: readonly Grade[];
+  readonly ratings: readonly Rating[];
+  readonly units: readonly Unit[];
+  readonly fields: readonly Field[];
+  readonly blocks: readonly Block[];
+  /** The folder the ruleset was loaded from and a hash of its files' contents, for manifests. */
+  readonly root: string;
+  readonly hash: string;
+  readonly at: Located;
+}

@@ -1,0 +1,58 @@
+/**
+ * Positions in source text. Lines and columns are 1-based, as editors and `file:line:col` show them;
+ * offsets are 0-based UTF-16 indices into the JavaScript string (what the language server converts to LSP).
+ */
+export interface Position {
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A text with its line starts, so offsets turn into line/column in O(log n). */
+export class SourceText {
+  readonly lineStarts: readonly number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10) starts.push(i + 1);
+      else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+    }
+    this.lineStarts = starts;
+  }
+
+  position(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset: clamped, line: lo + 1, column: clamped - (this.lineStarts[lo] ?? 0) + 1 };
+  }
+
+  range(startOffset: number, endOffset: number): Range {
+    return { start: this.position(startOffset), end: this.position(endOffset) };
+  }
+
+  /** The text of 1-based line `line`, without its line break. */
+  lineText(line: number): string {
+    const start = this.lineStarts[line - 1];
+    if (start === undefined) return "";
+    const next = this.lineStarts[line];
+    return this.text.slice(start, next ?? this.text.length).replace(/\r?\n$|\r$/, "");
+  }
+}
+
+/** A range that covers a whole string on one line, for text with no source of its own. */
+export function rangeOfLength(length: number): Range {
+  return { start: { offset: 0, line: 1, column: 1 }, end: { offset: length, line: 1, column: length + 1 } };
+}
