@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { processIO } from "./io.js";
 import { runCli } from "./run.js";
 
