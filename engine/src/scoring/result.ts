@@ -1,0 +1,69 @@
+import type { Provenance } from "../data/observation.js";
+import type { MissingPolicy } from "../model/ruleset.js";
+
+/**
+ * The result of rating one period: what `tarazy rate --format json` prints, what the reports render and
+ * what explain traces. The JSON form is described by engine/schema/rating-result.schema.json.
+ * All numbers are unrounded; rounding happens only when a face displays them.
+ */
+export interface RatingResult {
+  readonly ruleset: { readonly id: string; readonly version: string; readonly hash: string };
+  readonly rating: string;
+  readonly period: string;
+  /** One per unit, in rank order (ties in unit-id order). */
+  readonly results: readonly UnitResult[];
+}
+
+export type IndicatorStatus =
+  /** Scored from its value. */
+  | "scored"
+  /** Value missing; the missing-data policy gave it a score of zero. */
+  | "missing-zero"
+  /** Value missing; left out and its weight redistributed. */
+  | "missing-excluded"
+  /** Does not apply to this unit (by `applies` or an n/a input); weight redistributed. */
+  | "not-applicable";
+
+export interface IndicatorResult {
+  /** The formula's value; null when missing or not applicable. */
+  readonly value: number | boolean | null;
+  /** Score in [0, 1]; null when excluded. */
+  readonly score: number | null;
+  /** Effective weight on the rating's scale (after redistribution); 0 when excluded. */
+  readonly weight: number;
+  /** score x weight. */
+  readonly points: number;
+  readonly status: IndicatorStatus;
+  /** The policy that applied when the value was missing. */
+  readonly policy?: MissingPolicy;
+  /** Why the value is missing, in words. */
+  readonly reason?: string;
+}
+
+export interface BlockResult {
+  /** Points earned on the rating's scale; the block scores of a unit add up to its total. */
+  readonly score: number;
+  /** The block's weight on the rating's scale (its maximum points). */
+  readonly weight: number;
+}
+
+export interface UnitResult {
+  readonly unit: string;
+  /** The total on the ruleset's scale. */
+  readonly score: number;
+  readonly rank: number;
+  /** Rank in the previous period of the same rating, when it was rated; positive change = moved up. */
+  readonly previousRank?: number;
+  readonly rankChange?: number;
+  readonly grade: string;
+  readonly blocks: Readonly<Record<string, BlockResult>>;
+  readonly indicators: Readonly<Record<string, IndicatorResult>>;
+}
+
+/** One input of one indicator for one unit, for explain: its value, period and where it came from. */
+export interface InputTrace {
+  readonly name: string;
+  readonly period: string;
+  readonly value: number | "n/a" | null;
+  readonly sources: readonly Provenance[];
+}
