@@ -1,0 +1,494 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { type Missing, missing } from "../formula/value.js";
+import type { Field, Frequency, Unit } from "../model/ruleset.js";
+import { ScoringCode } from "../scoring/codes.js";
+import type { Range } from "../source/range.js";
+import { didYouMean } from "../util/did-you-mean.js";
+import type { Observation, Provenance } from "./observation.js";
+import { formatPeriod, type Period, type PeriodKind, parsePeriod, periodOrdinal } from "./period.js";
+
+/**
+ * The data store: measurement data in typed arrays indexed by field, unit and month, so that rating thousands
+ * of units over years of data touches no object per cell. It answers "the value of field f for unit u in period
+ * p" for months, quarters and years by the field's rules:
+ *
+ * - A value reported directly for the period is used as such.
+ * - Otherwise a quarter or year is formed from the periods inside it (months of a quarter, quarters of a
+ *   year) by the field's `aggregate`: `sum`, `mean`, or `last` (the last sub-period's value). It is formed only
+ *   down to the field's own frequency: a quarterly field's quarter is never made up of months.
+ * - Partial data is not summed: if any month of a quarter is missing, the quarter is missing and the reason
+ *   names that month. A `last` field needs only its last month.
+ * - n/a wins over missing: if any part is n/a the whole is not applicable (the indicator is excluded, not
+ *   penalised).
+ * - Cumulative fields hold running totals since January (as statistics are published). A period's value is
+ *   its flow: running total at its end minus the running total just before it starts (nothing in January),
+ *   so Q2 = cum(June) - cum(March) and Q1 = cum(March); months inside need not be reported. `mean` is that
+ *   flow divided by the period's months; `last` is the running total at the end, as reported. A quarter or
+ *   year value reported for a cumulative field is the running total at its last month.
+ * - ytd(x) is the running total at the period's end: cum(end) for a cumulative field; for other fields the
+ *   sum (or month-weighted mean) of January to the end, or the period's own value for `last`.
+ *
+ * Periods are passed as integer codes (see periodCode) so the scoring engine's EvalContext can use them
+ * directly. Every cell remembers which observation filled it, for explain.
+ */
+
+/** A field's value in a period: a finite number, or Missing with the reason (no data, or n/a). */
+export type StoreValue = number | Missing;
+
+export interface StoreModel {
+  readonly units: readonly Pick<Unit, "id" | "aliases">[];
+  readonly fields: readonly Pick<Field, "id" | "aggregate" | "cumulative" | "frequency">[];
+}
+
+const KIND_CODE: Readonly<Record<PeriodKind, number>> = { month: 0, quarter: 1, year: 2 };
+const MONTH_STEP = 3;
+const QUARTER_STEP = 9;
+
+/**
+ * A period as one integer: (year * 12 + first month - 1) * 3 + kind (0 month, 1 quarter, 2 year). Ordered by
+ * first month, then shorter periods first, like comparePeriods.
+ */
+export function periodCode(p: Period): number {
+  return periodOrdinal(p) * 3 + KIND_CODE[p.kind];
+}
+
+export function periodFromCode(code: number): Period {
+  const kindCode = code % 3;
+  const ordinal = (code - kindCode) / 3;
+  const year = Math.floor(ordinal / 12);
+  const month = (ordinal % 12) + 1;
+  if (kindCode === 0) return { kind: "month", year, index: month };
+  if (kindCode === 1) return { kind: "quarter", year, index: (month - 1) / 3 + 1 };
+  return { kind: "year", year, index: 1 };
+}
+
+export function formatPeriodCode(code: number): string {
+  return formatPeriod(periodFromCode(code));
+}
+
+/** Cell states. */
+const ABSENT = 0;
+const NUMBER = 1;
+const NOT_APPLICABLE = 2;
+
+/** One granularity of one field: values, states and the observation that filled each cell (-1 for none). */
+class Grid {
+  readonly values: Float64Array;
+  readonly state: Uint8Array;
+  readonly source: Int32Array;
+
+  constructor(size: number) {
+    this.values = new Float64Array(size);
+    this.state = new Uint8Array(size);
+    this.source = new Int32Array(size).fill(-1);
+  }
+}
+
+interface FieldGrids {
+  readonly month: Grid;
+  quarter?: Grid;
+  year?: Grid;
+}
+
+const FREQUENCY_RANK: Readonly<Record<Frequency, number>> = { month: 0, quarter: 1, year: 2 };
+
+/** Called with the index of each observation a value was formed from (for explain's provenance). */
+type Touch = (observation: number) => void;
+
+export class DataStore {
+  /** The first year of data (January of it is the first month). */
+  readonly firstYear: number;
+  readonly years: number;
+  private readonly months: number;
+  private readonly firstOrdinal: number;
+  private readonly unitCount: number;
+
+  /** @internal built by DataStoreBuilder */
+  constructor(
+    readonly model: StoreModel,
+    private readonly grids: readonly (FieldGrids | undefined)[],
+    private readonly monthHasData: Uint8Array,
+    firstYear: number,
+    years: number,
+    private readonly observations: readonly Observation[],
+  ) {
+    this.firstYear = firstYear;
+    this.years = years;
+    this.months = years * 12;
+    this.firstOrdinal = firstYear * 12;
+    this.unitCount = model.units.length;
+  }
+
+  /** The value of field `field` (index in model.fields) for unit `unit` (index in model.units) in a period. */
+  value(field: number, unit: number, code: number, touch?: Touch): StoreValue {
+    const f = this.model.fields[field];
+    if (!f) throw new RangeError(`no field ${field}`);
+    return f.cumulative ? this.flow(field, unit, code, touch) : this.plain(field, unit, code, touch);
+  }
+
+  /** Year-to-date value at the end of the period (see the module comment). */
+  ytd(field: number, unit: number, code: number, touch?: Touch): StoreValue {
+    const f = this.model.fields[field];
+    if (!f) throw new RangeError(`no field ${field}`);
+    const p = periodFromCode(code);
+    const endOrdinal = endOrdinalOf(code);
+    const monthsSinceJanuary = (endOrdinal % 12) + 1;
+    if (f.cumulative || f.aggregate === "last") {
+      const end = f.cumulative
+        ? this.runningTotal(field, unit, endOrdinal, touch)
+        : this.plain(field, unit, code, touch);
+      if (typeof end !== "number" || f.aggregate !== "mean") return end;
+      return end / monthsSinceJanuary;
+    }
+    // Sum (or month-weighted mean) of the pieces from January to the end: whole quarters, then months.
+    const pieces: number[] = [];
+    if (p.kind === "year") pieces.push(code);
+    else {
+      const yearStart = p.year * 12;
+      const fullQuarters = Math.floor(monthsSinceJanuary / 3);
+      for (let q = 0; q < fullQuarters; q++) pieces.push((yearStart + q * 3) * 3 + 1);
+      for (let m = yearStart + fullQuarters * 3; m <= endOrdinal; m++) pieces.push(m * 3);
+    }
+    let total = 0;
+    let first: Missing | undefined;
+    for (const piece of pieces) {
+      const v = this.plain(field, unit, piece, touch);
+      if (typeof v === "number") total += f.aggregate === "mean" ? v * monthsOfCode(piece) : v;
+      else first = preferNotApplicable(first, v);
+    }
+    if (first) return first;
+    return f.aggregate === "mean" ? total / monthsSinceJanuary : total;
+  }
+
+  /** Where the value of a period (or its ytd) came from: the observations it was formed from, in data order. */
+  sources(field: number, unit: number, code: number, ytd = false): Provenance[] {
+    const used = new Set<number>();
+    const touch: Touch = (i) => used.add(i);
+    if (ytd) this.ytd(field, unit, code, touch);
+    else this.value(field, unit, code, touch);
+    return [...used]
+      .sort((a, b) => a - b)
+      .flatMap((i) => {
+        const o = this.observations[i];
+        return o ? [o.source] : [];
+      });
+  }
+
+  /** True when any field of any unit has a value in a month of the period. */
+  hasDataIn(code: number): boolean {
+    const start = startOrdinalOf(code) - this.firstOrdinal;
+    const end = endOrdinalOf(code) - this.firstOrdinal;
+    for (let m = Math.max(0, start); m <= Math.min(end, this.months - 1); m++) if (this.monthHasData[m]) return true;
+    return false;
+  }
+
+  /** True when the period starts before the first month of data (time functions reaching it say so). */
+  isBeforeData(code: number): boolean {
+    return this.months === 0 || startOrdinalOf(code) < this.firstOrdinal;
+  }
+
+  fieldIndex(id: string): number {
+    return this.model.fields.findIndex((f) => f.id === id);
+  }
+
+  unitIndex(id: string): number {
+    return this.model.units.findIndex((u) => u.id === id);
+  }
+
+  /** A non-cumulative field: the direct value, else formed from the sub-periods down to the field's frequency. */
+  private plain(field: number, unit: number, code: number, touch?: Touch): StoreValue {
+    const kind = code % 3;
+    const ordinal = (code - kind) / 3;
+    const grids = this.grids[field];
+    const offset = ordinal - this.firstOrdinal;
+    if (!grids || offset < 0 || offset >= this.months) return this.noData(field, unit, code);
+    if (kind === 0) return this.cell(grids.month, unit * this.months + offset, field, unit, code, touch);
+    const f = this.model.fields[field];
+    const finer = f !== undefined && FREQUENCY_RANK[f.frequency] < kind;
+    if (kind === 1) {
+      const direct = grids.quarter;
+      const index = unit * this.years * 4 + offset / 3;
+      if (direct && direct.state[index] !== ABSENT) return this.cell(direct, index, field, unit, code, touch);
+      return finer ? this.combine(field, unit, ordinal * 3, MONTH_STEP, 3, touch) : this.noData(field, unit, code);
+    }
+    const direct = grids.year;
+    const index = unit * this.years + offset / 12;
+    if (direct && direct.state[index] !== ABSENT) return this.cell(direct, index, field, unit, code, touch);
+    return finer ? this.combine(field, unit, ordinal * 3 + 1, QUARTER_STEP, 4, touch) : this.noData(field, unit, code);
+  }
+
+  /** Sum, mean or last of `count` consecutive sub-periods; any part missing makes the whole missing. */
+  private combine(field: number, unit: number, first: number, step: number, count: number, touch?: Touch) {
+    const aggregate = this.model.fields[field]?.aggregate;
+    if (aggregate === "last") return this.plain(field, unit, first + step * (count - 1), touch);
+    let total = 0;
+    let gap: Missing | undefined;
+    for (let i = 0; i < count; i++) {
+      const v = this.plain(field, unit, first + step * i, touch);
+      if (typeof v === "number") total += v;
+      else gap = preferNotApplicable(gap, v);
+    }
+    if (gap) return gap;
+    return aggregate === "mean" ? total / count : total;
+  }
+
+  /** A cumulative field: the flow of the period (or the running total at its end for `last`). */
+  private flow(field: number, unit: number, code: number, touch?: Touch): StoreValue {
+    const aggregate = this.model.fields[field]?.aggregate;
+    const end = endOrdinalOf(code);
+    const atEnd = this.runningTotal(field, unit, end, touch);
+    if (aggregate === "last") return atEnd;
+    const start = startOrdinalOf(code);
+    const before = start % 12 === 0 ? 0 : this.runningTotal(field, unit, start - 1, touch);
+    if (typeof atEnd !== "number" || typeof before !== "number") {
+      return preferNotApplicable(typeof atEnd === "number" ? undefined : atEnd, before) as Missing;
+    }
+    const flow = atEnd - before;
+    return aggregate === "mean" ? flow / (end - start + 1) : flow;
+  }
+
+  /** The running total of a cumulative field at the end of month `ordinal`. */
+  private runningTotal(field: number, unit: number, ordinal: number, touch?: Touch): StoreValue {
+    const grids = this.grids[field];
+    const offset = ordinal - this.firstOrdinal;
+    const code = this.reportedPeriodOf(field, ordinal);
+    if (!grids || offset < 0 || offset >= this.months) return this.noData(field, unit, code);
+    return this.cell(grids.month, unit * this.months + offset, field, unit, code, touch);
+  }
+
+  /** How a month reads in a reason: as the quarter or year a coarser field is reported for, when it ends one. */
+  private reportedPeriodOf(field: number, ordinal: number): number {
+    const frequency = this.model.fields[field]?.frequency;
+    const month = ordinal % 12;
+    if (frequency === "year" && month === 11) return (ordinal - 11) * 3 + 2;
+    if (frequency === "quarter" && month % 3 === 2) return (ordinal - 2) * 3 + 1;
+    return ordinal * 3;
+  }
+
+  private cell(grid: Grid, index: number, field: number, unit: number, code: number, touch?: Touch): StoreValue {
+    const state = grid.state[index];
+    if (state === ABSENT) return this.noData(field, unit, code);
+    if (touch) touch(grid.source[index] ?? -1);
+    if (state === NOT_APPLICABLE) {
+      return missing({ kind: "not-applicable", ...this.names(field, unit, code) });
+    }
+    return grid.values[index] ?? 0;
+  }
+
+  private noData(field: number, unit: number, code: number): Missing {
+    return missing({ kind: "no-data", ...this.names(field, unit, code) });
+  }
+
+  private names(field: number, unit: number, code: number) {
+    return {
+      name: this.model.fields[field]?.id ?? `#${field}`,
+      unit: this.model.units[unit]?.id ?? `#${unit}`,
+      period: formatPeriodCode(code),
+    };
+  }
+
+  /** Number of units (for callers sizing arrays). */
+  get units(): number {
+    return this.unitCount;
+  }
+}
+
+/** n/a wins over missing: an n/a part makes the whole not applicable. Otherwise the first missing part. */
+function preferNotApplicable(current: Missing | undefined, next: StoreValue): Missing | undefined {
+  if (typeof next === "number") return current;
+  if (!current) return next;
+  return current.reason.kind !== "not-applicable" && next.reason.kind === "not-applicable" ? next : current;
+}
+
+function startOrdinalOf(code: number): number {
+  return (code - (code % 3)) / 3;
+}
+
+function monthsOfCode(code: number): number {
+  const kind = code % 3;
+  return kind === 0 ? 1 : kind === 1 ? 3 : 12;
+}
+
+function endOrdinalOf(code: number): number {
+  return startOrdinalOf(code) + monthsOfCode(code) - 1;
+}
+
+/**
+ * Fills a store cell by cell. `DataStore.fromObservations` uses it for data files; the benchmark uses it
+ * directly to fill millions of cells without making an object per cell.
+ */
+export class DataStoreBuilder {
+  private readonly grids: (FieldGrids | undefined)[];
+  private readonly monthHasData: Uint8Array;
+  private readonly months: number;
+  private readonly years: number;
+  readonly diagnostics: Diagnostic[] = [];
+  /** Cells set twice with different values, reported by build (which knows the observations). */
+  private readonly conflicts: { code: string; first: number; second: number }[] = [];
+
+  constructor(
+    private readonly model: StoreModel,
+    private readonly firstYear: number,
+    lastYear: number,
+  ) {
+    this.years = Math.max(0, lastYear - firstYear + 1);
+    this.months = this.years * 12;
+    this.grids = model.fields.map(() => undefined);
+    this.monthHasData = new Uint8Array(this.months);
+  }
+
+  /**
+   * Sets one cell. `observation` is the index of the observation in the array later given to `build` (for
+   * provenance and for pointing at conflicting duplicates), or -1.
+   */
+  set(field: number, unit: number, period: Period, value: number | "n/a", observation = -1): void {
+    const f = this.model.fields[field];
+    const offset = periodOrdinal(period) - this.firstYear * 12;
+    if (!f || unit < 0 || unit >= this.model.units.length || offset < 0 || offset >= this.months) {
+      throw new RangeError("cell outside the store");
+    }
+    const grids = this.gridsOf(field);
+    const units = this.model.units.length;
+    let grid: Grid;
+    let index: number;
+    let conflictCode: string = ScoringCode.S101;
+    if (period.kind === "month" || f.cumulative) {
+      // A cumulative field's quarter or year value is the running total at its last month.
+      const end = offset + (period.kind === "month" ? 0 : period.kind === "quarter" ? 2 : 11);
+      grid = grids.month;
+      index = unit * this.months + end;
+      if (period.kind !== "month") conflictCode = ScoringCode.S102;
+    } else if (period.kind === "quarter") {
+      grids.quarter ??= new Grid(units * this.years * 4);
+      grid = grids.quarter;
+      index = unit * this.years * 4 + offset / 3;
+    } else {
+      grids.year ??= new Grid(units * this.years);
+      grid = grids.year;
+      index = unit * this.years + offset / 12;
+    }
+    const state = value === "n/a" ? NOT_APPLICABLE : NUMBER;
+    const number = value === "n/a" ? 0 : value;
+    if (grid.state[index] !== ABSENT) {
+      if (grid.state[index] !== state || grid.values[index] !== number) {
+        this.conflicts.push({ code: conflictCode, first: grid.source[index] ?? -1, second: observation });
+      }
+      return;
+    }
+    grid.state[index] = state;
+    grid.values[index] = number;
+    grid.source[index] = observation;
+    const months = period.kind === "month" ? 1 : period.kind === "quarter" ? 3 : 12;
+    for (let m = offset; m < offset + months; m++) this.monthHasData[m] = 1;
+  }
+
+  build(observations: readonly Observation[] = []): DataStore {
+    for (const c of this.conflicts) this.diagnostics.push(conflictDiagnostic(c, observations));
+    return new DataStore(this.model, this.grids, this.monthHasData, this.firstYear, this.years, observations);
+  }
+
+  private gridsOf(field: number): FieldGrids {
+    let grids = this.grids[field];
+    if (!grids) {
+      grids = { month: new Grid(this.model.units.length * this.months) };
+      this.grids[field] = grids;
+    }
+    return grids;
+  }
+}
+
+/** Builds the store from observations; every row that cannot be placed is reported, never dropped silently. */
+export function buildDataStore(
+  model: StoreModel,
+  observations: readonly Observation[],
+): { store: DataStore; diagnostics: Diagnostic[] } {
+  const unitIndex = new Map<string, number>();
+  model.units.forEach((u, i) => {
+    unitIndex.set(u.id, i);
+    for (const alias of u.aliases) if (!unitIndex.has(alias)) unitIndex.set(alias, i);
+  });
+  const fieldIndex = new Map(model.fields.map((f, i) => [f.id, i]));
+  const diagnostics: Diagnostic[] = [];
+  const placed: { field: number; unit: number; period: Period; index: number }[] = [];
+  let firstYear = Number.POSITIVE_INFINITY;
+  let lastYear = Number.NEGATIVE_INFINITY;
+  observations.forEach((o, index) => {
+    const unit = unitIndex.get(o.unit);
+    const field = fieldIndex.get(o.field);
+    const period = parsePeriod(o.period);
+    if (unit === undefined) {
+      diagnostics.push(
+        rowDiagnostic(ScoringCode.S103, o, `unknown unit '${o.unit}'`, didYouMean(o.unit, unitIndex.keys())),
+      );
+    } else if (field === undefined) {
+      diagnostics.push(
+        rowDiagnostic(ScoringCode.S104, o, `unknown field '${o.field}'`, didYouMean(o.field, fieldIndex.keys())),
+      );
+    } else if (!period) {
+      diagnostics.push(
+        rowDiagnostic(
+          ScoringCode.S105,
+          o,
+          `'${o.period}' is not a month, quarter or year`,
+          "write 2026-03, 2026-Q1 or 2026",
+        ),
+      );
+    } else {
+      placed.push({ field, unit, period, index });
+      firstYear = Math.min(firstYear, period.year);
+      lastYear = Math.max(lastYear, period.year);
+    }
+  });
+  const builder =
+    placed.length > 0 ? new DataStoreBuilder(model, firstYear, lastYear) : new DataStoreBuilder(model, 0, -1);
+  // Months first, so a cumulative field's month value is kept as the source when a quarter repeats it.
+  const order = { month: 0, quarter: 1, year: 2 };
+  placed.sort((a, b) => order[a.period.kind] - order[b.period.kind] || a.index - b.index);
+  for (const p of placed) {
+    const o = observations[p.index];
+    if (o) builder.set(p.field, p.unit, p.period, o.value, p.index);
+  }
+  const store = builder.build(observations);
+  return { store, diagnostics: [...diagnostics, ...builder.diagnostics] };
+}
+
+function provenanceRange(source: Provenance): Range {
+  const start = { offset: 0, line: Math.max(1, source.row), column: Math.max(1, source.column) };
+  return { start, end: { ...start, column: start.column + 1 } };
+}
+
+function rowDiagnostic(code: string, o: Observation, message: string, suggestion?: string): Diagnostic {
+  return {
+    code,
+    severity: "error",
+    message,
+    file: o.source.file,
+    range: provenanceRange(o.source),
+    ...(suggestion ? { suggestion } : {}),
+  };
+}
+
+function conflictDiagnostic(
+  c: { code: string; first: number; second: number },
+  observations: readonly Observation[],
+): Diagnostic {
+  const first = observations[c.first];
+  const second = observations[c.second] ?? first;
+  const where = second?.source ?? { file: "<data>", row: 1, column: 1 };
+  const what = second ? `${second.field} for ${second.unit} in ${second.period}` : "a value";
+  const message =
+    c.code === ScoringCode.S102
+      ? `${what} = ${String(second?.value)} contradicts the running total ${String(first?.value)} reported for ${first?.period}`
+      : `${what} is reported twice with different values: ${String(first?.value)} and ${String(second?.value)}`;
+  return {
+    code: c.code,
+    severity: "error",
+    message,
+    file: where.file,
+    range: provenanceRange(where),
+    ...(first
+      ? { related: [{ message: "the other value", file: first.source.file, range: provenanceRange(first.source) }] }
+      : {}),
+    suggestion: "keep one value: correct or delete the other cell",
+  };
+}
