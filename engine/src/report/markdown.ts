@@ -1,0 +1,124 @@
+import { pointsText } from "./indicator-cell.js";
+import { label } from "./labels.js";
+import { manifestComment, type ReportManifest } from "./manifest.js";
+import { formatNumber } from "./number-format.js";
+import { rankChange } from "./rank-change.js";
+import type { PeriodView, ReportView } from "./view.js";
+
+/** Text safe inside a Markdown table cell or line: no pipes, no line breaks, no accidental emphasis or HTML. */
+export function mdText(text: string): string {
+  return text.replace(/\r?\n|\r/g, " ").replace(/([\\|*_`[\]<>])/g, "\\$1");
+}
+
+/** A GitHub-flavoured Markdown table; `align` per column: "l" or "r". */
+export function mdTable(header: readonly string[], rows: readonly (readonly string[])[], align: string): string {
+  const rule = header.map((_, i) => (align[i] === "r" ? "---:" : "---"));
+  return [header, rule, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}
+
+function rankingTable(view: ReportView, period: PeriodView): string {
+  const { lang } = view;
+  const header = [label("rank", lang), label("change", lang), label("unit", lang), label("total", lang), label("grade", lang)];
+  const rows = period.rows.map((r) => [
+    String(r.rank),
+    rankChange(r, lang).symbol,
+    mdText(r.name),
+    formatNumber(r.total, lang),
+    mdText(r.grade.label),
+  ]);
+  return mdTable(header, rows, "rllrl");
+}
+
+function blockScoresTable(view: ReportView, period: PeriodView): string {
+  const { lang } = view;
+  const header = [
+    label("rank", lang),
+    label("unit", lang),
+    ...view.blocks.map((b) => `${mdText(b.name)} (${label("outOf", lang, { max: formatNumber(b.weight, lang) })})`),
+  ];
+  const rows = period.rows.map((r) => [
+    String(r.rank),
+    mdText(r.name),
+    ...view.blocks.map((b) => {
+      const block = r.blocks[b.id];
+      return block ? formatNumber(block.score, lang) : "";
+    }),
+  ]);
+  return mdTable(header, rows, `rl${"r".repeat(view.blocks.length)}`);
+}
+
+function rankByPeriodTable(view: ReportView): string {
+  const { lang } = view;
+  const header = [label("unit", lang), ...view.periods.map((p) => mdText(p.label))];
+  const rows = view.latest.rows.map((r) => [
+    mdText(r.name),
+    ...view.periods.map((p) => {
+      const rank = p.rows.find((x) => x.unitId === r.unitId)?.rank;
+      return rank === undefined ? "" : String(rank);
+    }),
+  ]);
+  return mdTable(header, rows, `l${"r".repeat(view.periods.length)}`);
+}
+
+function blockSections(view: ReportView, period: PeriodView): string[] {
+  const { lang } = view;
+  return view.blocks.map((b) => {
+    const header = [
+      label("rank", lang),
+      label("unit", lang),
+      label("points", lang),
+      ...b.indicators.map((i) => `${mdText(i.name)}, ${mdText(i.measure)}`),
+    ];
+    const rows = period.rows.map((r) => {
+      const block = r.blocks[b.id];
+      return [
+        String(r.rank),
+        mdText(r.name),
+        block ? formatNumber(block.score, lang) : "",
+        ...b.indicators.map((i) => mdText(pointsText(r.indicators[i.id], lang))),
+      ];
+    });
+    const title = `### ${mdText(b.name)} (${label("outOf", lang, { max: formatNumber(b.weight, lang) })})`;
+    const note = label("indicatorPointsNote", lang);
+    return `${title}\n\n${note}\n\n${mdTable(header, rows, `rlr${"r".repeat(b.indicators.length)}`)}`;
+  });
+}
+
+/** The "About this report" footer: the manifest for a person, then for a machine. */
+export function mdManifestFooter(manifest: ReportManifest, view: Pick<ReportView, "lang">): string {
+  const { lang } = view;
+  const files =
+    manifest.dataFiles.length === 0
+      ? label("noDataFiles", lang)
+      : manifest.dataFiles.map((f) => `\`${f.path}\` (sha256 \`${f.sha256}\`)`).join(", ");
+  const lines = [
+    `## ${label("about", lang)}`,
+    "",
+    `- ${label("ruleset", lang)}: ${mdText(manifest.ruleset.id)} ${mdText(manifest.ruleset.version)} (${label("hash", lang)} \`${manifest.ruleset.hash}\`)`,
+    `- ${label("rating", lang)}: ${mdText(manifest.rating)}; ${label("periods", lang)}: ${manifest.periods.join(", ")}`,
+    `- ${label("dataFiles", lang)}: ${files}`,
+    `- ${label("engine", lang)}: ${manifest.generator.version}`,
+    "",
+    label("generatedBy", lang, { version: manifest.generator.version }),
+    "",
+    manifestComment(manifest),
+  ];
+  return lines.join("\n");
+}
+
+/** rating.md: the ranking, block scores, ranks by period (when several) and each block's indicators. */
+export function ratingMarkdown(view: ReportView): string {
+  const { lang, latest } = view;
+  const parts = [
+    `# ${mdText(view.title)}: ${mdText(latest.label)}`,
+    `${mdText(view.rulesetTitle)} (${mdText(view.manifest.ruleset.id)} ${mdText(view.manifest.ruleset.version)})`,
+    `## ${label("rankingTable", lang)}`,
+    rankingTable(view, latest),
+    `## ${label("blockScores", lang)}`,
+    blockScoresTable(view, latest),
+  ];
+  if (view.periods.length > 1) parts.push(`## ${label("rankByPeriod", lang)}`, rankByPeriodTable(view));
+  parts.push(`## ${label("blockDetails", lang)}`, ...blockSections(view, latest));
+  parts.push(mdManifestFooter(view.manifest, view));
+  return `${parts.join("\n\n")}\n`;
+}

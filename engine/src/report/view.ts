@@ -1,0 +1,137 @@
+import type { Lang, Rating, Ruleset } from "../model/ruleset.js";
+import type { BlockResult, IndicatorResult, RatingResult } from "../scoring/result.js";
+import { FALLBACK_COLOR, hexColor } from "./colors.js";
+import { type ReportInput, sortByPeriod } from "./input.js";
+import { localize } from "./labels.js";
+import { buildManifest, type ReportManifest } from "./manifest.js";
+import { periodLabel } from "./period-label.js";
+
+/**
+ * What every report format shows, resolved once from the ruleset and the results: names in the chosen
+ * language, grade colours, the rating's blocks and indicators in ruleset order, periods in time order.
+ * The writers only lay this out; none of them looks anything up.
+ */
+export interface GradeView {
+  readonly id: string;
+  readonly label: string;
+  /** #rrggbb, safe to put in a style attribute. */
+  readonly color: string;
+  readonly min?: number;
+}
+
+export interface IndicatorColumn {
+  readonly id: string;
+  readonly name: string;
+  readonly measure: string;
+}
+
+export interface BlockColumn {
+  readonly id: string;
+  readonly name: string;
+  /** The block's maximum points on the rating's scale. */
+  readonly weight: number;
+  readonly indicators: readonly IndicatorColumn[];
+}
+
+export interface UnitRow {
+  readonly unitId: string;
+  readonly name: string;
+  readonly rank: number;
+  readonly previousRank?: number;
+  readonly rankChange?: number;
+  readonly total: number;
+  readonly grade: GradeView;
+  readonly blocks: Readonly<Record<string, BlockResult | undefined>>;
+  readonly indicators: Readonly<Record<string, IndicatorResult | undefined>>;
+}
+
+export interface PeriodView {
+  readonly period: string;
+  readonly label: string;
+  /** In rank order, as the results give them. */
+  readonly rows: readonly UnitRow[];
+}
+
+export interface ReportView {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly rulesetTitle: string;
+  readonly scale: number;
+  readonly grades: readonly GradeView[];
+  readonly blocks: readonly BlockColumn[];
+  /** In time order; the last one is the period the tables show. */
+  readonly periods: readonly PeriodView[];
+  readonly latest: PeriodView;
+  readonly manifest: ReportManifest;
+  /** Results exactly as given, in period order, for rating.json. */
+  readonly results: readonly RatingResult[];
+}
+
+function gradeViews(ruleset: Ruleset, lang: Lang): GradeView[] {
+  return [...ruleset.grades]
+    .sort((a, b) => b.min - a.min)
+    .map((g) => ({ id: g.id, label: localize(g.label, lang), color: hexColor(g.color), min: g.min }));
+}
+
+/** The rating's blocks, with weights rescaled so that they make the full scale (as scoring does). */
+function blockColumns(ruleset: Ruleset, rating: Rating | undefined, lang: Lang): BlockColumn[] {
+  const ids = rating && rating.blocks.length > 0 ? new Set(rating.blocks) : undefined;
+  const blocks = ruleset.blocks.filter((b) => !ids || ids.has(b.id));
+  const sum = blocks.reduce((s, b) => s + b.weight, 0);
+  return blocks.map((b) => ({
+    id: b.id,
+    name: localize(b.name, lang),
+    weight: sum > 0 ? (ruleset.scale * b.weight) / sum : 0,
+    indicators: b.indicators.map((i) => ({ id: i.id, name: localize(i.name, lang), measure: i.measure })),
+  }));
+}
+
+function periodView(result: RatingResult, ruleset: Ruleset, grades: readonly GradeView[], lang: Lang): PeriodView {
+  const units = new Map(ruleset.units.map((u) => [u.id, u]));
+  const gradeById = new Map(grades.map((g) => [g.id, g]));
+  const rows = result.results.map((u): UnitRow => {
+    const unit = units.get(u.unit);
+    const grade = gradeById.get(u.grade) ?? { id: u.grade, label: u.grade, color: FALLBACK_COLOR };
+    return {
+      unitId: u.unit,
+      name: unit ? localize(unit.name, lang) : u.unit,
+      rank: u.rank,
+      ...(u.previousRank !== undefined ? { previousRank: u.previousRank } : {}),
+      ...(u.rankChange !== undefined ? { rankChange: u.rankChange } : {}),
+      total: u.score,
+      grade,
+      blocks: u.blocks,
+      indicators: u.indicators,
+    };
+  });
+  return { period: result.period, label: periodLabel(result.period, lang), rows };
+}
+
+/** Resolves the view; call after checkReportInput found no errors (it needs at least one result). */
+export function buildReportView(input: ReportInput): ReportView {
+  const { ruleset, lang } = input;
+  const results = sortByPeriod(input.results);
+  const first = results[0];
+  if (!first) throw new RangeError("buildReportView needs at least one result");
+  const rating = ruleset.ratings.find((r) => r.id === first.rating);
+  const grades = gradeViews(ruleset, lang);
+  const periods = results.map((r) => periodView(r, ruleset, grades, lang));
+  return {
+    lang,
+    title: rating ? localize(rating.title, lang) : first.rating,
+    rulesetTitle: localize(ruleset.title, lang),
+    scale: ruleset.scale,
+    grades,
+    blocks: blockColumns(ruleset, rating, lang),
+    periods,
+    latest: periods[periods.length - 1] as PeriodView,
+    manifest: buildManifest(input),
+    results,
+  };
+}
+
+/** The unit's block points as a share of the block's maximum, 0..1; undefined when the block has no weight. */
+export function blockShare(block: BlockResult | undefined): number | undefined {
+  if (!block || !(block.weight > 0)) return undefined;
+  return Math.min(1, Math.max(0, block.score / block.weight));
+}
