@@ -1,0 +1,490 @@
+import { type CheckResult, checkFormula } from "../check/checker.js";
+import type { InferredType } from "../check/types.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import type { Binary, Call, Expr, Identifier } from "../formula/ast.js";
+import type { EvalContext } from "../formula/context.js";
+import type { Environment, Type } from "../formula/environment.js";
+import type { Value } from "../formula/value.js";
+import { powerDomainDetail } from "../functions/math.js";
+import type {
+  ControlFunction,
+  CrossUnitFunction,
+  FunctionSpec,
+  PureFunction,
+  TimeFunction,
+} from "../functions/spec.js";
+import type { Range } from "../source/range.js";
+import { compareNumbers } from "./compare.js";
+import { operandText } from "./operand-text.js";
+import { type AggregateSite, type RankSite, rankAmongPeers, regionAggregate } from "./peers.js";
+import { outOfRange } from "./periods.js";
+import {
+  divisionByZero,
+  domainMissing,
+  explicitMissing,
+  nonFiniteDetail,
+  noPeers,
+  OPERATOR_NAMES,
+  TOO_LARGE,
+} from "./reasons.js";
+
+/** A formula compiled once, evaluated for many units and periods. */
+export interface CompiledFormula {
+  readonly type: Type;
+  /** The formula's value for `unit` in `period`; never throws, never NaN or Infinity. */
+  run(ctx: EvalContext, unit: number, period: number): Value;
+  /** The slots the formula reads with EvalContext.get (its inputs), ascending. */
+  readonly inputs: readonly number[];
+  /** The slots it reads with EvalContext.ytd, ascending. */
+  readonly ytdInputs: readonly number[];
+  /** Whether it looks at other periods (prev, prev_year, ytd). */
+  readonly usesOtherPeriods: boolean;
+  /** Whether it looks at other units (region_*, rank). */
+  readonly usesPeers: boolean;
+  /** The generated JavaScript, for debugging and for tests that inspect it. */
+  readonly javascript: string;
+}
+
+/** Thrown when asked to compile a formula the checker rejects: a caller's bug, not a user's mistake. */
+export class CompileError extends Error {}
+
+export interface CompileOptions {
+  /** The checker's result for this AST and environment, when the caller already has it. */
+  readonly checked?: CheckResult;
+}
+
+/**
+ * Compiles a checked formula into one JavaScript function (new Function), so evaluation runs at close
+ * to hand-written speed: names are resolved to slot numbers at compile time, values live in local
+ * variables, and the happy path allocates nothing. No text from the formula is ever spliced into the
+ * code: slots are integers, numbers are printed from their parsed value and checked, and strings,
+ * missing reasons and call-site data go through a constants array.
+ */
+export function compileFormula(ast: Expr, env: Environment, options: CompileOptions = {}): CompiledFormula {
+  const checked = options.checked ?? checkFormula(ast, env);
+  const firstError = checked.diagnostics.find((d) => d.severity === "error");
+  if (firstError || !checked.type || hasErrors(checked.diagnostics)) {
+    throw new CompileError(`cannot compile a formula with errors: ${firstError?.message ?? "no type"}`);
+  }
+  const program = new Program(checked, env);
+  const main = program.unitFunction(ast, "run");
+  const javascript = program.source(main);
+  const factory = new Function("K", "H", "P", javascript) as (
+    constants: readonly unknown[],
+    helpers: typeof HELPERS,
+    pure: readonly PureFunction["evaluate"][],
+  ) => CompiledFormula["run"];
+  const run = factory(program.constants, HELPERS, program.pureFunctions);
+  return {
+    type: checked.type,
+    run,
+    inputs: [...program.inputs].sort((a, b) => a - b),
+    ytdInputs: [...program.ytdInputs].sort((a, b) => a - b),
+    usesOtherPeriods: program.usesOtherPeriods,
+    usesPeers: program.usesPeers,
+    javascript,
+  };
+}
+
+/** Where a function's domain error is reported: its name, the call's range, and words for the cause. */
+interface DomainSite {
+  readonly name: string;
+  readonly range: Range;
+  readonly detail?: (...args: number[]) => string | undefined;
+}
+
+/** The helpers generated code calls, by fixed names. */
+const HELPERS = {
+  compareNumbers,
+  regionAggregate,
+  rankAmongPeers,
+  outOfRange,
+  domain(site: DomainSite, result: number, ...args: number[]): Value {
+    return domainMissing(site.name, site.range, site.detail?.(...args) ?? nonFiniteDetail(result));
+  },
+};
+
+const PRELUDE = `"use strict";
+const cmp = H.compareNumbers, region = H.regionAggregate, rank = H.rankAmongPeers, outOfRange = H.outOfRange, domain = H.domain;`;
+
+/** Names used only as call-site keys in EvalContext.memo; unique per compiled call site in the process. */
+let nextSite = 0;
+
+/** What an expression compiled to: JavaScript naming its value, and whether that value can be missing. */
+interface Operand {
+  readonly code: string;
+  readonly canBeMissing: boolean;
+}
+
+const COMPARISON_JS: Readonly<Record<string, string>> = {
+  "=": "===",
+  "<>": "!==",
+  "<": "<",
+  "<=": "<=",
+  ">": ">",
+  ">=": ">=",
+};
+const ARITHMETIC_JS: Readonly<Record<string, string>> = { "+": "+", "-": "-", "*": "*", "/": "/" };
+
+class Program {
+  readonly constants: unknown[] = [];
+  readonly pureFunctions: PureFunction["evaluate"][] = [];
+  readonly inputs = new Set<number>();
+  readonly ytdInputs = new Set<number>();
+  usesOtherPeriods = false;
+  usesPeers = false;
+  private readonly pureNames = new Map<PureFunction, string>();
+  private readonly declarations: string[] = [];
+  private subFunctions = 0;
+
+  constructor(
+    readonly checked: CheckResult,
+    readonly env: Environment,
+  ) {}
+
+  constant(value: unknown): string {
+    this.constants.push(value);
+    return `K[${this.constants.length - 1}]`;
+  }
+
+  pure(spec: PureFunction): string {
+    let name = this.pureNames.get(spec);
+    if (!name) {
+      name = `f${this.pureFunctions.length}`;
+      this.declarations.push(`const ${name} = P[${this.pureFunctions.length}];`);
+      this.pureFunctions.push(spec.evaluate);
+      this.pureNames.set(spec, name);
+    }
+    return name;
+  }
+
+  /** Compiles `root` as a function of (ctx, unit, period); returns its source. */
+  unitFunction(root: Expr, name: string): string {
+    const builder = new FunctionBuilder(this);
+    const result = builder.emit(root, "period");
+    return builder.source(name, result.code);
+  }
+
+  /** A cross-unit argument as its own function, declared once in the factory; returns its name. */
+  subFunction(root: Expr): string {
+    const name = `s${this.subFunctions++}`;
+    this.declarations.push(`const ${name} = ${this.unitFunction(root, name)};`);
+    return name;
+  }
+
+  source(main: string): string {
+    return `${PRELUDE}\n${this.declarations.join("\n")}\nreturn ${main};\n`;
+  }
+
+  typeOf(expr: Expr): InferredType | undefined {
+    return this.checked.types.get(expr);
+  }
+
+  slotOf(node: Identifier): number {
+    const binding = this.env.lookup(node.name);
+    const slot = binding?.slot;
+    if (slot === undefined || !Number.isSafeInteger(slot) || slot < 0) {
+      throw new CompileError(`name ${node.name} has no valid slot in the environment`);
+    }
+    return slot;
+  }
+
+  specOf(node: Call): FunctionSpec {
+    const spec = this.checked.calls.get(node);
+    if (!spec) throw new CompileError(`call of ${node.callee} was not checked`);
+    return spec;
+  }
+}
+
+/** A number as a JavaScript literal, printed from its value; anything unusual goes through the constants. */
+function numberLiteral(value: number, program: Program): string {
+  const text = String(value);
+  if (Number.isFinite(value) && !Object.is(value, -0) && /^\d+(\.\d+)?(e[+-]\d+)?$/.test(text)) return `(${text})`;
+  return program.constant(value);
+}
+
+class FunctionBuilder {
+  private readonly lines: string[] = [];
+  private temps = 0;
+  private depth = 1;
+
+  constructor(private readonly program: Program) {}
+
+  source(name: string, result: string): string {
+    const declare =
+      this.temps > 0 ? `  let ${Array.from({ length: this.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
+    return `function ${name}(ctx, unit, period) {\n${declare}${this.lines.join("\n")}\n  return ${result};\n}`;
+  }
+
+  private temp(): string {
+    return `t${this.temps++}`;
+  }
+
+  private line(text: string) {
+    this.lines.push(`${"  ".repeat(this.depth)}${text}`);
+  }
+
+  private open(text: string) {
+    this.line(text);
+    this.depth++;
+  }
+
+  private close(text = "}") {
+    this.depth--;
+    this.line(text);
+  }
+
+  /** Runs `then` where `operand` is present; where it is missing, the result is that missing value. */
+  private present(operand: Operand, result: string, then: () => void) {
+    if (!operand.canBeMissing) {
+      then();
+      return;
+    }
+    this.line(`if (typeof ${operand.code} === "object") ${result} = ${operand.code};`);
+    this.open("else {");
+    then();
+    this.close();
+  }
+
+  /** Evaluates `args` left to right, stopping at the first missing one; `then` sees all of them present. */
+  private allPresent(args: readonly Expr[], period: string, result: string, then: (codes: string[]) => void) {
+    const codes: string[] = [];
+    const next = (index: number) => {
+      const arg = args[index];
+      if (!arg) return then(codes);
+      const operand = this.emit(arg, period);
+      codes.push(operand.code);
+      this.present(operand, result, () => next(index + 1));
+    };
+    next(0);
+  }
+
+  emit(expr: Expr, period: string): Operand {
+    switch (expr.kind) {
+      case "number":
+        return { code: numberLiteral(expr.value, this.program), canBeMissing: false };
+      case "string":
+        return { code: this.program.constant(expr.value), canBeMissing: false };
+      case "boolean":
+        return { code: expr.value ? "true" : "false", canBeMissing: false };
+      case "missing":
+        return { code: this.program.constant(explicitMissing(expr)), canBeMissing: true };
+      case "identifier": {
+        const slot = this.program.slotOf(expr);
+        this.program.inputs.add(slot);
+        const t = this.temp();
+        this.line(`${t} = ctx.get(${slot}, unit, ${period});`);
+        return { code: t, canBeMissing: true };
+      }
+      case "unary":
+        return this.unary(expr.operator, expr.operand, period);
+      case "binary":
+        return this.binary(expr, period);
+      case "call":
+        return this.call(expr, period);
+      case "error":
+        throw new CompileError("cannot compile a formula with syntax errors");
+    }
+  }
+
+  private unary(operator: string, operand: Expr, period: string): Operand {
+    const result = this.temp();
+    const value = this.emit(operand, period);
+    const js = operator === "not" ? "!" : operator === "-" ? "-" : operator === "+" ? "" : undefined;
+    if (js === undefined) throw new CompileError(`unknown operator ${operator}`);
+    this.present(value, result, () => this.line(`${result} = ${js}${value.code};`));
+    return { code: result, canBeMissing: value.canBeMissing };
+  }
+
+  private binary(node: Binary, period: string): Operand {
+    const op = node.operator;
+    if (op === "and" || op === "or") return this.logic(op, [node.left, node.right], period);
+    const result = this.temp();
+    const left = this.emit(node.left, period);
+    this.present(left, result, () => {
+      const right = this.emit(node.right, period);
+      this.present(right, result, () => {
+        if (op in COMPARISON_JS) this.comparison(node, left.code, right.code, result);
+        else this.arithmetic(node, left.code, right.code, result);
+      });
+    });
+    return { code: result, canBeMissing: true };
+  }
+
+  private comparison(node: Binary, a: string, b: string, result: string) {
+    const js = COMPARISON_JS[node.operator];
+    const numeric = this.program.typeOf(node.left) === "number" || this.program.typeOf(node.right) === "number";
+    if (numeric) this.line(`${result} = cmp(${a}, ${b}) ${js} 0;`);
+    else this.line(`${result} = ${a} ${js === "===" || js === "!==" ? js : "==="} ${b};`);
+  }
+
+  private arithmetic(node: Binary, a: string, b: string, result: string) {
+    const name = OPERATOR_NAMES[node.operator];
+    if (!name) throw new CompileError(`unknown operator ${node.operator}`);
+    if (node.operator === "^") {
+      const site: DomainSite = { name, range: node.range, detail: powerDomainDetail };
+      this.line(`${result} = Math.pow(${a}, ${b});`);
+      this.line(
+        `if (!(${result} - ${result} === 0)) ${result} = domain(${this.program.constant(site)}, ${result}, ${a}, ${b});`,
+      );
+      return;
+    }
+    const js = ARITHMETIC_JS[node.operator];
+    const overflow = this.program.constant(domainMissing(name, node.range, TOO_LARGE));
+    if (node.operator === "/") {
+      const zero = this.program.constant(divisionByZero(node.right, operandText(node.right)));
+      this.line(`if (${b} === 0) ${result} = ${zero};`);
+      this.open("else {");
+    }
+    this.line(`${result} = ${a} ${js} ${b};`);
+    this.line(`if (!(${result} - ${result} === 0)) ${result} = ${overflow};`);
+    if (node.operator === "/") this.close();
+  }
+
+  private call(node: Call, period: string): Operand {
+    const spec = this.program.specOf(node);
+    switch (spec.kind) {
+      case "pure":
+        return this.pure(spec, node, period);
+      case "control":
+        return this.control(spec, node, period);
+      case "time":
+        return this.time(spec, node, period);
+      case "cross-unit":
+        return this.crossUnit(spec, node, period);
+    }
+  }
+
+  private pure(spec: PureFunction, node: Call, period: string): Operand {
+    const result = this.temp();
+    const site: DomainSite = {
+      name: spec.name,
+      range: node.range,
+      ...(spec.domainDetail ? { detail: spec.domainDetail } : {}),
+    };
+    this.allPresent(node.args, period, result, (args) => {
+      const call = spec.inline ? spec.inline(args) : `${this.program.pure(spec)}(${args.join(", ")})`;
+      this.line(`${result} = ${call};`);
+      const domain = `domain(${this.program.constant(site)}, ${[result, ...args].join(", ")})`;
+      this.line(`if (!(${result} - ${result} === 0)) ${result} = ${domain};`);
+    });
+    return { code: result, canBeMissing: true };
+  }
+
+  private control(spec: ControlFunction, node: Call, period: string): Operand {
+    const args = node.args;
+    switch (spec.op) {
+      case "and":
+      case "or":
+        return this.logic(spec.op, args, period);
+      case "not":
+        return this.unary("not", args[0] as Expr, period);
+      case "if":
+        return this.conditional(args[0] as Expr, args[1] as Expr, args[2] as Expr, period);
+      case "coalesce":
+        return this.coalesce(args, period);
+      case "is_missing": {
+        const value = this.emit(args[0] as Expr, period);
+        return { code: value.canBeMissing ? `(typeof ${value.code} === "object")` : "false", canBeMissing: false };
+      }
+    }
+  }
+
+  /**
+   * Kleene's and/or: the deciding value (false for and, true for or) wins over missing; otherwise the
+   * first missing argument's reason; otherwise the other value. Stops at the deciding value.
+   */
+  private logic(op: "and" | "or", args: readonly Expr[], period: string): Operand {
+    const result = this.temp();
+    const decides = op === "and" ? "false" : "true";
+    const neutral = op === "and" ? "true" : "false";
+    this.line(`${result} = ${neutral};`);
+    let opened = 0;
+    for (const arg of args) {
+      const value = this.emit(arg, period);
+      this.line(`if (${value.code} === ${decides}) ${result} = ${decides};`);
+      this.open("else {");
+      opened++;
+      if (value.canBeMissing)
+        this.line(`if (typeof ${value.code} === "object" && ${result} === ${neutral}) ${result} = ${value.code};`);
+    }
+    for (let i = 0; i < opened; i++) this.close();
+    return { code: result, canBeMissing: true };
+  }
+
+  private conditional(condition: Expr, then: Expr, otherwise: Expr, period: string): Operand {
+    const result = this.temp();
+    const test = this.emit(condition, period);
+    this.present(test, result, () => {
+      this.open(`if (${test.code}) {`);
+      this.line(`${result} = ${this.emit(then, period).code};`);
+      this.close("} else {");
+      this.depth++;
+      this.line(`${result} = ${this.emit(otherwise, period).code};`);
+      this.close();
+    });
+    return { code: result, canBeMissing: true };
+  }
+
+  /** The first present value; when all are missing, the first one's reason. */
+  private coalesce(args: readonly Expr[], period: string): Operand {
+    const result = this.temp();
+    let opened = 0;
+    args.forEach((arg, index) => {
+      const value = this.emit(arg, period);
+      if (index === 0) this.line(`${result} = ${value.code};`);
+      else this.line(`if (typeof ${value.code} !== "object") ${result} = ${value.code};`);
+      if (index < args.length - 1) {
+        this.open(`if (typeof ${result} === "object") {`);
+        opened++;
+      }
+    });
+    for (let i = 0; i < opened; i++) this.close();
+    return { code: result, canBeMissing: true };
+  }
+
+  private time(spec: TimeFunction, node: Call, period: string): Operand {
+    this.program.usesOtherPeriods = true;
+    const arg = node.args[0] as Expr;
+    const result = this.temp();
+    if (spec.op === "ytd") {
+      if (arg.kind !== "identifier") throw new CompileError("ytd needs a field name");
+      const slot = this.program.slotOf(arg);
+      this.program.ytdInputs.add(slot);
+      this.line(`${result} = ctx.ytd(${slot}, unit, ${period});`);
+      return { code: result, canBeMissing: true };
+    }
+    const shifted = this.temp();
+    this.line(`${shifted} = ${spec.op === "prev" ? "ctx.prev" : "ctx.prevYear"}(${period});`);
+    const shift = this.program.constant(spec.op);
+    this.line(
+      `if (${shifted} < 0) ${result} = outOfRange(ctx, ${period}, ${shift}, ${this.program.constant(node.range)});`,
+    );
+    this.open("else {");
+    this.line(`${result} = ${this.emit(arg, shifted).code};`);
+    this.close();
+    return { code: result, canBeMissing: true };
+  }
+
+  private crossUnit(spec: CrossUnitFunction, node: Call, period: string): Operand {
+    this.program.usesPeers = true;
+    const argument = this.program.subFunction(node.args[0] as Expr);
+    const result = this.temp();
+    const key = `tarazy:call-site:${nextSite++}`;
+    if (spec.op === "rank") {
+      const order = node.args[1];
+      const site: RankSite = { key, descending: !(order?.kind === "string" && order.value === "asc") };
+      this.line(`${result} = rank(ctx, unit, ${period}, ${argument}, ${this.program.constant(site)});`);
+    } else {
+      const site: AggregateSite = {
+        key,
+        name: spec.name,
+        op: spec.op,
+        range: node.range,
+        noPeers: noPeers(spec.name, node.range),
+      };
+      this.line(`${result} = region(ctx, ${period}, ${argument}, ${this.program.constant(site)});`);
+    }
+    return { code: result, canBeMissing: true };
+  }
+}
