@@ -20,6 +20,7 @@ th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: lef
 thead th { background: #e9eef4; border-bottom: 2px solid #b8c4d0; font-size: 0.88rem; }
 tbody tr:nth-child(even) { background: var(--zebra); }
 td.num, th.num { text-align: right; white-space: nowrap; }
+thead th.num { white-space: normal; }
 th[scope="row"] { font-weight: 500; }
 .grade { display: inline-block; padding: 1px 10px; border-radius: 10px; font-size: 0.88rem; white-space: nowrap; }
 .change { white-space: nowrap; text-align: center; }
@@ -38,7 +39,7 @@ table.heatmap td.heat { text-align: right; font-weight: 600; white-space: nowrap
 th .max { display: block; font-weight: 400; color: var(--muted); font-size: 0.8rem; }
 .heat-legend { display: flex; align-items: center; gap: 8px; font-size: 0.85rem; color: var(--muted); margin: 6px 0 0; }
 .heat-legend .ramp { display: inline-block; width: 220px; height: 12px; border-radius: 2px; border: 1px solid #0002; }
-table.detail td { white-space: nowrap; }
+table.detail td, table.detail th[scope="row"] { white-space: nowrap; }
 code, .formula { font-family: ui-monospace, "DejaVu Sans Mono", Consolas, monospace; font-size: 0.9em; background: #f1f4f8; padding: 1px 4px; border-radius: 3px; }
 abbr[title] { text-decoration: underline dotted; cursor: help; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 8px 0; }

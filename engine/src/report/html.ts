@@ -8,7 +8,7 @@ import { REPORT_CSS } from "./html-style.js";
 import { pointsText, valueText } from "./indicator-cell.js";
 import { label } from "./labels.js";
 import { manifestComment, type ReportManifest } from "./manifest.js";
-import { formatNumber } from "./number-format.js";
+import { formatNumber, formatShort } from "./number-format.js";
 import { rankChange } from "./rank-change.js";
 import type { GradeView, PeriodView, ReportView } from "./view.js";
 
@@ -48,7 +48,7 @@ export function gradeBadge(grade: GradeView): string {
 function gradeLegend(view: ReportView): string {
   const items = view.grades.map(
     (g) =>
-      `<li><span class="swatch" style="background:${g.color}"></span>${escapeHtml(g.label)}: ${escapeHtml(label("gradeFrom", view.lang, { min: formatNumber(g.min ?? 0, view.lang) }))}</li>`,
+      `<li><span class="swatch" style="background:${g.color}"></span>${escapeHtml(g.label)}: ${escapeHtml(label("gradeFrom", view.lang, { min: formatShort(g.min ?? 0, view.lang) }))}</li>`,
   );
   return `<ul class="grade-legend">${items.join("")}</ul>`;
 }
@@ -79,7 +79,7 @@ function rankingTable(view: ReportView, period: PeriodView): string {
     .join("");
   return [
     `<table class="ranking">`,
-    `<caption>${escapeHtml(`${label("rankingTable", lang)}: ${period.label}`)}</caption>`,
+    `<caption class="sr-only">${escapeHtml(`${label("rankingTable", lang)}: ${period.label}`)}</caption>`,
     `<thead><tr>${head}</tr></thead>`,
     `<tbody>\n${rows.join("\n")}\n</tbody>`,
     "</table>",
@@ -110,7 +110,9 @@ function blockDetail(view: ReportView, blockIndex: number): string {
   const b = view.blocks[blockIndex];
   if (!b) return "";
   const head = b.indicators
-    .map((i) => `<th scope="col" class="num">${escapeHtml(i.name)}<span class="max">${escapeHtml(i.measure)}</span></th>`)
+    .map(
+      (i) => `<th scope="col" class="num">${escapeHtml(i.name)}<span class="max">${escapeHtml(i.measure)}</span></th>`,
+    )
     .join("");
   const rows = latest.rows.map((r) => {
     const block = r.blocks[b.id];
@@ -122,7 +124,7 @@ function blockDetail(view: ReportView, blockIndex: number): string {
     return `<tr><td class="num">${r.rank}</td><th scope="row">${escapeHtml(r.name)}</th><td class="num"><strong>${block ? formatNumber(block.score, lang) : ""}</strong></td>${cells.join("")}</tr>`;
   });
   return [
-    `<h3>${escapeHtml(b.name)} (${escapeHtml(label("outOf", lang, { max: formatNumber(b.weight, lang) }))})</h3>`,
+    `<h3>${escapeHtml(b.name)} (${escapeHtml(label("outOf", lang, { max: formatShort(b.weight, lang) }))})</h3>`,
     `<table class="detail">`,
     `<thead><tr><th scope="col" class="num">${escapeHtml(label("rank", lang))}</th><th scope="col">${escapeHtml(label("unit", lang))}</th><th scope="col" class="num">${escapeHtml(label("points", lang))}</th>${head}</tr></thead>`,
     `<tbody>\n${rows.join("\n")}\n</tbody>`,
@@ -135,7 +137,9 @@ export function htmlManifestFooter(manifest: ReportManifest, lang: Lang): string
   const files =
     manifest.dataFiles.length === 0
       ? escapeHtml(label("noDataFiles", lang))
-      : manifest.dataFiles.map((f) => `<code>${escapeHtml(f.path)}</code> sha256 <code>${f.sha256}</code>`).join("<br>");
+      : manifest.dataFiles
+          .map((f) => `<code>${escapeHtml(f.path)}</code> sha256 <code>${f.sha256}</code>`)
+          .join("<br>");
   const facts: [string, string][] = [
     [label("ruleset", lang), `${escapeHtml(manifest.ruleset.id)} ${escapeHtml(manifest.ruleset.version)}`],
     [label("hash", lang), `<code>${escapeHtml(manifest.ruleset.hash)}</code>`],
@@ -176,7 +180,10 @@ export function ratingHtml(view: ReportView): string {
     section(
       "details",
       label("blockDetails", lang),
-      [`<p class="note">${escapeHtml(label("indicatorPointsNote", lang))}</p>`, ...view.blocks.map((_, i) => blockDetail(view, i))].join("\n"),
+      [
+        `<p class="note">${escapeHtml(label("indicatorPointsNote", lang))}</p>`,
+        ...view.blocks.map((_, i) => blockDetail(view, i)),
+      ].join("\n"),
     ),
   );
   const title = `${view.title}: ${latest.label}`;

@@ -203,7 +203,11 @@ export const LABELS = {
     ru: "Изменения по сравнению с предыдущей версией",
     en: "Changes since the previous version",
   },
-  changesSince: { kk: "{version} нұсқасымен салыстырғанда", ru: "по сравнению с версией {version}", en: "compared with version {version}" },
+  changesSince: {
+    kk: "{version} нұсқасымен салыстырғанда",
+    ru: "по сравнению с версией {version}",
+    en: "compared with version {version}",
+  },
   noChanges: {
     kk: "Алдыңғы нұсқадан өзгеріс жоқ.",
     ru: "Изменений по сравнению с предыдущей версией нет.",

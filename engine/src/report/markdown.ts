@@ -1,7 +1,7 @@
 import { pointsText } from "./indicator-cell.js";
 import { label } from "./labels.js";
 import { manifestComment, type ReportManifest } from "./manifest.js";
-import { formatNumber } from "./number-format.js";
+import { formatNumber, formatShort } from "./number-format.js";
 import { rankChange } from "./rank-change.js";
 import type { PeriodView, ReportView } from "./view.js";
 
@@ -18,7 +18,13 @@ export function mdTable(header: readonly string[], rows: readonly (readonly stri
 
 function rankingTable(view: ReportView, period: PeriodView): string {
   const { lang } = view;
-  const header = [label("rank", lang), label("change", lang), label("unit", lang), label("total", lang), label("grade", lang)];
+  const header = [
+    label("rank", lang),
+    label("change", lang),
+    label("unit", lang),
+    label("total", lang),
+    label("grade", lang),
+  ];
   const rows = period.rows.map((r) => [
     String(r.rank),
     rankChange(r, lang).symbol,
@@ -34,7 +40,7 @@ function blockScoresTable(view: ReportView, period: PeriodView): string {
   const header = [
     label("rank", lang),
     label("unit", lang),
-    ...view.blocks.map((b) => `${mdText(b.name)} (${label("outOf", lang, { max: formatNumber(b.weight, lang) })})`),
+    ...view.blocks.map((b) => `${mdText(b.name)} (${label("outOf", lang, { max: formatShort(b.weight, lang) })})`),
   ];
   const rows = period.rows.map((r) => [
     String(r.rank),
@@ -78,7 +84,7 @@ function blockSections(view: ReportView, period: PeriodView): string[] {
         ...b.indicators.map((i) => mdText(pointsText(r.indicators[i.id], lang))),
       ];
     });
-    const title = `### ${mdText(b.name)} (${label("outOf", lang, { max: formatNumber(b.weight, lang) })})`;
+    const title = `### ${mdText(b.name)} (${label("outOf", lang, { max: formatShort(b.weight, lang) })})`;
     const note = label("indicatorPointsNote", lang);
     return `${title}\n\n${note}\n\n${mdTable(header, rows, `rlr${"r".repeat(b.indicators.length)}`)}`;
   });
@@ -89,14 +95,19 @@ export function mdManifestFooter(manifest: ReportManifest, view: Pick<ReportView
   const { lang } = view;
   const files =
     manifest.dataFiles.length === 0
-      ? label("noDataFiles", lang)
-      : manifest.dataFiles.map((f) => `\`${f.path}\` (sha256 \`${f.sha256}\`)`).join(", ");
+      ? [`- ${label("dataFiles", lang)}: ${label("noDataFiles", lang)}`]
+      : [
+          `- ${label("dataFiles", lang)}:`,
+          ...manifest.dataFiles.map((f) => `  - \`${f.path.replace(/`/g, "'")}\` sha256 \`${f.sha256}\``),
+        ];
   const lines = [
     `## ${label("about", lang)}`,
     "",
-    `- ${label("ruleset", lang)}: ${mdText(manifest.ruleset.id)} ${mdText(manifest.ruleset.version)} (${label("hash", lang)} \`${manifest.ruleset.hash}\`)`,
-    `- ${label("rating", lang)}: ${mdText(manifest.rating)}; ${label("periods", lang)}: ${manifest.periods.join(", ")}`,
-    `- ${label("dataFiles", lang)}: ${files}`,
+    `- ${label("ruleset", lang)}: ${mdText(manifest.ruleset.id)} ${mdText(manifest.ruleset.version)}`,
+    `- ${label("hash", lang)}: \`${manifest.ruleset.hash}\``,
+    `- ${label("rating", lang)}: ${mdText(manifest.rating)}`,
+    `- ${label("periods", lang)}: ${manifest.periods.join(", ")}`,
+    ...files,
     `- ${label("engine", lang)}: ${manifest.generator.version}`,
     "",
     label("generatedBy", lang, { version: manifest.generator.version }),
@@ -111,7 +122,7 @@ export function ratingMarkdown(view: ReportView): string {
   const { lang, latest } = view;
   const parts = [
     `# ${mdText(view.title)}: ${mdText(latest.label)}`,
-    `${mdText(view.rulesetTitle)} (${mdText(view.manifest.ruleset.id)} ${mdText(view.manifest.ruleset.version)})`,
+    `${mdText(view.rulesetTitle)} · ${mdText(view.manifest.ruleset.id)} ${mdText(view.manifest.ruleset.version)}`,
     `## ${label("rankingTable", lang)}`,
     rankingTable(view, latest),
     `## ${label("blockScores", lang)}`,

@@ -43,11 +43,20 @@ function groupThousands(integer: string, separator: string): string {
 export function formatNumber(x: number, lang: Lang, decimals = 2): string {
   if (!Number.isFinite(x)) return "–";
   const { decimal, group } = SEPARATORS[lang];
-  const scaled = roundedScaled(Math.abs(x), decimals).toString().padStart(decimals + 1, "0");
+  const scaled = roundedScaled(Math.abs(x), decimals)
+    .toString()
+    .padStart(decimals + 1, "0");
   const integer = scaled.slice(0, scaled.length - decimals);
   const fraction = decimals > 0 ? decimal + scaled.slice(scaled.length - decimals) : "";
   const negative = x < 0 && /[1-9]/.test(scaled);
   return `${negative ? "-" : ""}${groupThousands(integer, group)}${fraction}`;
+}
+
+/** Up to `decimals` places without trailing zeros, for weights and limits: 60, 26.67, 0.5 (or 0,5). */
+export function formatShort(x: number, lang: Lang, decimals = 2): string {
+  const text = formatNumber(x, lang, decimals);
+  const { decimal } = SEPARATORS[lang];
+  return text.includes(decimal) ? text.replace(/0+$/, "").replace(new RegExp(`\\${decimal}$`), "") : text;
 }
 
 /** A share 0..1 as a whole percentage for display, e.g. 0.876 -> "88%". */

@@ -3,8 +3,34 @@ import type { Lang } from "../model/ruleset.js";
 
 /** Period names as a reader writes them: "2026 ж. I тоқсан", "I квартал 2026 г.", "Q1 2026". */
 const MONTHS: Readonly<Record<Lang, readonly string[]>> = {
-  kk: ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"],
-  ru: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
+  kk: [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+  ],
+  ru: [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+  ],
   en: [
     "January",
     "February",
@@ -33,7 +59,11 @@ export function periodLabel(id: string, lang: Lang): string {
   }
   if (p.kind === "quarter") {
     const q = ROMAN[p.index - 1] ?? String(p.index);
-    return lang === "kk" ? `${p.year} ж. ${q} тоқсан` : lang === "ru" ? `${q} квартал ${p.year} г.` : `Q${p.index} ${p.year}`;
+    return lang === "kk"
+      ? `${p.year} ж. ${q} тоқсан`
+      : lang === "ru"
+        ? `${q} квартал ${p.year} г.`
+        : `Q${p.index} ${p.year}`;
   }
   return lang === "kk" ? `${p.year} ж.` : lang === "ru" ? `${p.year} г.` : String(p.year);
 }

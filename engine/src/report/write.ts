@@ -59,7 +59,11 @@ export async function renderReports(input: ReportInput): Promise<RenderedReports
     { name: REPORT_FILES.markdown, bytes: text(ratingMarkdown(view)) },
     { name: REPORT_FILES.html, bytes: text(ratingHtml(view)) },
   ];
-  const outputs: OutputFileHash[] = files.map((f) => ({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length }));
+  const outputs: OutputFileHash[] = files.map((f) => ({
+    file: f.name,
+    sha256: sha256(f.bytes),
+    bytes: f.bytes.length,
+  }));
   files.push({ name: REPORT_FILES.manifest, bytes: text(manifestFileJson(view.manifest, outputs)) });
   return { files, diagnostics };
 }

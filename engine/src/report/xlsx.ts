@@ -3,7 +3,7 @@ import { heatColor, textColorOn } from "./colors.js";
 import { valueText } from "./indicator-cell.js";
 import { label } from "./labels.js";
 import type { ReportManifest } from "./manifest.js";
-import { blockShare, type BlockColumn, type ReportView } from "./view.js";
+import { type BlockColumn, blockShare, type ReportView } from "./view.js";
 import { pinZipTimestamps } from "./zip-timestamps.js";
 
 /**
@@ -36,10 +36,14 @@ function styleHeader(row: ExcelJS.Row): void {
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique within the workbook. */
 export function sheetName(wanted: string, taken: Set<string>): string {
   const clean = wanted.replace(/[[\]:*?/\\]/g, " ").trim() || "Sheet";
-  let name = [...clean].slice(0, 31).join("");
+  let name = [...clean].slice(0, 31).join("").trimEnd();
   for (let n = 2; taken.has(name.toLowerCase()); n++) {
     const suffix = ` (${n})`;
-    name = [...clean].slice(0, 31 - suffix.length).join("") + suffix;
+    name =
+      [...clean]
+        .slice(0, 31 - suffix.length)
+        .join("")
+        .trimEnd() + suffix;
   }
   taken.add(name.toLowerCase());
   return name;
@@ -57,7 +61,12 @@ function summarySheet(wb: ExcelJS.Workbook, view: ReportView, name: string): voi
     { header: label("total", lang), key: "total", width: 10, style: { numFmt: TWO_DECIMALS } },
     { header: label("grade", lang), key: "grade", width: 16 },
   ];
-  const blocks = view.blocks.map((b) => ({ header: b.name, key: `block:${b.id}`, width: 14, style: { numFmt: TWO_DECIMALS } }));
+  const blocks = view.blocks.map((b) => ({
+    header: b.name,
+    key: `block:${b.id}`,
+    width: 14,
+    style: { numFmt: TWO_DECIMALS },
+  }));
   ws.columns = [...fixed, ...blocks];
   for (const p of view.periods) {
     for (const r of p.rows) {
@@ -83,14 +92,22 @@ function summarySheet(wb: ExcelJS.Workbook, view: ReportView, name: string): voi
 function blockSheet(wb: ExcelJS.Workbook, view: ReportView, block: BlockColumn, name: string): void {
   const { lang } = view;
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 4, ySplit: 2 }] });
-  const fixed = [label("period", lang), label("rank", lang), label("unitId", lang), label("unit", lang), label("points", lang)];
+  const fixed = [
+    label("period", lang),
+    label("rank", lang),
+    label("unitId", lang),
+    label("unit", lang),
+    label("points", lang),
+  ];
   const sub = [label("value", lang), label("score", lang), label("points", lang)];
   const top = [...fixed, ...block.indicators.flatMap((i) => [`${i.name}, ${i.measure}`, "", ""])];
   const second = [...fixed.map(() => ""), ...block.indicators.flatMap(() => sub)];
   ws.addRow(top);
   ws.addRow(second);
-  fixed.forEach((_, c) => ws.mergeCells(1, c + 1, 2, c + 1));
-  block.indicators.forEach((_, k) => ws.mergeCells(1, fixed.length + 1 + 3 * k, 1, fixed.length + 3 + 3 * k));
+  for (let c = 1; c <= fixed.length; c++) ws.mergeCells(1, c, 2, c);
+  for (let k = 0; k < block.indicators.length; k++) {
+    ws.mergeCells(1, fixed.length + 1 + 3 * k, 1, fixed.length + 3 + 3 * k);
+  }
   for (const p of view.periods) {
     for (const r of p.rows) {
       const b = r.blocks[block.id];

@@ -1,6 +1,6 @@
 import { escapeHtml, svgNumber } from "../html-escape.js";
 import { label } from "../labels.js";
-import { formatNumber } from "../number-format.js";
+import { formatNumber, formatShort } from "../number-format.js";
 import type { ReportView } from "../view.js";
 
 /** Layout of the bar chart, in SVG user units (the chart scales to the page width). */
@@ -47,7 +47,7 @@ export function barChartSvg(view: ReportView): string {
   for (const g of view.grades) {
     if (g.min === undefined || !(g.min > 0 && g.min < scale)) continue;
     const gx = svgNumber(x(g.min));
-    const title = `${g.label}: ${label("gradeFrom", lang, { min: formatNumber(g.min, lang) })}`;
+    const title = `${g.label}: ${label("gradeFrom", lang, { min: formatShort(g.min, lang) })}`;
     out.push(
       `<line class="threshold" x1="${gx}" y1="${TOP - 6}" x2="${gx}" y2="${bottom}" stroke="${g.color}"><title>${escapeHtml(title)}</title></line>`,
     );

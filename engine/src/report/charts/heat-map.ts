@@ -1,7 +1,7 @@
 import { HEAT_GRADIENT, heatColor, textColorOn } from "../colors.js";
 import { escapeHtml } from "../html-escape.js";
 import { label } from "../labels.js";
-import { formatNumber, formatPercent } from "../number-format.js";
+import { formatNumber, formatPercent, formatShort } from "../number-format.js";
 import { blockShare, type ReportView } from "../view.js";
 
 /**
@@ -14,7 +14,7 @@ export function heatMapTable(view: ReportView): string {
   const head = view.blocks
     .map(
       (b) =>
-        `<th scope="col">${escapeHtml(b.name)}<span class="max">${escapeHtml(label("outOf", lang, { max: formatNumber(b.weight, lang) }))}</span></th>`,
+        `<th scope="col">${escapeHtml(b.name)}<span class="max">${escapeHtml(label("outOf", lang, { max: formatShort(b.weight, lang) }))}</span></th>`,
     )
     .join("");
   const rows = latest.rows.map((row) => {
@@ -23,14 +23,14 @@ export function heatMapTable(view: ReportView): string {
       const share = blockShare(block);
       if (!block || share === undefined) return `<td class="heat empty"></td>`;
       const background = heatColor(share);
-      const title = `${row.name}, ${b.name}: ${formatNumber(block.score, lang)} ${label("outOf", lang, { max: formatNumber(block.weight, lang) })} (${formatPercent(share, lang)})`;
+      const title = `${row.name}, ${b.name}: ${formatNumber(block.score, lang)} ${label("outOf", lang, { max: formatShort(block.weight, lang) })} (${formatPercent(share, lang)})`;
       return `<td class="heat" data-share="${share}" style="background:${background};color:${textColorOn(background)}" title="${escapeHtml(title)}">${formatNumber(block.score, lang)}</td>`;
     });
     return `<tr><td class="num">${row.rank}</td><th scope="row">${escapeHtml(row.name)}</th>${cells.join("")}</tr>`;
   });
   return [
     `<table class="heatmap">`,
-    `<caption>${escapeHtml(`${label("heatMapTitle", lang)}: ${latest.label}`)}</caption>`,
+    `<caption class="sr-only">${escapeHtml(`${label("heatMapTitle", lang)}: ${latest.label}`)}</caption>`,
     `<thead><tr><th scope="col">${escapeHtml(label("rank", lang))}</th><th scope="col">${escapeHtml(label("unit", lang))}</th>${head}</tr></thead>`,
     `<tbody>\n${rows.join("\n")}\n</tbody>`,
     "</table>",

@@ -1,0 +1,168 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Lang } from "../../src/model/ruleset.js";
+import { ratingCsv } from "../../src/report/csv.js";
+import { ratingHtml } from "../../src/report/html.js";
+import type { ReportInput } from "../../src/report/input.js";
+import { ratingJson } from "../../src/report/json.js";
+import { buildManifest, readManifestComment } from "../../src/report/manifest.js";
+import { ratingMarkdown } from "../../src/report/markdown.js";
+import { buildReportView } from "../../src/report/view.js";
+import { fixtureDataFiles, fixtureRuleset, q1, q2 } from "./fixture.js";
+import { expectGolden } from "./golden.js";
+
+const GOLDEN = fileURLToPath(new URL("./golden/", import.meta.url));
+
+function input(lang: Lang, results = [q2, q1]): ReportInput {
+  return { ruleset: fixtureRuleset, results, lang, dataFiles: fixtureDataFiles, engineVersion: "0.0.0-test" };
+}
+
+describe("golden files", () => {
+  it("matches the English CSV, Markdown, HTML and JSON of two quarters", () => {
+    const view = buildReportView(input("en"));
+    expectGolden(GOLDEN, "en/rating.csv", ratingCsv(view));
+    expectGolden(GOLDEN, "en/rating.md", ratingMarkdown(view));
+    expectGolden(GOLDEN, "en/rating.html", ratingHtml(view));
+    expectGolden(GOLDEN, "en/rating.json", ratingJson(view));
+  });
+
+  it("matches the Kazakh and Russian Markdown and HTML", () => {
+    for (const lang of ["kk", "ru"] as const) {
+      const view = buildReportView(input(lang));
+      expectGolden(GOLDEN, `${lang}/rating.md`, ratingMarkdown(view));
+      expectGolden(GOLDEN, `${lang}/rating.html`, ratingHtml(view));
+    }
+  });
+
+  it("matches a single-period report (no trend chart)", () => {
+    const view = buildReportView(input("en", [q2]));
+    expectGolden(GOLDEN, "en-single/rating.md", ratingMarkdown(view));
+    expectGolden(GOLDEN, "en-single/rating.html", ratingHtml(view));
+  });
+});
+
+describe("CSV", () => {
+  const csv = ratingCsv(buildReportView(input("ru")));
+  const lines = csv.slice(1).split("\r\n");
+
+  it("starts with a UTF-8 byte-order mark and ends every line with CRLF", () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+  });
+
+  it("has one row per unit and period, periods in time order, names in the language", () => {
+    expect(lines[0]).toBe("period,rank,rank_change,unit,name,total,grade,grade_label,economy,governance");
+    expect(lines.filter((l) => l.startsWith("2026-Q1,"))).toHaveLength(4);
+    expect(lines.filter((l) => l.startsWith("2026-Q2,"))).toHaveLength(4);
+    expect(lines[1]).toBe("2026-Q1,1,,sairam,Сайрамский район,100,green,Зелёная зона,60,40");
+  });
+
+  it("writes numbers unrounded with a decimal point in every language", () => {
+    // 12.5/15*40 + 1.08/1.2*20 + 20 + 20, as doubles
+    expect(lines[5]).toBe(
+      "2026-Q2,1,1,turkistan,г. Туркестан,91.33333333333334,green,Зелёная зона,51.33333333333334,40",
+    );
+    expect(lines).toContain(
+      "2026-Q2,3,-2,sairam,Сайрамский район,66.66666666666666,yellow,Жёлтая зона,26.666666666666664,40",
+    );
+  });
+
+  it("quotes fields with commas, quotes and line breaks", () => {
+    const odd = {
+      ...fixtureRuleset,
+      units: fixtureRuleset.units.map((u) =>
+        u.id === "keles" ? { ...u, name: { kk: 'Келес, "оңтүстік"\nауданы' } } : u,
+      ),
+    };
+    const text = ratingCsv(buildReportView({ ...input("kk"), ruleset: odd }));
+    expect(text).toContain(',keles,"Келес, ""оңтүстік""\nауданы",');
+  });
+});
+
+describe("Markdown", () => {
+  it("shows totals with a decimal comma in Kazakh and a point in English, rounded for display only", () => {
+    expect(ratingMarkdown(buildReportView(input("kk")))).toContain(
+      "| 1 | ▲ 1 | Түркістан қаласы | 91,33 | Жасыл аймақ |",
+    );
+    expect(ratingMarkdown(buildReportView(input("en")))).toContain("| 1 | ▲ 1 | Turkistan city | 91.33 | Green zone |");
+  });
+
+  it("marks missing and not-applicable indicators in words", () => {
+    const md = ratingMarkdown(buildReportView(input("en")));
+    expect(md).toContain("| 3 | Sairam district | 26.67 | 26.67 | 0.00 (no data) |");
+    expect(md).toContain("| 1 | Turkistan city | 40.00 | 20.00 | 20.00 | not applicable |");
+  });
+
+  it("escapes Markdown in names", () => {
+    const odd = {
+      ...fixtureRuleset,
+      units: fixtureRuleset.units.map((u) => (u.id === "keles" ? { ...u, name: { kk: "Келес | *аудан*" } } : u)),
+    };
+    const md = ratingMarkdown(buildReportView({ ...input("kk"), ruleset: odd }));
+    expect(md).toContain("Келес \\| \\*аудан\\*");
+  });
+});
+
+describe("HTML", () => {
+  const html = ratingHtml(buildReportView(input("en")));
+
+  it("loads nothing from elsewhere and runs no scripts", () => {
+    expect(html).not.toMatch(/<script|<link|@import|url\(|src=/i);
+    const urls = html.match(/https?:\/\/[^\s"'<>]+/g) ?? [];
+    expect(new Set(urls)).toEqual(new Set(["http://www.w3.org/2000/svg"]));
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it("embeds the manifest in a comment that reads back", () => {
+    expect(readManifestComment(html)).toEqual(buildManifest(input("en")));
+  });
+
+  it("keeps a manifest with -- in a path a valid comment", () => {
+    const tricky = { ...input("en"), dataFiles: [{ path: "data/q--2-->.csv", sha256: "c".repeat(64) }] };
+    const text = ratingHtml(buildReportView(tricky));
+    const comment = /<!-- tarazy-manifest .*? -->/s.exec(text)?.[0] ?? "";
+    expect(comment.slice(4, -3)).not.toContain("--");
+    expect(readManifestComment(text)?.dataFiles[0]?.path).toBe("data/q--2-->.csv");
+  });
+
+  it("escapes names from the rule files", () => {
+    const odd = {
+      ...fixtureRuleset,
+      units: fixtureRuleset.units.map((u) =>
+        u.id === "keles" ? { ...u, name: { kk: '<b onclick="x">Келес</b>' } } : u,
+      ),
+    };
+    const text = ratingHtml(buildReportView({ ...input("kk"), ruleset: odd }));
+    expect(text).not.toContain("<b onclick");
+    expect(text).toContain("&lt;b onclick=&quot;x&quot;&gt;Келес&lt;/b&gt;");
+  });
+
+  it("draws one bar per unit, one heat cell per unit and block, and a trend line per unit", () => {
+    expect(html.match(/<g class="bar"/g)).toHaveLength(4);
+    expect(html.match(/<td class="heat"/g)).toHaveLength(8);
+    expect(html.match(/<g class="trend"/g)).toHaveLength(4);
+  });
+
+  it("colours a heat cell by the share of the block's weight: sairam's 26.67 of 60", () => {
+    const cell =
+      /<tr><td class="num">3<\/td><th scope="row">Sairam district<\/th><td class="heat" data-share="([^"]+)"/.exec(
+        html,
+      );
+    expect(Number(cell?.[1])).toBeCloseTo(26.666666666666664 / 60, 12);
+  });
+
+  it("leaves out the trend chart for a single period", () => {
+    const single = ratingHtml(buildReportView(input("en", [q2])));
+    expect(single).not.toContain('class="chart rank-trend"');
+    expect(single).toContain('class="chart bar-chart"');
+  });
+});
+
+describe("JSON", () => {
+  it("holds the manifest and the results exactly, in period order", () => {
+    const parsed = JSON.parse(ratingJson(buildReportView(input("en")))) as { manifest: unknown; periods: unknown[] };
+    expect(parsed.manifest).toEqual(buildManifest(input("en")));
+    expect(parsed.periods).toEqual([q1, q2]);
+  });
+});
