@@ -45,6 +45,11 @@ export interface BlockResult {
   readonly score: number;
   /** The block's weight on the rating's scale (its maximum points). */
   readonly weight: number;
+  /**
+   * Present when the block was left out of the unit's total (every indicator excluded or not applicable):
+   * its weight is then 0 and the other blocks share the scale.
+   */
+  readonly reason?: string;
 }
 
 export interface UnitResult {

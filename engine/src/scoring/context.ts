@@ -1,0 +1,140 @@
+import { previousPeriod, sameTimeLastYear } from "../data/period.js";
+import { type DataStore, formatPeriodCode, periodCode, periodFromCode } from "../data/store.js";
+import type { EvalContext } from "../formula/context.js";
+import { missing, type Value } from "../formula/value.js";
+import type { SlotTable } from "./prepare.js";
+
+/** What a context needs from the evaluator: other indicators' values, the store, units and peers. */
+export interface ContextHost {
+  readonly store: DataStore;
+  indicatorValue(indicator: number, unit: number, period: number): Value;
+  attribute(unit: number, name: string, period: number): Value;
+  peers(indicator: number): readonly number[];
+  unitName(unit: number): string;
+}
+
+/**
+ * The evaluation context of one indicator's formulas: fields come from the data store, other indicators
+ * from the evaluator (on demand, memoised), `unit.xxx` from units.yaml, and the cross-unit functions see
+ * the units rated in the period to which this indicator applies. One context per indicator and formula,
+ * so the cross-unit cache (memo) never mixes two indicators' peers.
+ */
+export class IndicatorContext implements EvalContext {
+  readonly memo = new Map<string, unknown>();
+
+  constructor(
+    private readonly host: ContextHost,
+    /** The indicator whose formulas run here (its value is `value` in a score formula). */
+    readonly indicator: number,
+    private readonly slots: SlotTable,
+  ) {}
+
+  get(slot: number, unit: number, period: number): Value {
+    const target = this.slots.targets[slot] ?? -1;
+    switch (this.slots.kinds[slot]) {
+      case "field":
+        return this.host.store.value(target, unit, period);
+      case "indicator":
+        return this.host.indicatorValue(target, unit, period);
+      case "attribute":
+        return this.host.attribute(unit, this.slots.names[slot] ?? "", period);
+      case "value":
+        return this.host.indicatorValue(this.indicator, unit, period);
+      default:
+        throw new RangeError(`slot ${slot} is not bound`);
+    }
+  }
+
+  ytd(slot: number, unit: number, period: number): Value {
+    if (this.slots.kinds[slot] === "field") return this.host.store.ytd(this.slots.targets[slot] ?? -1, unit, period);
+    // Only data fields have a running total; the checker allows ytd on fields only.
+    return missing({
+      kind: "domain",
+      function: "ytd",
+      range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } },
+      detail: `${this.slots.names[slot] ?? "this input"} is not a data field, so it has no year-to-date total`,
+    });
+  }
+
+  prev(period: number): number {
+    return this.shifted(periodCode(previousPeriod(periodFromCode(period))));
+  }
+
+  prevYear(period: number): number {
+    return this.shifted(periodCode(sameTimeLastYear(periodFromCode(period))));
+  }
+
+  peers(_period: number): readonly number[] {
+    return this.host.peers(this.indicator);
+  }
+
+  unitName(unit: number): string {
+    return this.host.unitName(unit);
+  }
+
+  periodName(period: number): string {
+    return formatPeriodCode(period);
+  }
+
+  /** -1 (the compiler's "before the data begins") when the shifted period starts before the first data. */
+  private shifted(code: number): number {
+    return this.host.store.isBeforeData(code) ? -1 : code;
+  }
+}
+
+/** One input read while explaining: the slot read, for which period, and whether as a running total. */
+export interface InputRead {
+  readonly slot: number;
+  readonly period: number;
+  readonly ytd: boolean;
+  readonly value: Value;
+}
+
+/**
+ * Wraps a context to record what a formula reads for one unit (the explained one); reads for peers (inside
+ * region_* and rank) are the region's, not the unit's inputs, and are not recorded.
+ */
+export class RecordingContext implements EvalContext {
+  readonly reads: InputRead[] = [];
+
+  constructor(
+    private readonly inner: EvalContext,
+    private readonly unit: number,
+  ) {}
+
+  get memo(): Map<string, unknown> {
+    return this.inner.memo;
+  }
+
+  get(slot: number, unit: number, period: number): Value {
+    const value = this.inner.get(slot, unit, period);
+    if (unit === this.unit) this.reads.push({ slot, period, ytd: false, value });
+    return value;
+  }
+
+  ytd(slot: number, unit: number, period: number): Value {
+    const value = this.inner.ytd(slot, unit, period);
+    if (unit === this.unit) this.reads.push({ slot, period, ytd: true, value });
+    return value;
+  }
+
+  prev(period: number): number {
+    return this.inner.prev(period);
+  }
+
+  prevYear(period: number): number {
+    return this.inner.prevYear(period);
+  }
+
+  peers(period: number): readonly number[] {
+    return this.inner.peers(period);
+  }
+
+  unitName(unit: number): string {
+    return this.inner.unitName(unit);
+  }
+
+  periodName(period: number): string {
+    return this.inner.periodName(period);
+  }
+}

@@ -1,0 +1,159 @@
+import type { DataStore } from "../data/store.js";
+import { formatPeriodCode } from "../data/store.js";
+import type { EvalContext } from "../formula/context.js";
+import { describeMissing, isMissing, missing, type Value } from "../formula/value.js";
+import type { Unit } from "../model/ruleset.js";
+import { type ContextHost, IndicatorContext } from "./context.js";
+import type { PreparedFormula, PreparedIndicator, PreparedRuleset } from "./prepare.js";
+
+const NOT_EVALUATED = 0;
+const APPLIES = 1;
+const DOES_NOT_APPLY = 2;
+
+/**
+ * Evaluates indicators for units and periods: each value once (memoised), other indicators on demand (so
+ * they are computed in dependency order without sorting), with the units rated in the period as peers.
+ */
+export class Evaluator implements ContextHost {
+  private readonly units: readonly Unit[];
+  private readonly rated: Uint8Array;
+  private readonly applicability: Uint8Array[];
+  private readonly peerLists: (readonly number[] | undefined)[];
+  private readonly values: Map<number, Value[]>[];
+  private readonly evaluating = new Set<number>();
+  private readonly contexts = new Map<PreparedFormula, IndicatorContext>();
+
+  constructor(
+    readonly prepared: PreparedRuleset,
+    readonly store: DataStore,
+    /** Indices (in ruleset.units) of the units rated together. */
+    readonly ratedUnits: readonly number[],
+  ) {
+    this.units = prepared.ruleset.units;
+    this.rated = new Uint8Array(this.units.length);
+    for (const u of ratedUnits) this.rated[u] = 1;
+    const count = prepared.indicators.length;
+    this.applicability = Array.from({ length: count }, () => new Uint8Array(this.units.length));
+    this.peerLists = new Array(count).fill(undefined);
+    this.values = Array.from({ length: count }, () => new Map());
+  }
+
+  /** The context a formula of an indicator runs in. */
+  context(indicator: number, formula: PreparedFormula): IndicatorContext {
+    let ctx = this.contexts.get(formula);
+    if (!ctx) {
+      ctx = new IndicatorContext(this, indicator, formula.slots);
+      this.contexts.set(formula, ctx);
+    }
+    return ctx;
+  }
+
+  indicator(index: number): PreparedIndicator {
+    const p = this.prepared.indicators[index];
+    if (!p) throw new RangeError(`no indicator ${index}`);
+    return p;
+  }
+
+  /** The indicator's value for a unit and period; not applicable when the indicator does not apply to it. */
+  indicatorValue(index: number, unit: number, period: number): Value {
+    const p = this.indicator(index);
+    if (!this.applies(index, unit)) {
+      return missing({
+        kind: "not-applicable",
+        name: p.indicator.id,
+        unit: this.unitName(unit),
+        period: formatPeriodCode(period),
+      });
+    }
+    let row = this.values[index]?.get(period);
+    if (!row) {
+      row = new Array(this.units.length);
+      this.values[index]?.set(period, row);
+    }
+    const known = row[unit];
+    if (known !== undefined) return known;
+    const key = (period * this.prepared.indicators.length + index) * this.units.length + unit;
+    if (this.evaluating.has(key)) {
+      // The rules checker rejects cycles; this guard keeps a ruleset that slipped through from recursing forever.
+      return missing({
+        kind: "domain",
+        function: p.indicator.id,
+        range: p.indicator.formula.at.range,
+        detail: `${p.indicator.id} depends on itself`,
+      });
+    }
+    this.evaluating.add(key);
+    const value = this.run(index, p.value, unit, period);
+    this.evaluating.delete(key);
+    row[unit] = value;
+    return value;
+  }
+
+  /** Runs one of the indicator's formulas for a unit and period (in the given context, e.g. a recording one). */
+  run(index: number, formula: PreparedFormula, unit: number, period: number, ctx?: EvalContext): Value {
+    return formula.compiled.run(ctx ?? this.context(index, formula), unit, period);
+  }
+
+  attribute(unit: number, name: string, period: number): Value {
+    const u = this.units[unit];
+    const v = u?.attributes[name];
+    if (v === undefined) {
+      return missing({
+        kind: "no-data",
+        name: `unit.${name}`,
+        unit: this.unitName(unit),
+        period: formatPeriodCode(period),
+      });
+    }
+    return v;
+  }
+
+  /** The rated units to which the indicator applies, in ruleset order. */
+  peers(index: number): readonly number[] {
+    let list = this.peerLists[index];
+    if (!list) {
+      list = this.ratedUnits.filter((u) => this.applies(index, u));
+      this.peerLists[index] = list;
+    }
+    return list;
+  }
+
+  unitName(unit: number): string {
+    return this.units[unit]?.id ?? `#${unit}`;
+  }
+
+  isRated(unit: number): boolean {
+    return this.rated[unit] === 1;
+  }
+
+  applies(index: number, unit: number): boolean {
+    const cache = this.applicability[index];
+    if (!cache) return false;
+    if (cache[unit] === NOT_EVALUATED) cache[unit] = this.whyNotApplicable(index, unit) ? DOES_NOT_APPLY : APPLIES;
+    return cache[unit] === APPLIES;
+  }
+
+  /** Why the indicator does not apply to the unit (by `applies`), or undefined when it does. */
+  whyNotApplicable(index: number, unit: number): string | undefined {
+    const p = this.indicator(index);
+    const u = this.units[unit];
+    const a = p.indicator.applies;
+    if (!u || !a) return undefined;
+    const id = p.indicator.id;
+    if (a.kinds && !a.kinds.includes(u.kind))
+      return `${id} applies to ${a.kinds.join(", ")} units; ${u.id} is a ${u.kind}`;
+    if (a.units && !a.units.includes(u.id)) return `${id} applies only to ${a.units.join(", ")}`;
+    if (a.except?.includes(u.id)) return `${id} is not applied to ${u.id} (applies: except)`;
+    if (p.when) {
+      const v = p.when.compiled.run(this.context(index, p.when), unit, this.anyPeriod());
+      if (isMissing(v)) return `applies.when cannot be evaluated for ${u.id}: ${describeMissing(v.reason)}`;
+      if (v !== true) return `applies.when (${p.when.source.text.trim()}) is false for ${u.id}`;
+    }
+    return undefined;
+  }
+
+  /** `applies.when` reads unit attributes only; any period will do (the first of the data, or 2000-01). */
+  private anyPeriod(): number {
+    return Math.max(this.store.firstYear, 0) * 12 * 3;
+  }
+}

@@ -1,0 +1,55 @@
+import { roundHalfAway } from "../functions/excel-round.js";
+import type { Grade, RankPolicy } from "../model/ruleset.js";
+import { compareDecimal, toSignificant } from "../util/decimal-compare.js";
+
+/**
+ * Ranking and grades. The ranking key is the total, or the total rounded to `round` decimals half away
+ * from zero (as Excel and a person round) when the ruleset says so. Keys are compared at 15 significant
+ * digits, so totals that differ only in binary noise tie. Ties are ordered by unit id so the output is the
+ * same on every run.
+ */
+export interface Ranked {
+  readonly unit: string;
+  readonly key: number;
+  readonly rank: number;
+}
+
+export function rankingKey(total: number, policy: RankPolicy): number {
+  return policy.round === undefined ? total : roundHalfAway(total, policy.round);
+}
+
+/**
+ * competition: 1 2 2 4 (a tie takes the best place, the next place is skipped);
+ * dense: 1 2 2 3; shared: 1 2.5 2.5 4 (a tie shares the average of the places it covers).
+ */
+export function rankUnits(entries: readonly { unit: string; total: number }[], policy: RankPolicy): Ranked[] {
+  const keyed = entries.map((e) => ({ unit: e.unit, key: rankingKey(e.total, policy), sig: 0 }));
+  for (const k of keyed) k.sig = toSignificant(k.key);
+  keyed.sort((a, b) => b.sig - a.sig || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  const out: Ranked[] = [];
+  let groupStart = 0;
+  let distinct = 0;
+  while (groupStart < keyed.length) {
+    let groupEnd = groupStart + 1;
+    while (groupEnd < keyed.length && keyed[groupEnd]?.sig === keyed[groupStart]?.sig) groupEnd++;
+    distinct += 1;
+    const rank =
+      policy.ties === "dense"
+        ? distinct
+        : policy.ties === "shared"
+          ? groupStart + 1 + (groupEnd - groupStart - 1) / 2
+          : groupStart + 1;
+    for (let i = groupStart; i < groupEnd; i++) {
+      const k = keyed[i];
+      if (k) out.push({ unit: k.unit, key: k.key, rank });
+    }
+    groupStart = groupEnd;
+  }
+  return out;
+}
+
+/** The first grade, from the highest min down, whose min the key reaches (at 15 digits); "" when none. */
+export function gradeOf(key: number, grades: readonly Grade[]): string {
+  const sorted = [...grades].sort((a, b) => b.min - a.min);
+  return sorted.find((g) => compareDecimal(key, g.min) >= 0)?.id ?? "";
+}
