@@ -386,7 +386,9 @@ function unitResult(
       };
       continue;
     }
-    items.forEach((item, k) => effective.set(item.round, aggregate.effectiveWeights[k] ?? 0));
+    items.forEach((item, k) => {
+      effective.set(item.round, aggregate.effectiveWeights[k] ?? 0);
+    });
     blockResults[b.id] = { score: aggregate.points, weight };
     total += aggregate.points;
   }

@@ -13,7 +13,7 @@ function unscored(reason: string): ScoreOutcome {
   return { unscored: reason };
 }
 
-const clamp01 = (x: number): number => (x <= 0 ? 0 : x >= 1 ? 1 : x);
+const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));
 
 /** Numbers as people wrote them, for reasons: 0.1 + 0.2 shows as 0.3. */
 export function show(x: number): string {
