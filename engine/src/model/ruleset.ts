@@ -17,6 +17,13 @@ export interface Localized {
 
 export type Lang = "kk" | "ru" | "en";
 
+/** Explanatory prose (descriptions, rationales): at least one language, Kazakh first where there is one. */
+export interface LocalizedNote {
+  readonly kk?: string;
+  readonly ru?: string;
+  readonly en?: string;
+}
+
 /** A source location: file and range of the element (or of one of its keys). */
 export interface Located {
   readonly file: string;
@@ -62,7 +69,7 @@ export interface Field {
   readonly source: "unit" | "region";
   /** How often the value is reported. */
   readonly frequency: Frequency;
-  readonly description?: Localized;
+  readonly description?: LocalizedNote;
   readonly at: Located;
 }
 
@@ -119,7 +126,7 @@ export interface Indicator {
   readonly applies?: Applicability;
   /** Overrides the block's and ruleset's policy. */
   readonly missing?: MissingPolicy;
-  readonly rationale?: Localized;
+  readonly rationale?: LocalizedNote;
   readonly at: Located;
 }
 
@@ -131,7 +138,7 @@ export interface Block {
   readonly aggregation: Aggregation;
   readonly missing?: MissingPolicy;
   readonly indicators: readonly Indicator[];
-  readonly description?: Localized;
+  readonly description?: LocalizedNote;
   readonly at: Located;
 }
 
@@ -164,7 +171,7 @@ export interface Ruleset {
   readonly version: string;
   readonly effective: { readonly from: string; readonly to?: string };
   readonly title: Localized;
-  readonly description?: Localized;
+  readonly description?: LocalizedNote;
   readonly scale: number;
   readonly unitKinds: readonly string[];
   readonly missing: MissingPolicy;
