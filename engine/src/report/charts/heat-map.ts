@@ -31,7 +31,7 @@ export function heatMapTable(view: ReportView): string {
   return [
     `<table class="heatmap">`,
     `<caption class="sr-only">${escapeHtml(`${label("heatMapTitle", lang)}: ${latest.label}`)}</caption>`,
-    `<thead><tr><th scope="col">${escapeHtml(label("rank", lang))}</th><th scope="col">${escapeHtml(label("unit", lang))}</th>${head}</tr></thead>`,
+    `<thead><tr><th scope="col" class="num">${escapeHtml(label("rank", lang))}</th><th scope="col">${escapeHtml(label("unit", lang))}</th>${head}</tr></thead>`,
     `<tbody>\n${rows.join("\n")}\n</tbody>`,
     "</table>",
     heatLegend(view),
