@@ -452,6 +452,9 @@ class FunctionBuilder {
       const slot = this.program.slotOf(arg);
       this.program.ytdInputs.add(slot);
       this.line(`${result} = ctx.ytd(${slot}, unit, ${period});`);
+      // A running total can overflow even when every month is finite.
+      const overflow = this.program.constant(domainMissing(spec.name, node.range, TOO_LARGE));
+      this.line(`if (typeof ${result} === "number" && !(${result} - ${result} === 0)) ${result} = ${overflow};`);
       return { code: result, canBeMissing: true };
     }
     const shifted = this.temp();

@@ -165,7 +165,12 @@ class Interpreter {
         break;
       case "time": {
         const arg = args[0] as Expr;
-        if (spec.op === "ytd") return this.ctx.ytd(this.slot((arg as { name: string }).name), unit, period);
+        if (spec.op === "ytd") {
+          const total = this.ctx.ytd(this.slot((arg as { name: string }).name), unit, period);
+          return typeof total === "number" && !Number.isFinite(total)
+            ? domainMissing(spec.name, node.range, TOO_LARGE)
+            : total;
+        }
         const shifted = spec.op === "prev" ? this.ctx.prev(period) : this.ctx.prevYear(period);
         if (shifted < 0) return outOfRange(this.ctx, period, spec.op, node.range);
         return this.eval(arg, unit, shifted);
