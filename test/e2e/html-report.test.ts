@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ratingHtml } from "../../engine/src/report/html.js";
 import { buildReportView } from "../../engine/src/report/view.js";
@@ -18,6 +18,15 @@ const temp = mkdtempSync(join(tmpdir(), "tarazy-html-e2e-"));
 let context: BrowserContext;
 let page: Page;
 const requests: string[] = [];
+
+/** The computed CSS property of the element, read in the page (the test code has no DOM types). */
+type WithComputedStyle = { getComputedStyle(element: unknown): Record<string, string | undefined> };
+function css(locator: Locator, property: string): Promise<string> {
+  return locator.evaluate(
+    (el, p) => (globalThis as unknown as WithComputedStyle).getComputedStyle(el)[p] ?? "",
+    property,
+  );
+}
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -74,7 +83,7 @@ describe("rating.html in Chromium", () => {
     expect(first[1]).toContain("▲ 1");
     expect(first.slice(2)).toEqual(["Түркістан қаласы", "91,33", "Жасыл аймақ"]);
     const badge = rows.nth(0).locator(".grade");
-    expect(await badge.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(46, 125, 50)");
+    expect(await css(badge, "backgroundColor")).toBe("rgb(46, 125, 50)");
     const headers = await page.locator("table.ranking thead th").allInnerTexts();
     expect(headers).toEqual(["Орын", "Өзгеріс", "Бағаланушы", "Жалпы балл", "Аймақ"]);
   });
@@ -98,8 +107,8 @@ describe("rating.html in Chromium", () => {
     expect(texts.slice(0, 2)).toEqual(["51,33", "40,00"]);
     const full = cells.nth(1);
     // 40 of 40: the green end of the scale; black text contrasts more there (5.6:1) than white (3.7:1).
-    expect(await full.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(26, 152, 80)");
-    expect(await full.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(0, 0, 0)");
+    expect(await css(full, "backgroundColor")).toBe("rgb(26, 152, 80)");
+    expect(await css(full, "color")).toBe("rgb(0, 0, 0)");
     expect(await full.isVisible()).toBe(true);
   });
 
