@@ -1,0 +1,181 @@
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { DataCode } from "./codes.js";
+import type { Observation } from "./observation.js";
+import { comparePeriods, parsePeriod } from "./period.js";
+import { type ReaderContext, readCsv } from "./readers/csv-reader.js";
+import { decodeDataBytes } from "./readers/decode.js";
+import { type DataFileEntry, type DataFormat, listDataFiles } from "./readers/files.js";
+import { readJson } from "./readers/json-reader.js";
+import { ObservationMerger } from "./readers/merge.js";
+import type { DataField, DataModel, DataUnit } from "./readers/model.js";
+import { NameIndex } from "./readers/names.js";
+import { FILE_START, FileProblems } from "./readers/problems.js";
+import { readXlsx } from "./readers/xlsx-reader.js";
+
+export { decodeDataBytes } from "./readers/decode.js";
+export type { DataField, DataFormat, DataModel, DataUnit };
+
+export interface DataLimits {
+  /** Files larger than this are not read (D102). */
+  readonly maxFileBytes: number;
+  /** Diagnostics listed per file; the rest are counted (D108, D109). */
+  readonly maxProblemsPerFile: number;
+}
+
+export const DEFAULT_DATA_LIMITS: DataLimits = { maxFileBytes: 100 * 1024 * 1024, maxProblemsPerFile: 100 };
+
+export interface ReadDataOptions {
+  /** Relative paths are resolved against this folder (default: the process's); diagnostics show them as given. */
+  readonly cwd?: string;
+  readonly limits?: Partial<DataLimits>;
+}
+
+export interface DataFileRead {
+  /** As given (joined with the path inside a folder), with forward slashes. */
+  readonly path: string;
+  /** Of the file's bytes, for output manifests. */
+  readonly sha256: string;
+  readonly format: DataFormat;
+  /** Data rows (CSV lines or sheet rows after the header, JSON records); blank rows not counted. */
+  readonly rows: number;
+}
+
+export interface DataReadResult {
+  /** One per unit, field and period, in file and row order; empty cells are not observations. */
+  readonly observations: Observation[];
+  readonly diagnostics: Diagnostic[];
+  readonly files: DataFileRead[];
+}
+
+/**
+ * Reads measurement data: CSV (long or wide), Excel workbooks and JSON, given as files or folders (read
+ * recursively in name order), checked against the rule model's units and fields, and merged. Every cell
+ * that is not read is reported; two different values for one cell are an error, never an overwrite.
+ * See docs/data-format.md for what is accepted.
+ */
+export async function readDataFiles(
+  paths: readonly string[],
+  model: DataModel,
+  options: ReadDataOptions = {},
+): Promise<DataReadResult> {
+  const limits = { ...DEFAULT_DATA_LIMITS, ...options.limits };
+  const listed = await listDataFiles(paths, options.cwd ?? process.cwd());
+  const diagnostics: Diagnostic[] = [...listed.diagnostics];
+  const files: DataFileRead[] = [];
+  const merger = new ObservationMerger();
+  const units = new NameIndex(model.units, (u) => [...u.aliases, u.name.kk, u.name.ru, u.name.en]);
+  const fields = new NameIndex(model.fields, (f) => [f.name.kk, f.name.ru, f.name.en]);
+  for (const entry of listed.files) {
+    const problems = new FileProblems(entry.display, limits.maxProblemsPerFile);
+    const counts = { rows: 0 };
+    const sha256 = await readOne(entry, { file: entry.display, units, fields, problems, merger, counts }, limits);
+    if (sha256 !== undefined) files.push({ path: entry.display, sha256, format: entry.format, rows: counts.rows });
+    diagnostics.push(...problems.finish());
+  }
+  return { observations: merger.observations, diagnostics, files };
+}
+
+/** Reads one file into the context; returns the hash of its bytes, or undefined when it could not be read. */
+async function readOne(entry: DataFileEntry, ctx: ReaderContext, limits: DataLimits): Promise<string | undefined> {
+  const info = await stat(entry.absolute).catch(() => undefined);
+  if (info && info.size > limits.maxFileBytes) {
+    ctx.problems.report(
+      DataCode.D102,
+      FILE_START,
+      `the file is ${megabytes(info.size)}, more than the limit of ${megabytes(limits.maxFileBytes)}, so it is not read`,
+      { suggestion: "check that this is the right file; split it if it really holds that much data" },
+    );
+    return undefined;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(entry.absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    ctx.problems.report(DataCode.D100, FILE_START, `cannot read "${path.basename(entry.display)}" (${code})`, {
+      suggestion: "check the file's permissions",
+    });
+    return undefined;
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (entry.format === "xlsx") {
+    await readXlsx(bytes, ctx);
+    return sha256;
+  }
+  const decoded = decodeDataBytes(bytes);
+  if (!decoded.ok) {
+    const at = { line: decoded.line, column: decoded.column };
+    const range = { start: { offset: 0, ...at }, end: { offset: 0, line: at.line, column: at.column + 1 } };
+    ctx.problems.report(
+      decoded.kind === "binary" ? DataCode.D103 : DataCode.D104,
+      { range, row: at.line, column: at.column },
+      decoded.message,
+      { suggestion: decoded.suggestion },
+    );
+    return sha256;
+  }
+  if (decoded.firstNonUtf8) {
+    const { byte, line, column } = decoded.firstNonUtf8;
+    const offset = byte;
+    ctx.problems.report(
+      DataCode.D105,
+      {
+        range: { start: { offset, line, column }, end: { offset: offset + 1, line, column: column + 1 } },
+        row: line,
+        column,
+      },
+      `this file is not UTF-8 (byte ${byte}, line ${line}, column ${column}); it was read as Windows-1251 (Cyrillic)`,
+      { suggestion: "save it as CSV UTF-8 (in Excel: File > Save As > CSV UTF-8) so that it is read without guessing" },
+    );
+  }
+  if (entry.format === "json") readJson(decoded.text, ctx);
+  else readCsv(decoded.text, ctx);
+  return sha256;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export interface DataSummary {
+  readonly files: number;
+  readonly rows: number;
+  readonly observations: number;
+  readonly notApplicable: number;
+  /** Distinct units, fields and periods with at least one observation. */
+  readonly units: number;
+  readonly fields: number;
+  /** Distinct periods, in time order. */
+  readonly periods: readonly string[];
+}
+
+/** Counts for `tarazy data check` and manifests. */
+export function summarizeData(result: DataReadResult): DataSummary {
+  const units = new Set<string>();
+  const fields = new Set<string>();
+  const periods = new Set<string>();
+  let notApplicable = 0;
+  for (const o of result.observations) {
+    units.add(o.unit);
+    fields.add(o.field);
+    periods.add(o.period);
+    if (o.value === "n/a") notApplicable++;
+  }
+  const ordered = [...periods].sort((a, b) => {
+    const pa = parsePeriod(a);
+    const pb = parsePeriod(b);
+    return pa && pb ? comparePeriods(pa, pb) : a < b ? -1 : 1;
+  });
+  return {
+    files: result.files.length,
+    rows: result.files.reduce((sum, f) => sum + f.rows, 0),
+    observations: result.observations.length,
+    notApplicable,
+    units: units.size,
+    fields: fields.size,
+    periods: ordered,
+  };
+}

@@ -1,0 +1,104 @@
+import { SourceText } from "../../source/range.js";
+import { DataCode } from "../codes.js";
+import type { Cell } from "./cell.js";
+import { type CsvCell, type CsvRecord, detectSeparator, parseCsv, separatorLine } from "./csv-parse.js";
+import type { RecordContext } from "./records.js";
+import { type Layout, readHeader, readTableRow, type TableRow } from "./table.js";
+
+export type ReaderContext = Omit<RecordContext, "decimalComma">;
+
+/**
+ * A CSV (or TSV) file's text. The separator comes from an Excel "sep=" line or from the header; in a
+ * semicolon-separated file the comma is the decimal separator (Excel writes such files in ru and kk locales).
+ * Cell positions are the text's line and column, so diagnostics show the CSV line with a caret.
+ */
+export function readCsv(text: string, base: ReaderContext): void {
+  const declared = separatorLine(text);
+  const start = declared?.start ?? 0;
+  const separator = declared?.separator ?? detectSeparator(text, firstContentLine(text, start));
+  const ctx: RecordContext = { ...base, decimalComma: separator === ";" };
+  const source = new SourceText(text);
+  let layout: Layout | undefined;
+  let headerSeen = false;
+  const blankReported = new Set<number>();
+  for (const record of parseCsv(text, separator, start)) {
+    if (!wellFormed(ctx, record, source)) {
+      if (!headerSeen || record.cells.some((c) => c.unclosedQuote)) return;
+      continue;
+    }
+    const row = toRow(record, source, layout?.width ?? 0);
+    if (!headerSeen) {
+      if (row.cells.every((c) => c.content.kind === "text" && c.content.text.trim() === "")) continue;
+      headerSeen = true;
+      const header = readHeader(ctx, row, false);
+      if (!("layout" in header)) return;
+      layout = header.layout;
+      continue;
+    }
+    if (layout) readTableRow(ctx, layout, row, blankReported);
+  }
+  if (ctx.counts.rows === 0 && !ctx.problems.hasErrors) {
+    ctx.problems.report(
+      DataCode.D106,
+      { range: source.range(0, 0), row: 1, column: 1 },
+      headerSeen ? "the file has a header but no data rows" : "the file is empty",
+      { suggestion: "check that this is the right file" },
+    );
+  }
+}
+
+/** Skips blank lines before the header, so that the separator is taken from the header itself. */
+function firstContentLine(text: string, start: number): number {
+  const blank = /[ \t,;]*(?:\r\n|\n|\r)/y;
+  let at = start;
+  for (;;) {
+    blank.lastIndex = at;
+    if (!blank.test(text)) return at;
+    at = blank.lastIndex;
+  }
+}
+
+/** Reports an unclosed quote or text after a closing quote; false when the record cannot be read. */
+function wellFormed(ctx: RecordContext, record: CsvRecord, source: SourceText): boolean {
+  for (const cell of record.cells) {
+    if (cell.unclosedQuote) {
+      const at = source.position(cell.start);
+      ctx.problems.report(
+        DataCode.D113,
+        { range: source.range(cell.start, cell.start + 1), row: at.line, column: at.column },
+        `this quote is never closed, so the rest of the file from line ${at.line} cannot be read`,
+        { suggestion: 'close the quote; to write a quote mark inside a quoted cell, double it ("")' },
+      );
+      return false;
+    }
+    if (cell.textAfterQuote !== undefined) {
+      const at = source.position(cell.start);
+      ctx.problems.report(
+        DataCode.D114,
+        { range: source.range(cell.start, cell.end), row: at.line, column: at.column },
+        "there is text after the closing quote of this cell, so the row is not read",
+        { suggestion: 'quote the whole cell, or double the quote mark inside it ("")' },
+      );
+      return false;
+    }
+  }
+  return true;
+}
+
+function toRow(record: CsvRecord, source: SourceText, width: number): TableRow {
+  const cells: Cell[] = record.cells.map((c) => toCell(c, source));
+  const last = record.cells.at(-1);
+  const end = last ? last.end : record.start;
+  while (cells.length < width) cells.push(toCell({ text: "", start: end, end }, source));
+  const first = cells[0];
+  const at = first ? first.at : toCell({ text: "", start: record.start, end: record.start }, source).at;
+  return { cells, at };
+}
+
+function toCell(cell: CsvCell, source: SourceText): Cell {
+  const start = source.position(cell.start);
+  return {
+    content: { kind: "text", text: cell.text },
+    at: { range: { start, end: source.position(cell.end) }, row: start.line, column: start.column },
+  };
+}

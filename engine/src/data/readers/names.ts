@@ -1,0 +1,56 @@
+import { closestNames } from "../../util/did-you-mean.js";
+
+/** Names compare case-insensitively, with any run of spaces (also no-break ones) as one space. */
+export function normalizeName(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/[\s\u00a0\u2007\u2009\u202f]+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+export type NameMatch<T> =
+  | { readonly kind: "found"; readonly item: T }
+  | { readonly kind: "ambiguous"; readonly items: readonly T[] }
+  | { readonly kind: "unknown"; readonly suggestion?: string };
+
+/**
+ * Finds units or fields by id first, then by any other name (aliases, names in kk/ru/en). An id always
+ * wins; a name shared by two items is ambiguous rather than silently given to one of them.
+ */
+export class NameIndex<T extends { readonly id: string }> {
+  private readonly byId = new Map<string, T>();
+  private readonly byName = new Map<string, T[]>();
+  private readonly spellings: string[] = [];
+
+  constructor(items: readonly T[], otherNames: (item: T) => readonly (string | undefined)[]) {
+    for (const item of items) {
+      this.byId.set(normalizeName(item.id), item);
+      this.spellings.push(item.id);
+    }
+    for (const item of items) {
+      for (const name of otherNames(item)) {
+        if (!name || name.trim() === "") continue;
+        const key = normalizeName(name);
+        const list = this.byName.get(key) ?? [];
+        if (!list.includes(item)) list.push(item);
+        this.byName.set(key, list);
+        this.spellings.push(name);
+      }
+    }
+  }
+
+  lookup(text: string): NameMatch<T> {
+    const key = normalizeName(text);
+    const byId = this.byId.get(key);
+    if (byId) return { kind: "found", item: byId };
+    const named = this.byName.get(key);
+    if (named?.length === 1 && named[0]) return { kind: "found", item: named[0] };
+    if (named && named.length > 1) return { kind: "ambiguous", items: named };
+    const close = closestNames(text.trim(), new Set(this.spellings));
+    if (close.length === 0) return { kind: "unknown" };
+    const quoted = close.map((n) => `\`${n}\``);
+    const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
+    return { kind: "unknown", suggestion: `did you mean ${list}?` };
+  }
+}

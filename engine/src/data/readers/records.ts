@@ -1,0 +1,264 @@
+import { toSignificant } from "../../util/decimal-compare.js";
+import { DataCode } from "../codes.js";
+import { parseCellValue, shorten } from "../parse-number.js";
+import { formatPeriod, monthsIn, type Period } from "../period.js";
+import { type Cell, type CellAt, cellText, isEmpty } from "./cell.js";
+import type { ObservationMerger } from "./merge.js";
+import type { DataField, DataUnit } from "./model.js";
+import { type NameIndex, normalizeName } from "./names.js";
+import { readPeriodCell } from "./period-cell.js";
+import type { FileProblems } from "./problems.js";
+
+/** What every reader shares while reading one file. */
+export interface RecordContext {
+  readonly file: string;
+  readonly units: NameIndex<DataUnit>;
+  readonly fields: NameIndex<DataField>;
+  readonly problems: FileProblems;
+  readonly merger: ObservationMerger;
+  /** The comma is the decimal separator in this file (semicolon-separated CSV). */
+  readonly decimalComma: boolean;
+  readonly counts: { rows: number };
+}
+
+export interface FieldValue {
+  readonly field: DataField;
+  readonly cell: Cell;
+}
+
+/** Words that mark a total row, which Tarazy computes itself. */
+const TOTAL_WORDS = /^(итого|всего|барлығы|жиыны|жиынтығы|total|grand total)\b/;
+
+/**
+ * One record: a unit, a period, and values of fields (one in the long form, several in the wide form).
+ * A record with no values is skipped (empty cells are not observations); otherwise a bad unit or period
+ * rejects the record, and each value is checked on its own.
+ */
+export function readRecord(
+  ctx: RecordContext,
+  unitCell: Cell | undefined,
+  periodCell: Cell | undefined,
+  values: readonly FieldValue[],
+  rowAt: CellAt,
+): void {
+  const filled = values.filter((v) => !isEmpty(v.cell.content));
+  if (filled.length === 0) return;
+  const first = filled[0]?.cell.at ?? rowAt;
+  const unit = resolveUnit(ctx, unitCell, first);
+  const period = resolvePeriod(ctx, periodCell, first);
+  if (!unit || !period) return;
+  for (const { field, cell } of filled) readFieldValue(ctx, unit, period, field, cell);
+}
+
+function resolveUnit(ctx: RecordContext, cell: Cell | undefined, valueAt: CellAt): DataUnit | undefined {
+  const text = cell ? cellText(cell.content) : undefined;
+  if (!cell || isEmpty(cell.content) || text === undefined) {
+    ctx.problems.report(DataCode.D126, cell?.at ?? valueAt, "this row has values but no unit", {
+      suggestion: "fill in the unit of the row (its id or name from units.yaml)",
+    });
+    return undefined;
+  }
+  const match = ctx.units.lookup(text);
+  if (match.kind === "found") return match.item;
+  if (match.kind === "ambiguous") {
+    ctx.problems.report(
+      DataCode.D121,
+      cell.at,
+      `"${shorten(text)}" is a name of several units: ${match.items.map((u) => u.id).join(", ")}`,
+      { suggestion: "write the unit id instead of the name" },
+    );
+    return undefined;
+  }
+  ctx.problems.report(DataCode.D120, cell.at, `unknown unit "${shorten(text)}"`, {
+    suggestion: unknownUnitHint(text, match.suggestion),
+  });
+  return undefined;
+}
+
+function unknownUnitHint(text: string, didYouMean: string | undefined): string {
+  if (TOTAL_WORDS.test(normalizeName(text))) return "delete the total row: Tarazy adds up units itself";
+  if (text.includes("?") || text.includes("\ufffd")) {
+    return "letters were lost when the file was saved in an 8-bit code page: save it as CSV UTF-8";
+  }
+  const add =
+    "units are matched by id, alias or name (kk, ru, en); add this spelling to the unit's aliases in units.yaml if it is right";
+  return didYouMean ? `${didYouMean} (${add})` : add;
+}
+
+function resolvePeriod(ctx: RecordContext, cell: Cell | undefined, valueAt: CellAt): Period | undefined {
+  if (!cell || isEmpty(cell.content)) {
+    ctx.problems.report(DataCode.D126, cell?.at ?? valueAt, "this row has values but no period", {
+      suggestion: "fill in the period of the row: 2026-03, 2026-Q1 or 2026",
+    });
+    return undefined;
+  }
+  const read = readPeriodCell(cell.content);
+  if (read.ok) return read.period;
+  ctx.problems.report(DataCode.D124, cell.at, read.message, { suggestion: read.suggestion });
+  return undefined;
+}
+
+/** The field of a long-form row, from its field cell. */
+export function resolveField(ctx: RecordContext, cell: Cell | undefined, valueAt: CellAt): DataField | undefined {
+  const text = cell ? cellText(cell.content) : undefined;
+  if (!cell || isEmpty(cell.content) || text === undefined) {
+    ctx.problems.report(DataCode.D126, cell?.at ?? valueAt, "this row has a value but no field", {
+      suggestion: "fill in the field id from fields.yaml",
+    });
+    return undefined;
+  }
+  return fieldByName(ctx, text, cell.at);
+}
+
+/** Looks a field up by id or name, reporting an unknown or ambiguous one at `at`. */
+export function fieldByName(ctx: RecordContext, text: string, at: CellAt, extraHint?: string): DataField | undefined {
+  const match = ctx.fields.lookup(text);
+  if (match.kind === "found") return match.item;
+  if (match.kind === "ambiguous") {
+    ctx.problems.report(
+      DataCode.D123,
+      at,
+      `"${shorten(text)}" is a name of several fields: ${match.items.map((f) => f.id).join(", ")}`,
+      { suggestion: "write the field id instead of the name" },
+    );
+    return undefined;
+  }
+  const hint =
+    extraHint ?? "fields are matched by id or name (kk, ru, en); declare the field in fields.yaml if it is new";
+  ctx.problems.report(DataCode.D122, at, `unknown field "${shorten(text)}"`, {
+    suggestion: match.suggestion ? `${match.suggestion} (${hint})` : hint,
+  });
+  return undefined;
+}
+
+function readFieldValue(ctx: RecordContext, unit: DataUnit, period: Period, field: DataField, cell: Cell): void {
+  if (monthsIn(period.kind) < monthsIn(field.frequency)) {
+    ctx.problems.report(
+      DataCode.D125,
+      cell.at,
+      `${field.id} is reported ${ADVERB[field.frequency]}, so it takes no value for the ${period.kind} ${formatPeriod(period)}`,
+      { suggestion: `give the value for the ${field.frequency} ${containing(period, field.frequency)}` },
+    );
+    return;
+  }
+  const value = cellValue(ctx, field, cell);
+  if (value === undefined) return;
+  ctx.merger.add(
+    {
+      unit: unit.id,
+      field: field.id,
+      period: formatPeriod(period),
+      value,
+      source: {
+        file: ctx.file,
+        row: cell.at.row,
+        column: cell.at.column,
+        ...(cell.at.sheet !== undefined ? { sheet: cell.at.sheet } : {}),
+      },
+    },
+    period,
+    field,
+    cell.at,
+    ctx.problems,
+  );
+}
+
+const ADVERB = { month: "monthly", quarter: "quarterly", year: "yearly" } as const;
+
+function containing(p: Period, kind: DataField["frequency"]): string {
+  if (kind === "year") return String(p.year);
+  return formatPeriod({ kind: "quarter", year: p.year, index: Math.ceil(p.index / 3) });
+}
+
+function isPercentField(field: DataField): boolean {
+  return field.measure.includes("%");
+}
+
+/** The value of one cell for `field`: a number, "n/a", or undefined when there is none (reported if bad). */
+function cellValue(ctx: RecordContext, field: DataField, cell: Cell): number | "n/a" | undefined {
+  const c = cell.content;
+  const report = (code: string, message: string, suggestion: string) => {
+    ctx.problems.report(code, cell.at, message, { suggestion });
+    return undefined;
+  };
+  switch (c.kind) {
+    case "empty":
+      return undefined;
+    case "number":
+      if (!Number.isFinite(c.value)) return report(DataCode.D130, `${c.value} is not a finite number`, NUMBER_ONLY);
+      // An Excel percent cell holds 0.45 and shows 45%; a field in % holds the 45 a person sees. Read at
+      // 15 significant digits (what Excel shows) so that 0.45 * 100 is 45, not 45.00000000000001.
+      if (c.percentFormat && isPercentField(field)) return toSignificant(c.value * 100);
+      return c.value === 0 ? 0 : c.value;
+    case "boolean":
+      return report(DataCode.D130, `${String(c.value)} is not a number`, "write 1 for yes and 0 for no");
+    case "date":
+      return report(
+        DataCode.D130,
+        `the date ${c.date.toISOString().slice(0, 10)} is not a number`,
+        "format the cell as a number, not a date",
+      );
+    case "error":
+      return report(
+        DataCode.D135,
+        `the cell holds the Excel error ${c.text} (a formula failed), not a value`,
+        "fix the formula in the spreadsheet, or write n/a if the field does not apply to this unit",
+      );
+    case "formula-without-result":
+      return report(
+        DataCode.D136,
+        "the cell has a formula but no saved result",
+        "open the workbook in Excel and save it, or paste the values instead of the formulas",
+      );
+    case "other":
+      return report(DataCode.D130, `${c.description} is not a value`, NUMBER_ONLY);
+    case "text":
+      return textValue(ctx, field, cell, c.text);
+  }
+}
+
+const NUMBER_ONLY = "write a number, n/a, or leave the value out";
+
+function textValue(ctx: RecordContext, field: DataField, cell: Cell, text: string): number | "n/a" | undefined {
+  const parsed = parseCellValue(text, { decimalComma: ctx.decimalComma });
+  switch (parsed.kind) {
+    case "empty":
+      return undefined;
+    case "n/a":
+      return "n/a";
+    case "no-data":
+      ctx.problems.report(
+        DataCode.D134,
+        cell.at,
+        `"${shorten(parsed.text)}" means no data: read as an empty cell (missing), not as n/a`,
+        {
+          suggestion:
+            "leave the cell empty if the value is unknown, or write n/a if the field does not apply to this unit",
+        },
+      );
+      return undefined;
+    case "invalid": {
+      const code =
+        parsed.problem === "ambiguous"
+          ? DataCode.D131
+          : parsed.problem === "dash"
+            ? DataCode.D132
+            : parsed.problem === "excel-error"
+              ? DataCode.D135
+              : DataCode.D130;
+      ctx.problems.report(code, cell.at, parsed.message, { suggestion: parsed.suggestion });
+      return undefined;
+    }
+    case "number":
+      if (parsed.percent && !isPercentField(field)) {
+        ctx.problems.report(
+          DataCode.D133,
+          cell.at,
+          `"${shorten(text.trim())}" has a percent sign but ${field.id} is measured in ${field.measure}`,
+          { suggestion: `write the number in ${field.measure}, without %` },
+        );
+        return undefined;
+      }
+      return parsed.value;
+  }
+}
