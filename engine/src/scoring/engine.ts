@@ -46,6 +46,8 @@ export interface IndicatorRound {
   /** The period code the indicator is evaluated in (its own, coarser, period when its frequency is coarser). */
   readonly period: number;
   readonly outcomes: ReadonlyMap<number, IndicatorOutcome>;
+  /** The statistics of the rated units' values, for the cross-unit methods (minmax, zscore, rank). */
+  readonly stats?: methods.PeerStats;
   /** The best value among the rated units (by the indicator's direction), for comparison in explain. */
   readonly best?: { readonly unit: number; readonly value: number | boolean };
 }
@@ -229,11 +231,11 @@ function evaluateIndicator(
   let best: { unit: number; value: number | boolean } | undefined;
   for (const u of evaluator.ratedUnits) {
     const notApplicable = evaluator.whyNotApplicable(p.index, u);
+    const value = values.get(u) ?? evaluator.indicatorValue(p.index, u, period);
     if (notApplicable !== undefined) {
-      outcomes.set(u, { value: values.get(u) ?? 0, status: "not-applicable", score: null, reason: notApplicable });
+      outcomes.set(u, { value, status: "not-applicable", score: null, reason: notApplicable });
       continue;
     }
-    const value = values.get(u) ?? 0;
     const plan = p.plan ? evaluator.run(p.index, p.plan, u, period) : undefined;
     const scored = scoreValue(evaluator, p, value, plan, stats, u, period);
     const outcome = applyPolicy(evaluator, p, value, plan, scored, u, period, diagnostics);
@@ -242,7 +244,7 @@ function evaluateIndicator(
       best = { unit: u, value };
     }
   }
-  return { prepared: p, period, outcomes, ...(best ? { best } : {}) };
+  return { prepared: p, period, outcomes, ...(stats ? { stats } : {}), ...(best ? { best } : {}) };
 }
 
 function isBetter(value: number | boolean, than: number | boolean | undefined, better: "higher" | "lower"): boolean {

@@ -67,8 +67,10 @@ export interface UnitResult {
 
 /** One input of one indicator for one unit, for explain: its value, period and where it came from. */
 export interface InputTrace {
+  /** The field, indicator or `unit.xxx` attribute read; `ytd(x)` when its year-to-date total was read. */
   readonly name: string;
   readonly period: string;
-  readonly value: number | "n/a" | null;
+  /** null when missing; a unit attribute may be a text or yes/no. */
+  readonly value: number | boolean | string | "n/a" | null;
   readonly sources: readonly Provenance[];
 }

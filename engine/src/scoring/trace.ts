@@ -1,0 +1,253 @@
+import { formatPeriodCode } from "../data/store.js";
+import { isMissing, type Value } from "../formula/value.js";
+import type { Aggregation, Direction, Localized, Located, MissingPolicy, RankPolicy } from "../model/ruleset.js";
+import { RecordingContext } from "./context.js";
+import type { IndicatorRound, RatingRun } from "./engine.js";
+import type { PreparedFormula } from "./prepare.js";
+import { rankingKey } from "./ranking.js";
+import type { IndicatorStatus, InputTrace } from "./result.js";
+
+/**
+ * The explain trace: how one unit's total was reached, from the data cells through each indicator's
+ * formula, score and weight to the blocks and the total. Plain data (JSON-safe), shared by `tarazy
+ * explain`, the reports and the language server.
+ */
+export interface ExplainTrace {
+  readonly ruleset: { readonly id: string; readonly version: string; readonly hash: string };
+  readonly rating: string;
+  readonly ratingTitle: Localized;
+  readonly period: string;
+  /** The ruleset's scale: the most points a unit can have. */
+  readonly scale: number;
+  readonly unit: { readonly id: string; readonly name: Localized; readonly kind: string };
+  readonly total: number;
+  /** The total as ranked and graded (rounded when the ruleset says so). */
+  readonly rankingKey: number;
+  readonly rankPolicy: RankPolicy;
+  readonly rank: number;
+  /** How many units were rated together. */
+  readonly rankedUnits: number;
+  readonly previousRank?: number;
+  readonly rankChange?: number;
+  readonly grade: string;
+  readonly blocks: readonly BlockTrace[];
+}
+
+export interface BlockTrace {
+  readonly id: string;
+  readonly name: Localized;
+  readonly aggregation: Aggregation;
+  /** The block's weight as written (points of the scale before rescaling). */
+  readonly declaredWeight: number;
+  /** Its weight on the rating's scale for this unit (0 when left out). */
+  readonly weight: number;
+  readonly points: number;
+  readonly lost: number;
+  readonly reason?: string;
+  readonly indicators: readonly IndicatorTrace[];
+}
+
+export interface MethodTrace {
+  readonly method: string;
+  /** The method's parameters and, for cross-unit methods, the statistics of the units rated together. */
+  readonly parameters: Readonly<Record<string, number | string | boolean | null>>;
+  readonly bands?: readonly { readonly min?: number; readonly max?: number; readonly score: number }[];
+  /** The achievement plan or score formula, as written. */
+  readonly formula?: string;
+}
+
+export interface IndicatorTrace {
+  readonly id: string;
+  readonly name: Localized;
+  readonly measure: string;
+  readonly better: Direction;
+  /** The period the indicator is evaluated in (its own when its frequency is coarser than the rating's). */
+  readonly period: string;
+  /** The formula as written, and where. */
+  readonly formula: string;
+  readonly at: Located;
+  /** Every value the formulas read for this unit, with the data cells they came from. */
+  readonly inputs: readonly InputTrace[];
+  readonly value: number | boolean | null;
+  readonly status: IndicatorStatus;
+  readonly policy?: MissingPolicy;
+  readonly reason?: string;
+  readonly method: MethodTrace;
+  readonly score: number | null;
+  /** Relative weight within the block, as written. */
+  readonly declaredWeight: number;
+  /** Effective weight on the scale after redistribution (0 when excluded). */
+  readonly weight: number;
+  readonly points: number;
+  /** weight - points. */
+  readonly lost: number;
+  /** The best value among the units rated together, for comparison. */
+  readonly best?: { readonly unit: string; readonly value: number | boolean };
+}
+
+/** The trace of one unit in a rating run; undefined when the run has no result or the unit was not rated. */
+export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | undefined {
+  const { result, evaluator, rating } = run;
+  if (!result || !evaluator || !rating) return undefined;
+  const { ruleset } = evaluator.prepared;
+  const unitIndex = ruleset.units.findIndex((u) => u.id === unitId || u.aliases.includes(unitId));
+  const unit = ruleset.units[unitIndex];
+  const unitResult = result.results.find((r) => r.unit === unit?.id);
+  if (!unit || !unitResult) return undefined;
+  const blocks: BlockTrace[] = [];
+  for (const block of ruleset.blocks) {
+    const blockResult = unitResult.blocks[block.id];
+    if (!blockResult) continue;
+    const indicators = run.rounds
+      .filter((r) => r.prepared.block === block)
+      .map((round) => indicatorTrace(run, round, unitIndex));
+    blocks.push({
+      id: block.id,
+      name: block.name,
+      aggregation: block.aggregation,
+      declaredWeight: block.weight,
+      weight: blockResult.weight,
+      points: blockResult.score,
+      lost: blockResult.weight - blockResult.score,
+      ...(blockResult.reason ? { reason: blockResult.reason } : {}),
+      indicators,
+    });
+  }
+  return {
+    ruleset: result.ruleset,
+    rating: result.rating,
+    ratingTitle: rating.title,
+    period: result.period,
+    scale: ruleset.scale,
+    unit: { id: unit.id, name: unit.name, kind: unit.kind },
+    total: unitResult.score,
+    rankingKey: rankingKey(unitResult.score, ruleset.rank),
+    rankPolicy: ruleset.rank,
+    rank: unitResult.rank,
+    rankedUnits: result.results.length,
+    ...(unitResult.previousRank !== undefined
+      ? { previousRank: unitResult.previousRank, rankChange: unitResult.rankChange ?? 0 }
+      : {}),
+    grade: unitResult.grade,
+    blocks,
+  };
+}
+
+function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): IndicatorTrace {
+  const evaluator = run.evaluator;
+  if (!evaluator) throw new Error("explain needs the run's evaluator");
+  const p = round.prepared;
+  const { indicator } = p;
+  const unitId = evaluator.unitName(unit);
+  const r = run.result?.results.find((x) => x.unit === unitId)?.indicators[indicator.id];
+  const applies = evaluator.applies(p.index, unit);
+  const formulas = [p.value, p.plan, p.score].filter((f): f is PreparedFormula => f !== undefined);
+  const inputs = applies ? recordInputs(run, round, unit, formulas) : [];
+  const weight = r?.weight ?? 0;
+  const points = r?.points ?? 0;
+  const best = round.best;
+  return {
+    id: indicator.id,
+    name: indicator.name,
+    measure: indicator.measure,
+    better: indicator.better,
+    period: formatPeriodCode(round.period),
+    formula: indicator.formula.text.trim(),
+    at: indicator.formula.at,
+    inputs,
+    value: r?.value ?? null,
+    status: r?.status ?? "not-applicable",
+    ...(r?.policy ? { policy: r.policy } : {}),
+    ...(r?.reason ? { reason: r.reason } : {}),
+    method: methodTrace(round, unit),
+    score: r?.score ?? null,
+    declaredWeight: indicator.weight,
+    weight,
+    points,
+    lost: weight - points,
+    ...(best ? { best: { unit: evaluator.unitName(best.unit), value: best.value } } : {}),
+  };
+}
+
+/** Runs the indicator's formulas again for the unit, recording what they read (values are memoised). */
+function recordInputs(run: RatingRun, round: IndicatorRound, unit: number, formulas: PreparedFormula[]): InputTrace[] {
+  const evaluator = run.evaluator;
+  if (!evaluator) return [];
+  const seen = new Map<string, InputTrace>();
+  for (const formula of formulas) {
+    const recording = new RecordingContext(evaluator.context(round.prepared.index, formula), unit);
+    evaluator.run(round.prepared.index, formula, unit, round.period, recording);
+    for (const read of recording.reads) {
+      const kind = formula.slots.kinds[read.slot];
+      if (kind === "value") continue;
+      const name = formula.slots.names[read.slot] ?? `#${read.slot}`;
+      const label = kind === "attribute" ? `unit.${name}` : read.ytd ? `ytd(${name})` : name;
+      const period = formatPeriodCode(read.period);
+      const key = `${label}@${period}`;
+      if (seen.has(key)) continue;
+      const field = formula.slots.targets[read.slot] ?? -1;
+      seen.set(key, {
+        name: label,
+        period,
+        value: inputValue(read.value),
+        sources: kind === "field" ? evaluator.store.sources(field, unit, read.period, read.ytd) : [],
+      });
+    }
+  }
+  return [...seen.values()];
+}
+
+function inputValue(v: Value): InputTrace["value"] {
+  if (!isMissing(v)) return v;
+  return v.reason.kind === "not-applicable" ? "n/a" : null;
+}
+
+function methodTrace(round: IndicatorRound, unit: number): MethodTrace {
+  const method = round.prepared.indicator.score;
+  const outcome = round.outcomes.get(unit);
+  switch (method.method) {
+    case "achievement": {
+      const plan = outcome?.plan;
+      const planValue = plan === undefined || isMissing(plan) ? null : plan;
+      return {
+        method: method.method,
+        parameters: { plan: planValue, cap: method.cap },
+        formula: method.plan.text.trim(),
+      };
+    }
+    case "goalposts":
+      return { method: method.method, parameters: { min: method.min, max: method.max, transform: method.transform } };
+    case "zscore":
+      return { method: method.method, parameters: { clip: method.clip, ...peerParameters(round) } };
+    case "minmax":
+    case "rank":
+      return { method: method.method, parameters: peerParameters(round) };
+    case "bands":
+      return {
+        method: method.method,
+        parameters: {},
+        bands: method.bands.map((b) => ({
+          ...(b.min !== undefined ? { min: b.min } : {}),
+          ...(b.max !== undefined ? { max: b.max } : {}),
+          score: b.score,
+        })),
+      };
+    case "yesno":
+      return { method: method.method, parameters: {} };
+    case "formula":
+      return { method: method.method, parameters: {}, formula: method.formula.text.trim() };
+  }
+}
+
+/** The statistics of the units rated together that the cross-unit methods used. */
+function peerParameters(round: IndicatorRound): Record<string, number> {
+  const stats = round.stats;
+  if (!stats || stats.count === 0) return { units: 0 };
+  return {
+    units: stats.count,
+    lowest: stats.lowest,
+    highest: stats.highest,
+    mean: stats.mean,
+    deviation: stats.deviation,
+  };
+}
