@@ -5,6 +5,17 @@
 
 export * from "./diagnostics/catalog.js";
 export * from "./diagnostics/diagnostic.js";
+export { DataCode } from "./data/codes.js";
+export * from "./data/load-data.js";
+export {
+  NO_DATA_SPELLINGS,
+  NOT_APPLICABLE_SPELLINGS,
+  type NumberOptions,
+  type NumberProblem,
+  type ParsedCell,
+  parseCellValue,
+  parseNumber,
+} from "./data/parse-number.js";
 export * from "./formula/ast.js";
 export * from "./formula/context.js";
 export * from "./formula/environment.js";

@@ -9,7 +9,7 @@
 
 export type NumberProblem = "not-a-number" | "ambiguous" | "dash" | "too-large" | "excel-error";
 
-export type CellValue =
+export type ParsedCell =
   /** Nothing written: not an observation. */
   | { readonly kind: "empty" }
   /** An explicit not-applicable ("n/a"). */
@@ -81,7 +81,7 @@ const YES_NO = new Set(["yes", "no", "true", "false", "да", "нет", "иә", 
 const NUMBER_ONLY = "write the number only: digits, an optional sign, a decimal point or comma, and nothing else";
 
 /** Reads one cell's text: empty, n/a, no data, a number, or why it is none of these. */
-export function parseCellValue(text: string, options: NumberOptions = {}): CellValue {
+export function parseCellValue(text: string, options: NumberOptions = {}): ParsedCell {
   const word = normalizeWord(text);
   if (word === "") return { kind: "empty" };
   if (NOT_APPLICABLE_SPELLINGS.includes(word)) return { kind: "n/a" };
@@ -104,7 +104,7 @@ export function parseCellValue(text: string, options: NumberOptions = {}): CellV
 }
 
 /** Reads a number, with an optional trailing "%"; anything else is "invalid" with a reason. */
-export function parseNumber(text: string, options: NumberOptions = {}): CellValue {
+export function parseNumber(text: string, options: NumberOptions = {}): ParsedCell {
   let body = text.trim().replace(SPACES, " ").trim();
   const original = text.trim();
   const percent = body.endsWith("%");
@@ -204,7 +204,7 @@ function hintFor(text: string): string {
   return NUMBER_ONLY;
 }
 
-function invalid(problem: NumberProblem, message: string, suggestion: string): CellValue {
+function invalid(problem: NumberProblem, message: string, suggestion: string): ParsedCell {
   return { kind: "invalid", problem, message, suggestion };
 }
 
