@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MissingPolicy } from "../../src/model/ruleset.js";
 import { evaluationPeriod } from "../../src/scoring/engine.js";
 import type { RatingResult } from "../../src/scoring/result.js";
+import { explainUnit } from "../../src/scoring/trace.js";
 import { cell, makeRuleset, type RulesetSpec, rateFixture } from "./fixture.js";
 
 /**
@@ -420,5 +421,64 @@ describe("determinism", () => {
     const once = JSON.stringify(result(rateFixture(makeRuleset(spec()), data, { period: "2026-Q2" })));
     const twice = JSON.stringify(result(rateFixture(makeRuleset(spec()), [...data].reverse(), { period: "2026-Q2" })));
     expect(twice).toBe(once);
+  });
+});
+
+describe("explain", () => {
+  const run = rateFixture(makeRuleset(spec()), data, { period: "2026-Q2" });
+  const trace = explainUnit(run, "b");
+  const rowOf = (u: string, field: string, period: string) =>
+    data.find((o) => o.unit === u && o.field === field && o.period === period)?.source.row;
+  it("shows each indicator's inputs with their data cells, method, score, weight, points and points lost", () => {
+    const economy = trace?.blocks.find((b) => b.id === "economy");
+    const revenue = economy?.indicators.find((i) => i.id === "revenue_execution");
+    expect(revenue).toMatchObject({
+      period: "2026-Q2",
+      formula: "revenue",
+      value: 400,
+      status: "scored",
+      method: { method: "achievement", parameters: { plan: 500, cap: 1 }, formula: "revenue_plan" },
+      score: 0.8,
+      declaredWeight: 3,
+      weight: 45,
+      points: 36,
+      lost: 9,
+      best: { unit: "a", value: 500 },
+    });
+    // Q2 of a cumulative field is June - March: both cells are its sources.
+    expect(revenue?.inputs.map((i) => [i.name, i.period, i.value, i.sources.map((s) => s.row)])).toEqual([
+      ["revenue", "2026-Q2", 400, [rowOf("b", "revenue", "2026-03"), rowOf("b", "revenue", "2026-06")]],
+      ["revenue_plan", "2026-Q2", 500, [rowOf("b", "revenue_plan", "2026-03"), rowOf("b", "revenue_plan", "2026-06")]],
+    ]);
+  });
+  it("sums up the blocks and the total with rank and grade", () => {
+    expect(trace?.blocks.map((b) => [b.id, b.weight, b.points, b.lost])).toEqual([
+      ["economy", 60, 43.5, 16.5],
+      ["social", 40, 20, 20],
+    ]);
+    expect(trace).toMatchObject({ total: 63.5, rank: 2, rankedUnits: 3, grade: "yellow", scale: 100 });
+  });
+  it("gives the missing-data reason and policy", () => {
+    const c = explainUnit(run, "c");
+    const jobs = c?.blocks[0]?.indicators.find((i) => i.id === "jobs_created");
+    expect(jobs).toMatchObject({
+      status: "missing-zero",
+      policy: "zero",
+      reason: "no value of jobs for c in 2026-05",
+      points: 0,
+      lost: 25,
+    });
+    expect(jobs?.inputs.map((i) => [i.name, i.value])).toEqual([["jobs", null]]);
+    const satisfaction = c?.blocks[1];
+    expect(satisfaction).toMatchObject({
+      weight: 0,
+      reason: "every indicator of the block is excluded or not applicable",
+    });
+    // Evaluation stops at the first n/a input: the trace lists what was read.
+    expect(satisfaction?.indicators[0]?.inputs.map((i) => [i.name, i.value])).toEqual([["satisfied", "n/a"]]);
+  });
+  it("is plain data and undefined for a unit not rated", () => {
+    expect(JSON.parse(JSON.stringify(trace))).toEqual(trace);
+    expect(explainUnit(run, "nobody")).toBeUndefined();
   });
 });
