@@ -112,9 +112,16 @@ const DoublePipe = token("DoublePipe", "||");
 const Bang = token("Bang", "!");
 const DoubleStar = token("DoubleStar", "**");
 const Semicolon = token("Semicolon", ";");
+// Typographic signs that word processors and spreadsheets put in place of the ASCII operators.
+const MathLessEqual = token("MathLessEqual", "≤");
+const MathGreaterEqual = token("MathGreaterEqual", "≥");
+const MathNotEqual = token("MathNotEqual", "≠");
+const MathTimes = token("MathTimes", /[×·]/);
+const MathDivide = token("MathDivide", "÷");
+const MathMinus = token("MathMinus", /[−–—]/);
 
 /** Anything else: one character (or surrogate pair), reported and dropped. */
-const Unknown = token("Unknown", /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/);
+const Unknown = token("Unknown", /[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\s]/);
 
 const keywords = [True, False, MissingKeyword, And, Or, Not];
 const allTokens: TokenType[] = [
@@ -144,6 +151,12 @@ const allTokens: TokenType[] = [
   RParen,
   Comma,
   Semicolon,
+  MathLessEqual,
+  MathGreaterEqual,
+  MathNotEqual,
+  MathTimes,
+  MathDivide,
+  MathMinus,
   Unknown,
 ];
 
@@ -177,7 +190,15 @@ export function virtualToken(type: TokenType, offset: number): IToken {
 }
 
 /** Tokens of another notation, the token they are read as, and the code that explains it. */
-const RESPELLINGS = new Map<TokenType, { as: TokenType; code: string; write: string; message: string }>([
+interface Respelling {
+  readonly as: TokenType;
+  readonly code: string;
+  readonly write: string;
+  /** `{written}` stands for the text as written. */
+  readonly message: string;
+}
+
+const RESPELLINGS = new Map<TokenType, Respelling>([
   [
     DoubleEqual,
     { as: Equal, code: SyntaxCode.F120, write: "=", message: "equality is written `=` (as in Excel), not `==`" },
@@ -205,7 +226,20 @@ const RESPELLINGS = new Map<TokenType, { as: TokenType; code: string; write: str
       message: "`;` is not used in formulas: a function's arguments are separated by `,`",
     },
   ],
+  typographic(MathLessEqual, LessEqual, "<="),
+  typographic(MathGreaterEqual, GreaterEqual, ">="),
+  typographic(MathNotEqual, NotEqual, "<>"),
+  typographic(MathTimes, Star, "*"),
+  typographic(MathDivide, Slash, "/"),
+  typographic(MathMinus, Minus, "-"),
 ]);
+
+function typographic(type: TokenType, as: TokenType, write: string): [TokenType, Respelling] {
+  return [
+    type,
+    { as, code: SyntaxCode.F103, write, message: `\`{written}\` is not an operator in formulas: write \`${write}\`` },
+  ];
+}
 
 /** Tokens that were written `;`: the parser does not report them again when they are out of place. */
 export const semicolonTokens = new WeakSet<IToken>();
@@ -216,7 +250,9 @@ export const semicolonTokens = new WeakSet<IToken>();
  * read as what was evidently meant (`2x` as `2 * x`), so the parser does not report it a second time.
  */
 export function scanFormula(text: string, report: SyntaxDiagnostics): IToken[] {
-  const raw = lexer.tokenize(text).tokens;
+  const { tokens: raw, errors } = lexer.tokenize(text);
+  // The Unknown token matches any character, so this never happens; if it did, the text is not dropped silently.
+  for (const e of errors) reportUnknown(text.slice(e.offset, e.offset + e.length), e.offset, report);
   const out: IToken[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i] as IToken;
@@ -231,7 +267,7 @@ export function scanFormula(text: string, report: SyntaxDiagnostics): IToken[] {
     if (respelling) {
       const end = tokenEnd(t);
       const spaceAfter = respelling.write === "not" && !/\s/.test(text[end] ?? " ") ? " " : "";
-      report.error(respelling.code, t.startOffset, end, respelling.message, {
+      report.error(respelling.code, t.startOffset, end, respelling.message.replace("{written}", t.image), {
         suggestion: `write \`${respelling.write}\``,
         fix: { title: `Replace \`${t.image}\` with \`${respelling.write}\``, newText: respelling.write + spaceAfter },
       });
@@ -276,6 +312,25 @@ function checkNumber(raw: readonly IToken[], i: number, out: IToken[], report: S
   const next = raw[i + 1];
   if (!next || next.startOffset !== end) return i;
   const nextType = next.tokenType;
+  if (nextType === NumberToken && next.image.startsWith(".")) {
+    let last = i + 1;
+    while (raw[last + 1]?.tokenType === NumberToken && raw[last + 1]?.startOffset === tokenEnd(raw[last] as IToken))
+      last++;
+    const written = raw
+      .slice(i, last + 1)
+      .map((n) => n.image)
+      .join("");
+    report.error(
+      SyntaxCode.F109,
+      t.startOffset,
+      tokenEnd(raw[last] as IToken),
+      `\`${written}\` is not a number: a number has one decimal point`,
+      {
+        suggestion: "write one number with one decimal point",
+      },
+    );
+    return last; // read as the first number
+  }
   if (/^[eE]$/.test(next.image) && !/[eE]/.test(t.image)) {
     report.error(
       SyntaxCode.F108,
@@ -319,10 +374,7 @@ function unknownSuggestion(ch: string): string {
   if (ch === "|") return "join alternatives with `or`";
   if (ch === ".") return "a `.` can only join two names, as in `unit.population`; numbers are written `0.5`";
   if (ch === "'" || "«»“”„‘’".includes(ch)) return 'write text in straight double quotes: `"district"`';
-  if (ch === "×" || ch === "·") return "multiply with `*`";
-  if (ch === "÷" || ch === ":") return "divide with `/`";
-  if (ch === "≤" || ch === "≥" || ch === "≠") return `write \`${{ "≤": "<=", "≥": ">=", "≠": "<>" }[ch]}\``;
-  if (ch === "−" || ch === "–" || ch === "—") return "write the minus sign as `-`";
+  if (ch === ":") return "divide with `/`";
   if (/\p{L}/u.test(ch)) return "names use Latin and Cyrillic (including Kazakh) letters, digits and `_`";
   return "remove it";
 }

@@ -604,7 +604,8 @@ class FormulaParser extends EmbeddedActionsParser {
   }
 
   private reportMissingOperator(previous: IToken, next: IToken, place: Place): void {
-    if (previous === this.lastUnexpected) return;
+    // A stray `,` or a dropped character between the two values was reported already: one report per mistake.
+    if (previous === this.lastUnexpected || this.report.reportedWithin(tokenEnd(previous), next.startOffset)) return;
     const message = `expected an operator (such as \`+\` or \`*\`) before \`${next.image}\``;
     this.report.error(SyntaxCode.F113, next.startOffset, tokenEnd(next), message, {
       suggestion:

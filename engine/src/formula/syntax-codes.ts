@@ -72,6 +72,13 @@ export const SyntaxCode = defineCodes({
     example: "1e + 5",
     fix: "Write the exponent's digits directly after `e`: `1e5`, `2.5e-3`.",
   },
+  F109: {
+    severity: "error",
+    title: "Number with more than one decimal point",
+    description: "A number is written with two or more decimal points, like a date or a version number.",
+    example: "2.5.1",
+    fix: "Write one number with one decimal point, e.g. `2.51`, or a date as separate fields.",
+  },
   F110: {
     severity: "error",
     title: "Parenthesis never closed",
@@ -201,6 +208,8 @@ export interface SyntaxFix {
  */
 export class SyntaxDiagnostics {
   readonly list: Diagnostic[] = [];
+  /** Offsets in the formula where diagnostics start, so later stages can avoid a second report there. */
+  private readonly starts: number[] = [];
 
   constructor(
     readonly rangeOf: (start: number, end: number) => Range,
@@ -215,6 +224,7 @@ export class SyntaxDiagnostics {
     extra: { suggestion?: string; fix?: SyntaxFix } = {},
   ): void {
     const { suggestion, fix } = extra;
+    this.starts.push(start);
     const file = this.file === undefined ? {} : { file: this.file };
     const editRange = fix ? this.rangeOf(fix.at ?? start, fix.to ?? (fix.at === undefined ? end : fix.at)) : undefined;
     this.list.push({
@@ -228,6 +238,11 @@ export class SyntaxDiagnostics {
         ? { fix: { title: fix.title, edits: [{ ...file, range: editRange, newText: fix.newText }] } }
         : {}),
     });
+  }
+
+  /** Whether a diagnostic already starts between formula offsets `start` and `end` (both included). */
+  reportedWithin(start: number, end: number): boolean {
+    return this.starts.some((s) => s >= start && s <= end);
   }
 
   /** The diagnostics in the order of their position in the text. */

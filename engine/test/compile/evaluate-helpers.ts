@@ -8,7 +8,7 @@ import { MemoryContext, type MemoryValue } from "../../src/formula/memory-contex
 import { isMissing, type MissingReason, type Value } from "../../src/formula/value.js";
 
 /** The value of `text` with the given inputs; throws with the diagnostics if the formula has errors. */
-export function valueOf(text: string, inputs: Readonly<Record<string, MemoryValue>> = {}): Value {
+export function evaluated(text: string, inputs: Readonly<Record<string, MemoryValue>> = {}): Value {
   const result = evaluateWithInputs(text, inputs);
   if (result.value === undefined) {
     throw new Error(`${text}: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join("; ")}`);
@@ -18,12 +18,12 @@ export function valueOf(text: string, inputs: Readonly<Record<string, MemoryValu
 
 /** The value as `tarazy eval` prints it. */
 export function shown(text: string, inputs: Readonly<Record<string, MemoryValue>> = {}): string {
-  return formatValue(valueOf(text, inputs));
+  return formatValue(evaluated(text, inputs));
 }
 
 /** The reason the value is missing; throws if it is not. */
 export function reasonOf(text: string, inputs: Readonly<Record<string, MemoryValue>> = {}): MissingReason {
-  const value = valueOf(text, inputs);
+  const value = evaluated(text, inputs);
   if (!isMissing(value)) throw new Error(`${text} gave ${String(value)}, not missing`);
   return value.reason;
 }
@@ -32,7 +32,7 @@ export function reasonOf(text: string, inputs: Readonly<Record<string, MemoryVal
  * The value of a hand-built AST with no inputs, for forms the parser does not produce (the function
  * forms and(...) and or(...), which the parser reports as F125 in favour of the operators).
  */
-export function valueOfAst(ast: Expr): Value {
+export function evaluatedAst(ast: Expr): Value {
   const env = new MapEnvironment([]);
   const checked = checkFormula(ast, env);
   if (hasErrors(checked.diagnostics)) throw new Error(checked.diagnostics.map((d) => d.message).join("; "));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reasonOf, shown, valueOf } from "../compile/evaluate-helpers.js";
+import { evaluated, reasonOf, shown } from "../compile/evaluate-helpers.js";
 
 const NA = "n/a";
 const notApplicable = (name: string) => ({ kind: "not-applicable", name, unit: "unit", period: "2026-03" });
@@ -14,8 +14,8 @@ describe("if", () => {
   ])("%s with %j is %s", (formula, inputs, expected) => expect(shown(formula, inputs)).toBe(expected));
 
   it("evaluates only the branch it takes", () => {
-    expect(valueOf("if(plan = 0, 0, fact / plan)", { fact: 5, plan: 0 })).toBe(0);
-    expect(valueOf("if(true, 1, sqrt(-1))")).toBe(1);
+    expect(evaluated("if(plan = 0, 0, fact / plan)", { fact: 5, plan: 0 })).toBe(0);
+    expect(evaluated("if(true, 1, sqrt(-1))")).toBe(1);
   });
 
   it("is missing when the condition is, with the condition's reason", () => {
@@ -37,7 +37,7 @@ describe("coalesce", () => {
     ["coalesce(x, y, 3)", { x: NA, y: NA }, 3],
     ["coalesce(x, y, 3)", { x: NA, y: 2 }, 2],
     ["coalesce(1 / 0, 5)", {}, 5],
-  ])("%s with %j is %s", (formula, inputs, expected) => expect(valueOf(formula, inputs)).toBe(expected));
+  ])("%s with %j is %s", (formula, inputs, expected) => expect(evaluated(formula, inputs)).toBe(expected));
 
   it("is missing with the first argument's reason when all are missing", () => {
     expect(reasonOf("coalesce(x, y)", { x: NA, y: NA })).toEqual(notApplicable("x"));
@@ -45,7 +45,7 @@ describe("coalesce", () => {
 
   it("does not evaluate past the first present value", () => {
     // a present first value wins even if a later one would be out of the function's domain
-    expect(valueOf("coalesce(2, sqrt(-1))")).toBe(2);
+    expect(evaluated("coalesce(2, sqrt(-1))")).toBe(2);
   });
 });
 
@@ -58,5 +58,5 @@ describe("is_missing", () => {
     ['is_missing("text")', {}, false],
     ["is_missing(x > 1)", { x: NA }, true],
     ["not is_missing(x) and x > 1", { x: NA }, false],
-  ])("%s with %j is %s", (formula, inputs, expected) => expect(valueOf(formula, inputs)).toBe(expected));
+  ])("%s with %j is %s", (formula, inputs, expected) => expect(evaluated(formula, inputs)).toBe(expected));
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reasonOf, shown, valueOf } from "../compile/evaluate-helpers.js";
+import { evaluated, reasonOf, shown } from "../compile/evaluate-helpers.js";
 
 /** An input reported as not applicable: the simplest missing value with a reason naming it. */
 const NA = "n/a";
@@ -16,7 +16,7 @@ describe("abs", () => {
     ["abs(3.5)", 3.5],
     ["abs(0)", 0],
     ["ABS(-2)", 2], // function names are case-insensitive
-  ])("%s = %s", (formula, expected) => expect(valueOf(formula)).toBe(expected));
+  ])("%s = %s", (formula, expected) => expect(evaluated(formula)).toBe(expected));
 
   it("is missing when its argument is, with the argument's reason", () => {
     expect(reasonOf("abs(x)", { x: NA })).toEqual(notApplicable("x"));
@@ -31,7 +31,7 @@ describe("min and max", () => {
     ["max(5)", 5],
     ["min(0.1 + 0.2, 0.3)", 0.3],
     ["max(x, 10)", 12],
-  ])("%s = %s", (formula, expected) => expect(valueOf(formula, { x: 12 })).toBe(expected));
+  ])("%s = %s", (formula, expected) => expect(evaluated(formula, { x: 12 })).toBe(expected));
 
   it("is missing when any argument is: the first missing one's reason", () => {
     expect(reasonOf("min(1, x, y)", { x: NA, y: NA })).toEqual(notApplicable("x"));
@@ -51,7 +51,7 @@ describe("round", () => {
     ["round(-1 / 3, 4)", -0.3333],
     ["round(2.675, 2)", 2.68],
     ["round(7, 1.9)", 7],
-  ])("%s = %s", (formula, expected) => expect(valueOf(formula)).toBe(expected));
+  ])("%s = %s", (formula, expected) => expect(evaluated(formula)).toBe(expected));
 
   it("is missing when x or digits is", () => {
     expect(reasonOf("round(x, 2)", { x: NA })).toEqual(notApplicable("x"));
@@ -73,7 +73,7 @@ describe("floor and ceil", () => {
     ["floor(7, 0)", 0],
     ["floor(4262.4 / 4736 * 100)", 90], // 89.99... or 90.00...01 in binary; 90 as a person reads it
     ["ceil(0.1 * 3, 0.1)", 0.3],
-  ])("%s = %s", (formula, expected) => expect(valueOf(formula)).toBe(expected));
+  ])("%s = %s", (formula, expected) => expect(evaluated(formula)).toBe(expected));
 });
 
 describe("sqrt, ln, log10, exp, pow", () => {
@@ -92,7 +92,7 @@ describe("sqrt, ln, log10, exp, pow", () => {
     ["pow(-8, 3)", -512],
     ["pow(0, 0)", 1],
     ["2 ^ 10", 1024],
-  ])("%s = %s", (formula, expected) => expect(valueOf(formula)).toBe(expected));
+  ])("%s = %s", (formula, expected) => expect(evaluated(formula)).toBe(expected));
 
   it.each([
     ["sqrt(-4)", "missing: sqrt: the argument must not be negative, but it is -4 (line 1, column 1)"],
@@ -126,7 +126,7 @@ describe("clamp", () => {
     ["clamp(-5, 0, 100)", 0],
     ["clamp(50, 0, 100)", 50],
     ["clamp(3, 3, 3)", 3],
-  ])("%s = %s", (formula, expected) => expect(valueOf(formula)).toBe(expected));
+  ])("%s = %s", (formula, expected) => expect(evaluated(formula)).toBe(expected));
 
   it("is missing when the bounds are the wrong way round", () => {
     expect(shown("clamp(1, 5, 0)")).toBe(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bool, call, miss } from "../compile/ast-builder.js";
-import { reasonOf, shown, valueOf, valueOfAst } from "../compile/evaluate-helpers.js";
+import { evaluated, evaluatedAst, reasonOf, shown } from "../compile/evaluate-helpers.js";
 
 const NA = "n/a";
 const notApplicable = (name: string) => ({ kind: "not-applicable", name, unit: "unit", period: "2026-03" });
@@ -14,7 +14,7 @@ describe("arithmetic", () => {
     ["-x + 1", -4],
     ["+x", 5],
     ["x / y * 100", 50],
-  ])("%s = %s", (formula, expected) => expect(valueOf(formula, { x: 5, y: 10 })).toBe(expected));
+  ])("%s = %s", (formula, expected) => expect(evaluated(formula, { x: 5, y: 10 })).toBe(expected));
 
   it("keeps full precision: nothing is rounded on the way", () => {
     expect(shown("0.1 + 0.2")).toBe("0.30000000000000004");
@@ -57,17 +57,17 @@ describe("arithmetic", () => {
 
 describe("comparisons", () => {
   it("compares at 15 significant digits: 4262.4 of a 4736 plan is exactly 90%", () => {
-    expect(valueOf("4262.4 / 4736 * 100 >= 90")).toBe(true);
-    expect(valueOf("fact / plan * 100 >= 90", { fact: 4262.4, plan: 4736 })).toBe(true);
-    expect(valueOf("fact / plan * 100 > 90", { fact: 4262.4, plan: 4736 })).toBe(false);
-    expect(valueOf("fact / plan * 100 = 90", { fact: 4262.4, plan: 4736 })).toBe(true);
-    expect(valueOf("0.1 + 0.2 = 0.3")).toBe(true);
-    expect(valueOf("0.1 + 0.2 <> 0.3")).toBe(false);
+    expect(evaluated("4262.4 / 4736 * 100 >= 90")).toBe(true);
+    expect(evaluated("fact / plan * 100 >= 90", { fact: 4262.4, plan: 4736 })).toBe(true);
+    expect(evaluated("fact / plan * 100 > 90", { fact: 4262.4, plan: 4736 })).toBe(false);
+    expect(evaluated("fact / plan * 100 = 90", { fact: 4262.4, plan: 4736 })).toBe(true);
+    expect(evaluated("0.1 + 0.2 = 0.3")).toBe(true);
+    expect(evaluated("0.1 + 0.2 <> 0.3")).toBe(false);
   });
 
   it("still tells apart numbers that differ within 15 digits", () => {
-    expect(valueOf("89.9999999999 >= 90")).toBe(false);
-    expect(valueOf("3 <> 3.0000001")).toBe(true);
+    expect(evaluated("89.9999999999 >= 90")).toBe(false);
+    expect(evaluated("3 <> 3.0000001")).toBe(true);
   });
 
   it.each([
@@ -83,7 +83,7 @@ describe("comparisons", () => {
     ["true = true", true],
     ["true <> false", true],
     ["(1 < 2) = (3 < 4)", true],
-  ])("%s is %s", (formula, expected) => expect(valueOf(formula)).toBe(expected));
+  ])("%s is %s", (formula, expected) => expect(evaluated(formula)).toBe(expected));
 
   it("is missing when an operand is", () => {
     expect(reasonOf("x > 1", { x: NA })).toEqual(notApplicable("x"));
@@ -111,7 +111,7 @@ describe("three-valued and, or, not", () => {
     ["not(false)", "true"],
   ];
   it.each(cases)("%s is %s", (formula, expected) => {
-    const value = valueOf(formula.replaceAll("m", "missing"));
+    const value = evaluated(formula.replaceAll("m", "missing"));
     expect(typeof value === "object" ? "missing" : String(value)).toBe(expected);
   });
 
@@ -134,13 +134,13 @@ describe("function forms and(...), or(...) (built as ASTs: the parser asks for t
     ["or(missing, false)", () => call("or", m(), bool(false)), "missing"],
     ["NOT(false)", () => call("NOT", bool(false)), "true"],
   ])("%s is %s", (_text, build, expected) => {
-    const value = valueOfAst(build());
+    const value = evaluatedAst(build());
     expect(typeof value === "object" ? "missing" : String(value)).toBe(expected);
   });
 
   it("keeps the first missing argument's reason", () => {
     const first = miss();
-    const value = valueOfAst(call("or", bool(false), first, miss()));
+    const value = evaluatedAst(call("or", bool(false), first, miss()));
     expect(value).toEqual({ missing: true, reason: { kind: "explicit", range: first.range } });
   });
 });
