@@ -9,7 +9,7 @@ import { pointsText, valueText } from "./indicator-cell.js";
 import { label } from "./labels.js";
 import { manifestComment, type ReportManifest } from "./manifest.js";
 import { formatNumber, formatShort } from "./number-format.js";
-import { rankChange } from "./rank-change.js";
+import { rankChange, rankText } from "./rank-change.js";
 import type { GradeView, PeriodView, ReportView } from "./view.js";
 
 /** A complete page: one file, inline CSS, no scripts, nothing loaded from elsewhere. */
@@ -59,7 +59,7 @@ function rankingTable(view: ReportView, period: PeriodView): string {
     const change = rankChange(r, lang);
     return [
       `<tr data-unit="${escapeHtml(r.unitId)}">`,
-      `<td class="num">${r.rank}</td>`,
+      `<td class="num">${rankText(r.rank, lang)}</td>`,
       `<td class="change ${change.kind}" title="${escapeHtml(change.words)}"><span aria-hidden="true">${change.symbol}</span><span class="sr-only">${escapeHtml(change.words)}</span></td>`,
       `<th scope="row">${escapeHtml(r.name)}</th>`,
       `<td class="num">${formatNumber(r.total, lang)}</td>`,
@@ -92,7 +92,7 @@ function rankByPeriodTable(view: ReportView): string {
   const rows = view.latest.rows.map((r) => {
     const cells = view.periods.map((p) => {
       const rank = p.rows.find((x) => x.unitId === r.unitId)?.rank;
-      return `<td class="num">${rank ?? ""}</td>`;
+      return `<td class="num">${rank === undefined ? "" : rankText(rank, lang)}</td>`;
     });
     return `<tr><th scope="row">${escapeHtml(r.name)}</th>${cells.join("")}</tr>`;
   });
@@ -121,7 +121,7 @@ function blockDetail(view: ReportView, blockIndex: number): string {
       const title = `${label("value", lang)}: ${valueText(result, lang)}; ${label("score", lang)}: ${result?.score == null ? "–" : formatNumber(result.score, lang, 3)}`;
       return `<td class="num" title="${escapeHtml(title)}">${escapeHtml(pointsText(result, lang))}</td>`;
     });
-    return `<tr><td class="num">${r.rank}</td><th scope="row">${escapeHtml(r.name)}</th><td class="num"><strong>${block ? formatNumber(block.score, lang) : ""}</strong></td>${cells.join("")}</tr>`;
+    return `<tr><td class="num">${rankText(r.rank, lang)}</td><th scope="row">${escapeHtml(r.name)}</th><td class="num"><strong>${block ? formatNumber(block.score, lang) : ""}</strong></td>${cells.join("")}</tr>`;
   });
   return [
     `<h3>${escapeHtml(b.name)} (${escapeHtml(label("outOf", lang, { max: formatShort(b.weight, lang) }))})</h3>`,

@@ -1,4 +1,4 @@
-import type { Lang, Localized } from "../model/ruleset.js";
+import type { Lang, Localized, LocalizedNote } from "../model/ruleset.js";
 
 /**
  * Every UI string of the reports and the methodology document, in Kazakh, Russian and English, in one
@@ -222,6 +222,86 @@ export const LABELS = {
   description: { kk: "Сипаттамасы", ru: "Описание", en: "Description" },
   rationale: { kk: "Негіздемесі", ru: "Обоснование", en: "Rationale" },
   contents: { kk: "Мазмұны", ru: "Содержание", en: "Contents" },
+  scoreAchievement: {
+    kk: "Жоспардың орындалу деңгейі: {ratio} ({plan}), {cap} мәнінен аспайды, {cap} мәніне бөлінеді.",
+    ru: "Степень достижения плана: {ratio} ({plan}), не более {cap}, делённое на {cap}.",
+    en: "Plan achievement: {ratio} ({plan}), at most {cap}, divided by {cap}.",
+  },
+  scoreAchievementCap1: {
+    kk: "Жоспардың орындалу деңгейі: {ratio} ({plan}), 1 мәнінен аспайды.",
+    ru: "Степень достижения плана: {ratio} ({plan}), не более 1.",
+    en: "Plan achievement: {ratio} ({plan}), at most 1.",
+  },
+  ratioHigher: { kk: "мән ÷ жоспар", ru: "значение ÷ план", en: "value ÷ plan" },
+  ratioLower: { kk: "жоспар ÷ мән", ru: "план ÷ значение", en: "plan ÷ value" },
+  planIs: { kk: "жоспар = {plan}", ru: "план = {plan}", en: "plan = {plan}" },
+  scoreGoalpostsHigher: {
+    kk: "Мән {min} немесе одан төмен болса 0, {max} немесе одан жоғары болса 1, аралығында сызықтық.",
+    ru: "0 при значении {min} и ниже, 1 при {max} и выше, между ними линейно.",
+    en: "0 at {min} or below, 1 at {max} or above, linear in between.",
+  },
+  scoreGoalpostsLower: {
+    kk: "Мән {min} немесе одан төмен болса 1, {max} немесе одан жоғары болса 0, аралығында сызықтық.",
+    ru: "1 при значении {min} и ниже, 0 при {max} и выше, между ними линейно.",
+    en: "1 at {min} or below, 0 at {max} or above, linear in between.",
+  },
+  logScale: {
+    kk: "Логарифмдік шкала бойынша (ln).",
+    ru: "По логарифмической шкале (ln).",
+    en: "On a logarithmic scale (ln).",
+  },
+  scoreMinmaxHigher: {
+    kk: "Кезеңде бағаланатындармен салыстырғанда: (мән − ең кіші) ÷ (ең үлкен − ең кіші).",
+    ru: "Относительно оцениваемых в периоде: (значение − наименьшее) ÷ (наибольшее − наименьшее).",
+    en: "Relative to the units rated in the period: (value − lowest) ÷ (highest − lowest).",
+  },
+  scoreMinmaxLower: {
+    kk: "Кезеңде бағаланатындармен салыстырғанда: (ең үлкен − мән) ÷ (ең үлкен − ең кіші).",
+    ru: "Относительно оцениваемых в периоде: (наибольшее − значение) ÷ (наибольшее − наименьшее).",
+    en: "Relative to the units rated in the period: (highest − value) ÷ (highest − lowest).",
+  },
+  scoreZscoreHigher: {
+    kk: "Кезеңде бағаланатындар арасындағы стандартталған мән (z), ±{clip} шегінде: z = −{clip} болса 0, z = +{clip} болса 1, аралығында сызықтық.",
+    ru: "Стандартизованное значение (z) среди оцениваемых в периоде, в пределах ±{clip}: z = −{clip} даёт 0, z = +{clip} даёт 1, между ними линейно.",
+    en: "Standard score (z) among the units rated in the period, limited to ±{clip}: z = −{clip} gives 0, z = +{clip} gives 1, linear in between.",
+  },
+  scoreZscoreLower: {
+    kk: "Кезеңде бағаланатындар арасындағы стандартталған мән (z), ±{clip} шегінде: z = +{clip} болса 0, z = −{clip} болса 1, аралығында сызықтық.",
+    ru: "Стандартизованное значение (z) среди оцениваемых в периоде, в пределах ±{clip}: z = +{clip} даёт 0, z = −{clip} даёт 1, между ними линейно.",
+    en: "Standard score (z) among the units rated in the period, limited to ±{clip}: z = +{clip} gives 0, z = −{clip} gives 1, linear in between.",
+  },
+  scoreRank: {
+    kk: "Кезеңде бағаланатындар арасындағы орны бойынша: ең жақсысы 1, ең нашары 0, аралығында сызықтық.",
+    ru: "По месту среди оцениваемых в периоде: лучший получает 1, худший 0, между ними линейно.",
+    en: "By rank among the units rated in the period: the best gets 1, the worst 0, linear in between.",
+  },
+  scoreBands: { kk: "Аралықтар бойынша: {bands}.", ru: "По диапазонам: {bands}.", en: "By bands: {bands}." },
+  bandOtherwise: { kk: "қалған жағдайда {score}", ru: "иначе {score}", en: "otherwise {score}" },
+  scoreYesNoHigher: { kk: "Иә: 1, жоқ: 0.", ru: "Да: 1, нет: 0.", en: "Yes: 1, no: 0." },
+  scoreYesNoLower: { kk: "Иә: 0, жоқ: 1.", ru: "Да: 0, нет: 1.", en: "Yes: 0, no: 1." },
+  scoreFormula: {
+    kk: "{formula} формуласы бойынша, 0–1 шегінде.",
+    ru: "По формуле {formula}, в пределах 0–1.",
+    en: "By the formula {formula}, limited to 0–1.",
+  },
+  inputKindAttribute: { kk: "бағаланушы атрибуты", ru: "атрибут объекта оценки", en: "unit attribute" },
+  inputKindIndicator: { kk: "көрсеткіш", ru: "показатель", en: "indicator" },
+  inputKindValue: { kk: "көрсеткіштің мәні", ru: "значение показателя", en: "the indicator's value" },
+  inputKindField: { kk: "дерек", ru: "данные", en: "data field" },
+  kind: { kk: "Түрі", ru: "Вид", en: "Kind" },
+  functionName: { kk: "Функция", ru: "Функция", en: "Function" },
+  weightOf: { kk: "{weight} / {sum}", ru: "{weight} из {sum}", en: "{weight} of {sum}" },
+  number: { kk: "№", ru: "№", en: "No." },
+  indicatorsTotal: {
+    kk: "Барлығы: {blocks} блок, {indicators} көрсеткіш.",
+    ru: "Всего блоков: {blocks}, показателей: {indicators}.",
+    en: "In all: {blocks} blocks, {indicators} indicators.",
+  },
+  docGeneratedBy: {
+    kk: "Бұл құжат {ruleset} ережелер файлдарынан Tarazy {version} арқылы жасалды.",
+    ru: "Документ сформирован Tarazy {version} из файлов правил {ruleset}.",
+    en: "Generated by Tarazy {version} from the rule files of {ruleset}.",
+  },
   kindCity: { kk: "қалалар", ru: "города", en: "cities" },
   kindDistrict: { kk: "аудандар", ru: "районы", en: "districts" },
   kindDepartment: { kk: "басқармалар", ru: "управления", en: "departments" },
@@ -242,8 +322,11 @@ export function label(key: LabelKey, lang: Lang, params: Readonly<Record<string,
   );
 }
 
-/** A name from the rule files in the language; Kazakh (always present) when the language is missing. */
-export function localize(text: Localized | undefined, lang: Lang): string {
+/**
+ * A name or note from the rule files in the language; when that language is missing, Kazakh (always
+ * present in names), then Russian, then English (notes may have any of them).
+ */
+export function localize(text: Localized | LocalizedNote | undefined, lang: Lang): string {
   if (!text) return "";
-  return text[lang] ?? text.kk;
+  return text[lang] ?? text.kk ?? text.ru ?? text.en ?? "";
 }

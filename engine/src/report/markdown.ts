@@ -2,7 +2,7 @@ import { pointsText } from "./indicator-cell.js";
 import { label } from "./labels.js";
 import { manifestComment, type ReportManifest } from "./manifest.js";
 import { formatNumber, formatShort } from "./number-format.js";
-import { rankChange } from "./rank-change.js";
+import { rankChange, rankText } from "./rank-change.js";
 import type { PeriodView, ReportView } from "./view.js";
 
 /** Text safe inside a Markdown table cell or line: no pipes, no line breaks, no accidental emphasis or HTML. */
@@ -26,7 +26,7 @@ function rankingTable(view: ReportView, period: PeriodView): string {
     label("grade", lang),
   ];
   const rows = period.rows.map((r) => [
-    String(r.rank),
+    rankText(r.rank, lang),
     rankChange(r, lang).symbol,
     mdText(r.name),
     formatNumber(r.total, lang),
@@ -43,7 +43,7 @@ function blockScoresTable(view: ReportView, period: PeriodView): string {
     ...view.blocks.map((b) => `${mdText(b.name)} (${label("outOf", lang, { max: formatShort(b.weight, lang) })})`),
   ];
   const rows = period.rows.map((r) => [
-    String(r.rank),
+    rankText(r.rank, lang),
     mdText(r.name),
     ...view.blocks.map((b) => {
       const block = r.blocks[b.id];
@@ -60,7 +60,7 @@ function rankByPeriodTable(view: ReportView): string {
     mdText(r.name),
     ...view.periods.map((p) => {
       const rank = p.rows.find((x) => x.unitId === r.unitId)?.rank;
-      return rank === undefined ? "" : String(rank);
+      return rank === undefined ? "" : rankText(rank, lang);
     }),
   ]);
   return mdTable(header, rows, `l${"r".repeat(view.periods.length)}`);
@@ -78,7 +78,7 @@ function blockSections(view: ReportView, period: PeriodView): string[] {
     const rows = period.rows.map((r) => {
       const block = r.blocks[b.id];
       return [
-        String(r.rank),
+        rankText(r.rank, lang),
         mdText(r.name),
         block ? formatNumber(block.score, lang) : "",
         ...b.indicators.map((i) => mdText(pointsText(r.indicators[i.id], lang))),

@@ -91,7 +91,8 @@ function periodView(result: RatingResult, ruleset: Ruleset, grades: readonly Gra
   const gradeById = new Map(grades.map((g) => [g.id, g]));
   const rows = result.results.map((u): UnitRow => {
     const unit = units.get(u.unit);
-    const grade = gradeById.get(u.grade) ?? { id: u.grade, label: u.grade, color: FALLBACK_COLOR };
+    // An empty grade id means the total reached no grade's min: shown as a dash, in grey.
+    const grade = gradeById.get(u.grade) ?? { id: u.grade, label: u.grade || "—", color: FALLBACK_COLOR };
     return {
       unitId: u.unit,
       name: unit ? localize(unit.name, lang) : u.unit,

@@ -1,13 +1,16 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import type { Lang } from "../../src/model/ruleset.js";
 import { ratingCsv } from "../../src/report/csv.js";
 import { ratingHtml } from "../../src/report/html.js";
-import type { ReportInput } from "../../src/report/input.js";
+import { checkReportInput, type ReportInput } from "../../src/report/input.js";
 import { ratingJson } from "../../src/report/json.js";
 import { buildManifest, readManifestComment } from "../../src/report/manifest.js";
 import { ratingMarkdown } from "../../src/report/markdown.js";
 import { buildReportView } from "../../src/report/view.js";
+import type { RatingResult } from "../../src/scoring/result.js";
 import { fixtureDataFiles, fixtureRuleset, q1, q2 } from "./fixture.js";
 import { expectGolden } from "./golden.js";
 
@@ -164,5 +167,37 @@ describe("JSON", () => {
     const parsed = JSON.parse(ratingJson(buildReportView(input("en")))) as { manifest: unknown; periods: unknown[] };
     expect(parsed.manifest).toEqual(buildManifest(input("en")));
     expect(parsed.periods).toEqual([q1, q2]);
+  });
+});
+
+describe("ties and grades as scoring may give them", () => {
+  // Shared ties give half ranks; a total below every grade's min gives the empty grade id.
+  const [a, b, c, d] = q2.results;
+  if (!a || !b || !c || !d) throw new Error("fixture");
+  const tied: RatingResult = {
+    ...q2,
+    results: [a, { ...b, rank: 2.5, rankChange: 0.5 }, { ...c, rank: 2.5, rankChange: -1.5 }, { ...d, grade: "" }],
+  };
+
+  it("shows a shared rank with the language's decimal mark and a dash for no grade", async () => {
+    const view = buildReportView({ ...input("ru"), results: [tied] });
+    const md = ratingMarkdown(view);
+    expect(md).toContain("| 2,5 | ▲ 0,5 | г. Кентау | 79,00 | Жёлтая зона |");
+    expect(md).toContain("| 2,5 | ▼ 1,5 | Сайрамский район | 66,67 | Жёлтая зона |");
+    expect(md).toContain("| 4 | = | Келесский район | 41,00 | — |");
+    expect(checkReportInput({ ...input("ru"), results: [tied] })).toEqual([]);
+  });
+});
+
+describe("rating.json against the rating-result schema", () => {
+  it("holds only results the schema accepts", () => {
+    const schema = JSON.parse(
+      readFileSync(fileURLToPath(new URL("../../schema/rating-result.schema.json", import.meta.url)), "utf8"),
+    );
+    const ajv = new Ajv({ strict: false });
+    const validate = ajv.compile(schema);
+    const parsed = JSON.parse(ratingJson(buildReportView(input("en")))) as { periods: unknown[] };
+    for (const period of parsed.periods) expect(validate(period), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(parsed.periods)).toBe(true);
   });
 });

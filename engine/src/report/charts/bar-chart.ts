@@ -1,6 +1,7 @@
 import { escapeHtml, svgNumber } from "../html-escape.js";
 import { label } from "../labels.js";
 import { formatNumber, formatShort } from "../number-format.js";
+import { rankText } from "../rank-change.js";
 import type { ReportView } from "../view.js";
 
 /** Layout of the bar chart, in SVG user units (the chart scales to the page width). */
@@ -56,11 +57,11 @@ export function barChartSvg(view: ReportView): string {
     const y = TOP + i * ROW + (ROW - BAR) / 2;
     const w = x(row.total) - LABEL_WIDTH;
     const value = formatNumber(row.total, lang);
-    const title = `${row.rank}. ${row.name}: ${value} (${row.grade.label})`;
+    const title = `${rankText(row.rank, lang)}. ${row.name}: ${value} (${row.grade.label})`;
     const textY = svgNumber(y + BAR / 2 + 4);
     out.push(
       `<g class="bar" data-unit="${escapeHtml(row.unitId)}"><title>${escapeHtml(title)}</title>`,
-      `<text class="name" x="${LABEL_WIDTH - 8}" y="${textY}" text-anchor="end">${escapeHtml(shortName(`${row.rank}. ${row.name}`))}</text>`,
+      `<text class="name" x="${LABEL_WIDTH - 8}" y="${textY}" text-anchor="end">${escapeHtml(shortName(`${rankText(row.rank, lang)}. ${row.name}`))}</text>`,
       `<rect x="${LABEL_WIDTH}" y="${svgNumber(y)}" width="${svgNumber(Math.max(w, 0))}" height="${BAR}" fill="${row.grade.color}"/>`,
       `<text class="value" x="${svgNumber(x(row.total) + 6)}" y="${textY}">${escapeHtml(value)}</text></g>`,
     );

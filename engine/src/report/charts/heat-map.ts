@@ -2,6 +2,7 @@ import { HEAT_GRADIENT, heatColor, textColorOn } from "../colors.js";
 import { escapeHtml } from "../html-escape.js";
 import { label } from "../labels.js";
 import { formatNumber, formatPercent, formatShort } from "../number-format.js";
+import { rankText } from "../rank-change.js";
 import { blockShare, type ReportView } from "../view.js";
 
 /**
@@ -26,7 +27,7 @@ export function heatMapTable(view: ReportView): string {
       const title = `${row.name}, ${b.name}: ${formatNumber(block.score, lang)} ${label("outOf", lang, { max: formatShort(block.weight, lang) })} (${formatPercent(share, lang)})`;
       return `<td class="heat" data-share="${share}" style="background:${background};color:${textColorOn(background)}" title="${escapeHtml(title)}">${formatNumber(block.score, lang)}</td>`;
     });
-    return `<tr><td class="num">${row.rank}</td><th scope="row">${escapeHtml(row.name)}</th>${cells.join("")}</tr>`;
+    return `<tr><td class="num">${rankText(row.rank, lang)}</td><th scope="row">${escapeHtml(row.name)}</th>${cells.join("")}</tr>`;
   });
   return [
     `<table class="heatmap">`,

@@ -1,5 +1,6 @@
 import { escapeHtml, svgNumber } from "../html-escape.js";
 import { label } from "../labels.js";
+import { rankText } from "../rank-change.js";
 import type { ReportView } from "../view.js";
 import { shortName } from "./bar-chart.js";
 
@@ -28,7 +29,7 @@ function lineStyle(i: number): { color: string; dash: string } {
 export function rankTrendSvg(view: ReportView): string {
   const { lang, periods, latest } = view;
   const units = latest.rows;
-  const maxRank = Math.max(1, ...periods.flatMap((p) => p.rows.map((r) => r.rank)), units.length);
+  const maxRank = Math.ceil(Math.max(1, ...periods.flatMap((p) => p.rows.map((r) => r.rank)), units.length));
   const height = TOP + (maxRank - 1) * ROW + BOTTOM + 8;
   const plot = WIDTH - LEFT - RIGHT;
   const x = (i: number) => LEFT + (periods.length > 1 ? (i * plot) / (periods.length - 1) : plot / 2);
@@ -53,7 +54,7 @@ export function rankTrendSvg(view: ReportView): string {
       return r ? [{ x: x(k), y: y(r.rank), rank: r.rank }] : [];
     });
     const path = points.map((pt) => `${svgNumber(pt.x)},${svgNumber(pt.y)}`).join(" ");
-    const history = points.map((pt) => pt.rank).join(" → ");
+    const history = points.map((pt) => rankText(pt.rank, lang)).join(" → ");
     const labelY = y(i + 1);
     const last = points[points.length - 1];
     out.push(
@@ -63,7 +64,7 @@ export function rankTrendSvg(view: ReportView): string {
       last && last.y !== labelY
         ? `<line x1="${svgNumber(last.x)}" y1="${svgNumber(last.y)}" x2="${svgNumber(last.x + 14)}" y2="${svgNumber(labelY)}" stroke="${color}"/>`
         : "",
-      `<text class="name" x="${svgNumber(x(periods.length - 1) + 18)}" y="${svgNumber(labelY + 4)}" fill="${color}">${escapeHtml(shortName(`${unit.rank}. ${unit.name}`))}</text></g>`,
+      `<text class="name" x="${svgNumber(x(periods.length - 1) + 18)}" y="${svgNumber(labelY + 4)}" fill="${color}">${escapeHtml(shortName(`${rankText(unit.rank, lang)}. ${unit.name}`))}</text></g>`,
     );
   });
   out.push("</svg>");
