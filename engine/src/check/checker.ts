@@ -134,7 +134,13 @@ class Checker {
       if (operand && !fits(operand, "boolean")) this.notCondition(node.operand, operand, "not");
       return "boolean";
     }
-    if (operand && !fits(operand, "number")) this.notNumber(node.operand, operand, node.operator);
+    if (operand && !fits(operand, "number")) {
+      this.report(
+        CheckCodes.F205,
+        node.operand.range,
+        `${node.operator} needs a number, but this is ${describeType(operand)}`,
+      );
+    }
     return "number";
   }
 
@@ -166,18 +172,19 @@ class Checker {
       }
       return "boolean";
     }
-    for (const [side, type] of [
-      [node.left, left],
-      [node.right, right],
-    ] as const) {
-      if (type && !fits(type, "number")) {
-        this.report(
-          CheckCodes.F207,
-          side.range,
-          `${op} compares numbers, but this is ${describeType(type)}`,
-          type === "number" ? undefined : "use = or <> to compare texts and true/false values",
-        );
-      }
+    const leftWrong = left !== undefined && !fits(left, "number");
+    const rightWrong = right !== undefined && !fits(right, "number");
+    if (leftWrong || rightWrong) {
+      const both = leftWrong && rightWrong;
+      const what = both
+        ? `both sides are ${left === right ? `${describeType(left as InferredType).replace(/^an? /, "")}s` : `${describeType(left as InferredType)} and ${describeType(right as InferredType)}`}`
+        : `this is ${describeType((leftWrong ? left : right) as InferredType)}`;
+      this.report(
+        CheckCodes.F207,
+        both ? node.range : (leftWrong ? node.left : node.right).range,
+        `${op} compares numbers, but ${what}`,
+        "use = or <> to compare texts and true/false values",
+      );
     }
     return "boolean";
   }
@@ -197,8 +204,7 @@ class Checker {
   }
 
   private notNumber(node: Expr, type: InferredType, op: string) {
-    const what = op === "-" || op === "+" ? `${op} works on numbers` : `${op} needs numbers`;
-    this.report(CheckCodes.F205, node.range, `${what}, but this is ${describeType(type)}`);
+    this.report(CheckCodes.F205, node.range, `${op} needs numbers, but this is ${describeType(type)}`);
   }
 
   private notCondition(node: Expr, type: InferredType, where: string) {
