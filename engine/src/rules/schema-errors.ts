@@ -17,7 +17,9 @@ import { elementRange, keyRange, valueAt, valueRange } from "./yaml-path.js";
  * checks only the branch that `method` names.
  */
 export function schemaDiagnostics(doc: RuleDocument, kind: FileKind, errors: readonly ErrorObject[]): Diagnostic[] {
-  const chosen = chooseBranches(errors.filter((e) => e.keyword !== "discriminator" && !e.propertyName));
+  const chosen = withoutTypoTwins(
+    chooseBranches(errors.filter((e) => e.keyword !== "discriminator" && !e.propertyName)),
+  );
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of chosen) {
@@ -28,6 +30,25 @@ export function schemaDiagnostics(doc: RuleDocument, kind: FileKind, errors: rea
     out.push(diagnostic);
   }
   return out;
+}
+
+/**
+ * One typo, one diagnostic: `weigth: 3` is both an unknown key and a missing `weight`; the missing-key error
+ * is dropped when an unknown key beside it is a near spelling of the missing one.
+ */
+function withoutTypoTwins<E extends ErrorObject>(errors: readonly E[]): E[] {
+  const unknownKeys = new Map<string, string[]>();
+  for (const e of errors) {
+    if (e.keyword !== "additionalProperties") continue;
+    const key = String((e.params as { additionalProperty: string }).additionalProperty);
+    unknownKeys.set(e.instancePath, [...(unknownKeys.get(e.instancePath) ?? []), key]);
+  }
+  return errors.filter((e) => {
+    if (e.keyword !== "required") return true;
+    const missing = String((e.params as { missingProperty: string }).missingProperty);
+    const typos = unknownKeys.get(e.instancePath) ?? [];
+    return !typos.some((t) => closestNames(t, [missing], 1).length > 0);
+  });
 }
 
 type Branched = ErrorObject & { readonly alternatives?: readonly string[] };

@@ -1,0 +1,371 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type {
+  Aggregation,
+  Applicability,
+  Band,
+  Block,
+  Direction,
+  Field,
+  FieldAggregate,
+  FormulaSource,
+  Frequency,
+  Grade,
+  Indicator,
+  Localized,
+  LocalizedNote,
+  MissingPolicy,
+  Rating,
+  Ruleset,
+  ScoreMethod,
+  TieRule,
+  Unit,
+} from "../model/ruleset.js";
+import { formulaAt } from "./formula-source.js";
+import type { FileKind } from "./schema.js";
+import type { RulesetSources } from "./sources.js";
+import type { RuleDocument } from "./yaml-document.js";
+
+export interface KindedDocument {
+  readonly doc: RuleDocument;
+  readonly kind: FileKind;
+}
+
+type Raw = Record<string, unknown>;
+
+/** Default grade colours, from the highest grade down, for grades that give none. */
+const GRADE_COLORS = ["#2e7d32", "#f9a825", "#c62828", "#6a1b9a", "#455a64"];
+
+/**
+ * Builds the rule model from the files' data. It never fails: a value the schema rejected is replaced by a
+ * neutral default and marked broken in `sources`, so that one bad file or indicator does not hide the
+ * errors in the others and the checks skip what they cannot judge. Formulas are parsed in place here.
+ */
+export function buildModel(
+  root: string,
+  rulesetDoc: RuleDocument | undefined,
+  docs: readonly KindedDocument[],
+  sources: RulesetSources,
+): { model: Ruleset; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const formula = (doc: RuleDocument, path: string): FormulaSource | undefined => {
+    const result = formulaAt(doc, path);
+    diagnostics.push(...result.diagnostics);
+    return result.formula;
+  };
+  const units: Unit[] = [];
+  const fields: Field[] = [];
+  const blocks: Block[] = [];
+  for (const { doc, kind } of docs) {
+    const data = asRaw(doc.data);
+    if (kind === "units") units.push(...list(data.units).map((u, i) => buildUnit(doc, `/units/${i}`, u, sources)));
+    if (kind === "fields") fields.push(...list(data.fields).map((f, i) => buildField(doc, `/fields/${i}`, f, sources)));
+    if (kind === "block") blocks.push(buildBlock(doc, data, sources, formula));
+  }
+  const model = buildRuleset(root, rulesetDoc, { units, fields, blocks }, sources);
+  return { model, diagnostics };
+}
+
+function buildRuleset(
+  root: string,
+  doc: RuleDocument | undefined,
+  parts: { units: Unit[]; fields: Field[]; blocks: Block[] },
+  sources: RulesetSources,
+): Ruleset {
+  const data = asRaw(doc?.data);
+  const effective = asRaw(data.effective);
+  const policies = asRaw(data.policies);
+  const rank = asRaw(policies.rank);
+  const round = typeof rank.round === "number" && Number.isInteger(rank.round) ? rank.round : undefined;
+  const blockIds = parts.blocks.map((b) => b.id);
+  const grades = list(data.grades).map((g, i) => buildGrade(doc, `/grades/${i}`, g, sources));
+  const byMin = [...grades].sort((a, b) => b.min - a.min);
+  const coloured = grades.map((g) => (g.color ? g : { ...g, color: GRADE_COLORS[byMin.indexOf(g)] ?? "#757575" }));
+  // Re-record: the coloured copies are what the model holds.
+  coloured.forEach((g, i) => {
+    if (doc) sources.record(g, doc, `/grades/${i}`);
+  });
+  const ruleset: Ruleset = {
+    id: str(data.ruleset),
+    version: typeof data.version === "number" ? String(data.version) : str(data.version),
+    effective: {
+      from: str(effective.from),
+      ...(typeof effective.to === "string" ? { to: effective.to } : {}),
+    },
+    title: localized(data.title),
+    ...optionalNote("description", data.description),
+    scale: num(data.scale, 100),
+    unitKinds: list(data.unit_kinds).filter((k): k is string => typeof k === "string"),
+    missing: oneOf<MissingPolicy>(policies.missing, ["zero", "exclude", "fail"], "zero"),
+    rank: {
+      ...(round !== undefined ? { round } : {}),
+      ties: oneOf<TieRule>(rank.ties, ["competition", "dense", "shared"], "competition"),
+    },
+    grades: coloured,
+    ratings: list(data.ratings).map((r, i) => buildRating(doc, `/ratings/${i}`, r, blockIds, sources)),
+    units: parts.units,
+    fields: parts.fields,
+    blocks: parts.blocks,
+    root,
+    hash: "",
+    at: { file: doc?.file ?? root, range: doc ? sources.rangeAt(doc, "/ruleset") : zeroRange() },
+  };
+  if (doc) sources.record(ruleset, doc, "");
+  return ruleset;
+}
+
+function buildGrade(doc: RuleDocument | undefined, path: string, raw: unknown, sources: RulesetSources): Grade {
+  const g = asRaw(raw);
+  const grade: Grade = {
+    id: str(g.id),
+    min: num(g.min, 0),
+    label: localized(g.label),
+    color: typeof g.color === "string" && /^#[0-9A-Fa-f]{6}$/.test(g.color) ? g.color : "",
+  };
+  if (doc) sources.record(grade, doc, path);
+  return grade;
+}
+
+function buildRating(
+  doc: RuleDocument | undefined,
+  path: string,
+  raw: unknown,
+  blockIds: readonly string[],
+  sources: RulesetSources,
+): Rating {
+  const r = asRaw(raw);
+  const blocks = r.blocks === "all" ? [...blockIds] : list(r.blocks).filter((b): b is string => typeof b === "string");
+  const rating: Rating = {
+    id: str(r.id),
+    title: localized(r.title),
+    frequency: frequency(r.frequency, "quarter"),
+    blocks,
+    at: located(doc, path),
+  };
+  if (doc) sources.record(rating, doc, path);
+  return rating;
+}
+
+function buildUnit(doc: RuleDocument, path: string, raw: unknown, sources: RulesetSources): Unit {
+  const u = asRaw(raw);
+  const attributes: Record<string, number | string | boolean> = {};
+  for (const [name, value] of Object.entries(asRaw(u.attributes))) {
+    if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") attributes[name] = value;
+  }
+  const unit: Unit = {
+    id: str(u.id),
+    name: localized(u.name),
+    kind: str(u.kind),
+    attributes,
+    aliases: list(u.aliases).filter((a): a is string => typeof a === "string"),
+    at: located(doc, path),
+  };
+  sources.record(unit, doc, path);
+  return unit;
+}
+
+function buildField(doc: RuleDocument, path: string, raw: unknown, sources: RulesetSources): Field {
+  const f = asRaw(raw);
+  const field: Field = {
+    id: str(f.id),
+    name: localized(f.name),
+    measure: str(f.measure),
+    aggregate: oneOf<FieldAggregate>(f.aggregate, ["sum", "last", "mean"], "sum"),
+    cumulative: f.cumulative === true,
+    source: oneOf(f.source, ["unit", "region"] as const, "unit"),
+    frequency: frequency(f.frequency, "month"),
+    ...optionalNote("description", f.description),
+    at: located(doc, path),
+  };
+  sources.record(field, doc, path);
+  return field;
+}
+
+type FormulaReader = (doc: RuleDocument, path: string) => FormulaSource | undefined;
+
+function buildBlock(doc: RuleDocument, data: Raw, sources: RulesetSources, formula: FormulaReader): Block {
+  const id = str(data.block);
+  const block: Block = {
+    id,
+    name: localized(data.name),
+    weight: num(data.weight, 0),
+    aggregation: oneOf<Aggregation>(data.aggregation, ["arithmetic", "geometric", "min"], "arithmetic"),
+    ...(isPolicy(data.missing) ? { missing: data.missing } : {}),
+    indicators: list(data.indicators).map((raw, i) =>
+      buildIndicator(doc, `/indicators/${i}`, raw, id, sources, formula),
+    ),
+    ...optionalNote("description", data.description),
+    at: located(doc, ""),
+  };
+  sources.record(block, doc, "");
+  return block;
+}
+
+function buildIndicator(
+  doc: RuleDocument,
+  path: string,
+  raw: unknown,
+  block: string,
+  sources: RulesetSources,
+  formula: FormulaReader,
+): Indicator {
+  const x = asRaw(raw);
+  const fallback = (p: string): FormulaSource => ({ text: "", at: { file: doc.file, range: sources.rangeAt(doc, p) } });
+  const applies = buildApplies(doc, `${path}/applies`, x.applies, formula);
+  const indicator: Indicator = {
+    id: str(x.id),
+    block,
+    name: localized(x.name),
+    measure: str(x.measure),
+    formula: formula(doc, `${path}/formula`) ?? fallback(path),
+    better: oneOf<Direction>(x.better, ["higher", "lower"], "higher"),
+    score: buildScore(doc, `${path}/score`, x.score, formula, fallback),
+    weight: num(x.weight, 0),
+    // Absent: derived from the inputs once names are linked (see link.ts).
+    frequency: frequency(x.frequency, "month"),
+    source: oneOf(x.source, ["unit", "region"] as const, "unit"),
+    ...(applies ? { applies } : {}),
+    ...(isPolicy(x.missing) ? { missing: x.missing } : {}),
+    ...optionalNote("rationale", x.rationale),
+    at: located(doc, path),
+  };
+  sources.record(indicator, doc, path);
+  if (applies) sources.record(applies, doc, `${path}/applies`);
+  sources.record(indicator.score, doc, `${path}/score`);
+  return indicator;
+}
+
+function buildApplies(
+  doc: RuleDocument,
+  path: string,
+  raw: unknown,
+  formula: FormulaReader,
+): Applicability | undefined {
+  if (raw === undefined || raw === null || typeof raw !== "object") return undefined;
+  const a = raw as Raw;
+  const ids = (v: unknown) => list(v).filter((s): s is string => typeof s === "string");
+  const when = typeof a.when === "string" ? formula(doc, `${path}/when`) : undefined;
+  return {
+    ...(a.kinds !== undefined ? { kinds: ids(a.kinds) } : {}),
+    ...(a.units !== undefined ? { units: ids(a.units) } : {}),
+    ...(a.except !== undefined ? { except: ids(a.except) } : {}),
+    ...(when ? { when } : {}),
+  };
+}
+
+function buildScore(
+  doc: RuleDocument,
+  path: string,
+  raw: unknown,
+  formula: FormulaReader,
+  fallback: (p: string) => FormulaSource,
+): ScoreMethod {
+  const s = asRaw(raw);
+  switch (s.method) {
+    case "achievement":
+      return {
+        method: "achievement",
+        plan:
+          (typeof s.plan === "string" || typeof s.plan === "number" ? formula(doc, `${path}/plan`) : undefined) ??
+          fallback(path),
+        cap: num(s.cap, 1),
+      };
+    case "goalposts":
+      return {
+        method: "goalposts",
+        min: num(s.min, 0),
+        max: num(s.max, 1),
+        transform: s.transform === "ln" ? "ln" : "none",
+      };
+    case "zscore":
+      return { method: "zscore", clip: num(s.clip, 2) };
+    case "bands":
+      return { method: "bands", bands: list(s.bands).map((b, i) => buildBand(doc, `${path}/bands/${i}`, b)) };
+    case "formula":
+      return {
+        method: "formula",
+        formula: (typeof s.formula === "string" ? formula(doc, `${path}/formula`) : undefined) ?? fallback(path),
+      };
+    case "minmax":
+    case "rank":
+    case "yesno":
+      return { method: s.method };
+    default:
+      // An unknown method was reported by the schema; minmax has no parameters to judge further.
+      return { method: "minmax" };
+  }
+}
+
+function buildBand(doc: RuleDocument, path: string, raw: unknown): Band {
+  const b = asRaw(raw);
+  return {
+    ...(typeof b.min === "number" ? { min: b.min } : {}),
+    ...(typeof b.max === "number" ? { max: b.max } : {}),
+    score: num(b.score, 0),
+    at: located(doc, path),
+  };
+}
+
+// ── lenient readers: the schema has already reported what they replace ──
+
+function asRaw(value: unknown): Raw {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Raw) : {};
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function str(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+function num(value: unknown, fallback: number): number {
+  return typeof value === "number" && Number.isFinite(value) ? value : fallback;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+function frequency(value: unknown, fallback: Frequency): Frequency {
+  return oneOf<Frequency>(value, ["month", "quarter", "year"], fallback);
+}
+
+function isPolicy(value: unknown): value is MissingPolicy {
+  return value === "zero" || value === "exclude" || value === "fail";
+}
+
+function localized(value: unknown): Localized {
+  const v = asRaw(value);
+  return {
+    kk: str(v.kk),
+    ...(typeof v.ru === "string" ? { ru: v.ru } : {}),
+    ...(typeof v.en === "string" ? { en: v.en } : {}),
+  };
+}
+
+function optionalNote<K extends string>(key: K, value: unknown): { [P in K]?: LocalizedNote } {
+  const v = asRaw(value);
+  const note: { kk?: string; ru?: string; en?: string } = {};
+  for (const lang of ["kk", "ru", "en"] as const) if (typeof v[lang] === "string") note[lang] = v[lang] as string;
+  return (Object.keys(note).length > 0 ? { [key]: note } : {}) as { [P in K]?: LocalizedNote };
+}
+
+function located(doc: RuleDocument | undefined, path: string) {
+  if (!doc) return { file: "", range: zeroRange() };
+  const idPath = `${path}/id`;
+  return {
+    file: doc.file,
+    range: doc.locations.get(idPath)?.value ?? fallbackRange(doc, path),
+  };
+}
+
+function fallbackRange(doc: RuleDocument, path: string) {
+  const block = doc.locations.get(path === "" ? "/block" : path);
+  return block?.value ?? zeroRange();
+}
+
+function zeroRange() {
+  const p = { offset: 0, line: 1, column: 1 };
+  return { start: p, end: p };
+}

@@ -1,0 +1,38 @@
+import { defineCodes } from "../../diagnostics/catalog.js";
+import { compareDecimal, toSignificant } from "../../util/decimal-compare.js";
+import type { RuleCheck } from "./check.js";
+
+export const BlockWeightCode = defineCodes({
+  R230: {
+    severity: "error",
+    title: "Block weights do not add up to the scale",
+    description:
+      "The blocks' weights are the points of the scale each block carries, so together they must make the ruleset's `scale` (compared at 15 significant digits, so 33.3 + 33.3 + 33.4 is 100).",
+    example: "scale: 100 with blocks weighing 20, 30 and 40",
+    fix: "Change the block weights so that they add up to the scale (the message gives the difference).",
+  },
+});
+
+/** The blocks' weights add up to the scale. */
+export const blockWeights: RuleCheck = {
+  name: "block-weights",
+  run({ ruleset, sources, report }) {
+    if (ruleset.blocks.length === 0 || sources.isBroken(ruleset, "scale")) return;
+    if (ruleset.blocks.some((b) => sources.isBroken(b, "weight"))) return;
+    const sum = ruleset.blocks.reduce((s, b) => s + b.weight, 0);
+    if (compareDecimal(sum, ruleset.scale) === 0) return;
+    const at = sources.value(ruleset, "scale") ?? ruleset.at;
+    const difference = toSignificant(ruleset.scale - sum);
+    report({
+      code: BlockWeightCode.R230,
+      severity: "error",
+      message: `the block weights add up to ${toSignificant(sum)}, but the scale is ${ruleset.scale} (${difference > 0 ? `${difference} missing` : `${-difference} too many`})`,
+      ...at,
+      related: ruleset.blocks.flatMap((b) => {
+        const w = sources.value(b, "weight");
+        return w ? [{ message: `block \`${b.id}\` weighs ${b.weight}`, ...w }] : [];
+      }),
+      suggestion: "change the block weights so that they add up to the scale",
+    });
+  },
+};

@@ -1,0 +1,121 @@
+import { defineCodes } from "../../diagnostics/catalog.js";
+import type { Indicator } from "../../model/ruleset.js";
+import type { Range } from "../../source/range.js";
+import { inputsOf } from "../link.js";
+import { allIndicators, type RuleCheck } from "./check.js";
+
+export const CycleCode = defineCodes({
+  R220: {
+    severity: "error",
+    title: "Indicators depend on each other in a cycle",
+    description:
+      "An indicator's formula reads another indicator, which (directly or through others) reads the first, so none of them can be computed.",
+    example: "a: formula: b * 2\nb: formula: a / 2",
+    fix: "Break the cycle: compute one of the indicators from fields only.",
+  },
+});
+
+/** Cycles between indicators, each reported once, naming every member in order with where it reads the next. */
+export const indicatorCycles: RuleCheck = {
+  name: "indicator-cycles",
+  run({ ruleset, formulas, report }) {
+    const byId = new Map<string, Indicator>();
+    for (const i of allIndicators(ruleset)) if (i.id !== "" && !byId.has(i.id)) byId.set(i.id, i);
+    const edges = new Map<Indicator, { to: Indicator; range: Range }[]>();
+    for (const indicator of byId.values()) {
+      const out: { to: Indicator; range: Range }[] = [];
+      for (const ref of inputsOf(indicator, formulas)) {
+        const to = ref.binding.kind === "indicator" ? byId.get(ref.binding.name) : undefined;
+        if (to && !out.some((e) => e.to === to)) out.push({ to, range: ref.range });
+      }
+      edges.set(indicator, out);
+    }
+    for (const component of stronglyConnected([...byId.values()], edges)) {
+      const selfLoop =
+        component.length === 1 && edges.get(component[0] as Indicator)?.some((e) => e.to === component[0]);
+      if (component.length < 2 && !selfLoop) continue;
+      const cycle = cycleThrough(component, edges);
+      const [head] = cycle;
+      if (!head) continue;
+      const names = [...cycle.map((s) => s.from.id), head.from.id].map((id) => `\`${id}\``).join(" -> ");
+      report({
+        code: CycleCode.R220,
+        severity: "error",
+        message:
+          cycle.length === 1
+            ? `indicator \`${head.from.id}\` reads its own value`
+            : `indicators depend on each other in a cycle: ${names}`,
+        file: head.from.at.file,
+        range: head.range,
+        related: cycle.slice(1).map((s) => ({
+          message: `\`${s.from.id}\` reads \`${s.to.id}\` here`,
+          file: s.from.formula.at.file,
+          range: s.range,
+        })),
+        suggestion: "compute one of these indicators from fields only",
+      });
+    }
+  },
+};
+
+type Edges = Map<Indicator, { to: Indicator; range: Range }[]>;
+
+/** Tarjan's algorithm; components in discovery order, members in file order. */
+function stronglyConnected(nodes: readonly Indicator[], edges: Edges): Indicator[][] {
+  const index = new Map<Indicator, number>();
+  const low = new Map<Indicator, number>();
+  const stack: Indicator[] = [];
+  const onStack = new Set<Indicator>();
+  const out: Indicator[][] = [];
+  let counter = 0;
+  const visit = (v: Indicator) => {
+    index.set(v, counter);
+    low.set(v, counter);
+    counter++;
+    stack.push(v);
+    onStack.add(v);
+    for (const { to } of edges.get(v) ?? []) {
+      if (!index.has(to)) {
+        visit(to);
+        low.set(v, Math.min(low.get(v) ?? 0, low.get(to) ?? 0));
+      } else if (onStack.has(to)) low.set(v, Math.min(low.get(v) ?? 0, index.get(to) ?? 0));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: Indicator[] = [];
+      let w: Indicator | undefined;
+      do {
+        w = stack.pop();
+        if (w) {
+          onStack.delete(w);
+          component.push(w);
+        }
+      } while (w && w !== v);
+      out.push(component.sort((a, b) => nodes.indexOf(a) - nodes.indexOf(b)));
+    }
+  };
+  for (const n of nodes) if (!index.has(n)) visit(n);
+  return out.sort((a, b) => nodes.indexOf(a[0] as Indicator) - nodes.indexOf(b[0] as Indicator));
+}
+
+/** A cycle inside a strongly connected component, starting at its first member: the steps from -> to. */
+function cycleThrough(
+  component: readonly Indicator[],
+  edges: Edges,
+): { from: Indicator; to: Indicator; range: Range }[] {
+  const members = new Set(component);
+  const start = component[0] as Indicator;
+  const path: { from: Indicator; to: Indicator; range: Range }[] = [];
+  const seen = new Set<Indicator>();
+  const walk = (v: Indicator): boolean => {
+    seen.add(v);
+    for (const e of edges.get(v) ?? []) {
+      if (!members.has(e.to)) continue;
+      path.push({ from: v, to: e.to, range: e.range });
+      if (e.to === start || (!seen.has(e.to) && walk(e.to))) return true;
+      path.pop();
+    }
+    return false;
+  };
+  walk(start);
+  return path;
+}

@@ -1,0 +1,85 @@
+import { defineCodes } from "../../diagnostics/catalog.js";
+import type { RelatedLocation } from "../../diagnostics/diagnostic.js";
+import type { Frequency, Indicator } from "../../model/ruleset.js";
+import { FREQUENCY_ORDER, inputsOf } from "../link.js";
+import { allIndicators, type CheckContext, type RuleCheck } from "./check.js";
+
+export const FrequencyCode = defineCodes({
+  R260: {
+    severity: "error",
+    title: "Indicator more frequent than its inputs",
+    description:
+      "An indicator's `frequency` says how often it can be rated; it cannot be more frequent than the data it reads. A monthly indicator cannot read a field reported quarterly or yearly.",
+    example: "frequency: month with formula: households_connected / households   # households is reported yearly",
+    fix: "Make the indicator as infrequent as its least frequent input (e.g. frequency: year), or read monthly data.",
+  },
+  R261: {
+    severity: "error",
+    title: "Rating more frequent than its indicators",
+    description:
+      "A rating published every month includes a block with an indicator that can only be computed every quarter or year, so in most months it would have no value.",
+    example: "ratings: [{ id: economy, frequency: month, blocks: [economy] }] with a quarterly indicator in economy",
+    fix: "Publish the rating less often, move the indicator to another block, or make it computable monthly.",
+  },
+});
+
+const ADVERB: Record<Frequency, string> = { month: "monthly", quarter: "quarterly", year: "yearly" };
+
+/** An indicator is no more frequent than its inputs; a rating no more frequent than its indicators. */
+export const frequencies: RuleCheck = {
+  name: "frequencies",
+  run(context) {
+    const { ruleset, formulas, sources, report } = context;
+    const fields = new Map(ruleset.fields.map((f) => [f.id, f] as const));
+    const indicators = new Map(allIndicators(ruleset).map((i) => [i.id, i] as const));
+    for (const indicator of allIndicators(ruleset)) {
+      if (!sources.has(indicator, "frequency") || sources.isBroken(indicator, "frequency")) continue;
+      const mine = FREQUENCY_ORDER[indicator.frequency];
+      const reported = new Set<string>();
+      for (const ref of inputsOf(indicator, formulas)) {
+        const input = ref.binding.kind === "field" ? fields.get(ref.binding.name) : indicators.get(ref.binding.name);
+        if (!input || reported.has(ref.binding.name) || FREQUENCY_ORDER[input.frequency] <= mine) continue;
+        reported.add(ref.binding.name);
+        const what = ref.binding.kind === "field" ? "reported" : "computed";
+        const related: RelatedLocation[] = [];
+        const frequencyAt = sources.value(indicator, "frequency");
+        if (frequencyAt) related.push({ message: "the indicator's frequency", ...frequencyAt });
+        const inputAt = sources.value(input, "frequency");
+        if (inputAt) related.push({ message: `\`${input.id}\`'s frequency`, ...inputAt });
+        report({
+          code: FrequencyCode.R260,
+          severity: "error",
+          message: `indicator \`${indicator.id}\` is ${ADVERB[indicator.frequency]}, but \`${ref.binding.name}\` is ${what} ${ADVERB[input.frequency]}`,
+          file: indicator.formula.at.file,
+          range: ref.range,
+          related,
+          suggestion: `set \`frequency: ${input.frequency}\` on the indicator, or read data reported ${ADVERB[indicator.frequency]}`,
+        });
+      }
+    }
+    ratingFrequencies(context);
+  },
+};
+
+function ratingFrequencies({ ruleset, sources, report }: CheckContext): void {
+  const blocks = new Map(ruleset.blocks.map((b) => [b.id, b] as const));
+  for (const rating of ruleset.ratings) {
+    const at = sources.value(rating, "frequency");
+    if (!at || sources.isBroken(rating, "frequency")) continue;
+    const slow: Indicator[] = [];
+    for (const id of new Set(rating.blocks))
+      for (const indicator of blocks.get(id)?.indicators ?? [])
+        if (FREQUENCY_ORDER[indicator.frequency] > FREQUENCY_ORDER[rating.frequency]) slow.push(indicator);
+    for (const indicator of slow) {
+      const where = sources.value(indicator, "frequency") ?? indicator.at;
+      report({
+        code: FrequencyCode.R261,
+        severity: "error",
+        message: `rating \`${rating.id}\` is ${ADVERB[rating.frequency]}, but indicator \`${indicator.id}\` (block \`${indicator.block}\`) can only be computed ${ADVERB[indicator.frequency]}`,
+        ...at,
+        related: [{ message: `\`${indicator.id}\` is ${ADVERB[indicator.frequency]} here`, ...where }],
+        suggestion: `publish the rating ${ADVERB[indicator.frequency]}, or leave block \`${indicator.block}\` out of it`,
+      });
+    }
+  }
+}

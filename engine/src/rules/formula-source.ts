@@ -1,0 +1,49 @@
+import { isScalar } from "yaml";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { parseFormula } from "../formula/parser.js";
+import type { FormulaSource } from "../model/ruleset.js";
+import type { Position } from "../source/range.js";
+import { RuleReadCode } from "./codes.js";
+import { scalarOffsets } from "./scalar-offsets.js";
+import type { RuleDocument } from "./yaml-document.js";
+
+/**
+ * Parses the formula at `path` of a rule file in place: every position in the AST and in its diagnostics is
+ * a position in the YAML file, whether the formula is plain, quoted or a block scalar. A number (`plan: 100`)
+ * is read as the formula it spells. Undefined when there is no string or number at `path`.
+ */
+export function formulaAt(doc: RuleDocument, path: string): { formula?: FormulaSource; diagnostics: Diagnostic[] } {
+  const loc = doc.locations.get(path);
+  if (!loc || !isScalar(loc.node)) return { diagnostics: [] };
+  const node = loc.node;
+  const at = { file: doc.file, range: loc.value };
+  const diagnostics: Diagnostic[] = [];
+  let text: string;
+  let positionAt: (offset: number) => Position;
+  if (typeof node.value === "number") {
+    text = doc.text.slice(loc.value.start.offset, loc.value.end.offset);
+    positionAt = (i) => doc.source.position(loc.value.start.offset + Math.max(0, Math.min(i, text.length)));
+  } else if (typeof node.value === "string") {
+    text = node.value;
+    const offsets = scalarOffsets(doc.text, node);
+    if (offsets) {
+      positionAt = (i) => doc.source.position(offsets[Math.max(0, Math.min(i, offsets.length - 1))] ?? 0);
+    } else {
+      positionAt = () => loc.value.start;
+      diagnostics.push({
+        code: RuleReadCode.R016,
+        severity: "info",
+        message:
+          "the positions of errors in this formula are approximate: its escapes or line folding cannot be traced back to the file",
+        file: doc.file,
+        range: loc.value,
+        suggestion: "write the formula as a block: `formula: |` and the formula on the next lines, indented",
+      });
+    }
+  } else {
+    return { diagnostics: [] };
+  }
+  const parsed = parseFormula(text, { positionAt, file: doc.file });
+  diagnostics.push(...parsed.diagnostics.map((d) => (d.file ? d : { ...d, file: doc.file })));
+  return { formula: { text, at, ...(parsed.ast ? { ast: parsed.ast } : {}) }, diagnostics };
+}

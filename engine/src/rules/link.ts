@@ -1,0 +1,110 @@
+import { checkFormula, type FormulaReference } from "../check/checker.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Type } from "../formula/environment.js";
+import type { FormulaSource, Frequency, Indicator, Ruleset } from "../model/ruleset.js";
+import { type FormulaScope, rulesetEnvironment } from "./environment.js";
+import type { RulesetSources } from "./sources.js";
+
+/** Which formula of an indicator: its value, its achievement plan, its score formula, its `applies.when`. */
+export type FormulaRole = "formula" | "plan" | "score" | "when";
+
+/** One formula of the ruleset after name resolution and type inference. */
+export interface FormulaUse {
+  readonly indicator: Indicator;
+  readonly role: FormulaRole;
+  readonly source: FormulaSource;
+  /** The inferred type; undefined when the formula did not parse or its type is unknown after an error. */
+  readonly type?: Type;
+  readonly references: readonly FormulaReference[];
+}
+
+const SCOPE: Record<FormulaRole, FormulaScope> = {
+  formula: "indicator",
+  plan: "indicator",
+  score: "score",
+  when: "when",
+};
+
+/** Every formula of the ruleset, in file order. */
+export function formulasOf(ruleset: Ruleset): { indicator: Indicator; role: FormulaRole; source: FormulaSource }[] {
+  const out: { indicator: Indicator; role: FormulaRole; source: FormulaSource }[] = [];
+  for (const block of ruleset.blocks) {
+    for (const indicator of block.indicators) {
+      out.push({ indicator, role: "formula", source: indicator.formula });
+      const score = indicator.score;
+      if (score.method === "achievement") out.push({ indicator, role: "plan", source: score.plan });
+      if (score.method === "formula") out.push({ indicator, role: "score", source: score.formula });
+      if (indicator.applies?.when) out.push({ indicator, role: "when", source: indicator.applies.when });
+    }
+  }
+  return out;
+}
+
+/**
+ * Resolves the names in every formula and infers its type (the formula checker reports unknown names with
+ * did-you-mean, wrong argument types and the like, at their exact place in the YAML file). Then gives each
+ * indicator without an explicit `frequency` the least frequent frequency of its inputs.
+ */
+export function linkFormulas(
+  ruleset: Ruleset,
+  sources: RulesetSources,
+): { formulas: FormulaUse[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const formulas: FormulaUse[] = [];
+  for (const { indicator, role, source } of formulasOf(ruleset)) {
+    if (!source.ast) {
+      formulas.push({ indicator, role, source, references: [] });
+      continue;
+    }
+    const result = checkFormula(source.ast, rulesetEnvironment(ruleset, SCOPE[role]), { file: source.at.file });
+    diagnostics.push(...result.diagnostics.map((d) => (d.file ? d : { ...d, file: source.at.file })));
+    formulas.push({
+      indicator,
+      role,
+      source,
+      ...(result.type && !hasErrorIn(result.diagnostics) ? { type: result.type } : {}),
+      references: result.references,
+    });
+  }
+  deriveFrequencies(ruleset, formulas, sources);
+  return { formulas, diagnostics };
+}
+
+function hasErrorIn(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+export const FREQUENCY_ORDER: Record<Frequency, number> = { month: 0, quarter: 1, year: 2 };
+
+/** The inputs (fields and indicators) an indicator's value formulas read, with where they are read. */
+export function inputsOf(indicator: Indicator, formulas: readonly FormulaUse[]): FormulaReference[] {
+  return formulas
+    .filter((f) => f.indicator === indicator && (f.role === "formula" || f.role === "plan"))
+    .flatMap((f) => f.references.filter((r) => r.binding.kind === "field" || r.binding.kind === "indicator"));
+}
+
+function deriveFrequencies(ruleset: Ruleset, formulas: readonly FormulaUse[], sources: RulesetSources): void {
+  const fields = new Map(ruleset.fields.map((f) => [f.id, f.frequency]));
+  const indicators = new Map(ruleset.blocks.flatMap((b) => b.indicators.map((i) => [i.id, i] as const)));
+  const derived = new Map<Indicator, Frequency>();
+  const visiting = new Set<Indicator>();
+  const frequencyOf = (indicator: Indicator): Frequency => {
+    if (sources.has(indicator, "frequency") || visiting.has(indicator)) return indicator.frequency;
+    const known = derived.get(indicator);
+    if (known) return known;
+    visiting.add(indicator);
+    let result: Frequency = "month";
+    for (const ref of inputsOf(indicator, formulas)) {
+      const target = ref.binding.kind === "field" ? fields.get(ref.binding.name) : indicators.get(ref.binding.name);
+      const f = typeof target === "string" ? target : target ? frequencyOf(target) : undefined;
+      if (f && FREQUENCY_ORDER[f] > FREQUENCY_ORDER[result]) result = f;
+    }
+    visiting.delete(indicator);
+    derived.set(indicator, result);
+    return result;
+  };
+  for (const indicator of ruleset.blocks.flatMap((b) => b.indicators)) {
+    // The model is read-only to its users; the loader fills in the derived frequency once, here.
+    (indicator as { frequency: Frequency }).frequency = frequencyOf(indicator);
+  }
+}

@@ -1,0 +1,422 @@
+import { createHash } from "node:crypto";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import type { Ruleset } from "../model/ruleset.js";
+import { buildModel, type KindedDocument } from "./build-model.js";
+import { ruleChecks } from "./checks/index.js";
+import { RuleReadCode } from "./codes.js";
+import { fileKind } from "./file-kind.js";
+import { type FormulaUse, linkFormulas } from "./link.js";
+import { listFolder, pathKind, type ReadFileHook, readRuleText, START, yamlFilesUnder } from "./read.js";
+import { validateFile } from "./schema.js";
+import { schemaDiagnostics } from "./schema-errors.js";
+import { RulesetSources } from "./sources.js";
+import { checkFamily, chooseVersion, type VersionHeader } from "./versions.js";
+import { parseRuleDocument, type RuleDocument } from "./yaml-document.js";
+import { valueRange } from "./yaml-path.js";
+
+export interface LoadOptions {
+  /** Pick the version in force for this period (2026-03, 2026-Q1, 2026) when given a family folder. */
+  readonly period?: string;
+  /** Pick this version (its `version:` or folder name) when given a family folder. */
+  readonly version?: string;
+  /** Supplies a file's text before the disk is read (the editor's unsaved buffers). */
+  readonly readFile?: ReadFileHook;
+}
+
+export interface LoadResult {
+  /** The checked ruleset: present only when there are no errors (warnings allowed). */
+  readonly ruleset?: Ruleset;
+  /** The model as far as it could be built, errors or not: for the language server and `validate`. */
+  readonly model?: Ruleset;
+  /** Every problem found, sorted by file and position. */
+  readonly diagnostics: Diagnostic[];
+  /** The files read (absolute paths), ruleset.yaml first. */
+  readonly files: string[];
+  /** The version loaded, when a version was found. */
+  readonly version?: string;
+  /** Why this version was chosen (given a family): "version 2026.1, in force in 2026-Q1". */
+  readonly versionReason?: string;
+  /** The parsed YAML files, for the node at a position and per-file diagnostics. */
+  readonly documents: readonly RuleDocument[];
+  /** Every formula with its resolved references and type. */
+  readonly formulas: readonly FormulaUse[];
+  /** Where each model element came from. */
+  readonly sources?: RulesetSources;
+}
+
+export const RULESET_FILE = "ruleset.yaml";
+/** Folders of a version that hold other things than rules. */
+const NOT_RULES = new Set(["tests", "sample-data"]);
+
+/**
+ * Loads a ruleset: a version folder (it holds ruleset.yaml), a family folder (version folders; the version is
+ * chosen by `version`, `period`, or else the latest), or a file of a version (its whole version is loaded).
+ * Stages: read -> parse YAML -> schema -> build model -> link names -> semantic checks. Never throws for bad
+ * input: every problem is a diagnostic.
+ */
+export function loadRuleset(path: string, options: LoadOptions = {}): LoadResult {
+  const target = resolve(path);
+  const kind = pathKind(target, options.readFile);
+  if (kind === "none") return failed(readRuleText(target, options.readFile));
+  if (kind === "file") {
+    const folder = versionFolderOf(target, options.readFile);
+    return folder ? loadVersion(folder, options) : failed(noRuleset(target));
+  }
+  if (hasRulesetFile(target, options.readFile)) return loadVersionFor(target, options);
+  const versions = versionFolders(target, options.readFile);
+  if (versions.length === 0) return failed(noRuleset(target));
+  const headers = versions.map((v) => readHeader(v, options.readFile));
+  const familyDiagnostics = checkFamily(headers);
+  const choice = chooseVersion(headers, options);
+  if ("diagnostic" in choice) {
+    const at = headers[0];
+    const diagnostic = { ...choice.diagnostic, file: at?.file ?? target, range: START } as Diagnostic;
+    return { ...empty(), diagnostics: sortDiagnostics([...familyDiagnostics, diagnostic]) };
+  }
+  const loaded = loadVersion(choice.header.folder, { ...options, period: undefined });
+  const diagnostics = sortDiagnostics([...familyDiagnostics, ...loaded.diagnostics]);
+  return {
+    ...loaded,
+    diagnostics,
+    versionReason: choice.reason,
+    ...(loaded.model && !hasErrors(diagnostics) ? { ruleset: loaded.model } : { ruleset: undefined }),
+  };
+}
+
+/** A version folder given directly: with a period, say so when the version is not in force then. */
+function loadVersionFor(folder: string, options: LoadOptions): LoadResult {
+  const loaded = loadVersion(folder, options);
+  if (options.period === undefined) return loaded;
+  const header = readHeader(folder, options.readFile);
+  const choice = chooseVersion([header], { period: options.period });
+  if (!("diagnostic" in choice)) return { ...loaded, versionReason: choice.reason };
+  const diagnostic = { ...choice.diagnostic, file: header.file, range: header.fromRange ?? START } as Diagnostic;
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, diagnostic]);
+  return { ...loaded, diagnostics, ruleset: undefined };
+}
+
+/** Every version of a family (or the one version given), each fully loaded, with the family's own problems. */
+export function loadFamily(
+  path: string,
+  options: Pick<LoadOptions, "readFile"> = {},
+): {
+  versions: LoadResult[];
+  diagnostics: Diagnostic[];
+} {
+  const target = resolve(path);
+  if (pathKind(target, options.readFile) !== "folder" || hasRulesetFile(target, options.readFile)) {
+    const one = loadRuleset(target, options);
+    return { versions: [one], diagnostics: one.diagnostics };
+  }
+  const folders = versionFolders(target, options.readFile);
+  if (folders.length === 0) return { versions: [], diagnostics: [noRuleset(target).diagnostic] };
+  const versions = folders.map((f) => loadVersion(f, options));
+  const family = checkFamily(folders.map((f) => readHeader(f, options.readFile)));
+  return { versions, diagnostics: sortDiagnostics([...family, ...versions.flatMap((v) => v.diagnostics)]) };
+}
+
+/** True when the folder is a family: it holds version folders and no ruleset.yaml. */
+export function isFamilyFolder(path: string): boolean {
+  const target = resolve(path);
+  return pathKind(target) === "folder" && !hasRulesetFile(target) && versionFolders(target).length > 0;
+}
+
+/** Loads one version folder. */
+export function loadVersion(folder: string, options: LoadOptions = {}): LoadResult {
+  const root = resolve(folder);
+  const diagnostics: Diagnostic[] = [];
+  const rulesetPath = join(root, RULESET_FILE);
+  const read = readRuleText(rulesetPath, options.readFile);
+  if ("diagnostic" in read) return failed(read);
+  const parsed = parseRuleDocument(rulesetPath, read.text);
+  diagnostics.push(...parsed.diagnostics);
+  const rulesetDoc = parsed.document;
+  const sources = new RulesetSources();
+  const documents: RuleDocument[] = [rulesetDoc];
+  const ruleKind = validateDocument(rulesetDoc, sources, diagnostics);
+  if (ruleKind !== undefined && ruleKind !== "ruleset")
+    diagnostics.push(misplaced(rulesetDoc, "ruleset.yaml must start with `ruleset: <id>`"));
+
+  const included: KindedDocument[] = [];
+  for (const file of includedFiles(root, rulesetDoc, options.readFile, diagnostics)) {
+    const text = readRuleText(file.path, options.readFile, file.at);
+    if ("diagnostic" in text) {
+      diagnostics.push(text.diagnostic);
+      continue;
+    }
+    const result = parseRuleDocument(file.path, text.text);
+    diagnostics.push(...result.diagnostics);
+    documents.push(result.document);
+    if (result.document.data === null && result.diagnostics.length === 0) {
+      diagnostics.push({
+        code: RuleReadCode.R015,
+        severity: "error",
+        message: "the file is empty",
+        file: file.path,
+        range: START,
+      });
+      continue;
+    }
+    const kind = validateDocument(result.document, sources, diagnostics);
+    if (kind === "ruleset" || kind === "test") {
+      diagnostics.push(
+        misplaced(
+          result.document,
+          kind === "ruleset"
+            ? "a ruleset has one ruleset.yaml; this file also starts with `ruleset`"
+            : "a rule test is not part of the ruleset's rules; tests/ is run by tarazy test",
+        ),
+      );
+      continue;
+    }
+    if (kind) included.push({ doc: result.document, kind });
+  }
+
+  const built = buildModel(root, rulesetDoc, included, sources);
+  diagnostics.push(...built.diagnostics);
+  const linked = linkFormulas(built.model, sources);
+  diagnostics.push(...linked.diagnostics);
+  for (const check of ruleChecks)
+    check.run({ ruleset: built.model, sources, formulas: linked.formulas, report: (d) => diagnostics.push(d) });
+
+  const files = documents.map((d) => d.file);
+  const model: Ruleset = { ...built.model, hash: hashFiles(root, documents) };
+  // The hash is set on a copy; keep the copy's origin for the language server.
+  const origin = sources.originOf(built.model);
+  if (origin) sources.record(model, origin.doc, origin.path);
+  const sorted = sortDiagnostics(diagnostics);
+  return {
+    ...(hasErrors(sorted) ? {} : { ruleset: model }),
+    model,
+    diagnostics: sorted,
+    files,
+    ...(model.version ? { version: model.version } : {}),
+    documents,
+    formulas: linked.formulas,
+    sources,
+  };
+}
+
+/** Detects the kind, validates with the schema and records broken paths; the kind when the file has one. */
+function validateDocument(doc: RuleDocument, sources: RulesetSources, diagnostics: Diagnostic[]) {
+  if (doc.data === null && doc.yaml === undefined) return undefined;
+  const { kind, diagnostic } = fileKind(doc);
+  if (diagnostic) diagnostics.push(diagnostic);
+  if (!kind) return undefined;
+  const errors = validateFile(kind, doc.data);
+  sources.markBroken(
+    doc,
+    errors
+      .filter((e) => e.keyword !== "additionalProperties")
+      .map((e) =>
+        e.keyword === "required"
+          ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}`
+          : e.instancePath,
+      ),
+  );
+  diagnostics.push(...schemaDiagnostics(doc, kind, errors));
+  return kind;
+}
+
+interface IncludedFile {
+  readonly path: string;
+  readonly at?: { file: string; range: import("../source/range.js").Range };
+}
+
+/** The files `include` names, in order, each once; folders give their .yaml files in name order. */
+function includedFiles(
+  root: string,
+  rulesetDoc: RuleDocument,
+  hook: ReadFileHook | undefined,
+  diagnostics: Diagnostic[],
+): IncludedFile[] {
+  const data = rulesetDoc.data as { include?: unknown } | null;
+  const list = data && typeof data === "object" && Array.isArray(data.include) ? data.include : undefined;
+  const rulesetPath = join(root, RULESET_FILE);
+  const everything = yamlFilesUnder(root, NOT_RULES).filter((f) => f !== rulesetPath);
+  if (!list) return everything.map((path) => ({ path }));
+  const out: IncludedFile[] = [];
+  const seen = new Set<string>([rulesetPath]);
+  list.forEach((entry, i) => {
+    if (typeof entry !== "string" || entry === "") return;
+    const at = { file: rulesetDoc.file, range: valueRange(rulesetDoc, `/include/${i}`) };
+    const path = resolve(root, entry);
+    const kind = pathKind(path, hook);
+    if (kind === "none") {
+      diagnostics.push({
+        code: RuleReadCode.R001,
+        severity: "error",
+        message: `\`${entry}\` does not exist (looked for ${relative(root, path) || "."} in the version folder)`,
+        ...at,
+        suggestion: closestFileHint(root, entry),
+      });
+      return;
+    }
+    const paths = kind === "folder" ? yamlFilesUnder(path, NOT_RULES) : [path];
+    if (kind === "folder" && paths.length === 0)
+      diagnostics.push({
+        code: RuleReadCode.R001,
+        severity: "error",
+        message: `the folder \`${entry}\` holds no .yaml files`,
+        ...at,
+      });
+    for (const p of paths) {
+      if (seen.has(p)) {
+        if (p !== rulesetPath)
+          diagnostics.push({
+            code: RuleReadCode.R006,
+            severity: "warning",
+            message: `\`${relative(root, p)}\` is already included; it is read once`,
+            ...at,
+            suggestion: "remove the repeated entry",
+          });
+        continue;
+      }
+      seen.add(p);
+      out.push({ path: p, at });
+    }
+  });
+  for (const file of everything) {
+    if (seen.has(file)) continue;
+    diagnostics.push({
+      code: RuleReadCode.R005,
+      severity: "warning",
+      message: `${relative(root, file)} is not read: ruleset.yaml's \`include\` does not list it or its folder`,
+      file,
+      range: START,
+      suggestion: `add \`${relative(root, file).split(sep).join("/")}\` (or its folder) to \`include\` in ruleset.yaml, or move the file out of the version folder`,
+    });
+  }
+  return out;
+}
+
+function closestFileHint(root: string, entry: string): string {
+  const names = listFolder(root).map((e) => (e.folder ? `${e.name}/` : e.name));
+  const wanted = basename(entry.replace(/\/$/, ""));
+  const close = names.filter((n) => n.replace(/\/$/, "").toLowerCase().includes(wanted.toLowerCase().slice(0, 4)));
+  return close.length > 0
+    ? `the version folder holds ${close.map((n) => `\`${n}\``).join(", ")}`
+    : "paths in `include` are relative to ruleset.yaml";
+}
+
+/** ruleset.yaml's identity and effective period, for choosing a version without loading it whole. */
+function readHeader(folder: string, hook?: ReadFileHook): VersionHeader {
+  const file = join(folder, RULESET_FILE);
+  const read = readRuleText(file, hook);
+  const fallback: VersionHeader = { folder, file, version: basename(folder), id: "" };
+  if ("diagnostic" in read) return fallback;
+  const { document } = parseRuleDocument(file, read.text);
+  const data = (document.data ?? {}) as Record<string, unknown>;
+  const effective = (data.effective ?? {}) as Record<string, unknown>;
+  const loc = (p: string) => document.locations.get(p)?.value;
+  const month = (v: unknown) => (typeof v === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : undefined);
+  const from = month(effective.from);
+  const to = month(effective.to);
+  const fromRange = loc("/effective/from");
+  const toRange = loc("/effective/to");
+  const versionRange = loc("/version");
+  const idRange = loc("/ruleset");
+  return {
+    folder,
+    file,
+    version: typeof data.version === "string" ? data.version : basename(folder),
+    id: typeof data.ruleset === "string" ? data.ruleset : "",
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(fromRange ? { fromRange } : {}),
+    ...(toRange ? { toRange } : {}),
+    ...(versionRange && typeof data.version === "string" ? { versionRange } : {}),
+    ...(idRange ? { idRange } : {}),
+  };
+}
+
+function hasRulesetFile(folder: string, hook?: ReadFileHook): boolean {
+  return pathKind(join(folder, RULESET_FILE), hook) === "file";
+}
+
+/** Subfolders holding a ruleset.yaml, in name order. */
+function versionFolders(folder: string, hook?: ReadFileHook): string[] {
+  return listFolder(folder)
+    .filter((e) => e.folder && !e.name.startsWith("."))
+    .map((e) => join(folder, e.name))
+    .filter((f) => hasRulesetFile(f, hook));
+}
+
+/** The version folder a rule file belongs to: the nearest folder above it with a ruleset.yaml. */
+function versionFolderOf(file: string, hook?: ReadFileHook): string | undefined {
+  let dir = dirname(file);
+  for (let i = 0; i < 6; i++) {
+    if (hasRulesetFile(dir, hook)) return dir;
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
+}
+
+/** sha256 over the files' paths (relative, with /) and contents, in path order: same files, same hash. */
+function hashFiles(root: string, documents: readonly RuleDocument[]): string {
+  const hash = createHash("sha256");
+  const entries = documents
+    .map((d) => ({ path: relative(root, d.file).split(sep).join("/"), text: d.text }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const e of entries) hash.update(`${e.path}\0${e.text}\0`);
+  return hash.digest("hex");
+}
+
+function misplaced(doc: RuleDocument, message: string): Diagnostic {
+  return {
+    code: RuleReadCode.R108,
+    severity: "error",
+    message,
+    file: doc.file,
+    range: valueRange(doc, ""),
+    suggestion: "remove the file from `include`",
+  };
+}
+
+function noRuleset(path: string): { diagnostic: Diagnostic } {
+  return {
+    diagnostic: {
+      code: RuleReadCode.R004,
+      severity: "error",
+      message: `${path} is not a ruleset: it holds no ${RULESET_FILE} and no version folders with one`,
+      file: path,
+      range: START,
+      suggestion: "give a version folder (it holds ruleset.yaml) or a family folder (it holds version folders)",
+    },
+  };
+}
+
+function empty(): LoadResult {
+  return { diagnostics: [], files: [], documents: [], formulas: [] };
+}
+
+function failed(result: { diagnostic: Diagnostic } | { text: string }): LoadResult {
+  return { ...empty(), diagnostics: "diagnostic" in result ? [result.diagnostic] : [] };
+}
+
+/** By file, then position, then code; exact repeats removed. Deterministic for goldens and CI. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return [...diagnostics]
+    .sort(
+      (a, b) =>
+        compareText(a.file ?? "", b.file ?? "") ||
+        a.range.start.offset - b.range.start.offset ||
+        compareText(a.code, b.code) ||
+        compareText(a.message, b.message),
+    )
+    .filter((d) => {
+      const key = `${d.file}:${d.range.start.offset}:${d.range.end.offset}:${d.code}:${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
