@@ -307,7 +307,8 @@ function applyPolicy(
 ): IndicatorOutcome {
   const withPlan = plan !== undefined ? { plan } : {};
   if (typeof scored === "number") {
-    if (!Number.isFinite(scored)) throw new Error(`score of ${p.indicator.id} is not finite`);
+    if (!Number.isFinite(scored))
+      throw new Error(`the score of ${p.indicator.id} is not finite (value ${String(value)})`);
     return { value, ...withPlan, status: "scored", score: scored };
   }
   let reason: string;

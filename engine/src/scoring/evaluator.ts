@@ -96,7 +96,7 @@ export class Evaluator implements ContextHost {
 
   attribute(unit: number, name: string, period: number): Value {
     const u = this.units[unit];
-    const v = u?.attributes[name];
+    const v = name === "kind" ? u?.kind : u?.attributes[name];
     if (v === undefined) {
       return missing({
         kind: "no-data",

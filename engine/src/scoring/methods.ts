@@ -74,6 +74,12 @@ export interface PeerStats {
   readonly mean: number;
   /** Population standard deviation (divided by n: the units rated are the whole population). */
   readonly deviation: number;
+  /**
+   * 1, or for values beyond 1e150 (or below 1e-150) in magnitude the largest magnitude among them:
+   * minmax and zscore then work on the values divided by it, so that differences and squares never
+   * overflow to Infinity or vanish to 0. Ordinary values are not rescaled, so hand computations match.
+   */
+  readonly magnitude: number;
   /** The values at 15 significant digits, ascending, for ranks. */
   readonly sorted: Float64Array;
 }
@@ -81,14 +87,26 @@ export interface PeerStats {
 export function peerStats(values: readonly number[]): PeerStats {
   const sorted = Float64Array.from(values, toSignificant).sort();
   const count = values.length;
-  const mean = preciseSum(values) / Math.max(1, count);
-  const deviation = Math.sqrt(preciseSum(values.map((v) => (v - mean) * (v - mean))) / Math.max(1, count));
+  let lowest = count ? Number.POSITIVE_INFINITY : 0;
+  let highest = count ? Number.NEGATIVE_INFINITY : 0;
+  for (const v of values) {
+    if (v < lowest) lowest = v;
+    if (v > highest) highest = v;
+  }
+  const largest = Math.max(Math.abs(lowest), Math.abs(highest));
+  const magnitude = largest > 1e150 || (largest > 0 && largest < 1e-150) ? largest : 1;
+  const scaled = magnitude === 1 ? values : values.map((v) => v / magnitude);
+  const meanScaled = preciseSum(scaled) / Math.max(1, count);
+  const deviationScaled = Math.sqrt(
+    preciseSum(scaled.map((v) => (v - meanScaled) * (v - meanScaled))) / Math.max(1, count),
+  );
   return {
     count,
-    lowest: count ? Math.min(...values) : 0,
-    highest: count ? Math.max(...values) : 0,
-    mean,
-    deviation,
+    lowest,
+    highest,
+    mean: meanScaled * magnitude,
+    deviation: deviationScaled * magnitude,
+    magnitude,
     sorted,
   };
 }
@@ -108,8 +126,9 @@ function preciseSum(values: readonly number[]): number {
 /** (value - lowest) / (highest - lowest); reversed when lower is better; all values equal: everyone 1. */
 export function minmax(value: number, peers: PeerStats, better: Direction): ScoreOutcome {
   if (compareDecimal(peers.highest, peers.lowest) === 0) return 1;
-  const range = peers.highest - peers.lowest;
-  const up = better === "higher" ? (value - peers.lowest) / range : (peers.highest - value) / range;
+  const m = peers.magnitude;
+  const [v, lo, hi] = [value / m, peers.lowest / m, peers.highest / m];
+  const up = better === "higher" ? (v - lo) / (hi - lo) : (hi - v) / (hi - lo);
   return clamp01(up);
 }
 
@@ -119,8 +138,16 @@ export function minmax(value: number, peers: PeerStats, better: Direction): Scor
  */
 export function zscore(value: number, peers: PeerStats, clip: number, better: Direction): ScoreOutcome {
   if (!(clip > 0)) return unscored(`clip must be positive, it is ${show(clip)}`);
-  if (compareDecimal(peers.highest, peers.lowest) === 0 || compareDecimal(value, peers.mean) === 0) return 0.5;
-  const z = ((value - peers.mean) / peers.deviation) * (better === "higher" ? 1 : -1);
+  const m = peers.magnitude;
+  const deviation = peers.deviation / m;
+  if (
+    compareDecimal(peers.highest, peers.lowest) === 0 ||
+    compareDecimal(value, peers.mean) === 0 ||
+    !(deviation > 0)
+  ) {
+    return 0.5;
+  }
+  const z = ((value / m - peers.mean / m) / deviation) * (better === "higher" ? 1 : -1);
   const clipped = Math.max(-clip, Math.min(clip, z));
   return clamp01((clipped + clip) / (2 * clip));
 }
@@ -135,8 +162,8 @@ export function rank(value: number, peers: PeerStats, better: Direction): ScoreO
   const v = toSignificant(value);
   const below = lowerBound(peers.sorted, v);
   const equal = Math.max(1, lowerBound(peers.sorted, v, true) - below);
-  const better_ = better === "higher" ? n - below - equal : below;
-  const averageRank = better_ + (equal + 1) / 2;
+  const ahead = better === "higher" ? n - below - equal : below;
+  const averageRank = ahead + (equal + 1) / 2;
   return clamp01((n - averageRank) / (n - 1));
 }
 

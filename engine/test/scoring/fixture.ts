@@ -1,8 +1,6 @@
-import { compileFormula } from "../../src/compile/compiler.js";
 import type { Observation } from "../../src/data/observation.js";
 import { parsePeriod } from "../../src/data/period.js";
 import { buildDataStore, type DataStore } from "../../src/data/store.js";
-import { type Binding, MapEnvironment } from "../../src/formula/environment.js";
 import { parseFormula } from "../../src/formula/parser.js";
 import type {
   Aggregation,
@@ -23,8 +21,9 @@ import type {
   ScoreMethod,
   Unit,
 } from "../../src/model/ruleset.js";
+import { defaultFormulaCompiler } from "../../src/scoring/compiler.js";
 import { type RateRequest, type RatingRun, rate } from "../../src/scoring/engine.js";
-import { type FormulaCompiler, prepareRuleset } from "../../src/scoring/prepare.js";
+import { prepareRuleset } from "../../src/scoring/prepare.js";
 
 /** Small hand-made rulesets for scoring tests: every default is the format's default. */
 export const AT: Located = {
@@ -45,7 +44,7 @@ export type ScoreSpec =
   | { method: "minmax" }
   | { method: "zscore"; clip?: number }
   | { method: "rank" }
-  | { method: "bands"; bands: { min?: number; max?: number; score: number }[] }
+  | { method: "bands"; bands: readonly { min?: number; max?: number; score: number }[] }
   | { method: "yesno" }
   | { method: "formula"; formula: string };
 
@@ -198,32 +197,6 @@ export function makeRuleset(spec: RulesetSpec): Ruleset {
   };
 }
 
-/** Fields, indicators, unit attributes and (for score formulas) `value`, each with its own slot. */
-export const testCompiler: FormulaCompiler = {
-  environment(ruleset, role) {
-    const bindings: Binding[] = [];
-    for (const f of ruleset.fields) bindings.push({ name: f.id, type: "number", slot: bindings.length, kind: "field" });
-    for (const b of ruleset.blocks)
-      for (const i of b.indicators)
-        bindings.push({
-          name: i.id,
-          type: i.score.method === "yesno" ? "boolean" : "number",
-          slot: bindings.length,
-          kind: "indicator",
-        });
-    const attributes = new Map<string, "number" | "string" | "boolean">();
-    for (const u of ruleset.units)
-      for (const [k, v] of Object.entries(u.attributes)) attributes.set(k, typeof v as "number" | "string" | "boolean");
-    for (const [k, type] of attributes)
-      bindings.push({ name: `unit.${k}`, type, slot: bindings.length, kind: "attribute" });
-    if (role === "score") bindings.push({ name: "value", type: "number", slot: bindings.length, kind: "value" });
-    return new MapEnvironment(bindings);
-  },
-  compile(source, env) {
-    return source.ast ? compileFormula(source.ast, env) : undefined;
-  },
-};
-
 let row = 1;
 /** A data cell; `row` counts up so provenance can be checked. */
 export function cell(unit: string, field: string, period: string, value: number | "n/a"): Observation {
@@ -241,9 +214,9 @@ export function storeOf(ruleset: Ruleset, observations: readonly Observation[]):
 export function rateFixture(
   ruleset: Ruleset,
   observations: readonly Observation[],
-  request: Partial<RateRequest> & { period: string },
+  request: Omit<Partial<RateRequest>, "period"> & { period: string },
 ): RatingRun {
-  const { prepared, diagnostics } = prepareRuleset(ruleset, testCompiler);
+  const { prepared, diagnostics } = prepareRuleset(ruleset, defaultFormulaCompiler);
   if (!prepared) throw new Error(diagnostics.map((d) => d.message).join("; "));
   const period = parsePeriod(request.period);
   if (!period) throw new Error(request.period);

@@ -87,6 +87,13 @@ describe("cross-unit methods", () => {
     expect(zscore(100, peers, 2, "higher")).toBe(1); // z = 5, clipped to 2
     expect(zscore(3, peerStats([3, 3]), 2, "higher")).toBe(0.5);
   });
+  it("stay finite for values near the largest doubles and near zero", () => {
+    const huge = peerStats([1.7e308, -1.7e308, 0]); // highest - lowest overflows in doubles
+    expect(minmax(0, huge, "higher")).toBe(0.5);
+    expect(zscore(1.7e308, huge, 2, "higher")).toBeCloseTo(0.5 + Math.sqrt(1.5) / 4, 12); // z = sqrt(3/2)
+    const tiny = peerStats([1e-200, 3e-200]); // squares vanish in doubles
+    expect(zscore(3e-200, tiny, 2, "higher")).toBe(0.75); // z = 1
+  });
   it("rank: best 1, worst 0, ties share the average rank", () => {
     // Places: 50 -> 1, 20 and 20 -> 2.5, 10 -> 4; score (n - place) / (n - 1)
     expect(rank(50, peers, "higher")).toBe(1);
