@@ -29,7 +29,8 @@ export function sexpr(e: Expr): string {
 /** Parses text that must be free of errors and returns its S-expression. */
 export function tree(text: string): string {
   const { ast, diagnostics } = parseFormula(text);
-  if (diagnostics.length > 0) throw new Error(`unexpected diagnostics for ${text}: ${diagnostics.map((d) => d.message)}`);
+  if (diagnostics.length > 0)
+    throw new Error(`unexpected diagnostics for ${text}: ${diagnostics.map((d) => d.message)}`);
   if (!ast) throw new Error(`no AST for ${text}`);
   return sexpr(ast);
 }
@@ -47,6 +48,8 @@ export function errorsOf(text: string): string[] {
 /** The AST without ranges or raw number text, for structural comparison. */
 export function shape(e: Expr): unknown {
   return JSON.parse(
-    JSON.stringify(e, (key, value) => (key === "range" || key === "operatorRange" || key === "calleeRange" || key === "raw" ? undefined : value)),
+    JSON.stringify(e, (key, value) =>
+      key === "range" || key === "operatorRange" || key === "calleeRange" || key === "raw" ? undefined : value,
+    ),
   );
 }
