@@ -82,8 +82,6 @@ export const LABELS = {
   methodology: { kk: "Бағалау әдістемесі", ru: "Методика оценки", en: "Rating methodology" },
   purpose: { kk: "Мақсаты", ru: "Назначение", en: "Purpose" },
   inForce: { kk: "Қолданылу мерзімі", ru: "Период действия", en: "In force" },
-  inForceFrom: { kk: "{from} бастап", ru: "с {from}", en: "from {from}" },
-  inForceFromTo: { kk: "{from} – {to}", ru: "с {from} по {to}", en: "from {from} to {to}" },
   scale: { kk: "Шкала", ru: "Шкала", en: "Scale" },
   scaleText: {
     kk: "Жалпы балл 0-ден {scale}-ге дейін; блоктардың салмақтары қосындысы {scale}.",
@@ -95,8 +93,7 @@ export const LABELS = {
   freqMonth: { kk: "ай сайын", ru: "ежемесячно", en: "monthly" },
   freqQuarter: { kk: "тоқсан сайын", ru: "ежеквартально", en: "quarterly" },
   freqYear: { kk: "жыл сайын", ru: "ежегодно", en: "yearly" },
-  blocksIncluded: { kk: "Кіретін блоктар", ru: "Входящие блоки", en: "Blocks included" },
-  weightOnScale: { kk: "Шкаладағы салмағы", ru: "Вес в шкале", en: "Weight on the scale" },
+  blocksWithPoints: { kk: "Блоктар (шкала балдары)", ru: "Блоки (баллы шкалы)", en: "Blocks (points of the scale)" },
   rescaledNote: {
     kk: "Бұл рейтингке блоктардың бір бөлігі ғана кіреді: олардың салмақтары толық шкалаға ({scale}) келтіріледі.",
     ru: "В этот рейтинг входит часть блоков: их веса пересчитываются на полную шкалу ({scale}).",
@@ -123,6 +120,7 @@ export const LABELS = {
   measure: { kk: "Өлшем бірлігі", ru: "Единица измерения", en: "Measure" },
   formula: { kk: "Формула", ru: "Формула", en: "Formula" },
   inputs: { kk: "Кіріс деректер", ru: "Исходные данные", en: "Inputs" },
+  nameInFormula: { kk: "Формуладағы атауы", ru: "Имя в формуле", en: "Name in the formula" },
   direction: { kk: "Бағыты", ru: "Направленность", en: "Direction" },
   higherBetter: { kk: "жоғары болған сайын жақсы", ru: "чем выше, тем лучше", en: "higher is better" },
   lowerBetter: { kk: "төмен болған сайын жақсы", ru: "чем ниже, тем лучше", en: "lower is better" },

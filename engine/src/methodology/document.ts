@@ -1,0 +1,257 @@
+import { functionRegistry } from "../functions/registry.js";
+import { signature } from "../functions/spec.js";
+import type { Block, Frequency, Indicator, Lang, MissingPolicy, Rating, Ruleset } from "../model/ruleset.js";
+import { hexColor } from "../report/colors.js";
+import { type LabelKey, label, localize } from "../report/labels.js";
+import { formatShort } from "../report/number-format.js";
+import { ENGINE_VERSION } from "../version.js";
+import { appliesText } from "./applicability.js";
+import { blockWeights, effectiveWeights, isRescaled } from "./effective-weights.js";
+import { formulaUses } from "./formula-inputs.js";
+import { formulaText } from "./formula-text.js";
+import { inForceText } from "./in-force.js";
+import type { Rich } from "./rich-text.js";
+import { scoreRuleText } from "./score-rule.js";
+
+/**
+ * The methodology document a regional office publishes, resolved from the ruleset into words in one
+ * language. The Markdown and HTML renderers lay this out; neither looks anything up.
+ */
+export interface InputDoc {
+  /** The name as the formula writes it. */
+  readonly name: string;
+  readonly kind: "field" | "indicator" | "attribute" | "value" | "unknown";
+  /** The localized name (or a description of the kind when there is none). */
+  readonly label: string;
+  readonly measure?: string;
+  readonly source?: string;
+}
+
+export interface IndicatorDoc {
+  /** "2.3": block 2, indicator 3, for citing. */
+  readonly number: string;
+  readonly id: string;
+  readonly name: string;
+  readonly measure: string;
+  readonly formula: string;
+  readonly inputs: readonly InputDoc[];
+  readonly direction: string;
+  readonly frequency: string;
+  readonly weight: number;
+  readonly weightSum: number;
+  /** Points of the scale, before redistribution for units it does not apply to. */
+  readonly effectiveWeight: number;
+  readonly scoring: Rich;
+  readonly source: string;
+  readonly applies: Rich;
+  readonly missing: string;
+  readonly rationale?: string;
+}
+
+export interface BlockDoc {
+  readonly number: string;
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  /** Points of the full scale. */
+  readonly weight: number;
+  readonly aggregation: string;
+  readonly indicators: readonly IndicatorDoc[];
+}
+
+export interface RatingDoc {
+  readonly id: string;
+  readonly title: string;
+  readonly frequency: string;
+  readonly blocks: readonly { readonly name: string; readonly weight: number }[];
+  readonly rescaled: boolean;
+}
+
+export interface FunctionDoc {
+  readonly name: string;
+  readonly signature: string;
+  readonly description: string;
+}
+
+export interface GradeDoc {
+  readonly label: string;
+  readonly min: number;
+  readonly color: string;
+}
+
+/** What changed since the previous version, already in words (from the rules diff). */
+export type ChangesDoc =
+  | { readonly kind: "first" }
+  | { readonly kind: "since"; readonly version: string; readonly items: readonly string[] };
+
+export interface MethodologyDoc {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly description?: string;
+  readonly rulesetId: string;
+  readonly version: string;
+  readonly hash: string;
+  readonly inForce: string;
+  readonly scale: number;
+  readonly ratings: readonly RatingDoc[];
+  readonly blocks: readonly BlockDoc[];
+  readonly indicatorCount: number;
+  readonly ranking: readonly string[];
+  readonly grades: readonly GradeDoc[];
+  readonly functions: readonly FunctionDoc[];
+  readonly changes?: ChangesDoc;
+  readonly engineVersion: string;
+}
+
+export interface MethodologyInput {
+  readonly ruleset: Ruleset;
+  readonly lang: Lang;
+  /** Left out when the previous version could not be read. */
+  readonly changes?: ChangesDoc;
+  /** Defaults to ENGINE_VERSION; tests pin it. */
+  readonly engineVersion?: string;
+}
+
+const FREQUENCY: Readonly<Record<Frequency, LabelKey>> = {
+  month: "freqMonth",
+  quarter: "freqQuarter",
+  year: "freqYear",
+};
+const MISSING: Readonly<Record<MissingPolicy, LabelKey>> = {
+  zero: "missingZero",
+  exclude: "missingExclude",
+  fail: "missingFail",
+};
+const AGGREGATION: Readonly<Record<Block["aggregation"], LabelKey>> = {
+  arithmetic: "aggArithmetic",
+  geometric: "aggGeometric",
+  min: "aggMin",
+};
+const TIES = { competition: "tiesCompetition", dense: "tiesDense", shared: "tiesShared" } as const;
+
+/** Every formula of an indicator: its value, the plan, the score formula and the applicability test. */
+function indicatorFormulas(i: Indicator) {
+  return [
+    i.formula,
+    i.score.method === "achievement" ? i.score.plan : undefined,
+    i.score.method === "formula" ? i.score.formula : undefined,
+    i.applies?.when,
+  ].filter((f) => f !== undefined);
+}
+
+function inputDoc(name: string, ruleset: Ruleset, lang: Lang): InputDoc {
+  const field = ruleset.fields.find((f) => f.id === name);
+  if (field) {
+    const source = label(field.source === "unit" ? "sourceUnit" : "sourceRegion", lang);
+    return { name, kind: "field", label: localize(field.name, lang), measure: field.measure, source };
+  }
+  const indicator = ruleset.blocks.flatMap((b) => b.indicators).find((i) => i.id === name);
+  if (indicator) return { name, kind: "indicator", label: localize(indicator.name, lang), measure: indicator.measure };
+  if (name === "value") return { name, kind: "value", label: label("inputKindValue", lang) };
+  if (name.startsWith("unit.")) return { name, kind: "attribute", label: label("inputKindAttribute", lang) };
+  return { name, kind: "unknown", label: name };
+}
+
+function indicatorDoc(
+  i: Indicator,
+  number: string,
+  block: Block,
+  input: MethodologyInput,
+  weights: Map<string, number>,
+): IndicatorDoc {
+  const { ruleset, lang } = input;
+  const names = [...new Set(indicatorFormulas(i).flatMap((f) => formulaUses(f.ast).names))];
+  const rationale = i.rationale ? localize(i.rationale, lang) : undefined;
+  return {
+    number,
+    id: i.id,
+    name: localize(i.name, lang),
+    measure: i.measure,
+    formula: formulaText(i.formula),
+    inputs: names.map((n) => inputDoc(n, ruleset, lang)),
+    direction: label(i.better === "higher" ? "higherBetter" : "lowerBetter", lang),
+    frequency: label(FREQUENCY[i.frequency], lang),
+    weight: i.weight,
+    weightSum: block.indicators.reduce((s, x) => s + x.weight, 0),
+    effectiveWeight: weights.get(i.id) ?? 0,
+    scoring: scoreRuleText(i, lang),
+    source: label(i.source === "unit" ? "sourceUnit" : "sourceRegion", lang),
+    applies: appliesText(i.applies, ruleset, lang),
+    missing: label(MISSING[i.missing ?? block.missing ?? ruleset.missing], lang),
+    ...(rationale ? { rationale } : {}),
+  };
+}
+
+function ratingDoc(ruleset: Ruleset, rating: Rating, lang: Lang): RatingDoc {
+  return {
+    id: rating.id,
+    title: localize(rating.title, lang),
+    frequency: label(FREQUENCY[rating.frequency], lang),
+    blocks: blockWeights(ruleset, rating).map((b) => ({ name: localize(b.block.name, lang), weight: b.weight })),
+    rescaled: isRescaled(ruleset, rating),
+  };
+}
+
+function functionDocs(ruleset: Ruleset, lang: Lang): FunctionDoc[] {
+  const used = new Set(
+    ruleset.blocks.flatMap((b) =>
+      b.indicators.flatMap((i) => indicatorFormulas(i).flatMap((f) => formulaUses(f.ast).functions)),
+    ),
+  );
+  return [...used].sort().flatMap((name) => {
+    const spec = functionRegistry.lookup(name);
+    return spec ? [{ name: spec.name, signature: signature(spec), description: spec.description[lang] }] : [];
+  });
+}
+
+function rankingText(ruleset: Ruleset, lang: Lang): string[] {
+  const round = ruleset.rank.round;
+  return [
+    round === undefined ? label("rankExact", lang) : label("rankRound", lang, { n: round }),
+    label(TIES[ruleset.rank.ties], lang),
+  ];
+}
+
+export function buildMethodology(input: MethodologyInput): MethodologyDoc {
+  const { ruleset, lang } = input;
+  const weights = effectiveWeights(ruleset);
+  const blocks = blockWeights(ruleset).map(({ block, weight }, bi): BlockDoc => {
+    const description = block.description ? localize(block.description, lang) : undefined;
+    return {
+      number: String(bi + 1),
+      id: block.id,
+      name: localize(block.name, lang),
+      ...(description ? { description } : {}),
+      weight,
+      aggregation: label(AGGREGATION[block.aggregation], lang),
+      indicators: block.indicators.map((i, ii) => indicatorDoc(i, `${bi + 1}.${ii + 1}`, block, input, weights)),
+    };
+  });
+  const { from, to } = ruleset.effective;
+  const description = ruleset.description ? localize(ruleset.description, lang) : undefined;
+  return {
+    lang,
+    title: localize(ruleset.title, lang),
+    ...(description ? { description } : {}),
+    rulesetId: ruleset.id,
+    version: ruleset.version,
+    hash: ruleset.hash,
+    inForce: inForceText(from, to, lang),
+    scale: ruleset.scale,
+    ratings: ruleset.ratings.map((r) => ratingDoc(ruleset, r, lang)),
+    blocks,
+    indicatorCount: blocks.reduce((n, b) => n + b.indicators.length, 0),
+    ranking: rankingText(ruleset, lang),
+    grades: [...ruleset.grades]
+      .sort((a, b) => b.min - a.min)
+      .map((g) => ({ label: localize(g.label, lang), min: g.min, color: hexColor(g.color) })),
+    functions: functionDocs(ruleset, lang),
+    ...(input.changes ? { changes: input.changes } : {}),
+    engineVersion: input.engineVersion ?? ENGINE_VERSION,
+  };
+}
+
+/** A weight for the document: up to two decimals, the language's decimal mark. */
+export function weightText(x: number, lang: Lang): string {
+  return formatShort(x, lang);
+}

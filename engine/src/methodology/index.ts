@@ -1,0 +1,16 @@
+/** The methodology document: the ruleset in words, as Markdown and HTML, in kk, ru or en. */
+export { appliesText, kindText } from "./applicability.js";
+export {
+  type BlockDoc,
+  buildMethodology,
+  type ChangesDoc,
+  type IndicatorDoc,
+  type InputDoc,
+  type MethodologyDoc,
+  type MethodologyInput,
+} from "./document.js";
+export { blockWeights, effectiveWeights, ratingBlocks } from "./effective-weights.js";
+export { formulaUses } from "./formula-inputs.js";
+export { formulaHtml, methodologyHtml } from "./html.js";
+export { methodologyMarkdown } from "./markdown.js";
+export { scoreRuleText } from "./score-rule.js";
