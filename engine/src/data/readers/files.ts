@@ -50,13 +50,15 @@ export async function listDataFiles(
     diagnostics.push({ code, severity, message, file, range: FILE_START.range, suggestion });
 
   const addFile = async (display: string, absolute: string, explicit: boolean) => {
-    const ext = path.extname(display).toLowerCase();
+    const name = path.basename(display);
+    if (!explicit && isQuietlySkipped(name)) return;
+    const real = await realpath(absolute).catch(() => absolute);
+    if (seen.has(real)) return;
+    seen.add(real);
+    const ext = path.extname(name).toLowerCase();
     const format = FORMATS[ext];
     if (format) {
       found++;
-      const real = await realpath(absolute).catch(() => absolute);
-      if (seen.has(real)) return;
-      seen.add(real);
       files.push({ display, absolute, format });
     } else if (UNREADABLE[ext]) {
       problem(
@@ -70,11 +72,11 @@ export async function listDataFiles(
       problem(
         display,
         DataCode.D101,
-        `"${path.basename(display)}" is not a data file Tarazy reads`,
+        `"${name}" is not a data file Tarazy reads`,
         "give .csv, .tsv, .xlsx or .json files, or a folder of them",
         "error",
       );
-    } else if (!isQuietlySkipped(path.basename(display))) {
+    } else {
       problem(
         display,
         DataCode.D107,

@@ -21,12 +21,13 @@ export type NameMatch<T> =
 export class NameIndex<T extends { readonly id: string }> {
   private readonly byId = new Map<string, T>();
   private readonly byName = new Map<string, T[]>();
-  private readonly spellings: string[] = [];
+  /** Every spelling (id or other name) and the item it names first, for suggestions. */
+  private readonly spellings = new Map<string, T>();
 
   constructor(items: readonly T[], otherNames: (item: T) => readonly (string | undefined)[]) {
     for (const item of items) {
       this.byId.set(normalizeName(item.id), item);
-      this.spellings.push(item.id);
+      this.spellings.set(item.id, item);
     }
     for (const item of items) {
       for (const name of otherNames(item)) {
@@ -35,7 +36,7 @@ export class NameIndex<T extends { readonly id: string }> {
         const list = this.byName.get(key) ?? [];
         if (!list.includes(item)) list.push(item);
         this.byName.set(key, list);
-        this.spellings.push(name);
+        if (!this.spellings.has(name)) this.spellings.set(name, item);
       }
     }
   }
@@ -47,10 +48,22 @@ export class NameIndex<T extends { readonly id: string }> {
     const named = this.byName.get(key);
     if (named?.length === 1 && named[0]) return { kind: "found", item: named[0] };
     if (named && named.length > 1) return { kind: "ambiguous", items: named };
-    const close = closestNames(text.trim(), new Set(this.spellings));
-    if (close.length === 0) return { kind: "unknown" };
-    const quoted = close.map((n) => `\`${n}\``);
+    const quoted = this.suggestions(text.trim());
+    if (quoted.length === 0) return { kind: "unknown" };
     const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
     return { kind: "unknown", suggestion: `did you mean ${list}?` };
+  }
+
+  /** The closest spellings, one per item: `id`, or `name` (id) when a name is closer. */
+  private suggestions(text: string): string[] {
+    const shown = new Set<T>();
+    const out: string[] = [];
+    for (const spelling of closestNames(text, this.spellings.keys(), 6)) {
+      const item = this.spellings.get(spelling);
+      if (!item || shown.has(item)) continue;
+      shown.add(item);
+      out.push(spelling === item.id ? `\`${item.id}\`` : `\`${spelling}\` (${item.id})`);
+    }
+    return out.slice(0, 3);
   }
 }

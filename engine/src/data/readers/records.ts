@@ -27,7 +27,7 @@ export interface FieldValue {
 }
 
 /** Words that mark a total row, which Tarazy computes itself. */
-const TOTAL_WORDS = /^(итого|всего|барлығы|жиыны|жиынтығы|total|grand total)\b/;
+const TOTAL_WORDS = /^(итого|всего|барлығы|жиыны|жиынтығы|total|grand total)(?![\p{L}\p{N}])/u;
 
 /**
  * One record: a unit, a period, and values of fields (one in the long form, several in the wide form).
