@@ -413,7 +413,7 @@ class FormulaParser extends EmbeddedActionsParser {
       { ALT: () => this.literal(this.CONSUME(MissingKeyword)) },
       { ALT: () => this.SUBRULE(this.nameOrCall) },
       { ALT: () => this.SUBRULE(this.bracketed) },
-      { GATE: () => this.LA(2).tokenType === LParen, ALT: () => this.SUBRULE(this.excelLogic) },
+      { GATE: () => this.LA(2).tokenType === LParen, ALT: () => this.SUBRULE(this.logicCall) },
       { ALT: () => this.SUBRULE(this.misplacedNot) },
       { ALT: () => this.ACTION(() => this.missingValue()) },
     ]);
@@ -422,14 +422,11 @@ class FormulaParser extends EmbeddedActionsParser {
   private readonly nameOrCall = this.RULE("nameOrCall", (): Parsed => {
     const name = this.CONSUME(Identifier);
     const call = this.OPTION(() => this.SUBRULE(this.callArguments));
-    return this.ACTION(() => {
-      const start = name.startOffset;
-      const nameEnd = tokenEnd(name);
-      if (call === undefined) return this.node({ kind: "identifier", name: name.image }, start, nameEnd);
-      const end = tokenEnd(call.close);
-      const args = call.args.map((a) => a.expr);
-      return this.node({ kind: "call", callee: name.image, calleeRange: this.range(start, nameEnd), args }, start, end);
-    });
+    return this.ACTION(() =>
+      call === undefined
+        ? this.node({ kind: "identifier", name: name.image }, name.startOffset, tokenEnd(name))
+        : this.call(name, call),
+    );
   });
 
   private readonly callArguments = this.RULE("callArguments", (): CallParts => {
@@ -461,29 +458,11 @@ class FormulaParser extends EmbeddedActionsParser {
     return this.ACTION(() => ({ expr: inner.expr, start: open.startOffset, end: tokenEnd(close) }));
   });
 
-  /** Excel's AND(a, b) / OR(a, b): reported, and read as `a and b` so the rest of the formula is checked. */
-  private readonly excelLogic = this.RULE("excelLogic", (): Parsed => {
-    const op = this.OR2([{ ALT: () => this.CONSUME(And) }, { ALT: () => this.CONSUME(Or) }]);
+  /** Excel's AND(a, b) / OR(a, b) where a value is expected: a call of the registry's `and` / `or`. */
+  private readonly logicCall = this.RULE("logicCall", (): Parsed => {
+    const name = this.OR2([{ ALT: () => this.CONSUME(And) }, { ALT: () => this.CONSUME(Or) }]);
     const call = this.SUBRULE(this.callArguments);
-    return this.ACTION(() => {
-      const word = op.tokenType === And ? "and" : "or";
-      const end = tokenEnd(call.close);
-      const joined = call.args.map((a) => this.text.slice(a.start, a.end)).join(` ${word} `);
-      this.report.error(
-        SyntaxCode.F125,
-        op.startOffset,
-        end,
-        `\`${word}\` is written between conditions, not as a function as in Excel's ${word.toUpperCase()}(…)`,
-        call.args.length > 1
-          ? { suggestion: `write \`${joined}\``, fix: { title: `Rewrite with \`${word}\``, newText: `(${joined})` } }
-          : { suggestion: `write \`a ${word} b\`` },
-      );
-      const [first, ...more] = call.args;
-      if (first === undefined) return this.node({ kind: "error" }, op.startOffset, end);
-      let acc = first;
-      for (const next of more) acc = this.binary(word, op, acc, next);
-      return { expr: acc.expr, start: op.startOffset, end };
-    });
+    return this.ACTION(() => this.call(name, call));
   });
 
   /** `x = not y`: `not` binds looser than `=`, so it needs brackets; reported, then read as meant. */
@@ -666,6 +645,13 @@ class FormulaParser extends EmbeddedActionsParser {
     this.report.error(SyntaxCode.F116, op.startOffset, tokenEnd(op), "comparisons cannot be chained", {
       suggestion: `join two comparisons with \`and\`: \`${rewrite}\``,
     });
+  }
+
+  private call(name: IToken, parts: CallParts): Parsed {
+    const start = name.startOffset;
+    const calleeRange = this.range(start, tokenEnd(name));
+    const args = parts.args.map((a) => a.expr);
+    return this.node({ kind: "call", callee: name.image, calleeRange, args }, start, tokenEnd(parts.close));
   }
 
   private binary(operator: BinaryOperator, op: IToken, left: Parsed, right: Parsed): Parsed {

@@ -176,14 +176,6 @@ export const SyntaxCode = defineCodes({
     example: "x ** 2",
     fix: "Write `x ^ 2`.",
   },
-  F125: {
-    severity: "error",
-    title: "Excel-style AND(...) / OR(...)",
-    description:
-      "`and` and `or` are written between conditions, not as functions: `a > 1 and b > 2` rather than Excel's `AND(a > 1, b > 2)`.",
-    example: "AND(x > 0, y > 0)",
-    fix: "Write `x > 0 and y > 0`.",
-  },
   F199: {
     severity: "error",
     title: "Formula could not be read",

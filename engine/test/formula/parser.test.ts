@@ -47,6 +47,12 @@ describe("values", () => {
     expect(tree("max(min(a, b), 1)")).toBe("max(min(a b) 1)");
     expect(tree("region_avg (x)")).toBe("region_avg(x)");
   });
+
+  it("reads Excel's AND(...), OR(...) as calls and NOT(...) as `not`", () => {
+    expect(tree("AND(x > 0, y > 0)")).toBe("AND((> x 0) (> y 0))");
+    expect(tree("a and or(b, c)")).toBe("(and a or(b c))");
+    expect(tree("NOT(x > 0)")).toBe("(not (> x 0))");
+  });
 });
 
 describe("precedence, from loosest to tightest: or, and, not, comparison, + -, * /, sign, ^", () => {

@@ -57,7 +57,10 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
       .map(([operator, left, right]): Expr => ({ kind: "binary", operator, left, right, operatorRange: range, range })),
     fc
       .tuple(
-        name.map((n) => (n.length % 2 === 0 ? n.toUpperCase() : n)),
+        fc.oneof(
+          name.map((n) => (n.length % 2 === 0 ? n.toUpperCase() : n)),
+          fc.constantFrom("and", "OR"),
+        ),
         fc.array(tie("expr"), { maxLength: 3 }),
       )
       .map(([callee, args]): Expr => ({ kind: "call", callee, calleeRange: range, args, range })),
