@@ -50,7 +50,7 @@ export const ifFunction: ControlFunction = {
     {
       formula: "if(plan > 0, fact / plan * 100, missing)",
       given: { fact: 45, plan: 0 },
-      result: "missing: the formula gives missing (line 1, column 32)",
+      result: "missing: the formula gives missing (line 1, column 33)",
     },
   ],
 };
@@ -62,14 +62,15 @@ export const andFunction: ControlFunction = {
   parameters: [condition("a"), condition("b")],
   variadic: true,
   result: "boolean",
+  syntax: "a and b",
   description: {
-    kk: "Барлық шарт ақиқат болса true; біреуі false болса false (қалғаны жоқ болса да); әйтпесе жоқ. `a and b` сияқты.",
-    ru: "true, если все условия истинны; false, если хоть одно ложно (даже если другого нет); иначе нет значения. То же, что `a and b`.",
-    en: "true when every condition is true; false when any is false (even if another is missing); missing otherwise. The same as `a and b`.",
+    kk: "Шарттар арасына жазылады: `a and b`. Барлығы ақиқат болса true; біреуі false болса false (қалғаны жоқ болса да); әйтпесе жоқ.",
+    ru: "Пишется между условиями: `a and b`. true, если все условия истинны; false, если хоть одно ложно (даже если другого нет); иначе нет значения.",
+    en: "Written between conditions: `a and b`. true when every condition is true; false when any is false (even if another is missing); missing otherwise.",
   },
   examples: [
-    { formula: "and(true, 2 > 1)", result: "true" },
-    { formula: "and(false, missing)", result: "false" },
+    { formula: "true and 2 > 1", result: "true" },
+    { formula: "false and missing", result: "false" },
   ],
 };
 
@@ -80,14 +81,15 @@ export const orFunction: ControlFunction = {
   parameters: [condition("a"), condition("b")],
   variadic: true,
   result: "boolean",
+  syntax: "a or b",
   description: {
-    kk: "Бір шарт ақиқат болса true (қалғаны жоқ болса да); бәрі false болса false; әйтпесе жоқ. `a or b` сияқты.",
-    ru: "true, если хоть одно условие истинно (даже если другого нет); false, если все ложны; иначе нет значения. То же, что `a or b`.",
-    en: "true when any condition is true (even if another is missing); false when all are false; missing otherwise. The same as `a or b`.",
+    kk: "Шарттар арасына жазылады: `a or b`. Біреуі ақиқат болса true (қалғаны жоқ болса да); бәрі false болса false; әйтпесе жоқ.",
+    ru: "Пишется между условиями: `a or b`. true, если хоть одно условие истинно (даже если другого нет); false, если все ложны; иначе нет значения.",
+    en: "Written between conditions: `a or b`. true when any condition is true (even if another is missing); false when all are false; missing otherwise.",
   },
   examples: [
-    { formula: "or(false, 2 > 1)", result: "true" },
-    { formula: "or(true, missing)", result: "true" },
+    { formula: "false or 2 > 1", result: "true" },
+    { formula: "true or missing", result: "true" },
   ],
 };
 
@@ -97,10 +99,11 @@ export const notFunction: ControlFunction = {
   op: "not",
   parameters: [condition("a")],
   result: "boolean",
+  syntax: "not a",
   description: {
-    kk: "Шарттың терісі. Шарт жоқ болса, нәтиже де жоқ. `not a` сияқты.",
-    ru: "Отрицание условия. Если условия нет, результата нет. То же, что `not a`.",
-    en: "The opposite of the condition. A missing condition gives missing. The same as `not a`.",
+    kk: "Шарттың терісі: `not a` немесе `not(a)`. Шарт жоқ болса, нәтиже де жоқ.",
+    ru: "Отрицание условия: `not a` или `not(a)`. Если условия нет, результата нет.",
+    en: "The opposite of the condition: `not a` or `not(a)`. A missing condition gives missing.",
   },
   examples: [{ formula: "not(1 > 2)", result: "true" }],
 };

@@ -1,6 +1,13 @@
 import type { FunctionRegistry } from "./registry.js";
 import { functionRegistry } from "./registry.js";
-import { EXAMPLE_PERIOD, EXAMPLE_UNIT, type Example, type FunctionKind, type FunctionSpec, signature } from "./spec.js";
+import {
+  displaySignature,
+  EXAMPLE_PERIOD,
+  EXAMPLE_UNIT,
+  type Example,
+  type FunctionKind,
+  type FunctionSpec,
+} from "./spec.js";
 
 /**
  * docs/functions.md, rendered from the registry so the reference never drifts from the code (a test
@@ -10,10 +17,17 @@ import { EXAMPLE_PERIOD, EXAMPLE_UNIT, type Example, type FunctionKind, type Fun
 export function renderFunctionReference(registry: FunctionRegistry = functionRegistry): string {
   const specs = registry.all();
   const out: string[] = [HEADER];
-  out.push("## Contents\n", "| function | kind | what it gives |", "| --- | --- | --- |");
-  for (const spec of specs) {
-    out.push(`| [\`${signature(spec)}\`](#${spec.name}) | ${KIND_TITLES[spec.kind]} | ${spec.description.en} |`);
-  }
+  out.push("## Contents\n");
+  out.push(
+    table(
+      ["function", "kind", "what it gives"],
+      specs.map((spec) => [
+        `[\`${displaySignature(spec)}\`](#${spec.name})`,
+        KIND_TITLES[spec.kind],
+        spec.description.en,
+      ]),
+    ),
+  );
   out.push("", SEMANTICS);
   for (const kind of Object.keys(KIND_TITLES) as FunctionKind[]) {
     const ofKind = specs.filter((s) => s.kind === kind);
@@ -32,11 +46,11 @@ const KIND_TITLES: Record<FunctionKind, string> = {
 };
 
 const KIND_INTROS: Record<FunctionKind, string> = {
-  pure: "Numbers in, a number out. A missing argument makes the result missing, with that argument's reason; a result that is not a finite number (a square root of a negative, a logarithm of 0, an overflow) is missing with reason *domain*.",
+  pure: "Numbers in, a number out. A missing argument makes the result missing, with that argument's reason; a result that is not a finite number (a square root of a negative, a logarithm of 0, an overflow) is missing with reason _domain_.",
   control: "These decide for themselves what a missing argument means, and evaluate only the arguments they need.",
-  time: `Relative to the period being rated. \`prev\` and \`prev_year\` evaluate their whole argument in the shifted period; reaching before the first period of the data gives missing with reason *out-of-range*.`,
+  time: `Relative to the period being rated. \`prev\` and \`prev_year\` evaluate their whole argument in the shifted period; reaching before the first period of the data gives missing with reason _out-of-range_.`,
   "cross-unit":
-    "Over the units rated together in the period (all 17 units of a district rating, for example). Units whose value is missing are skipped; if none is left the result is missing with reason *no-peers*. Each result is computed once per period, so rating many units stays fast.",
+    "Over the units rated together in the period (all 17 units of a district rating, for example). Units whose value is missing are skipped; if none is left the result is missing with reason _no-peers_. Each result is computed once per period, so rating many units stays fast.",
 };
 
 const HEADER = `# Formula functions
@@ -58,31 +72,37 @@ type but a value of every type: an input with no data, an input reported as \`n/
 or the word \`missing\` itself. A missing value always carries its reason, which \`tarazy eval\`,
 \`tarazy explain\` and the editor show in words.
 
-| operators | operands | result |
-| --- | --- | --- |
-| \`+ - * / ^\`, unary \`-\` | numbers | number; missing if an operand is missing (the first one's reason) |
-| \`= <>\` | two values of the same type | true/false; missing if an operand is missing |
-| \`< <= > >=\` | numbers | true/false; missing if an operand is missing |
-| \`and or not\` | true/false | true/false, by the three-valued rules below |
+${table(
+  ["operators", "operands", "result"],
+  [
+    ["`+ - * / ^`, unary `-`", "numbers", "number; missing if an operand is missing (the first one's reason)"],
+    ["`= <>`", "two values of the same type", "true/false; missing if an operand is missing"],
+    ["`< <= > >=`", "numbers", "true/false; missing if an operand is missing"],
+    ["`and or not`", "true/false", "true/false, by the three-valued rules below"],
+  ],
+)}
 
-- **Division by zero** gives missing with reason *division by zero*, naming the divisor: never
+- **Division by zero** gives missing with reason _division by zero_, naming the divisor: never
   Infinity or NaN. No result is ever NaN or Infinity: an overflow (1e308 * 10) is missing with reason
-  *domain*.
+  _domain_.
 - **Comparisons read numbers as a person does.** Binary arithmetic makes 4262.4 / 4736 * 100 equal to
   89.99999999999999; Tarazy, like Excel, compares numbers rounded to 15 significant digits, so
   \`4262.4 / 4736 * 100 >= 90\` is true. \`round\`, \`floor\` and \`ceil\` work on the same 15 digits. Nothing
   else is rounded: results keep full precision.
 - **Three-valued logic.** A known answer is never lost to an unknown one:
 
-| a | b | a and b | a or b |
-| --- | --- | --- | --- |
-| true | missing | missing | true |
-| false | missing | false | missing |
-| missing | missing | missing (a's reason) | missing (a's reason) |
+${table(
+  ["a", "b", "a and b", "a or b"],
+  [
+    ["true", "missing", "missing", "true"],
+    ["false", "missing", "false", "missing"],
+    ["missing", "missing", "missing (a's reason)", "missing (a's reason)"],
+  ],
+)}
 
-  \`not missing\` is missing. \`if(missing, a, b)\` is missing. To test for a missing value write
-  \`is_missing(x)\`; \`x = missing\` is always missing (the checker warns, F220). To replace a missing
-  value write \`coalesce(x, 0)\`.
+\`not missing\` is missing. \`if(missing, a, b)\` is missing. To test for a missing value write
+\`is_missing(x)\`; \`x = missing\` is always missing (the checker warns, F220). To replace a missing
+value write \`coalesce(x, 0)\`.
 `;
 
 const LANGUAGES = [
@@ -92,22 +112,30 @@ const LANGUAGES = [
 ] as const;
 
 function renderFunction(spec: FunctionSpec): string {
-  const out = [`### ${spec.name}\n`, `\`${signature(spec)}\` gives ${typeWords(spec.result)}.\n`];
+  const out = [`### ${spec.name}\n`, `\`${displaySignature(spec)}\` gives ${typeWords(spec.result)}.\n`];
   for (const [lang, label] of LANGUAGES) out.push(`- **${label}:** ${spec.description[lang]}`);
-  out.push("", "| parameter | type | en | ru | kk |", "| --- | --- | --- | --- | --- |");
-  for (const p of spec.parameters) {
+  const rows = spec.parameters.map((p) => {
     const type = p.literals
       ? p.literals.map((w) => `"${w}"`).join(" or ")
       : p.fieldName
         ? "field name"
         : typeWords(p.type);
     const name = `${p.optional ? `[${p.name}]` : p.name}${spec.variadic && p === spec.parameters.at(-1) ? ", ..." : ""}`;
-    out.push(`| ${name} | ${type} | ${p.description.en} | ${p.description.ru} | ${p.description.kk} |`);
-  }
-  out.push("", "Examples:", "");
+    return [name, type, p.description.en, p.description.ru, p.description.kk];
+  });
+  out.push("", table(["parameter", "type", "en", "ru", "kk"], rows), "", "Examples:", "");
   for (const example of spec.examples) out.push(renderExample(example));
   out.push("");
   return out.join("\n");
+}
+
+/** A Markdown table with padded columns, laid out as the project's formatter (biome) lays them out. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const width = (text: string) => [...text].length;
+  const widths = header.map((h, i) => Math.max(3, width(h), ...rows.map((r) => width(r[i] ?? ""))));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => c + " ".repeat((widths[i] ?? 0) - width(c))).join(" | ")} |`;
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
 function typeWords(type: string): string {

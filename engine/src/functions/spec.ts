@@ -68,6 +68,8 @@ interface FunctionBase {
   /** The last parameter may repeat (min, max, and, or, coalesce). */
   readonly variadic?: boolean;
   readonly result: Type | "T";
+  /** How it is written when the language spells it as an operator (`a and b`); docs show this form. */
+  readonly syntax?: string;
   readonly description: Trilingual;
   readonly examples: readonly Example[];
 }
@@ -123,6 +125,11 @@ export function arity(spec: FunctionSpec): { min: number; max: number } {
 /** The parameter that argument `index` binds to (variadic functions repeat the last). */
 export function parameterAt(spec: FunctionSpec, index: number): Parameter | undefined {
   return spec.parameters[index] ?? (spec.variadic ? spec.parameters.at(-1) : undefined);
+}
+
+/** How a person writes it: `round(x, [digits])`, `min(x, ...)`, or the operator form `a and b`. */
+export function displaySignature(spec: FunctionSpec): string {
+  return spec.syntax ?? signature(spec);
 }
 
 /** The signature as a person writes the call: `round(x, [digits])`, `min(x, ...)`. */
