@@ -201,17 +201,21 @@ export class DataStore {
     const ordinal = (code - kind) / 3;
     const grids = this.grids[field];
     const offset = ordinal - this.firstOrdinal;
-    if (!grids || offset < 0 || offset >= this.months) return this.noData(field, unit, code);
-    if (kind === 0) return this.cell(grids.month, unit * this.months + offset, field, unit, code, touch);
+    if (offset < 0 || offset >= this.months) return this.noData(field, unit, code);
+    if (kind === 0) {
+      return grids
+        ? this.cell(grids.month, unit * this.months + offset, field, unit, code, touch)
+        : this.noData(field, unit, code);
+    }
     const f = this.model.fields[field];
     const finer = f !== undefined && FREQUENCY_RANK[f.frequency] < kind;
     if (kind === 1) {
-      const direct = grids.quarter;
+      const direct = grids?.quarter;
       const index = unit * this.years * 4 + offset / 3;
       if (direct && direct.state[index] !== ABSENT) return this.cell(direct, index, field, unit, code, touch);
       return finer ? this.combine(field, unit, ordinal * 3, MONTH_STEP, 3, touch) : this.noData(field, unit, code);
     }
-    const direct = grids.year;
+    const direct = grids?.year;
     const index = unit * this.years + offset / 12;
     if (direct && direct.state[index] !== ABSENT) return this.cell(direct, index, field, unit, code, touch);
     return finer ? this.combine(field, unit, ordinal * 3 + 1, QUARTER_STEP, 4, touch) : this.noData(field, unit, code);
