@@ -85,7 +85,7 @@ async function readOne(entry: DataFileEntry, ctx: ReaderContext, limits: DataLim
     ctx.problems.report(
       DataCode.D102,
       FILE_START,
-      `the file is ${megabytes(info.size)}, more than the limit of ${megabytes(limits.maxFileBytes)}, so it is not read`,
+      `the file is ${fileSize(info.size)}, more than the limit of ${fileSize(limits.maxFileBytes)}, so it is not read`,
       { suggestion: "check that this is the right file; split it if it really holds that much data" },
     );
     return undefined;
@@ -136,8 +136,11 @@ async function readOne(entry: DataFileEntry, ctx: ReaderContext, limits: DataLim
   return sha256;
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+function fileSize(bytes: number): string {
+  const round = (n: number) => String(Number(n.toFixed(1)));
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${round(bytes / 1024)} KB`;
+  return `${round(bytes / (1024 * 1024))} MB`;
 }
 
 export interface DataSummary {
