@@ -4,6 +4,7 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import type { Binary, Call, Expr, Identifier } from "../formula/ast.js";
 import type { EvalContext } from "../formula/context.js";
 import type { Environment, Type } from "../formula/environment.js";
+import { printFormula } from "../formula/printer.js";
 import type { Value } from "../formula/value.js";
 import { powerDomainDetail } from "../functions/math.js";
 import type {
@@ -15,7 +16,6 @@ import type {
 } from "../functions/spec.js";
 import type { Range } from "../source/range.js";
 import { compareNumbers } from "./compare.js";
-import { operandText } from "./operand-text.js";
 import { type AggregateSite, type RankSite, rankAmongPeers, regionAggregate } from "./peers.js";
 import { outOfRange } from "./periods.js";
 import {
@@ -332,7 +332,7 @@ class FunctionBuilder {
     const js = ARITHMETIC_JS[node.operator];
     const overflow = this.program.constant(domainMissing(name, node.range, TOO_LARGE));
     if (node.operator === "/") {
-      const zero = this.program.constant(divisionByZero(node.right, operandText(node.right)));
+      const zero = this.program.constant(divisionByZero(node.right, printFormula(node.right)));
       this.line(`if (${b} === 0) ${result} = ${zero};`);
       this.open("else {");
     }

@@ -2,12 +2,12 @@ import { type CheckResult, checkFormula } from "../check/checker.js";
 import type { Binary, Call, Expr } from "../formula/ast.js";
 import type { EvalContext } from "../formula/context.js";
 import type { Environment } from "../formula/environment.js";
+import { printFormula } from "../formula/printer.js";
 import { isMissing, type Value } from "../formula/value.js";
 import { aggregate } from "../functions/cross-unit.js";
 import { powerDomainDetail } from "../functions/math.js";
 import type { CrossUnitFunction, PureFunction } from "../functions/spec.js";
 import { compareDecimal } from "../util/decimal-compare.js";
-import { operandText } from "./operand-text.js";
 import { outOfRange } from "./periods.js";
 import {
   divisionByZero,
@@ -113,7 +113,7 @@ class Interpreter {
         result = a * b;
         break;
       case "/":
-        if (b === 0) return divisionByZero(node.right, operandText(node.right));
+        if (b === 0) return divisionByZero(node.right, printFormula(node.right));
         result = a / b;
         break;
       default:

@@ -144,3 +144,12 @@ describe("function forms and(...), or(...) (built as ASTs: the parser asks for t
     expect(value).toEqual({ missing: true, reason: { kind: "explicit", range: first.range } });
   });
 });
+
+describe("division by zero names the divisor as printed", () => {
+  it("prints an expression divisor canonically", () => {
+    expect(shown("x / (a - b)", { x: 1, a: 2, b: 2 })).toBe("missing: division by zero: a - b is 0 (line 1, column 6)");
+    expect(shown("x / ROUND(a,0)", { x: 1, a: 0.2 })).toBe(
+      "missing: division by zero: round(a, 0) is 0 (line 1, column 5)",
+    );
+  });
+});
