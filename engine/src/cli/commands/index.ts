@@ -1,6 +1,9 @@
 import type { Command } from "../io.js";
 import { dataCommand } from "./data.js";
+import { diffCommand } from "./diff.js";
+import { docsCommand } from "./docs.js";
 import { evalCommand } from "./eval.js";
+import { validateCommand } from "./validate.js";
 
 /** Every `tarazy` command, in the order `tarazy --help` lists them. */
-export const commands: readonly Command[] = [evalCommand, dataCommand];
+export const commands: readonly Command[] = [evalCommand, dataCommand, validateCommand, diffCommand, docsCommand];
