@@ -3,8 +3,10 @@
  * See docs/engine-api.md.
  */
 
-export * from "./diagnostics/catalog.js";
-export * from "./diagnostics/diagnostic.js";
+export { type CheckOptions, type CheckResult, checkFormula, type FormulaReference } from "./check/checker.js";
+export { CheckCodes } from "./check/codes.js";
+export { describeType, type InferredType } from "./check/types.js";
+export { type CompiledFormula, CompileError, type CompileOptions, compileFormula } from "./compile/compiler.js";
 export { DataCode } from "./data/codes.js";
 export * from "./data/load-data.js";
 export {
@@ -16,13 +18,34 @@ export {
   parseCellValue,
   parseNumber,
 } from "./data/parse-number.js";
+export * from "./diagnostics/catalog.js";
+export * from "./diagnostics/diagnostic.js";
 export * from "./formula/ast.js";
 export * from "./formula/context.js";
 export * from "./formula/environment.js";
+export * from "./formula/evaluate.js";
+export * from "./formula/memory-context.js";
 export * from "./formula/parser.js";
 export * from "./formula/printer.js";
 export { SyntaxCode } from "./formula/syntax-codes.js";
 export * from "./formula/value.js";
+export { ceilTo, floorTo, roundHalfAway } from "./functions/excel-round.js";
+export { renderFunctionReference } from "./functions/reference-doc.js";
+export { FunctionRegistry, functionRegistry } from "./functions/registry.js";
+export {
+  type AggregateOp,
+  arity,
+  type ControlFunction,
+  type CrossUnitFunction,
+  displaySignature,
+  type FunctionKind,
+  type FunctionSpec,
+  type Parameter as FunctionParameter,
+  type PureFunction,
+  signature,
+  type TimeFunction,
+  type Trilingual,
+} from "./functions/spec.js";
 export * from "./model/ruleset.js";
 export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";
