@@ -82,7 +82,7 @@ export interface GradeDoc {
 /** What changed since the previous version, already in words (from the rules diff). */
 export type ChangesDoc =
   | { readonly kind: "first" }
-  | { readonly kind: "since"; readonly version: string; readonly items: readonly string[] };
+  | { readonly kind: "since"; readonly version: string; readonly items: readonly Rich[] };
 
 export interface MethodologyDoc {
   readonly lang: Lang;

@@ -213,7 +213,7 @@ function changesSection(doc: MethodologyDoc): string {
   const body =
     changes.items.length === 0
       ? `<p>${escapeHtml(label("noChanges", lang))}</p>`
-      : `<ul>${changes.items.map((c) => `<li>${escapeHtml(c)}</li>`).join("")}</ul>`;
+      : `<ul>${changes.items.map((c) => `<li>${richHtml(c, [], new Map())}</li>`).join("")}</ul>`;
   return `<section id="changes">${title}\n<p>${escapeHtml(since[0]?.toUpperCase() + since.slice(1))}:</p>\n${body}\n</section>`;
 }
 

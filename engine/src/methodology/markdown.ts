@@ -142,7 +142,7 @@ function changesSection(doc: MethodologyDoc): string | undefined {
   if (changes.kind === "first") return `${title}\n\n${label("firstVersion", lang)}`;
   const since = label("changesSince", lang, { version: changes.version });
   const body =
-    changes.items.length === 0 ? label("noChanges", lang) : changes.items.map((c) => `- ${mdText(c)}`).join("\n");
+    changes.items.length === 0 ? label("noChanges", lang) : changes.items.map((c) => `- ${mdRich(c)}`).join("\n");
   return `${title}\n\n${mdText(since[0]?.toUpperCase() + since.slice(1))}:\n\n${body}`;
 }
 

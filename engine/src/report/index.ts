@@ -23,6 +23,7 @@ export {
   type ReportFile,
   renderReports,
   type WrittenReports,
+  writeOutputFiles,
   writeReports,
 } from "./write.js";
 export { ratingXlsx } from "./xlsx.js";

@@ -81,31 +81,37 @@ function writeFailure(path: string, error: unknown): Diagnostic {
 }
 
 /**
- * Writes rating.json, rating.csv, rating.xlsx, rating.md, rating.html and manifest.json into `outDir`
- * (created if needed). Each file is written under a temporary name and renamed, so a reader never sees
- * half a report. Nothing is written when the input has errors; the diagnostics say why.
+ * Writes files into `dir` (created if needed), each under a temporary name and then renamed, so that a
+ * reader never sees half a file. Stops at the first failure and says which file and why.
  */
-export async function writeReports(outDir: string, input: ReportInput): Promise<WrittenReports> {
-  const rendered = await renderReports(input);
-  if (rendered.files.length === 0) return { files: [], diagnostics: rendered.diagnostics };
-  const dir = resolve(outDir);
-  const diagnostics = [...rendered.diagnostics];
+export async function writeOutputFiles(dir: string, files: readonly ReportFile[]): Promise<WrittenReports> {
+  const folder = resolve(dir);
   try {
-    await mkdir(dir, { recursive: true });
+    await mkdir(folder, { recursive: true });
   } catch (error) {
-    return { files: [], diagnostics: [...diagnostics, writeFailure(dir, error)] };
+    return { files: [], diagnostics: [writeFailure(folder, error)] };
   }
   const written: string[] = [];
-  for (const f of rendered.files) {
-    const path = join(dir, f.name);
+  for (const f of files) {
+    const path = join(folder, f.name);
     try {
       await writeFile(`${path}.partial`, f.bytes);
       await rename(`${path}.partial`, path);
       written.push(path);
     } catch (error) {
-      diagnostics.push(writeFailure(path, error));
-      break;
+      return { files: written, diagnostics: [writeFailure(path, error)] };
     }
   }
-  return { files: written, diagnostics };
+  return { files: written, diagnostics: [] };
+}
+
+/**
+ * Writes rating.json, rating.csv, rating.xlsx, rating.md, rating.html and manifest.json into `outDir`.
+ * Nothing is written when the input has errors; the diagnostics say why.
+ */
+export async function writeReports(outDir: string, input: ReportInput): Promise<WrittenReports> {
+  const rendered = await renderReports(input);
+  if (rendered.files.length === 0) return { files: [], diagnostics: rendered.diagnostics };
+  const written = await writeOutputFiles(outDir, rendered.files);
+  return { files: written.files, diagnostics: [...rendered.diagnostics, ...written.diagnostics] };
 }

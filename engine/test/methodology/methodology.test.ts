@@ -15,7 +15,10 @@ const GOLDEN = fileURLToPath(new URL("./golden/", import.meta.url));
 const changes: ChangesDoc = {
   kind: "since",
   version: "2025.1",
-  items: ["Indicator complaints added to block governance", "Weight of block economy changed from 50 to 60"],
+  items: [
+    ["Added: indicator «Complaints per 10,000 residents»"],
+    ["Changed: block «Economy», ", { code: "weight" }, ": ", { code: "50" }, " → ", { code: "60" }],
+  ],
 };
 
 function doc(lang: Lang, extra: { changes?: ChangesDoc } = { changes }): MethodologyDoc {
@@ -108,7 +111,9 @@ describe("contents", () => {
       "The total is rounded to 2 decimals before ranking. Equal totals share a rank and the next rank is skipped (1, 2, 2, 4).",
     );
     expect(md).toContain("| Green zone | from 80 points | `#2e7d32` |");
-    expect(md).toContain("Compared with version 2025.1:\n\n- Indicator complaints added to block governance\n");
+    expect(md).toContain(
+      "Compared with version 2025.1:\n\n- Added: indicator «Complaints per 10,000 residents»\n- Changed: block «Economy», `weight`: `50` → `60`\n",
+    );
     expect(methodologyMarkdown(doc("ru", { changes: { kind: "first" } }))).toContain("Это первая версия методики.");
     expect(methodologyMarkdown(doc("en", {}))).not.toContain("## 6.");
   });
