@@ -46,6 +46,8 @@ export {
   type TimeFunction,
   type Trilingual,
 } from "./functions/spec.js";
+export * from "./methodology/index.js";
 export * from "./model/ruleset.js";
+export * from "./report/index.js";
 export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";

@@ -1,5 +1,6 @@
 /** The methodology document: the ruleset in words, as Markdown and HTML, in kk, ru or en. */
 export { appliesText, kindText } from "./applicability.js";
+export { changeLines } from "./changes.js";
 export {
   type BlockDoc,
   buildMethodology,
@@ -12,5 +13,8 @@ export {
 export { blockWeights, effectiveWeights, ratingBlocks } from "./effective-weights.js";
 export { formulaUses } from "./formula-inputs.js";
 export { formulaHtml, methodologyHtml } from "./html.js";
+export { inForceText } from "./in-force.js";
 export { methodologyMarkdown } from "./markdown.js";
+export { type PreviousVersion, previousVersion } from "./previous-version.js";
+export { type Code, plainText, type Rich, type RichPart } from "./rich-text.js";
 export { scoreRuleText } from "./score-rule.js";
