@@ -12,15 +12,15 @@ describe("merging several files", () => {
       "keles own_revenue 2026-03 = 500 @ dup-a.csv:5:27",
     ]);
     expect(r.diagnostics.map(diag)).toEqual([
-      "D140 error dup-b.csv:2:31: own_revenue of turkistan for 2026-03 is 1250 here but 1200 given before (dup-a.csv:2:31) | keep one of the two values: correct or delete the other cell",
+      "D140 error dup-b.csv:2:31: own_revenue of turkistan for 2026-03 is 1250 here but 1200 given before | keep one of the two values: correct or delete the other cell",
       // 300.0 and 300 are the same value
-      "D141 warning dup-b.csv:3:26: own_revenue of arys for 2026-03 is 300, the same value given before (dup-a.csv:3:26) | delete one of the two cells",
+      "D141 warning dup-b.csv:3:26: own_revenue of arys for 2026-03 is 300, the same value given before | delete one of the two cells",
       // new_jobs is not cumulative: a quarter and a month inside it are two sources for one figure
       "D127 error dup-b.csv:4:25: new_jobs of sairam is given for 2026-02 and also for 2026-Q1, which contains it | give either the value of the whole period or the values of its parts, not both",
       // own_revenue is cumulative: the value of Q1 is the running total at March, so it is the same cell
-      "D141 warning dup-b.csv:5:27: own_revenue of keles for 2026-Q1 is 500, the same value given as the running total for 2026-03 (dup-a.csv:5:27) | delete one of the two cells",
-      "D140 error dup-b.csv:6:31: own_revenue of turkistan for 2026-Q1 is 1300 here but 1200 given as the running total for 2026-03 (dup-a.csv:2:31) | keep one of the two values: correct or delete the other cell",
-      "D140 error dup-b.csv:7:26: own_revenue of arys for 2026-03 is n/a here but 300 given before (dup-a.csv:3:26) | keep one of the two values: correct or delete the other cell",
+      "D141 warning dup-b.csv:5:27: own_revenue of keles for 2026-Q1 is 500, the same value given as the running total for 2026-03 | delete one of the two cells",
+      "D140 error dup-b.csv:6:31: own_revenue of turkistan for 2026-Q1 is 1300 here but 1200 given as the running total for 2026-03 | keep one of the two values: correct or delete the other cell",
+      "D140 error dup-b.csv:7:26: own_revenue of arys for 2026-03 is n/a here but 300 given before | keep one of the two values: correct or delete the other cell",
     ]);
     expect(r.diagnostics[0]?.related).toEqual([
       {

@@ -64,15 +64,14 @@ export class ObservationMerger {
       earlier.observation.period === observation.period
         ? "given before"
         : `given as the running total for ${earlier.observation.period}`;
-    const where = describe(earlier);
     if (same) {
-      problems.report(DataCode.D141, at, `${what} is ${String(a)}, the same value ${otherPeriod} (${where})`, {
+      problems.report(DataCode.D141, at, `${what} is ${String(a)}, the same value ${otherPeriod}`, {
         suggestion: "delete one of the two cells",
         related: [related("the same value given before", earlier)],
       });
       return;
     }
-    problems.report(DataCode.D140, at, `${what} is ${String(a)} here but ${String(b)} ${otherPeriod} (${where})`, {
+    problems.report(DataCode.D140, at, `${what} is ${String(a)} here but ${String(b)} ${otherPeriod}`, {
       suggestion: "keep one of the two values: correct or delete the other cell",
       related: [related(`the other value (${String(b)})`, earlier)],
     });
@@ -106,10 +105,4 @@ function cellKey(unit: string, field: string, period: Period): string {
 
 function related(message: string, kept: Kept) {
   return { message, file: kept.observation.source.file, range: kept.at.range };
-}
-
-/** "data/a.csv:3:20", or "data/a.xlsx Data!C3" for a workbook. */
-function describe(kept: Kept): string {
-  const { file } = kept.observation.source;
-  return kept.at.label ? `${file} ${kept.at.label}` : `${file}:${kept.at.row}:${kept.at.column}`;
 }

@@ -1,0 +1,117 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { makeDataCommand, type RulesetLoader } from "../../src/cli/commands/data.js";
+import type { CliIO } from "../../src/cli/io.js";
+import { runCli } from "../../src/cli/run.js";
+import type { Ruleset } from "../../src/model/ruleset.js";
+import { FIXTURES, MODEL } from "./model.js";
+
+const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), "golden");
+const ruleset = { id: "test-rules", version: "2026.1", ...MODEL } as unknown as Ruleset;
+const loadsModel: RulesetLoader = async () => ({ ruleset, diagnostics: [] });
+
+async function run(args: string[], loader: RulesetLoader = loadsModel) {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd: FIXTURES,
+    isTTY: false,
+    env: {},
+  };
+  const code = await makeDataCommand(loader).run(args, io);
+  return { code, stdout, stderr };
+}
+
+/** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it (then review the diff). */
+function golden(name: string, actual: string) {
+  const file = path.join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, "utf8"));
+}
+
+describe("tarazy data check", () => {
+  it("clean data: exit 0 and a summary of what was read", async () => {
+    const r = await run(["check", "rules", "--data", "semicolon-bom-crlf.csv"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      "0 errors, 0 warnings\n\nData: 1 file, 10 rows, 10 observations\nCovered: 5 units x 3 fields x 1 period (2026-01)\n",
+    );
+  });
+
+  it("data with errors: exit 1, each diagnostic with the CSV line and a caret (golden file)", async () => {
+    const r = await run(["check", "rules", "--data", "long.csv", "wide.csv", "dup-a.csv", "--data=dup-b.csv"]);
+    expect(r.code).toBe(1);
+    golden("data-check.txt", r.stdout);
+  });
+
+  it("--format json: files, summary, counts and sorted diagnostics", async () => {
+    const r = await run(["check", "rules", "--format", "json", "--data", "long.csv", "wide.csv"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.ruleset).toEqual({ id: "test-rules", version: "2026.1" });
+    expect(report.files.map((f: { path: string; rows: number }) => [f.path, f.rows])).toEqual([
+      ["long.csv", 6],
+      ["wide.csv", 5],
+    ]);
+    expect(report.summary).toEqual({
+      files: 2,
+      rows: 11,
+      observations: 13,
+      notApplicable: 3,
+      units: 5,
+      fields: 4,
+      periods: ["2026-01", "2026-Q1", "2026-02"],
+    });
+    expect([report.errors, report.warnings]).toEqual([2, 1]);
+    expect(report.diagnostics.map((d: { code: string; file: string }) => `${d.code} ${d.file}`)).toEqual([
+      "D131 long.csv",
+      "D134 wide.csv",
+      "D132 wide.csv",
+    ]);
+  });
+
+  it("a warning alone does not fail the check", async () => {
+    const r = await run(["check", "rules", "--data", "cp1251.csv"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("0 errors, 2 warnings");
+  });
+
+  it("a ruleset that cannot be loaded: its errors, and no data check", async () => {
+    const broken: RulesetLoader = async () => ({
+      diagnostics: [
+        {
+          code: "R100",
+          severity: "error",
+          message: "no ruleset.yaml here",
+          file: path.join(FIXTURES, "rules", "ruleset.yaml"),
+          range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } },
+        },
+      ],
+    });
+    const r = await run(["check", "rules", "--data", "long.csv"], broken);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      "rules/ruleset.yaml:1:1: error R100: no ruleset.yaml here\n  = docs: docs/diagnostics.md#r100\n\n1 error, 0 warnings\n\nThe ruleset could not be loaded, so the data was not checked (tarazy validate shows why).\n",
+    );
+  });
+
+  it.each([
+    [["data"], "missing subcommand: check"],
+    [["data", "verify"], "unknown subcommand 'verify'"],
+    [["data", "check"], "missing RULESET (a ruleset folder)"],
+    [["data", "check", "rules"], "missing --data PATH"],
+    [["data", "check", "rules", "--data", "x.csv", "--format", "xml"], "--format must be text or json, not 'xml'"],
+    [["data", "check", "rules", "--data", "x.csv", "--format"], "--format needs a value: text or json"],
+    [["data", "check", "rules", "--strict", "--data", "x.csv"], "unknown option '--strict'"],
+    [["data", "check", "rules", "other", "--data", "x.csv"], "unexpected argument 'other' (data paths follow --data)"],
+  ])("bad usage %j exits 2: %s", async (argv, message) => {
+    let stderr = "";
+    const io: CliIO = { stdout: () => {}, stderr: (t) => (stderr += t), cwd: FIXTURES, isTTY: false, env: {} };
+    expect(await runCli(argv, io)).toBe(2);
+    expect(stderr.split("\n")[0]).toBe(`tarazy data: ${message}`);
+  });
+});
