@@ -437,7 +437,10 @@ function previousResult(
   const period = previousPeriod(request.period);
   if (!store.hasDataIn(periodCode(period))) return undefined;
   const run = rate(prepared, store, { ...request, period, previous: "none", evaluator });
-  // A previous period where nothing could be scored was not rated: no rank change from it.
-  const scoredAny = run.rounds.some((r) => [...r.outcomes.values()].some((o) => o.status === "scored"));
-  return scoredAny ? run.result : undefined;
+  return hasScores(run) ? run.result : undefined;
+}
+
+/** A run where nothing could be scored (no data for the period) is not a rating to compare ranks with. */
+export function hasScores(run: RatingRun): boolean {
+  return run.rounds.some((r) => [...r.outcomes.values()].some((o) => o.status === "scored"));
 }

@@ -1,0 +1,226 @@
+import type { Provenance } from "../../data/observation.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { Lang } from "../../model/ruleset.js";
+import { label, localize } from "../../report/labels.js";
+import { ScoringCode } from "../../scoring/codes.js";
+import type { InputTrace } from "../../scoring/result.js";
+import {
+  type BlockTrace,
+  type ExplainTrace,
+  explainUnit,
+  type IndicatorTrace,
+  type MethodTrace,
+} from "../../scoring/trace.js";
+import { rangeOfLength } from "../../source/range.js";
+import { toSignificant } from "../../util/decimal-compare.js";
+import { didYouMean } from "../../util/did-you-mean.js";
+import { displayPath } from "../diagnostic-formats/relative.js";
+import type { Command } from "../io.js";
+import { UsageError } from "../io.js";
+import {
+  formatOption,
+  langOption,
+  parseOptions,
+  periodsOf,
+  points,
+  printDiagnostics,
+  rateCommandCore,
+} from "./rate.js";
+
+const USAGE = `Usage: tarazy explain RULESET UNIT --data PATH... --period P [options]
+
+Shows how one unit's total was reached in a period: for every indicator the data cells it read (file,
+row, column), its formula and value, the score method with its parameters, the score, the weight after
+redistribution, the points earned and lost, why a value was missing and which policy applied, and the best
+unit's value for comparison; then each block and the total, rank and grade. See docs/scoring.md.
+
+UNIT is a unit id or alias from units.yaml.
+
+Options:
+  --data PATH...        data files or folders
+  --period P            the period rated: 2026-03, 2026-Q1 or 2026
+  --rating ID           the rating (default: the first whose rhythm matches the period)
+  --indicator ID        show only this indicator
+  --lang kk|ru|en       language of names (default kk)
+  --format text|json    the trace as text (default) or as JSON (the ExplainTrace of engine/src/scoring/trace.ts)
+
+Exit code: 0 explained, 1 problems in the rules or the data, or an unknown unit or indicator; 2 bad usage.
+`;
+
+const WORDS = {
+  explain: { kk: "Түсіндірме", ru: "Расшифровка", en: "Explanation" },
+  of: { kk: "ішінен", ru: "из", en: "of" },
+  lost: { kk: "жоғалтқаны", ru: "потеряно", en: "lost" },
+  formula: { kk: "формула", ru: "формула", en: "formula" },
+  inputs: { kk: "деректер", ru: "данные", en: "inputs" },
+  method: { kk: "әдіс", ru: "метод", en: "method" },
+  best: { kk: "ең жақсы", ru: "лучший", en: "best" },
+  reason: { kk: "себебі", ru: "причина", en: "reason" },
+  policy: { kk: "саясат", ru: "политика", en: "policy" },
+  period: { kk: "кезең", ru: "период", en: "period" },
+  rankedAs: { kk: "орын мен аймақ бойынша", ru: "для места и зоны", en: "ranked and graded as" },
+  previous: { kk: "алдыңғы", ru: "ранее", en: "previously" },
+  none: { kk: "жоқ", ru: "нет", en: "none" },
+  status: {
+    scored: { kk: "бағаланды", ru: "оценён", en: "scored" },
+    "missing-zero": { kk: "дерек жоқ: 0", ru: "нет данных: 0", en: "missing: scored 0" },
+    "missing-excluded": { kk: "дерек жоқ: алынып тасталды", ru: "нет данных: исключён", en: "missing: left out" },
+    "not-applicable": { kk: "қолданылмайды", ru: "не применяется", en: "not applicable" },
+  },
+} as const;
+
+/** Numbers as a person wrote them (15 significant digits: 0.1 + 0.2 shows as 0.3), unrounded otherwise. */
+export function num(x: number | boolean | string | null | undefined): string {
+  if (x === null || x === undefined) return "—";
+  if (typeof x === "number") return String(toSignificant(x));
+  if (typeof x === "boolean") return x ? "yes" : "no";
+  return x;
+}
+
+function sources(list: readonly Provenance[], cwd: string): string {
+  if (list.length === 0) return "";
+  const shown = list
+    .slice(0, 4)
+    .map((s) => `${displayPath(s.file, cwd)}:${s.row}:${s.column}${s.sheet ? ` [${s.sheet}]` : ""}`);
+  return ` ← ${shown.join(", ")}${list.length > 4 ? ` (+${list.length - 4})` : ""}`;
+}
+
+function inputLine(i: InputTrace, cwd: string): string {
+  return `${i.name} ${i.period} = ${num(i.value)}${sources(i.sources, cwd)}`;
+}
+
+function methodLine(m: MethodTrace): string {
+  const params = Object.entries(m.parameters).map(([k, v]) => `${k} ${num(v)}`);
+  const bands = m.bands?.map(
+    (b) =>
+      `${b.min !== undefined ? `≥ ${num(b.min)}` : b.max !== undefined ? `≤ ${num(b.max)}` : "else"}: ${num(b.score)}`,
+  );
+  const formula = m.formula !== undefined ? [`${m.method === "achievement" ? "plan" : "score"} = ${m.formula}`] : [];
+  return [m.method, ...formula, ...params, ...(bands ? [`bands ${bands.join("; ")}`] : [])].join(", ");
+}
+
+/** One indicator of the trace, as lines indented by `indent`. */
+export function renderIndicator(t: IndicatorTrace, lang: Lang, cwd: string, indent = "  "): string[] {
+  const pad = `${indent}  `;
+  const lines = [`${indent}${t.id} — ${localize(t.name, lang)}${t.measure ? ` (${t.measure})` : ""}`];
+  lines.push(
+    `${pad}${WORDS.formula[lang]}: ${t.formula}   [${displayPath(t.at.file, cwd)}:${t.at.range.start.line}:${t.at.range.start.column}], ${WORDS.period[lang]} ${t.period}`,
+  );
+  if (t.inputs.length > 0) {
+    lines.push(`${pad}${WORDS.inputs[lang]}: ${inputLine(t.inputs[0] as InputTrace, cwd)}`);
+    for (const i of t.inputs.slice(1))
+      lines.push(`${pad}${" ".repeat(WORDS.inputs[lang].length + 2)}${inputLine(i, cwd)}`);
+  }
+  lines.push(`${pad}${label("value", lang)}: ${num(t.value)} · ${WORDS.status[t.status][lang]}`);
+  if (t.reason)
+    lines.push(`${pad}${WORDS.reason[lang]}: ${t.reason}${t.policy ? ` (${WORDS.policy[lang]} ${t.policy})` : ""}`);
+  lines.push(`${pad}${WORDS.method[lang]}: ${methodLine(t.method)} (${t.better})`);
+  lines.push(
+    `${pad}${label("score", lang)}: ${num(t.score)} × ${label("weight", lang).toLowerCase()} ${num(t.weight)} (${num(t.declaredWeight)}) = ${num(t.points)}, ${WORDS.lost[lang]} ${num(t.lost)}`,
+  );
+  if (t.best) lines.push(`${pad}${WORDS.best[lang]}: ${t.best.unit} = ${num(t.best.value)}`);
+  return lines;
+}
+
+/** A block's header line. */
+export function blockLine(b: BlockTrace, lang: Lang): string {
+  const reason = b.reason ? ` — ${b.reason}` : "";
+  return `${b.id} — ${localize(b.name, lang)}: ${num(b.points)} ${WORDS.of[lang]} ${num(b.weight)} (${WORDS.lost[lang]} ${num(b.lost)}, ${b.aggregation})${reason}`;
+}
+
+/** The unit's summary: total, rank and grade. */
+export function totalLine(t: ExplainTrace, lang: Lang): string {
+  const change = t.previousRank !== undefined ? ` (${WORDS.previous[lang]} ${num(t.previousRank)})` : "";
+  const key = t.rankingKey !== t.total ? `; ${WORDS.rankedAs[lang]} ${num(t.rankingKey)}` : "";
+  return `${label("total", lang)}: ${num(t.total)} ${WORDS.of[lang]} ${t.scale} (${points(t.total)}${key}) · ${label("rank", lang)} ${num(t.rank)} ${WORDS.of[lang]} ${t.rankedUnits}${change} · ${label("grade", lang)} ${t.grade || WORDS.none[lang]}`;
+}
+
+/** The whole trace as text (or one indicator of it). */
+export function renderTrace(t: ExplainTrace, lang: Lang, cwd: string, only?: string): string {
+  const out = [
+    `${WORDS.explain[lang]}: ${localize(t.unit.name, lang)} (${t.unit.id}) · ${localize(t.ratingTitle, lang)}, ${t.period}`,
+    `${t.ruleset.id} ${t.ruleset.version} (${t.ruleset.hash.slice(0, 12)})`,
+    totalLine(t, lang),
+    "",
+  ];
+  for (const b of t.blocks) {
+    const indicators = only ? b.indicators.filter((i) => i.id === only) : b.indicators;
+    if (only && indicators.length === 0) continue;
+    out.push(blockLine(b, lang));
+    for (const i of indicators) out.push(...renderIndicator(i, lang, cwd), "");
+    if (indicators.length === 0) out.push("");
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+function unknown(message: string, suggestion: string | undefined): Diagnostic {
+  return {
+    code: ScoringCode.S204,
+    severity: "error",
+    message,
+    range: rangeOfLength(0),
+    ...(suggestion ? { suggestion } : {}),
+  };
+}
+
+export const explainCommand: Command = {
+  name: "explain",
+  summary: "show how a unit's score was computed: tarazy explain RULESET UNIT --data PATH... --period P",
+  usage: USAGE,
+  async run(args, io) {
+    const { positional, values, data } = parseOptions(args, [
+      "--data",
+      "--period",
+      "--rating",
+      "--indicator",
+      "--lang",
+      "--format",
+    ]);
+    const [rulesetPath, unitId, ...extra] = positional;
+    if (rulesetPath === undefined) throw new UsageError("missing RULESET (a ruleset version or family folder)");
+    if (unitId === undefined) throw new UsageError("missing UNIT (a unit id from units.yaml)");
+    if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
+    if (data.length === 0) throw new UsageError("missing --data PATH");
+    if (values.has("--from") || values.has("--to")) throw new UsageError("explain takes one --period");
+    const periods = periodsOf(values);
+    const lang = langOption(values);
+    const format = formatOption(values, ["text", "json"] as const);
+    const rating = values.get("--rating");
+    const batch = await rateCommandCore({
+      ruleset: rulesetPath,
+      data,
+      periods,
+      cwd: io.cwd,
+      ...(rating !== undefined ? { rating } : {}),
+    });
+    printDiagnostics(io, batch.diagnostics);
+    const rated = batch.rated[0];
+    if (!rated) return 1;
+    const trace = explainUnit(rated.run, unitId);
+    if (!trace) {
+      const ids = rated.result.results.map((r) => r.unit);
+      printDiagnostics(io, [
+        unknown(`unit '${unitId}' was not rated in ${rated.result.period}`, didYouMean(unitId, ids)),
+      ]);
+      return 1;
+    }
+    const only = values.get("--indicator");
+    if (only !== undefined && !trace.blocks.some((b) => b.indicators.some((i) => i.id === only))) {
+      const ids = trace.blocks.flatMap((b) => b.indicators.map((i) => i.id));
+      printDiagnostics(io, [
+        unknown(`indicator '${only}' is not in the ${trace.rating} rating`, didYouMean(only, ids)),
+      ]);
+      return 1;
+    }
+    if (format === "json") {
+      const shown = only
+        ? {
+            ...trace,
+            blocks: trace.blocks.map((b) => ({ ...b, indicators: b.indicators.filter((i) => i.id === only) })),
+          }
+        : trace;
+      io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
+    } else io.stdout(renderTrace(trace, lang, io.cwd, only));
+    return 0;
+  },
+};
