@@ -54,6 +54,14 @@ beforeAll(async () => {
     ws.addRow(["unit", "месяц", "own_revenue"]);
     ws.addRow(["turkistan", "2026-03", 1]);
   });
+  await save("merged.xlsx", (wb) => {
+    const ws = wb.addWorksheet("Data");
+    ws.addRow(["unit", "period", "own_revenue"]);
+    ws.addRow(["Сайрамский район", "2026-01", 10]);
+    ws.addRow([null, "2026-02", 20]);
+    ws.addRow([null, "2026-03", 30]);
+    ws.mergeCells("A2:A4");
+  });
   await writeFile(path.join(dir, "text.xlsx"), "unit,period,field,value\nturkistan,2026-03,own_revenue,1\n");
 });
 
@@ -105,6 +113,16 @@ describe("Excel workbooks", () => {
     expect(r.diagnostics[2]?.message).toBe(
       'Data!A1: the header row has no period column (found "unit", "месяц", "own_revenue")',
     );
+  });
+
+  it("a unit name merged down several rows applies to each of them", async () => {
+    const r = await read(["merged.xlsx"]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.observations.map(obs)).toEqual([
+      "sairam own_revenue 2026-01 = 10 @ merged.xlsx Data:2:3",
+      "sairam own_revenue 2026-02 = 20 @ merged.xlsx Data:3:3",
+      "sairam own_revenue 2026-03 = 30 @ merged.xlsx Data:4:3",
+    ]);
   });
 
   it("a text file named .xlsx is reported, with a hint", async () => {
