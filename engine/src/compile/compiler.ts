@@ -27,6 +27,7 @@ import {
   OPERATOR_NAMES,
   TOO_LARGE,
 } from "./reasons.js";
+import { decimalBounds } from "./thresholds.js";
 
 /** A formula compiled once, evaluated for many units and periods. */
 export interface CompiledFormula {
@@ -199,9 +200,21 @@ class Program {
 /** A number as a JavaScript literal, printed from its value; anything unusual goes through the constants. */
 function numberLiteral(value: number, program: Program): string {
   const text = String(value);
-  if (Number.isFinite(value) && !Object.is(value, -0) && /^\d+(\.\d+)?(e[+-]\d+)?$/.test(text)) return `(${text})`;
+  if (Number.isFinite(value) && !Object.is(value, -0) && /^-?\d+(\.\d+)?(e[+-]\d+)?$/.test(text)) return `(${text})`;
   return program.constant(value);
 }
+
+/** The value of a number literal, or of a signed one (-5), known at compile time. */
+function constantNumber(expr: Expr): number | undefined {
+  if (expr.kind === "number") return expr.value;
+  if (expr.kind === "unary" && expr.operator !== "not") {
+    const inner = constantNumber(expr.operand);
+    return inner === undefined ? undefined : expr.operator === "-" ? -inner : inner;
+  }
+  return undefined;
+}
+
+const FLIPPED: Readonly<Record<string, string>> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "=", "<>": "<>" };
 
 class FunctionBuilder {
   private readonly lines: string[] = [];
@@ -314,8 +327,42 @@ class FunctionBuilder {
   private comparison(node: Binary, a: string, b: string, result: string) {
     const js = COMPARISON_JS[node.operator];
     const numeric = this.program.typeOf(node.left) === "number" || this.program.typeOf(node.right) === "number";
-    if (numeric) this.line(`${result} = cmp(${a}, ${b}) ${js} 0;`);
-    else this.line(`${result} = ${a} ${js === "===" || js === "!==" ? js : "==="} ${b};`);
+    if (!numeric) {
+      this.line(`${result} = ${a} ${js === "===" || js === "!==" ? js : "==="} ${b};`);
+      return;
+    }
+    const leftConstant = constantNumber(node.left);
+    const rightConstant = constantNumber(node.right);
+    if (rightConstant !== undefined && leftConstant === undefined) {
+      this.line(`${result} = ${this.againstConstant(a, node.operator, rightConstant)};`);
+    } else if (leftConstant !== undefined && rightConstant === undefined) {
+      this.line(`${result} = ${this.againstConstant(b, FLIPPED[node.operator] ?? node.operator, leftConstant)};`);
+    } else {
+      this.line(`${result} = cmp(${a}, ${b}) ${js} 0;`);
+    }
+  }
+
+  /** x compared with the constant c at 15 significant digits, as plain comparisons with c's bounds. */
+  private againstConstant(x: string, operator: string, c: number): string {
+    const bounds = decimalBounds(c);
+    const below = numberLiteral(bounds.below, this.program);
+    const above = numberLiteral(bounds.above, this.program);
+    switch (operator) {
+      case ">":
+        return `${x} > ${above}`;
+      case ">=":
+        return `${x} >= ${below}`;
+      case "<":
+        return `${x} < ${below}`;
+      case "<=":
+        return `${x} <= ${above}`;
+      case "=":
+        return `(${x} >= ${below} && ${x} <= ${above})`;
+      case "<>":
+        return `(${x} < ${below} || ${x} > ${above})`;
+      default:
+        throw new CompileError(`unknown comparison ${operator}`);
+    }
   }
 
   private arithmetic(node: Binary, a: string, b: string, result: string) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ceilTo, floorTo, roundHalfAway } from "../../src/functions/excel-round.js";
+import { ceilTo, floorTo, roundHalfAway, roundHalfAwayExact } from "../../src/functions/excel-round.js";
 import { toSignificant } from "../../src/util/decimal-compare.js";
 
 describe("roundHalfAway", () => {
@@ -92,5 +92,27 @@ describe("floorTo and ceilTo", () => {
 
   it("never gives -0", () => {
     expect(Object.is(ceilTo(-0.5, 1), 0)).toBe(true);
+  });
+});
+
+describe("the fast path of roundHalfAway", () => {
+  it("agrees with the exact digit-string rounding", () => {
+    const tie = fc
+      .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 6 }))
+      .map(([n, d]) => (n + 0.5) / 10 ** d); // values that are ties as a person writes them
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+          tie,
+        ),
+        fc.integer({ min: -17, max: 17 }),
+        (x, digits) => {
+          expect(roundHalfAway(x, digits)).toBe(roundHalfAwayExact(x, digits));
+        },
+      ),
+      { numRuns: 5000, seed: 9 },
+    );
   });
 });
