@@ -6,7 +6,7 @@ export const REPORT_CSS = `
 :root { color-scheme: light; --ink: #1f2933; --muted: #52606d; --line: #d3dae2; --zebra: #f5f7fa; --accent: #1c4e80; }
 * { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font: 15px/1.45 system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: var(--ink); background: #fff; }
-header, main, footer { max-width: 1080px; margin: 0 auto; padding: 0 24px; }
+header, main, footer { max-width: 1280px; margin: 0 auto; padding: 0 24px; }
 header { padding-top: 28px; border-bottom: 3px solid var(--accent); padding-bottom: 12px; }
 h1 { font-size: 1.7rem; margin: 0 0 4px; color: var(--accent); }
 h2 { font-size: 1.25rem; margin: 32px 0 10px; color: var(--accent); }
@@ -28,13 +28,17 @@ th[scope="row"] { font-weight: 500; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .grade-legend { display: flex; flex-wrap: wrap; gap: 6px 16px; margin: 8px 0; padding: 0; list-style: none; font-size: 0.9rem; }
 .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; vertical-align: -2px; margin-right: 5px; border: 1px solid #0003; }
-.chart { display: block; max-width: 100%; height: auto; margin: 4px 0; }
+.chart { display: block; max-width: 960px; height: auto; margin: 4px 0; }
 .chart text { font: 12px system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; fill: var(--ink); }
 .chart .tick { fill: var(--muted); font-size: 11px; }
 .chart .grid { stroke: #e4e8ee; stroke-width: 1; }
 .chart .threshold { stroke-width: 1.5; stroke-dasharray: 4 3; }
 .chart .bar rect { stroke: #0004; stroke-width: 0.5; }
 .chart .value { font-weight: 600; }
+.table-wrap { overflow-x: auto; }
+table.heatmap th[scope="row"] { white-space: nowrap; }
+table.heatmap thead th, table.detail thead th { font-size: 0.75rem; }
+table.heatmap th, table.heatmap td, table.detail th, table.detail td { padding: 4px 6px; }
 table.heatmap td.heat { text-align: right; font-weight: 600; white-space: nowrap; border: 1px solid #fff; }
 th .max { display: block; font-weight: 400; color: var(--muted); font-size: 0.8rem; }
 .heat-legend { display: flex; align-items: center; gap: 8px; font-size: 0.85rem; color: var(--muted); margin: 6px 0 0; }
@@ -53,6 +57,8 @@ footer h2 { font-size: 1rem; }
   h2 { break-after: avoid; }
   section.chart-section, table tr, .indicator { break-inside: avoid; }
   thead { display: table-header-group; }
+  .table-wrap { overflow: visible; }
+  table.heatmap, table.detail { font-size: 8.5pt; }
   abbr[title] { text-decoration: none; }
 }
 `;

@@ -125,10 +125,10 @@ function blockDetail(view: ReportView, blockIndex: number): string {
   });
   return [
     `<h3>${escapeHtml(b.name)} (${escapeHtml(label("outOf", lang, { max: formatShort(b.weight, lang) }))})</h3>`,
-    `<table class="detail">`,
+    `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeHtml(b.name)}"><table class="detail">`,
     `<thead><tr><th scope="col" class="num">${escapeHtml(label("rank", lang))}</th><th scope="col">${escapeHtml(label("unit", lang))}</th><th scope="col" class="num">${escapeHtml(label("points", lang))}</th>${head}</tr></thead>`,
     `<tbody>\n${rows.join("\n")}\n</tbody>`,
-    "</table>",
+    "</table></div>",
   ].join("\n");
 }
 

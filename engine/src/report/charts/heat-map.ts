@@ -30,11 +30,11 @@ export function heatMapTable(view: ReportView): string {
     return `<tr><td class="num">${rankText(row.rank, lang)}</td><th scope="row">${escapeHtml(row.name)}</th>${cells.join("")}</tr>`;
   });
   return [
-    `<table class="heatmap">`,
+    `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeHtml(label("heatMapTitle", lang))}"><table class="heatmap">`,
     `<caption class="sr-only">${escapeHtml(`${label("heatMapTitle", lang)}: ${latest.label}`)}</caption>`,
     `<thead><tr><th scope="col" class="num">${escapeHtml(label("rank", lang))}</th><th scope="col">${escapeHtml(label("unit", lang))}</th>${head}</tr></thead>`,
     `<tbody>\n${rows.join("\n")}\n</tbody>`,
-    "</table>",
+    "</table></div>",
     heatLegend(view),
   ].join("\n");
 }
