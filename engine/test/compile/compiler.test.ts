@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { CompileError, compileFormula } from "../../src/compile/compiler.js";
+import { decimalBounds, stepUlps } from "../../src/compile/thresholds.js";
 import type { Expr } from "../../src/formula/ast.js";
 import { MapEnvironment } from "../../src/formula/environment.js";
 import { MemoryContext } from "../../src/formula/memory-context.js";
 import { parseFormula } from "../../src/formula/parser.js";
+import { compareDecimal } from "../../src/util/decimal-compare.js";
 import { bin, id, num } from "./ast-builder.js";
 import { environment } from "./fixtures.js";
 
@@ -88,5 +90,30 @@ describe("compileFormula", () => {
       compiled.run(ctx, 1, 0),
       compiled.run(ctx, 1, 1),
     ]).toEqual([2, 4, 20, 40]);
+  });
+});
+
+describe("comparison with a constant", () => {
+  const env = environment({ x: "number" });
+  const { below, above } = decimalBounds(90);
+  const edges = [stepUlps(below, -1), below, 90, above, stepUlps(above, 1)];
+  const expected: Record<string, (c: number) => boolean> = {
+    "<": (c) => c < 0,
+    "<=": (c) => c <= 0,
+    ">": (c) => c > 0,
+    ">=": (c) => c >= 0,
+    "=": (c) => c === 0,
+    "<>": (c) => c !== 0,
+  };
+  it.each(Object.keys(expected))("x %s 90 and 90 %s x agree with compareDecimal at the edges of 90", (op) => {
+    const ctx = new MemoryContext(env, { units: ["u"], periods: ["2026-03"] });
+    const constantRight = compileFormula(parse(`x ${op} 90`), env);
+    const constantLeft = compileFormula(parse(`90 ${op} x`), env);
+    for (const x of edges) {
+      ctx.set("x", "u", "2026-03", x);
+      const check = expected[op] as (c: number) => boolean;
+      expect(constantRight.run(ctx, 0, 0), `${x} ${op} 90`).toBe(check(compareDecimal(x, 90)));
+      expect(constantLeft.run(ctx, 0, 0), `90 ${op} ${x}`).toBe(check(compareDecimal(90, x)));
+    }
   });
 });
