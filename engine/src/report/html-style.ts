@@ -58,7 +58,9 @@ footer h2 { font-size: 1rem; }
   section.chart-section, table tr, .indicator { break-inside: avoid; }
   thead { display: table-header-group; }
   .table-wrap { overflow: visible; }
-  table.heatmap, table.detail { font-size: 8.5pt; }
+  table.heatmap, table.detail { font-size: 8pt; }
+  table.heatmap thead th, table.detail thead th, th .max { font-size: 7pt; }
+  table.heatmap th, table.heatmap td, table.detail th, table.detail td { padding: 2px 3px; }
   abbr[title] { text-decoration: none; }
 }
 `;
