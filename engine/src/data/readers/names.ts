@@ -41,7 +41,18 @@ export class NameIndex<T extends { readonly id: string }> {
     }
   }
 
+  /** Results by the text as written: a file repeats the same few names on every row. */
+  private readonly cache = new Map<string, NameMatch<T>>();
+
   lookup(text: string): NameMatch<T> {
+    const cached = this.cache.get(text);
+    if (cached) return cached;
+    const match = this.find(text);
+    if (this.cache.size < 10_000) this.cache.set(text, match);
+    return match;
+  }
+
+  private find(text: string): NameMatch<T> {
     const key = normalizeName(text);
     const byId = this.byId.get(key);
     if (byId) return { kind: "found", item: byId };

@@ -3,6 +3,7 @@ import { DataCode } from "../codes.js";
 import { parseCellValue, shorten } from "../parse-number.js";
 import { formatPeriod, monthsIn, type Period } from "../period.js";
 import { type Cell, type CellAt, cellText, isEmpty } from "./cell.js";
+import { columnRole } from "./headers.js";
 import type { ObservationMerger } from "./merge.js";
 import type { DataField, DataUnit } from "./model.js";
 import { type NameIndex, normalizeName } from "./names.js";
@@ -47,7 +48,8 @@ export function readRecord(
   const unit = resolveUnit(ctx, unitCell, first);
   const period = resolvePeriod(ctx, periodCell, first);
   if (!unit || !period) return;
-  for (const { field, cell } of filled) readFieldValue(ctx, unit, period, field, cell);
+  const periodId = formatPeriod(period);
+  for (const { field, cell } of filled) readFieldValue(ctx, unit, period, periodId, field, cell);
 }
 
 function resolveUnit(ctx: RecordContext, cell: Cell | undefined, valueAt: CellAt): DataUnit | undefined {
@@ -77,6 +79,7 @@ function resolveUnit(ctx: RecordContext, cell: Cell | undefined, valueAt: CellAt
 
 function unknownUnitHint(text: string, didYouMean: string | undefined): string {
   if (TOTAL_WORDS.test(normalizeName(text))) return "delete the total row: Tarazy adds up units itself";
+  if (columnRole(text) === "unit") return "this looks like a second header row: delete it";
   if (text.includes("?") || text.includes("\ufffd")) {
     return "letters were lost when the file was saved in an 8-bit code page: save it as CSV UTF-8";
   }
@@ -131,12 +134,19 @@ export function fieldByName(ctx: RecordContext, text: string, at: CellAt, extraH
   return undefined;
 }
 
-function readFieldValue(ctx: RecordContext, unit: DataUnit, period: Period, field: DataField, cell: Cell): void {
+function readFieldValue(
+  ctx: RecordContext,
+  unit: DataUnit,
+  period: Period,
+  periodId: string,
+  field: DataField,
+  cell: Cell,
+): void {
   if (monthsIn(period.kind) < monthsIn(field.frequency)) {
     ctx.problems.report(
       DataCode.D125,
       cell.at,
-      `${field.id} is reported ${ADVERB[field.frequency]}, so it takes no value for the ${period.kind} ${formatPeriod(period)}`,
+      `${field.id} is reported ${ADVERB[field.frequency]}, so it takes no value for the ${period.kind} ${periodId}`,
       { suggestion: `give the value for the ${field.frequency} ${containing(period, field.frequency)}` },
     );
     return;
@@ -147,7 +157,7 @@ function readFieldValue(ctx: RecordContext, unit: DataUnit, period: Period, fiel
     {
       unit: unit.id,
       field: field.id,
-      period: formatPeriod(period),
+      period: periodId,
       value,
       source: {
         file: ctx.file,
