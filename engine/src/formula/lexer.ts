@@ -120,9 +120,6 @@ const MathTimes = token("MathTimes", /[×·]/);
 const MathDivide = token("MathDivide", "÷");
 const MathMinus = token("MathMinus", /[−–—]/);
 
-/** Anything else: one character (or surrogate pair), reported and dropped. */
-const Unknown = token("Unknown", /[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\s]/);
-
 const keywords = [True, False, MissingKeyword, And, Or, Not];
 const allTokens: TokenType[] = [
   WhiteSpace,
@@ -157,13 +154,12 @@ const allTokens: TokenType[] = [
   MathTimes,
   MathDivide,
   MathMinus,
-  Unknown,
 ];
 
 /** The token types the parser knows (the other-language spellings never reach it). */
 export const parserTokens: TokenType[] = [AnyToken, ComparisonOp, AdditiveOp, MultiplicativeOp, ...allTokens];
 
-const lexer = new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: false });
+const lexer = new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });
 
 /** End offset (exclusive) of a token; zero-width for tokens the checks insert. */
 export function tokenEnd(t: IToken): number {
@@ -251,18 +247,12 @@ export const semicolonTokens = new WeakSet<IToken>();
  */
 export function scanFormula(text: string, report: SyntaxDiagnostics): IToken[] {
   const { tokens: raw, errors } = lexer.tokenize(text);
-  // The Unknown token matches any character, so this never happens; if it did, the text is not dropped silently.
+  // Characters no token matches: the lexer skips each run of them and reports it here.
   for (const e of errors) reportUnknown(text.slice(e.offset, e.offset + e.length), e.offset, report);
   const out: IToken[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i] as IToken;
     const type = t.tokenType;
-    if (type === Unknown) {
-      let last = t;
-      while (raw[i + 1]?.tokenType === Unknown && raw[i + 1]?.startOffset === tokenEnd(last)) last = raw[++i] as IToken;
-      reportUnknown(text.slice(t.startOffset, tokenEnd(last)), t.startOffset, report);
-      continue;
-    }
     const respelling = RESPELLINGS.get(type);
     if (respelling) {
       const end = tokenEnd(t);

@@ -424,7 +424,7 @@ class FormulaParser extends EmbeddedActionsParser {
     const call = this.OPTION(() => this.SUBRULE(this.callArguments));
     return this.ACTION(() =>
       call === undefined
-        ? this.node({ kind: "identifier", name: name.image }, name.startOffset, tokenEnd(name))
+        ? this.token(name, (range) => ({ kind: "identifier", name: name.image, range }))
         : this.call(name, call),
     );
   });
@@ -517,26 +517,25 @@ class FormulaParser extends EmbeddedActionsParser {
   }
 
   private literal(t: IToken): Parsed {
-    return this.ACTION(() => {
-      const start = t.startOffset;
-      const end = tokenEnd(t);
-      switch (t.tokenType) {
-        case NumberToken: {
-          const value = Number(t.image);
-          // Already reported when too large; an error node keeps Infinity out of every result.
-          if (!Number.isFinite(value)) return this.node({ kind: "error" }, start, end);
-          return this.node({ kind: "number", value, raw: t.image }, start, end);
+    return this.ACTION(() =>
+      this.token(t, (range): Expr => {
+        switch (t.tokenType) {
+          case NumberToken: {
+            const value = Number(t.image);
+            // Already reported when too large; an error node keeps Infinity out of every result.
+            return Number.isFinite(value) ? { kind: "number", value, raw: t.image, range } : { kind: "error", range };
+          }
+          case Text:
+            return { kind: "string", value: (t.payload as TextPayload).value, range };
+          case True:
+            return { kind: "boolean", value: true, range };
+          case False:
+            return { kind: "boolean", value: false, range };
+          default:
+            return { kind: "missing", range };
         }
-        case Text:
-          return this.node({ kind: "string", value: (t.payload as TextPayload).value }, start, end);
-        case True:
-          return this.node({ kind: "boolean", value: true }, start, end);
-        case False:
-          return this.node({ kind: "boolean", value: false }, start, end);
-        default:
-          return this.node({ kind: "missing" }, start, end);
-      }
-    });
+      }),
+    );
   }
 
   /** A value was expected but the next token cannot start one: report it in the words of where it happened. */
@@ -546,7 +545,7 @@ class FormulaParser extends EmbeddedActionsParser {
     const at = previous.tokenType === EOF ? this.startOf(next) : tokenEnd(previous);
     const shown = (t: IToken) => `\`${t.image || ")"}\``;
     if (previous.tokenType === LParen && next.tokenType === RParen && this.opensCall(previous)) {
-      const placeholder = this.node({ kind: "error" }, at, at);
+      const placeholder = this.errorAt(at);
       noArguments.add(placeholder.expr);
       return placeholder;
     }
@@ -579,7 +578,7 @@ class FormulaParser extends EmbeddedActionsParser {
         { suggestion: `write the value after ${shown(previous)}, or remove it` },
       );
     }
-    return this.node({ kind: "error" }, at, at);
+    return this.errorAt(at);
   }
 
   private reportMissingOperator(previous: IToken, next: IToken, place: Place): void {
@@ -651,16 +650,15 @@ class FormulaParser extends EmbeddedActionsParser {
     const start = name.startOffset;
     const calleeRange = this.range(start, tokenEnd(name));
     const args = parts.args.map((a) => a.expr);
-    return this.node({ kind: "call", callee: name.image, calleeRange, args }, start, tokenEnd(parts.close));
+    const end = tokenEnd(parts.close);
+    return { expr: { kind: "call", callee: name.image, calleeRange, args, range: this.range(start, end) }, start, end };
   }
 
   private binary(operator: BinaryOperator, op: IToken, left: Parsed, right: Parsed): Parsed {
     const operatorRange = this.range(op.startOffset, tokenEnd(op));
-    return this.node(
-      { kind: "binary", operator, left: left.expr, right: right.expr, operatorRange },
-      left.start,
-      right.end,
-    );
+    const range = this.range(left.start, right.end);
+    const expr: Expr = { kind: "binary", operator, left: left.expr, right: right.expr, operatorRange, range };
+    return { expr, start: left.start, end: right.end };
   }
 
   /** Applies prefix operators (signs or `not`s) to `operand`, innermost last. */
@@ -669,13 +667,22 @@ class FormulaParser extends EmbeddedActionsParser {
     for (let i = ops.length - 1; i >= 0; i--) {
       const op = ops[i] as IToken;
       const operator: UnaryOperator = op.tokenType === Not ? "not" : op.tokenType === Minus ? "-" : "+";
-      acc = this.node({ kind: "unary", operator, operand: acc.expr }, op.startOffset, acc.end);
+      const range = this.range(op.startOffset, acc.end);
+      acc = { expr: { kind: "unary", operator, operand: acc.expr, range }, start: op.startOffset, end: acc.end };
     }
     return acc;
   }
 
-  private node(fields: DistributiveOmit<Expr, "range">, start: number, end: number): Parsed {
-    return { expr: { ...fields, range: this.range(start, end) } as Expr, start, end };
+  /** A node spanning exactly token `t`. */
+  private token(t: IToken, make: (range: Range) => Expr): Parsed {
+    const start = t.startOffset;
+    const end = tokenEnd(t);
+    return { expr: make(this.range(start, end)), start, end };
+  }
+
+  /** An error node: zero-width where a value was expected. */
+  private errorAt(at: number): Parsed {
+    return { expr: { kind: "error", range: this.range(at, at) }, start: at, end: at };
   }
 
   private range(start: number, end: number): Range {
@@ -695,7 +702,5 @@ class FormulaParser extends EmbeddedActionsParser {
 
 /** The placeholders of empty argument lists, told apart from a missing value by identity. */
 const noArguments = new WeakSet<Expr>();
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const formulaParser = new FormulaParser();
