@@ -632,7 +632,13 @@ function familyPlan(family) {
       }
     }
   }
-  return { fieldsById, unitsById, need, fieldPolicy };
+  const allVersions = family.versions.map((v) => v.id);
+  const versionsOf = new Map();
+  for (const id of fieldsById.keys()) {
+    const declaring = family.versions.filter((v) => v.fields.some((f) => f.id === id)).map((v) => v.id);
+    versionsOf.set(id, declaring.length === allVersions.length ? [] : declaring);
+  }
+  return { fieldsById, unitsById, need, fieldPolicy, versionsOf };
 }
 
 function readersByField(version) {
@@ -652,7 +658,7 @@ const inRanges = (ordinal, ranges) => ranges.some(([from, to]) => ordinal >= fro
  * with the missing submissions left out.
  */
 function familyRows(family, seed) {
-  const { fieldsById, unitsById, need, fieldPolicy } = familyPlan(family);
+  const { fieldsById, unitsById, need, fieldPolicy, versionsOf } = familyPlan(family);
   const sloppy = sloppyUnits(seed, family, [...unitsById.keys()]);
   const rows = [];
   let omitted = 0;
@@ -665,7 +671,14 @@ function familyRows(family, seed) {
       const omit = stream(seed, unitId, field.id, "omit");
       for (const cell of fieldCells(generator, field, entry)) {
         if (omit.uniform() < rate) omitted++;
-        else rows.push({ ...cell, unit: unitId, field: field.id, source: field.source ?? "unit" });
+        else
+          rows.push({
+            ...cell,
+            unit: unitId,
+            field: field.id,
+            source: field.source ?? "unit",
+            only: versionsOf.get(field.id),
+          });
       }
     }
   }
@@ -760,11 +773,16 @@ function longCsv(rows) {
   return `unit,period,field,value\n${rows.map((r) => `${r.unit},${r.period},${r.field},${r.value}`).join("\n")}\n`;
 }
 
-/** One file per year and source: unit-reported-2025.csv, region-formed-2025.csv, ... */
+/**
+ * One file per year and source: unit-reported-2025.csv, region-formed-2025.csv, ... Fields that only some
+ * versions declare go to a folder named for them (only-2025.1/), because a version rejects data for a field
+ * it does not know: rate with the shared files and the folder of the version in force.
+ */
 function splitFiles(rows) {
   const files = new Map();
   for (const row of rows) {
-    const name = `${row.source === "region" ? "region-formed" : "unit-reported"}-${row.year}.csv`;
+    const folder = row.only.length ? `only-${row.only.join("+")}/` : "";
+    const name = `${folder}${row.source === "region" ? "region-formed" : "unit-reported"}-${row.year}.csv`;
     if (!files.has(name)) files.set(name, []);
     files.get(name).push(row);
   }
@@ -788,7 +806,22 @@ function wideCsv(family, rows, quarter) {
   return { name: `${quarter}-wide.csv`, text: `${lines.join("\n")}\n`, version: version.id, rows: lines.length - 1 };
 }
 
-function readme(seed, files, outliers, stats, wide) {
+/** A `tarazy rate` command per version: the shared files, and the folder of fields only that version knows. */
+function rateCommands(family, files) {
+  const base = `rules/${family.name}/sample-data`;
+  const folders = [...new Set([...files.keys()].filter((n) => n.startsWith("only-")).map((n) => n.split("/")[0]))];
+  return family.versions.map((version) => {
+    const rating = version.ruleset.ratings?.[0];
+    const last = Math.min(version.to, monthOrdinal(SAMPLE_END));
+    const period =
+      rating?.frequency === "quarter" ? quarterText(yearOf(last), Math.floor((last % 12) / 3) + 1) : monthText(last);
+    const own = folders.filter((f) => f.slice("only-".length).split("+").includes(version.id));
+    const data = [`${base}/*.csv`, ...own.map((f) => `${base}/${f}`)].join(" ");
+    return `tarazy rate rules/${family.name} --period ${period} --data ${data}`;
+  });
+}
+
+function readme(family, seed, files, outliers, stats, wide) {
   const lines = [
     "# Sample data: SYNTHETIC",
     "",
@@ -814,6 +847,14 @@ function readme(seed, files, outliers, stats, wide) {
           `| examples/${wide.name} | ${wide.rows} (wide form: \`unit,period\` and one column per field of version ${wide.version}) |`,
         ]
       : []),
+    "",
+    "Rate with the shared files and, where there is one, the `only-<version>` folder of the version in force",
+    "(a version rejects data for a field it does not declare). Do not give the whole folder: it also holds the",
+    "other versions' fields and the wide example.",
+    "",
+    "```sh",
+    ...rateCommands(family, files),
+    "```",
     "",
     "## What is in it",
     "",
@@ -868,7 +909,7 @@ function generate(rulesRoot, seed) {
     }
     const na = rows.filter((r) => r.value === "n/a").length;
     const stats = { omitted, na, sloppy, historyFields: historyFields(family) };
-    outputs.set(`${base}/README.md`, readme(seed, files, outliers, stats, wide));
+    outputs.set(`${base}/README.md`, readme(family, seed, files, outliers, stats, wide));
   }
   return outputs;
 }
