@@ -45,11 +45,13 @@ export function buildModel(
   rulesetDoc: RuleDocument | undefined,
   docs: readonly KindedDocument[],
   sources: RulesetSources,
-): { model: Ruleset; diagnostics: Diagnostic[] } {
+): { model: Ruleset; diagnostics: Diagnostic[]; parseErrors: Set<FormulaSource> } {
   const diagnostics: Diagnostic[] = [];
+  const parseErrors = new Set<FormulaSource>();
   const formula = (doc: RuleDocument, path: string): FormulaSource | undefined => {
     const result = formulaAt(doc, path);
     diagnostics.push(...result.diagnostics);
+    if (result.formula && result.diagnostics.some((d) => d.severity === "error")) parseErrors.add(result.formula);
     return result.formula;
   };
   const units: Unit[] = [];
@@ -57,12 +59,14 @@ export function buildModel(
   const blocks: Block[] = [];
   for (const { doc, kind } of docs) {
     const data = asRaw(doc.data);
-    if (kind === "units") units.push(...list(data.units).map((u, i) => buildUnit(doc, `/units/${i}`, u, sources)));
-    if (kind === "fields") fields.push(...list(data.fields).map((f, i) => buildField(doc, `/fields/${i}`, f, sources)));
+    if (kind === "units")
+      units.push(...items(doc, "/units", data.units, sources).map(([u, p]) => buildUnit(doc, p, u, sources)));
+    if (kind === "fields")
+      fields.push(...items(doc, "/fields", data.fields, sources).map(([f, p]) => buildField(doc, p, f, sources)));
     if (kind === "block") blocks.push(buildBlock(doc, data, sources, formula));
   }
   const model = buildRuleset(root, rulesetDoc, { units, fields, blocks }, sources);
-  return { model, diagnostics };
+  return { model, diagnostics, parseErrors };
 }
 
 function buildRuleset(
@@ -190,8 +194,8 @@ function buildBlock(doc: RuleDocument, data: Raw, sources: RulesetSources, formu
     weight: num(data.weight, 0),
     aggregation: oneOf<Aggregation>(data.aggregation, ["arithmetic", "geometric", "min"], "arithmetic"),
     ...(isPolicy(data.missing) ? { missing: data.missing } : {}),
-    indicators: list(data.indicators).map((raw, i) =>
-      buildIndicator(doc, `/indicators/${i}`, raw, id, sources, formula),
+    indicators: items(doc, "/indicators", data.indicators, sources).map(([raw, path]) =>
+      buildIndicator(doc, path, raw, id, sources, formula),
     ),
     ...optionalNote("description", data.description),
     at: located(doc, ""),
@@ -309,6 +313,13 @@ function buildBand(doc: RuleDocument, path: string, raw: unknown): Band {
 
 function asRaw(value: unknown): Raw {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Raw) : {};
+}
+
+/** The items of a list with their pointers, leaving out those after the file's syntax error. */
+function items(doc: RuleDocument, path: string, value: unknown, sources: RulesetSources): [unknown, string][] {
+  return list(value)
+    .map((item, i): [unknown, string] => [item, `${path}/${i}`])
+    .filter(([, p]) => !sources.isCut(doc, p));
 }
 
 function list(value: unknown): unknown[] {

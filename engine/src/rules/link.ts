@@ -1,4 +1,5 @@
 import { checkFormula, type FormulaReference } from "../check/checker.js";
+import { CheckCodes } from "../check/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Type } from "../formula/environment.js";
 import type { FormulaSource, Frequency, Indicator, Ruleset } from "../model/ruleset.js";
@@ -16,6 +17,8 @@ export interface FormulaUse {
   /** The inferred type; undefined when the formula did not parse or its type is unknown after an error. */
   readonly type?: Type;
   readonly references: readonly FormulaReference[];
+  /** The formula has errors of its own (syntax, unknown names, types). */
+  readonly hasErrors: boolean;
 }
 
 const SCOPE: Record<FormulaRole, FormulaScope> = {
@@ -48,22 +51,28 @@ export function formulasOf(ruleset: Ruleset): { indicator: Indicator; role: Form
 export function linkFormulas(
   ruleset: Ruleset,
   sources: RulesetSources,
+  options: { readonly incomplete?: boolean; readonly parseErrors?: ReadonlySet<FormulaSource> } = {},
 ): { formulas: FormulaUse[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const formulas: FormulaUse[] = [];
   for (const { indicator, role, source } of formulasOf(ruleset)) {
+    const parseFailed = options.parseErrors?.has(source) ?? false;
     if (!source.ast) {
-      formulas.push({ indicator, role, source, references: [] });
+      formulas.push({ indicator, role, source, references: [], hasErrors: source.text !== "" || parseFailed });
       continue;
     }
     const result = checkFormula(source.ast, rulesetEnvironment(ruleset, SCOPE[role]), { file: source.at.file });
-    diagnostics.push(...result.diagnostics.map((d) => (d.file ? d : { ...d, file: source.at.file })));
+    // With a file missing, an unknown name is more likely defined there than misspelt here.
+    const own = options.incomplete ? result.diagnostics.filter((d) => d.code !== CheckCodes.F200) : result.diagnostics;
+    diagnostics.push(...own.map((d) => (d.file ? d : { ...d, file: source.at.file })));
+    const failed = parseFailed || hasErrorIn(result.diagnostics);
     formulas.push({
       indicator,
       role,
       source,
-      ...(result.type && !hasErrorIn(result.diagnostics) ? { type: result.type } : {}),
+      ...(result.type && !failed ? { type: result.type } : {}),
       references: result.references,
+      hasErrors: failed,
     });
   }
   deriveFrequencies(ruleset, formulas, sources);

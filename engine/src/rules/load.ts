@@ -47,6 +47,18 @@ export interface LoadResult {
 }
 
 export const RULESET_FILE = "ruleset.yaml";
+/** Problems after which some file's content is missing from the model (see CheckContext.incomplete). */
+const INCOMPLETE = new Set<string>([
+  RuleReadCode.R001,
+  RuleReadCode.R002,
+  RuleReadCode.R003,
+  RuleReadCode.R010,
+  RuleReadCode.R012,
+  RuleReadCode.R013,
+  RuleReadCode.R015,
+  RuleReadCode.R100,
+]);
+
 /** Folders of a version that hold other things than rules. */
 const NOT_RULES = new Set(["tests", "sample-data"]);
 
@@ -135,7 +147,7 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
   const rulesetDoc = parsed.document;
   const sources = new RulesetSources();
   const documents: RuleDocument[] = [rulesetDoc];
-  const ruleKind = validateDocument(rulesetDoc, sources, diagnostics);
+  const ruleKind = validateDocument(rulesetDoc, sources, diagnostics, parsed.diagnostics);
   if (ruleKind !== undefined && ruleKind !== "ruleset")
     diagnostics.push(misplaced(rulesetDoc, "ruleset.yaml must start with `ruleset: <id>`"));
 
@@ -159,7 +171,7 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
       });
       continue;
     }
-    const kind = validateDocument(result.document, sources, diagnostics);
+    const kind = validateDocument(result.document, sources, diagnostics, result.diagnostics);
     if (kind === "ruleset" || kind === "test") {
       diagnostics.push(
         misplaced(
@@ -174,12 +186,13 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
     if (kind) included.push({ doc: result.document, kind });
   }
 
+  const incomplete = diagnostics.some((d) => INCOMPLETE.has(d.code));
   const built = buildModel(root, rulesetDoc, included, sources);
   diagnostics.push(...built.diagnostics);
-  const linked = linkFormulas(built.model, sources);
+  const linked = linkFormulas(built.model, sources, { incomplete, parseErrors: built.parseErrors });
   diagnostics.push(...linked.diagnostics);
-  for (const check of ruleChecks)
-    check.run({ ruleset: built.model, sources, formulas: linked.formulas, report: (d) => diagnostics.push(d) });
+  const context = { ruleset: built.model, sources, formulas: linked.formulas, incomplete };
+  for (const check of ruleChecks) check.run({ ...context, report: (d) => diagnostics.push(d) });
 
   const files = documents.map((d) => d.file);
   const model: Ruleset = { ...built.model, hash: hashFiles(root, documents) };
@@ -200,8 +213,21 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
 }
 
 /** Detects the kind, validates with the schema and records broken paths; the kind when the file has one. */
-function validateDocument(doc: RuleDocument, sources: RulesetSources, diagnostics: Diagnostic[]) {
+function validateDocument(
+  doc: RuleDocument,
+  sources: RulesetSources,
+  diagnostics: Diagnostic[],
+  parseDiagnostics: readonly Diagnostic[],
+) {
   if (doc.data === null && doc.yaml === undefined) return undefined;
+  const cutoff = syntaxCutoff(doc, parseDiagnostics);
+  if (cutoff !== undefined) {
+    sources.cutAt(doc, cutoff);
+    sources.markBroken(
+      doc,
+      [...doc.locations].filter(([, l]) => l.value.start.offset >= cutoff).map(([p]) => p),
+    );
+  }
   const { kind, diagnostic } = fileKind(doc);
   if (diagnostic) diagnostics.push(diagnostic);
   if (!kind) return undefined;
@@ -216,8 +242,30 @@ function validateDocument(doc: RuleDocument, sources: RulesetSources, diagnostic
           : e.instancePath,
       ),
   );
-  diagnostics.push(...schemaDiagnostics(doc, kind, errors));
+  const reported = schemaDiagnostics(doc, kind, errors);
+  diagnostics.push(...(cutoff === undefined ? reported : reported.filter((d) => d.range.start.offset < cutoff)));
   return kind;
+}
+
+/**
+ * Where a file's first syntax error makes the rest unreliable: the start of the innermost value holding the
+ * error (or the error itself). What starts there or later is left out rather than reported a second time.
+ */
+function syntaxCutoff(doc: RuleDocument, parseDiagnostics: readonly Diagnostic[]): number | undefined {
+  const error = parseDiagnostics.find((d) => d.code === RuleReadCode.R010 || d.code === RuleReadCode.R012);
+  if (!error) return undefined;
+  const offset = error.range.start.offset;
+  let cutoff = offset;
+  let innermost = Number.POSITIVE_INFINITY;
+  for (const loc of doc.locations.values()) {
+    const { start, end } = loc.value;
+    const size = end.offset - start.offset;
+    if (start.offset <= offset && offset <= end.offset && size < innermost) {
+      innermost = size;
+      cutoff = Math.min(offset, start.offset);
+    }
+  }
+  return cutoff;
 }
 
 interface IncludedFile {

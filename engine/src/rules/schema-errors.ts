@@ -116,7 +116,9 @@ function toDiagnostic(doc: RuleDocument, kind: FileKind, error: Branched): Diagn
             ? `${capitalize(what)} has no Kazakh text (kk); Kazakh is required, Russian and English are optional`
             : `${capitalize(what)} has no \`${missing}\``,
         range: elementRange(doc, path),
-        ...requiredHint(error, missing),
+        ...(localized && missing === "kk"
+          ? { suggestion: "add the Kazakh text: `kk: ...` beside the other languages" }
+          : requiredHint(error, missing)),
       };
     }
     case "type":
@@ -143,10 +145,13 @@ function toDiagnostic(doc: RuleDocument, kind: FileKind, error: Branched): Diagn
     }
     case "pattern": {
       const hint = (error.parentSchema as SchemaNode | undefined)?.patternMessage as string | undefined;
+      const last = path.slice(path.lastIndexOf("/") + 1);
+      const owner = describePath(data, path.slice(0, path.lastIndexOf("/")), kind);
+      const noun = ["id", "block", "ruleset"].includes(last) ? `id for ${owner}` : what;
       return {
         ...base,
         code: RuleReadCode.R105,
-        message: `${showValue(value)} is not a valid ${what}${hint ? `: ${hint}` : ""}`,
+        message: `${showValue(value)} is not a valid ${noun}${hint ? `: ${hint}` : ""}`,
         range: valueRange(doc, path),
       };
     }
@@ -158,7 +163,7 @@ function toDiagnostic(doc: RuleDocument, kind: FileKind, error: Branched): Diagn
         range: keyRange(doc, `${path}/${String(params.propertyName).replace(/~/g, "~0").replace(/\//g, "~1")}`),
       };
     case "uniqueItems": {
-      const [first, second] = [Number(params.j), Number(params.i)];
+      const [first, second] = [Number(params.i), Number(params.j)].sort((x, y) => x - y) as [number, number];
       const item = valueAt(data, `${path}/${second}`);
       return {
         ...base,
@@ -257,6 +262,7 @@ function rangeMessage(error: ErrorObject, what: string, value: unknown): string 
         ? `${capitalize(what)} must not be empty`
         : `${capitalize(what)} needs at least ${limit} items`;
     case "minLength":
+    case "minProperties":
       return `${capitalize(what)} must not be empty`;
     case "maxLength":
       return `${capitalize(what)} is longer than ${limit} characters`;

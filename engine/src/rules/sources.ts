@@ -11,6 +11,7 @@ import { elementRange, keyRange, valueRange } from "./yaml-path.js";
 export class RulesetSources {
   private readonly origin = new WeakMap<object, { doc: RuleDocument; path: string }>();
   private readonly broken = new Map<RuleDocument, Set<string>>();
+  private readonly cutoffs = new Map<RuleDocument, number>();
 
   record(element: object, doc: RuleDocument, path: string): void {
     this.origin.set(element, { doc, path });
@@ -21,6 +22,25 @@ export class RulesetSources {
     const set = this.broken.get(doc) ?? new Set<string>();
     for (const p of paths) set.add(p);
     this.broken.set(doc, set);
+  }
+
+  /**
+   * Marks where a file's syntax error makes the rest unreliable: elements starting at or after `offset`
+   * are left out of the model and their schema errors are not reported.
+   */
+  cutAt(doc: RuleDocument, offset: number): void {
+    this.cutoffs.set(doc, offset);
+  }
+
+  /** Whether the value at `path` starts at or after the file's syntax error. */
+  isCut(doc: RuleDocument, path: string): boolean {
+    const cutoff = this.cutoffs.get(doc);
+    const loc = doc.locations.get(path);
+    return cutoff !== undefined && loc !== undefined && loc.value.start.offset >= cutoff;
+  }
+
+  cutoffOf(doc: RuleDocument): number | undefined {
+    return this.cutoffs.get(doc);
   }
 
   originOf(element: object): { doc: RuleDocument; path: string } | undefined {

@@ -46,9 +46,17 @@ export function parseRuleDocument(file: string, text: string): { document: RuleD
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
   const all = Array.isArray(docs) ? docs : [];
   const yaml = all[0];
+  // After a syntax error the reader's recovery guesses, and its further errors are mostly echoes of the
+  // first: report the first syntax error of the file (duplicate keys and warnings are independent).
+  let syntaxReported = false;
   for (const doc of all) {
-    for (const error of doc.errors) diagnostics.push(yamlDiagnostic(file, error, at));
-    for (const warning of doc.warnings) diagnostics.push(yamlDiagnostic(file, warning, at));
+    for (const error of doc.errors) {
+      const syntax = error.code !== "DUPLICATE_KEY";
+      if (syntax && syntaxReported) continue;
+      syntaxReported ||= syntax;
+      diagnostics.push(yamlDiagnostic(file, error, at, text));
+    }
+    for (const warning of doc.warnings) diagnostics.push(yamlDiagnostic(file, warning, at, text));
   }
   const second = all[1];
   if (second) {
@@ -65,26 +73,106 @@ export function parseRuleDocument(file: string, text: string): { document: RuleD
   const locations = new Map<string, NodeLocation>();
   let data: unknown = null;
   if (yaml?.contents) {
-    const converter = new PlainConverter(yaml, file, at, locations, diagnostics);
+    // After a syntax error, odd keys are the reader's recovery at work, not the author's: stay quiet on them.
+    const converter = new PlainConverter(yaml, file, at, locations, syntaxReported ? [] : diagnostics);
     data = converter.convert(yaml.contents, "", undefined);
   }
   return { document: { file, text, source, yaml, data, locations }, diagnostics: dedupe(diagnostics) };
 }
 
-function yamlDiagnostic(file: string, error: YAMLError, at: (s: number, e: number) => Range): Diagnostic {
+function yamlDiagnostic(file: string, error: YAMLError, at: (s: number, e: number) => Range, text: string): Diagnostic {
   const [start, end] = error.pos;
-  const duplicate = error.code === "DUPLICATE_KEY";
-  const tab = error.code === "TAB_AS_INDENT";
+  if (error.code === "DUPLICATE_KEY")
+    return {
+      code: RuleReadCode.R011,
+      severity: "error",
+      message: "this key is given twice in the same mapping; only the first is used",
+      file,
+      range: at(start, end),
+      suggestion: "keep one of the two",
+    };
+  if (error.name === "YAMLWarning")
+    return {
+      code: RuleReadCode.R014,
+      severity: "warning",
+      message: plainYamlMessage(error),
+      file,
+      range: at(start, end),
+    };
+  const closer = /end with a ([}\]])/.exec(error.message)?.[1];
+  const open = closer === "}" ? "{" : "[";
+  const opener = closer ? unclosedBracket(text, start, open, closer) : undefined;
+  if (closer && opener !== undefined)
+    return {
+      code: RuleReadCode.R010,
+      severity: "error",
+      message: `this \`${open}\` is never closed with \`${closer}\``,
+      file,
+      range: at(opener, opener + 1),
+      related: [{ message: "the YAML reader noticed here", file, range: at(start, end) }],
+      suggestion:
+        commentHint(text, opener) ?? `add \`${closer}\` where the ${closer === "}" ? "mapping" : "list"} ends`,
+    };
   return {
-    code: duplicate ? RuleReadCode.R011 : error.name === "YAMLWarning" ? RuleReadCode.R014 : RuleReadCode.R010,
-    severity: error.name === "YAMLWarning" ? "warning" : "error",
-    message: duplicate
-      ? "this key is given twice in the same mapping; only the first is used"
-      : plainYamlMessage(error),
+    code: RuleReadCode.R010,
+    severity: "error",
+    message: plainYamlMessage(error),
     file,
     range: at(start, end),
-    ...(tab ? { suggestion: "indent with spaces; YAML does not allow tabs for indentation" } : {}),
+    ...(error.code === "TAB_AS_INDENT"
+      ? { suggestion: "indent with spaces; YAML does not allow tabs for indentation" }
+      : {}),
   };
+}
+
+/**
+ * The offset of the `{` or `[` left open before `from`, skipping the pairs closed in between and what
+ * comments and quoted texts hold (a `}` after `#` is no bracket).
+ */
+function unclosedBracket(text: string, from: number, open: string, close: string): number | undefined {
+  let depth = 0;
+  let lineEnd = Math.min(from, text.length);
+  while (lineEnd > 0) {
+    const lineStart = text.lastIndexOf("\n", lineEnd - 1) + 1;
+    const code = codePart(text.slice(lineStart, lineEnd));
+    for (let i = code.length - 1; i >= 0; i--) {
+      const ch = code[i];
+      if (ch === close) depth++;
+      else if (ch === open) {
+        if (depth === 0) return lineStart + i;
+        depth--;
+      }
+    }
+    lineEnd = lineStart - 1;
+  }
+  return undefined;
+}
+
+/** A line without its comment, quoted texts blanked out (same length, so offsets stay). */
+function codePart(line: string): string {
+  let out = "";
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (quote) {
+      out += " ";
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      out += " ";
+    } else if (ch === "#" && (i === 0 || /\s/.test(line[i - 1] ?? ""))) break;
+    else out += ch;
+  }
+  return out;
+}
+
+/** `color: #2e7d32` in a flow mapping: a # after a space starts a comment that swallows the closing `}`. */
+function commentHint(text: string, offset: number): string | undefined {
+  const lineEnd = text.indexOf("\n", offset);
+  const line = text.slice(offset, lineEnd < 0 ? undefined : lineEnd);
+  return /\s#/.test(line)
+    ? 'a # after a space starts a comment, which hides the rest of the line: put values with # in quotes, e.g. color: "#2e7d32"'
+    : undefined;
 }
 
 /** The yaml package's message, first letter lowered, without the code excerpt it may append. */
@@ -116,6 +204,8 @@ export function pointer(segments: readonly (string | number)[]): string {
 /** Turns the YAML tree into plain data (first key wins), expanding aliases within limits, recording locations. */
 class PlainConverter {
   private aliases = 0;
+  /** Set when an alias had no anchor: the key holding it is left out rather than read as empty. */
+  private unresolved = false;
   private nodes = 0;
   private exhausted = false;
 
@@ -145,8 +235,10 @@ class PlainConverter {
       const keyNode = pair.key as Node | null;
       const keyRange = keyNode?.range ? this.at(keyNode.range[0], keyNode.range[1]) : undefined;
       const childPath = `${path}/${pointerSegment(name)}`;
+      this.unresolved = false;
       const value =
         pair.value === null ? this.emptyValue(childPath, keyRange) : this.convert(pair.value, childPath, keyRange);
+      if (this.unresolved && isAlias(pair.value)) continue;
       Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
     }
     return out;
@@ -162,6 +254,7 @@ class PlainConverter {
       return this.exhaust(node, `the file uses more than ${MAX_ALIASES} aliases (*name)`);
     const target = node.resolve(this.doc);
     if (target === undefined) {
+      this.unresolved = true;
       this.diagnostics.push({
         code: RuleReadCode.R010,
         severity: "error",

@@ -25,10 +25,16 @@ export function appliesByLists(indicator: Indicator, unit: Unit): boolean {
 /** Every indicator applies to at least one unit. */
 export const appliesToSomeUnit: RuleCheck = {
   name: "applies",
-  run({ ruleset, sources, report }) {
-    if (ruleset.units.length === 0) return;
+  run({ ruleset, sources, report, incomplete }) {
+    if (ruleset.units.length === 0 || incomplete) return;
+    const kinds = new Set(ruleset.unitKinds);
+    const units = new Set(ruleset.units.map((u) => u.id));
     for (const indicator of allIndicators(ruleset)) {
-      if (!indicator.applies || sources.isBroken(indicator, "applies")) continue;
+      const a = indicator.applies;
+      if (!a || sources.isBroken(indicator, "applies")) continue;
+      // An unknown kind or unit in the lists has its own error; that nothing is left is its echo.
+      const named = [...(a.units ?? []), ...(a.except ?? [])];
+      if ((a.kinds ?? []).some((k) => !kinds.has(k)) || named.some((u) => !units.has(u))) continue;
       if (ruleset.units.some((u) => appliesByLists(indicator, u))) continue;
       const at = sources.key(indicator, "applies") ?? indicator.at;
       report({

@@ -16,8 +16,8 @@ export const BlockWeightCode = defineCodes({
 /** The blocks' weights add up to the scale. */
 export const blockWeights: RuleCheck = {
   name: "block-weights",
-  run({ ruleset, sources, report }) {
-    if (ruleset.blocks.length === 0 || sources.isBroken(ruleset, "scale")) return;
+  run({ ruleset, sources, report, incomplete }) {
+    if (incomplete || ruleset.blocks.length === 0 || sources.isBroken(ruleset, "scale")) return;
     if (ruleset.blocks.some((b) => sources.isBroken(b, "weight"))) return;
     const sum = ruleset.blocks.reduce((s, b) => s + b.weight, 0);
     if (compareDecimal(sum, ruleset.scale) === 0) return;

@@ -8,6 +8,12 @@ export interface CheckContext {
   readonly ruleset: Ruleset;
   readonly sources: RulesetSources;
   readonly formulas: readonly FormulaUse[];
+  /**
+   * True when some file of the ruleset could not be read whole (missing, not UTF-8, a syntax error, an
+   * unknown kind of file): checks that judge the ruleset as a whole (weights adding up, fields nobody
+   * reads, names nobody defines) stay silent rather than report echoes of that error.
+   */
+  readonly incomplete: boolean;
   report(diagnostic: Diagnostic): void;
 }
 
@@ -15,6 +21,11 @@ export interface CheckContext {
 export interface RuleCheck {
   readonly name: string;
   run(context: CheckContext): void;
+}
+
+/** "a field", "an indicator". */
+export function article(noun: string): string {
+  return `${/^[aeio]/.test(noun) ? "an" : "a"} ${noun}`;
 }
 
 /** Every indicator of the ruleset, in block order. */

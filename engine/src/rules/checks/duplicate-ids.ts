@@ -1,7 +1,7 @@
 import { defineCodes } from "../../diagnostics/catalog.js";
 import type { Located } from "../../model/ruleset.js";
 import type { CheckContext, RuleCheck } from "./check.js";
-import { allIndicators } from "./check.js";
+import { allIndicators, article } from "./check.js";
 
 export const DuplicateIdCode = defineCodes({
   R201: {
@@ -73,40 +73,41 @@ function reportDuplicates(context: CheckContext, items: readonly Named[]): void 
       severity: "error",
       message: same
         ? `${item.what} \`${item.id}\` is defined twice`
-        : `\`${item.id}\` is defined twice: as a ${earlier.what} and as a ${item.what}; formulas could not tell them apart`,
+        : `\`${item.id}\` is defined twice: as ${article(earlier.what)} and as ${article(item.what)}; formulas could not tell them apart`,
       file: item.at.file,
       range: item.at.range,
-      related: earlier.at ? [{ message: `first defined here as a ${earlier.what}`, ...earlier.at }] : [],
+      related: earlier.at ? [{ message: `first defined here as ${article(earlier.what)}`, ...earlier.at }] : [],
       suggestion: `rename one of them`,
     });
   }
 }
 
 function unitSpellings(context: CheckContext): void {
+  // Ids first (their repeats are R201), then aliases: an alias that another unit already answers to.
   const owner = new Map<string, { unit: string; at: Located }>();
+  for (const unit of context.ruleset.units)
+    if (unit.id !== "" && !owner.has(unit.id.toLowerCase()))
+      owner.set(unit.id.toLowerCase(), { unit: unit.id, at: unit.at });
   for (const unit of context.ruleset.units) {
     if (unit.id === "") continue;
-    const spellings = [
-      { text: unit.id, at: unit.at },
-      ...unit.aliases.map((a, i) => ({ text: a, at: context.sources.value(unit, `aliases/${i}`) ?? unit.at })),
-    ];
-    const own = new Set<string>();
-    for (const { text, at } of spellings) {
-      const key = text.toLowerCase();
-      if (own.has(key)) continue;
-      own.add(key);
+    for (const [i, alias] of unit.aliases.entries()) {
+      const key = alias.toLowerCase();
+      const at = context.sources.value(unit, `aliases/${i}`) ?? unit.at;
       const earlier = owner.get(key);
-      if (earlier && earlier.unit !== unit.id) {
-        context.report({
-          code: DuplicateIdCode.R202,
-          severity: "error",
-          message: `\`${text}\` names both unit \`${earlier.unit}\` and unit \`${unit.id}\`; data rows naming it would be ambiguous`,
-          file: at.file,
-          range: at.range,
-          related: [{ message: `used for \`${earlier.unit}\` here`, ...earlier.at }],
-          suggestion: "keep the spelling on the unit it belongs to",
-        });
-      } else if (!earlier) owner.set(key, { unit: unit.id, at });
+      if (!earlier) {
+        owner.set(key, { unit: unit.id, at });
+        continue;
+      }
+      if (earlier.unit === unit.id) continue;
+      context.report({
+        code: DuplicateIdCode.R202,
+        severity: "error",
+        message: `\`${alias}\` names both unit \`${earlier.unit}\` and unit \`${unit.id}\`; data rows naming it would be ambiguous`,
+        file: at.file,
+        range: at.range,
+        related: [{ message: `\`${earlier.unit}\` answers to it here`, ...earlier.at }],
+        suggestion: "keep the spelling on the unit it belongs to",
+      });
     }
   }
 }

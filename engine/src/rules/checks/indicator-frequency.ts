@@ -70,16 +70,21 @@ function ratingFrequencies({ ruleset, sources, report }: CheckContext): void {
     for (const id of new Set(rating.blocks))
       for (const indicator of blocks.get(id)?.indicators ?? [])
         if (FREQUENCY_ORDER[indicator.frequency] > FREQUENCY_ORDER[rating.frequency]) slow.push(indicator);
-    for (const indicator of slow) {
-      const where = sources.value(indicator, "frequency") ?? indicator.at;
-      report({
-        code: FrequencyCode.R261,
-        severity: "error",
-        message: `rating \`${rating.id}\` is ${ADVERB[rating.frequency]}, but indicator \`${indicator.id}\` (block \`${indicator.block}\`) can only be computed ${ADVERB[indicator.frequency]}`,
-        ...at,
-        related: [{ message: `\`${indicator.id}\` is ${ADVERB[indicator.frequency]} here`, ...where }],
-        suggestion: `publish the rating ${ADVERB[indicator.frequency]}, or leave block \`${indicator.block}\` out of it`,
-      });
-    }
+    const [first] = slow;
+    if (!first) continue;
+    const slowest = slow.reduce((a, b) => (FREQUENCY_ORDER[b.frequency] > FREQUENCY_ORDER[a.frequency] ? b : a));
+    const names = slow.map((i) => `\`${i.id}\``).join(", ");
+    const blockNames = [...new Set(slow.map((i) => `\`${i.block}\``))].join(", ");
+    report({
+      code: FrequencyCode.R261,
+      severity: "error",
+      message: `rating \`${rating.id}\` is ${ADVERB[rating.frequency]}, but ${slow.length === 1 ? `indicator ${names} (block ${blockNames}) is` : `indicators ${names} (block ${blockNames}) are`} computed only ${ADVERB[slowest.frequency]}`,
+      ...at,
+      related: slow.map((i) => ({
+        message: `\`${i.id}\` is ${ADVERB[i.frequency]}`,
+        ...(sources.value(i, "frequency") ?? i.at),
+      })),
+      suggestion: `publish the rating ${ADVERB[slowest.frequency]}, or leave block ${blockNames} out of it`,
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { defineCodes } from "../../diagnostics/catalog.js";
-import { allIndicators, type RuleCheck } from "./check.js";
+import { allIndicators, article, type RuleCheck } from "./check.js";
 
 export const ReservedNameCode = defineCodes({
   R203: {
@@ -15,6 +15,10 @@ export const ReservedNameCode = defineCodes({
 const KEYWORDS = new Set(["true", "false", "missing", "and", "or", "not"]);
 const NAMES = new Set(["value", "unit"]);
 
+export function isReserved(id: string): boolean {
+  return KEYWORDS.has(id.toLowerCase()) || NAMES.has(id);
+}
+
 /** Ids that formulas could never reach because the language gives them another meaning. */
 export const reservedNames: RuleCheck = {
   name: "reserved-names",
@@ -24,11 +28,11 @@ export const reservedNames: RuleCheck = {
       ...allIndicators(ruleset).map((i) => ({ id: i.id, what: "indicator", at: i.at })),
     ];
     for (const { id, what, at } of named) {
-      if (!KEYWORDS.has(id.toLowerCase()) && !NAMES.has(id)) continue;
+      if (!isReserved(id)) continue;
       report({
         code: ReservedNameCode.R203,
         severity: "error",
-        message: `\`${id}\` cannot be the id of a ${what}: it is a word of the formula language`,
+        message: `\`${id}\` cannot be the id of ${article(what)}: it is a word of the formula language`,
         file: at.file,
         range: at.range,
         suggestion: `choose another id, e.g. \`${id.toLowerCase()}_${what}\``,

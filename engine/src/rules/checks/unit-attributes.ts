@@ -29,7 +29,7 @@ function typeOf(v: number | string | boolean): string {
 /** Unit attributes have one type across units, and are present where formulas read them. */
 export const unitAttributes: RuleCheck = {
   name: "unit-attributes",
-  run({ ruleset, formulas, sources, report }) {
+  run({ ruleset, formulas, sources, report, incomplete }) {
     const first = new Map<string, Unit>();
     for (const unit of ruleset.units) {
       for (const [name, value] of Object.entries(unit.attributes)) {
@@ -54,6 +54,7 @@ export const unitAttributes: RuleCheck = {
       }
     }
     const reported = new Set<string>();
+    if (incomplete) return;
     for (const use of formulas) {
       for (const ref of use.references) {
         if (ref.binding.kind !== "attribute" || ref.binding.name === "unit.kind") continue;

@@ -22,7 +22,8 @@ export const UnknownBlockCode = defineCodes({
 /** Ratings name existing blocks; every block is in some rating. */
 export const unknownBlocks: RuleCheck = {
   name: "unknown-blocks",
-  run({ ruleset, sources, report }) {
+  run({ ruleset, sources, report, incomplete }) {
+    if (incomplete) return;
     const ids = new Set(ruleset.blocks.map((b) => b.id));
     const rated = new Set<string>();
     for (const rating of ruleset.ratings) {

@@ -24,7 +24,7 @@ export const UnknownKindCode = defineCodes({
 /** Kinds must be the ruleset's `unit_kinds`; a listed kind should have units. */
 export const unknownKinds: RuleCheck = {
   name: "unknown-kinds",
-  run({ ruleset, sources, report }) {
+  run({ ruleset, sources, report, incomplete }) {
     const kinds = new Set(ruleset.unitKinds);
     if (kinds.size === 0 || sources.isBroken(ruleset, "unit_kinds")) return;
     const unknown = (kind: string, at: { file: string; range: Range } | undefined, where: string) => {
@@ -51,7 +51,7 @@ export const unknownKinds: RuleCheck = {
         unknown(kind, sources.value(applies, `kinds/${i}`), `indicator \`${indicator.id}\``);
     }
     const used = new Set(ruleset.units.map((u) => u.kind));
-    if (ruleset.units.length === 0) return;
+    if (ruleset.units.length === 0 || incomplete) return;
     ruleset.unitKinds.forEach((kind, i) => {
       const at = sources.value(ruleset, `unit_kinds/${i}`);
       if (used.has(kind) || !at) return;

@@ -15,7 +15,8 @@ export const UnknownUnitCode = defineCodes({
 /** `applies.units` and `applies.except` must name units by id. */
 export const unknownUnits: RuleCheck = {
   name: "unknown-units",
-  run({ ruleset, sources, report }) {
+  run({ ruleset, sources, report, incomplete }) {
+    if (incomplete) return;
     const ids = new Set(ruleset.units.map((u) => u.id));
     const byAlias = new Map<string, string>();
     for (const u of ruleset.units) for (const a of u.aliases) byAlias.set(a.toLowerCase(), u.id);

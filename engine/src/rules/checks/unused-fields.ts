@@ -1,5 +1,6 @@
 import { defineCodes } from "../../diagnostics/catalog.js";
-import type { RuleCheck } from "./check.js";
+import { allIndicators, type RuleCheck } from "./check.js";
+import { isReserved } from "./reserved-names.js";
 
 export const UnusedFieldCode = defineCodes({
   R250: {
@@ -14,13 +15,16 @@ export const UnusedFieldCode = defineCodes({
 /** Every field is read by some formula. */
 export const unusedFields: RuleCheck = {
   name: "unused-fields",
-  run({ ruleset, formulas, report }) {
-    // A formula that did not parse may read anything: judge only when every formula is known.
-    if (formulas.some((f) => !f.source.ast && f.source.text !== "")) return;
+  run({ ruleset, formulas, report, incomplete }) {
+    // A formula with errors may be meant to read any field: judge only when every formula is sound.
+    if (incomplete || formulas.some((f) => f.hasErrors)) return;
     const read = new Set<string>();
     for (const f of formulas) for (const r of f.references) if (r.binding.kind === "field") read.add(r.binding.name);
+    const ids = [...ruleset.fields.map((f) => f.id), ...allIndicators(ruleset).map((i) => i.id)];
+    const once = (id: string) => ids.indexOf(id) === ids.lastIndexOf(id);
     for (const field of ruleset.fields) {
-      if (field.id === "" || read.has(field.id)) continue;
+      // A duplicated or reserved id has its own error; that nothing reads it is an echo of it.
+      if (field.id === "" || read.has(field.id) || !once(field.id) || isReserved(field.id)) continue;
       report({
         code: UnusedFieldCode.R250,
         severity: "warning",
