@@ -139,3 +139,17 @@ describe("tarazy eval", () => {
     expect(stdout).toBe('"); process.exit(9); ("\n');
   });
 });
+
+describe("tarazy eval with prototype-ish names", () => {
+  it("treats __proto__ and constructor as ordinary inputs", async () => {
+    expect((await tarazy("__proto__ + constructor", "--set", "__proto__=2", "--set", "constructor=3")).stdout).toBe(
+      "5\n",
+    );
+  });
+
+  it("reports them as unknown names when not set", async () => {
+    const { code, stderr } = await tarazy("constructor * 2");
+    expect(code).toBe(1);
+    expect(stderr).toContain("error F200: unknown name `constructor`");
+  });
+});

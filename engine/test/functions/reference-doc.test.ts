@@ -13,8 +13,11 @@ const DOC = fileURLToPath(new URL("../../../docs/functions.md", import.meta.url)
 function run(example: Example): string {
   const values: Record<string, Record<string, Record<string, MemoryValue>>> = {};
   const put = (name: string, unit: string, period: string, value: MemoryValue) => {
-    values[name] ??= {};
-    (values[name][unit] ??= {})[period] = value;
+    const byUnit = values[name] ?? {};
+    const byPeriod = byUnit[unit] ?? {};
+    byPeriod[period] = value;
+    byUnit[unit] = byPeriod;
+    values[name] = byUnit;
   };
   for (const [name, v] of Object.entries(example.given ?? {})) put(name, EXAMPLE_UNIT, EXAMPLE_PERIOD, v);
   for (const [period, record] of Object.entries(example.history ?? {})) {
