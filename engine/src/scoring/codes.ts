@@ -87,13 +87,6 @@ export const ScoringCode = defineCodes({
     example: "a unit for which every indicator's data is n/a",
     fix: "Check the unit's data and the indicators' `applies` rules.",
   },
-  S207: {
-    severity: "error",
-    title: "Indicators depend on each other in a cycle",
-    description: "An indicator's formula uses another indicator that, directly or through others, uses the first one.",
-    example: "a: b * 2 and b: a + 1",
-    fix: "Break the cycle: compute one of the indicators from data fields only.",
-  },
   S301: {
     severity: "error",
     title: "Rule test file is malformed",

@@ -133,7 +133,9 @@ describe("non-cumulative fields", () => {
   it("name the first month of a quarter for a field never reported at all", () => {
     expect(reason(s.value(s.fieldIndex("jobs"), 1, code("2026-Q2")))).toBe("no value of jobs for kentau in 2026-04");
     const other = store([obs("arys", "jobs", "2026-01", 1)]); // price has no cell at all
-    expect(reason(other.value(other.fieldIndex("price"), 0, code("2026-Q1")))).toBe("no value of price for arys in 2026-01");
+    expect(reason(other.value(other.fieldIndex("price"), 0, code("2026-Q1")))).toBe(
+      "no value of price for arys in 2026-01",
+    );
   });
   it("use a value reported for the quarter as such", () => {
     expect(s.value(jobs, 1, code("2026-Q1"))).toBe(30);

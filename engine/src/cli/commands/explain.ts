@@ -111,12 +111,12 @@ export function renderIndicator(t: IndicatorTrace, lang: Lang, cwd: string, inde
     for (const i of t.inputs.slice(1))
       lines.push(`${pad}${" ".repeat(WORDS.inputs[lang].length + 2)}${inputLine(i, cwd)}`);
   }
-  lines.push(`${pad}${label("value", lang)}: ${num(t.value)} · ${WORDS.status[t.status][lang]}`);
+  lines.push(`${pad}${label("value", lang).toLowerCase()}: ${num(t.value)} · ${WORDS.status[t.status][lang]}`);
   if (t.reason)
     lines.push(`${pad}${WORDS.reason[lang]}: ${t.reason}${t.policy ? ` (${WORDS.policy[lang]} ${t.policy})` : ""}`);
   lines.push(`${pad}${WORDS.method[lang]}: ${methodLine(t.method)} (${t.better})`);
   lines.push(
-    `${pad}${label("score", lang)}: ${num(t.score)} × ${label("weight", lang).toLowerCase()} ${num(t.weight)} (${num(t.declaredWeight)}) = ${num(t.points)}, ${WORDS.lost[lang]} ${num(t.lost)}`,
+    `${pad}${label("score", lang).toLowerCase()}: ${num(t.score)} × ${label("weight", lang).toLowerCase()} ${num(t.weight)} (${num(t.declaredWeight)}) = ${num(t.points)}, ${WORDS.lost[lang]} ${num(t.lost)}`,
   );
   if (t.best) lines.push(`${pad}${WORDS.best[lang]}: ${t.best.unit} = ${num(t.best.value)}`);
   return lines;

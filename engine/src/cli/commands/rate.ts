@@ -110,8 +110,13 @@ export interface RatingVersion {
   readonly prepared: PreparedRuleset;
   readonly store: DataStore;
   readonly files: readonly DataFileRead[];
+}
+
+export interface VersionForPeriod {
+  readonly version?: RatingVersion;
   /** Why this version was chosen from a family ("version 2026.1, in force in 2026-Q1"). */
   readonly versionReason?: string;
+  readonly diagnostics: Diagnostic[];
 }
 
 /**
@@ -120,7 +125,7 @@ export interface RatingVersion {
  */
 export class RatingSession {
   private readonly versions = new Map<string, Promise<{ version?: RatingVersion; diagnostics: Diagnostic[] }>>();
-  private readonly byPeriod = new Map<string, Promise<{ version?: RatingVersion; diagnostics: Diagnostic[] }>>();
+  private readonly byPeriod = new Map<string, Promise<VersionForPeriod>>();
   readonly family: boolean;
 
   constructor(
@@ -132,7 +137,7 @@ export class RatingSession {
   }
 
   /** The version in force in the period (a version folder is used for every period), with its data. */
-  version(period: Period): Promise<{ version?: RatingVersion; diagnostics: Diagnostic[] }> {
+  version(period: Period): Promise<VersionForPeriod> {
     const key = formatPeriod(period);
     let found = this.byPeriod.get(key);
     if (!found) {
@@ -142,24 +147,25 @@ export class RatingSession {
     return found;
   }
 
-  private async load(period: Period): Promise<{ version?: RatingVersion; diagnostics: Diagnostic[] }> {
+  private async load(period: Period): Promise<VersionForPeriod> {
     const target = path.resolve(this.cwd, this.rulesetPath);
     const loaded = loadRuleset(target, this.family ? { period: formatPeriod(period) } : {});
     if (!loaded.ruleset) return { diagnostics: loaded.diagnostics };
     const ruleset = loaded.ruleset;
     let ready = this.versions.get(ruleset.root);
     if (!ready) {
-      ready = this.prepare(ruleset, loaded.versionReason);
+      ready = this.prepare(ruleset);
       this.versions.set(ruleset.root, ready);
     }
     const { version, diagnostics } = await ready;
-    return { ...(version ? { version } : {}), diagnostics: [...loaded.diagnostics, ...diagnostics] };
+    return {
+      ...(version ? { version } : {}),
+      ...(loaded.versionReason ? { versionReason: loaded.versionReason } : {}),
+      diagnostics: [...loaded.diagnostics, ...diagnostics],
+    };
   }
 
-  private async prepare(
-    ruleset: Ruleset,
-    versionReason: string | undefined,
-  ): Promise<{ version?: RatingVersion; diagnostics: Diagnostic[] }> {
+  private async prepare(ruleset: Ruleset): Promise<{ version?: RatingVersion; diagnostics: Diagnostic[] }> {
     const { prepared, diagnostics } = prepareRuleset(ruleset, defaultFormulaCompiler);
     if (!prepared) return { diagnostics };
     const read = await readDataFiles(this.dataPaths, ruleset, { cwd: this.cwd });
@@ -172,7 +178,6 @@ export class RatingSession {
         prepared,
         store: built.store,
         files: read.files,
-        ...(versionReason ? { versionReason } : {}),
       },
       diagnostics: all,
     };
@@ -207,6 +212,7 @@ export function chooseRating(ruleset: Ruleset, period: Period, requested: string
 export interface RatedPeriod {
   readonly period: Period;
   readonly version: RatingVersion;
+  readonly versionReason?: string;
   readonly run: RatingRun;
   readonly result: RatingResult;
 }
@@ -248,7 +254,8 @@ export async function rateCommandCore(options: RateCoreOptions): Promise<RateBat
     const run = rate(version.prepared, version.store, { rating, period, previous: previous ?? "none" });
     diagnostics.push(...run.diagnostics);
     if (!run.result || hasErrors(run.diagnostics)) return { rated: [], diagnostics };
-    rated.push({ period, version, run, result: run.result });
+    const reason = loaded.versionReason;
+    rated.push({ period, version, ...(reason ? { versionReason: reason } : {}), run, result: run.result });
   }
   return { rated, diagnostics };
 }
@@ -369,7 +376,8 @@ export function rankingTable(rated: RatedPeriod, lang: Lang): string {
 }
 
 function versionLine(rated: RatedPeriod, cwd: string): string {
-  const { ruleset, versionReason } = rated.version;
+  const { ruleset } = rated.version;
+  const { versionReason } = rated;
   const where = displayPath(ruleset.root, cwd);
   return `${ruleset.id} ${ruleset.version} (${where})${versionReason ? `: ${versionReason}` : ""}`;
 }
@@ -413,11 +421,10 @@ export const rateCommand: Command = {
     });
     printDiagnostics(io, batch.diagnostics);
     if (batch.rated.length === 0) return 1;
-    const versions = [...new Set(batch.rated.map((r) => versionLine(r, io.cwd)))];
     const out = values.get("--out");
-    if (out !== undefined) return writeOut(io, out, batch, lang, versions);
+    if (out !== undefined) return writeOut(io, out, batch, lang);
     if (format === "json") {
-      for (const v of versions) io.stderr(`ruleset ${v}\n`);
+      for (const r of batch.rated) io.stderr(`${r.result.period}: ${versionLine(r, io.cwd)}\n`);
       const results = batch.rated.map((r) => r.result);
       io.stdout(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
       return 0;
@@ -429,7 +436,8 @@ export const rateCommand: Command = {
 };
 
 /** --out DIR: the report writers (one report per rating and version). */
-async function writeOut(io: CliIO, out: string, batch: RateBatch, lang: Lang, versions: string[]): Promise<number> {
+async function writeOut(io: CliIO, out: string, batch: RateBatch, lang: Lang): Promise<number> {
+  const versions = [...new Set(batch.rated.map((r) => `${r.version.ruleset.id} ${r.version.ruleset.version}`))];
   if (versions.length > 1) {
     io.stderr(
       `tarazy rate: the periods were rated with ${versions.length} ruleset versions (${versions.join("; ")}); write one report per version (rate their periods separately)\n`,
