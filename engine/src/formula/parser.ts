@@ -431,6 +431,7 @@ class FormulaParser extends EmbeddedActionsParser {
 
   private readonly callArguments = this.RULE("callArguments", (): CallParts => {
     const open = this.CONSUME(LParen);
+    this.ACTION(() => callBrackets.add(open));
     const args: Parsed[] = [this.SUBRULE(this.argument)];
     this.MANY(() => {
       this.CONSUME(Comma);
@@ -544,7 +545,7 @@ class FormulaParser extends EmbeddedActionsParser {
     const next = this.LA(1);
     const at = previous.tokenType === EOF ? this.startOf(next) : tokenEnd(previous);
     const shown = (t: IToken) => `\`${t.image || ")"}\``;
-    if (previous.tokenType === LParen && next.tokenType === RParen && this.opensCall(previous)) {
+    if (previous.tokenType === LParen && next.tokenType === RParen && callBrackets.has(previous)) {
       const placeholder = this.errorAt(at);
       noArguments.add(placeholder.expr);
       return placeholder;
@@ -689,16 +690,13 @@ class FormulaParser extends EmbeddedActionsParser {
     return this.report.rangeOf(start, end);
   }
 
-  /** Whether `open`, the token just before LA(1), is the bracket of a call: `name(` or Excel's `AND(`. */
-  private opensCall(open: IToken): boolean {
-    const before = this.LA(-1).tokenType;
-    return open.tokenType === LParen && (before === Identifier || before === And || before === Or);
-  }
-
   private startOf(t: IToken): number {
     return t.tokenType === EOF ? this.textEnd : t.startOffset;
   }
 }
+
+/** The `(` tokens that open a call's arguments (`name(`, Excel's `AND(`), as opposed to grouping brackets. */
+const callBrackets = new WeakSet<IToken>();
 
 /** The placeholders of empty argument lists, told apart from a missing value by identity. */
 const noArguments = new WeakSet<Expr>();

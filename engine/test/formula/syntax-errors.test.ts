@@ -24,6 +24,7 @@ const cases: [string, string[]][] = [
   ["fact / * 100", ["F112 1:6-1:7 expected a value after `/`"]],
   ["* 2", ["F112 1:1-1:2 expected a value before `*`"]],
   ["()", ["F112 1:1-1:3 expected a value inside the brackets"]],
+  ["x and ()", ["F112 1:7-1:9 expected a value inside the brackets"]],
   ["(* 2)", ["F112 1:2-1:3 expected a value before `*`"]],
   ["f(1,)", ["F112 1:4-1:5 expected an argument after `,`"]],
   ["f(,1)", ["F112 1:3-1:4 expected an argument before `,`"]],
