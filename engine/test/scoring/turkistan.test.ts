@@ -1,0 +1,144 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Ajv } from "ajv";
+import { describe, expect, it } from "vitest";
+import type { CliIO } from "../../src/cli/io.js";
+import { runCli } from "../../src/cli/run.js";
+import type { RatingResult } from "../../src/scoring/result.js";
+import { expectGolden } from "../report/golden.js";
+
+/**
+ * End to end on the Turkistan rulesets and their synthetic sample data: the ranking of 2026-Q3 against golden
+ * files (UPDATE_GOLDEN=1 rewrites them after a deliberate change to the rules, the data or the engine).
+ */
+const ROOT = resolve(import.meta.dirname, "../../..");
+const GOLDEN = join(import.meta.dirname, "golden");
+const schema = JSON.parse(readFileSync(join(ROOT, "engine/schema/rating-result.schema.json"), "utf8"));
+const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd: ROOT,
+    isTTY: false,
+    env: {},
+  };
+  return { code: await runCli(args, io), stdout, stderr };
+}
+
+/** The sample data files a version reads: the shared CSV files and its only-<version>/ folder. */
+function sampleData(family: string, version?: string): string[] {
+  const folder = `rules/turkistan/${family}/sample-data`;
+  const files = readdirSync(join(ROOT, folder))
+    .filter((n) => n.endsWith(".csv"))
+    .sort()
+    .map((n) => `${folder}/${n}`);
+  return version ? [...files, `${folder}/only-${version}`] : files;
+}
+
+/** The ranking in short: rank, change, unit, total, grade and block points, one line per unit. */
+function ranking(r: RatingResult): string {
+  return `${r.results
+    .map((u) =>
+      [
+        u.rank,
+        u.rankChange ?? "",
+        u.unit,
+        u.score,
+        u.grade,
+        ...Object.entries(u.blocks).map(([id, b]) => `${id}=${b.score}`),
+      ].join(" "),
+    )
+    .join("\n")}\n`;
+}
+
+describe("Turkistan districts, 2026-Q3", () => {
+  it("rates the 17 units as the golden ranking says, with JSON valid against the schema", async () => {
+    const r = await cli(
+      "rate",
+      "rules/turkistan/districts",
+      "--period",
+      "2026-Q3",
+      "--format",
+      "json",
+      "--data",
+      ...sampleData("districts", "2026.1"),
+    );
+    expect(r.stderr).toBe(
+      "2026-Q3: turkistan-districts 2026.1 (rules/turkistan/districts/2026.1): version 2026.1, in force in 2026-Q3\n",
+    );
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as RatingResult;
+    expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
+    expect(result.results).toHaveLength(17);
+    expectGolden(GOLDEN, "turkistan-districts-2026-Q3.ranking.txt", ranking(result));
+  });
+  it("prints the table in Kazakh within 100 columns", async () => {
+    const r = await cli(
+      "rate",
+      "rules/turkistan/districts",
+      "--period",
+      "2026-Q3",
+      "--data",
+      ...sampleData("districts", "2026.1"),
+    );
+    expect(r.code).toBe(0);
+    expectGolden(GOLDEN, "turkistan-districts-2026-Q3.kk.txt", r.stdout);
+    expect(Math.max(...r.stdout.split("\n").map((l) => l.length))).toBeLessThanOrEqual(100);
+  });
+  it("rates the monthly economy indicator", async () => {
+    const r = await cli(
+      "rate",
+      "rules/turkistan/districts",
+      "--period",
+      "2026-09",
+      "--format",
+      "json",
+      "--data",
+      ...sampleData("districts", "2026.1"),
+    );
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as RatingResult;
+    expect(result.rating).toBe("economy");
+    expect(Object.keys(result.results[0]?.blocks ?? {})).toEqual(["economy"]);
+    expectGolden(GOLDEN, "turkistan-districts-2026-09-economy.ranking.txt", ranking(result));
+  });
+});
+
+describe("the other Turkistan rulesets", () => {
+  it("rates the regional departments for 2026-Q3 and procurement for 2026-09", async () => {
+    const departments = await cli(
+      "rate",
+      "rules/turkistan/departments",
+      "--period",
+      "2026-Q3",
+      "--format",
+      "json",
+      "--data",
+      ...sampleData("departments"),
+    );
+    expect(departments.code).toBe(0);
+    expect(validate(JSON.parse(departments.stdout))).toBe(true);
+    expectGolden(GOLDEN, "turkistan-departments-2026-Q3.ranking.txt", ranking(JSON.parse(departments.stdout)));
+    const procurement = await cli(
+      "rate",
+      "rules/turkistan/procurement",
+      "--period",
+      "2026-09",
+      "--format",
+      "json",
+      "--data",
+      ...sampleData("procurement"),
+    );
+    expect(procurement.code).toBe(0);
+    expect(validate(JSON.parse(procurement.stdout))).toBe(true);
+    expectGolden(GOLDEN, "turkistan-procurement-2026-09.ranking.txt", ranking(JSON.parse(procurement.stdout)));
+  });
+});
