@@ -99,6 +99,32 @@ describe("tarazy data check", () => {
     );
   });
 
+  it("checks the Turkistan rulesets' sample data with the real rules loader", async () => {
+    const root = path.resolve(FIXTURES, "../../../..");
+    const check = async (ruleset: string, data: string[]) => {
+      let stdout = "";
+      const io: CliIO = {
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stdout += t),
+        cwd: root,
+        isTTY: false,
+        env: {},
+      };
+      const code = await runCli(["data", "check", ruleset, "--format", "json", "--data", ...data], io);
+      return { code, report: JSON.parse(stdout) };
+    };
+    const sample = "rules/turkistan/districts/sample-data";
+    const districts = await check("rules/turkistan/districts/2026.1", [
+      `${sample}/unit-reported-2026.csv`,
+      `${sample}/region-formed-2026.csv`,
+    ]);
+    expect(districts.report.errors).toBe(0);
+    expect(districts.code).toBe(0);
+    expect(districts.report.summary.units).toBe(17);
+    const procurement = await check("rules/turkistan/procurement/2026.1", ["rules/turkistan/procurement/sample-data"]);
+    expect([procurement.code, procurement.report.errors]).toEqual([0, 0]);
+  });
+
   it.each([
     [["data"], "missing subcommand: check"],
     [["data", "verify"], "unknown subcommand 'verify'"],

@@ -61,13 +61,36 @@ describe("limits", () => {
     expect(r.observations).toEqual([]);
   });
 
-  it("lists the first problems of a file and counts the rest", async () => {
+  it("lists the first problems of a file and counts the rest, from the first one not listed", async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `nowhere${i},2026-03,own_revenue,1`).join("\n");
-    const warnings = Array.from({ length: 5 }, (_, i) => `arys,2026-0${i + 1},own_revenue,н/д`).join("\n");
+    const noData = ["н/д", "н.д.", "нет данных", "no data", "..."];
+    const warnings = noData.map((text, i) => `arys,2026-0${i + 1},own_revenue,${text}`).join("\n");
     await writeFile(path.join(dir, "many.csv"), `unit,period,field,value\n${warnings}\n${rows}\n`);
     const r = await readDataFiles(["many.csv"], MODEL, { cwd: dir, limits: { maxProblemsPerFile: 10 } });
     expect(r.diagnostics.map((d) => d.code)).toEqual([...Array(5).fill("D134"), ...Array(5).fill("D120"), "D108"]);
-    expect(r.diagnostics.at(-1)?.message).toBe("25 more errors in this file not listed");
+    const last = r.diagnostics.at(-1);
+    expect(last?.message).toBe("25 more errors in this file not listed, from here on");
+    // lines 2-6 are the warnings, 7-11 the five errors listed: the first error not listed is on line 12
+    expect(last?.range.start.line).toBe(12);
+  });
+
+  it("one problem on many rows is listed once, with the count of its other occurrences", async () => {
+    const rows = [
+      "Туркестан қ.,2026-01,own_revenue,1",
+      "Туркестан қ.,2026-02,own_revenue,2",
+      "arys,2026-01,own_revenue,н/д",
+      "Туркестан қ.,2026-03,own_revenue,3",
+      "arys,2026-02,own_revenue,н/д",
+      "arys,2026-03,own_revenue,н/д",
+      "arys,2026-03,procurement_share,5",
+    ];
+    await writeFile(path.join(dir, "repeats.csv"), `unit,period,field,value\n${rows.join("\n")}\n`);
+    const r = await readDataFiles(["repeats.csv"], MODEL, { cwd: dir });
+    expect(r.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([
+      'D120 2:1 unknown unit "Туркестан қ." (and 2 more times in this file)',
+      'D134 4:26 "н/д" means no data: read as an empty cell (missing), not as n/a (and 2 more times in this file)',
+      "D125 8:32 procurement_share is reported quarterly, so it takes no value for the month 2026-03",
+    ]);
   });
 
   it("a runaway row (one line of 200,000 cells) is read in one pass and reported once", async () => {

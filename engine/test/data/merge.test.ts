@@ -34,6 +34,14 @@ describe("merging several files", () => {
     ]);
   });
 
+  it("a file that repeats another gives one warning with a count, not one per cell", async () => {
+    const r = await readFixtures(["dup-a.csv", "dup-a-copy.csv"]);
+    expect(r.observations).toHaveLength(4);
+    expect(r.diagnostics.map(diag)).toEqual([
+      "D141 warning dup-a-copy.csv:2:31: own_revenue of turkistan for 2026-03 is 1200, the same value given before (and 3 more times in this file) | delete one of the two cells",
+    ]);
+  });
+
   it("the same file given twice, or through a folder, is read once", async () => {
     const r = await readFixtures(["folder/a.csv", "./folder/a.csv", "folder"]);
     expect(r.diagnostics.map(diag)).toEqual([

@@ -4,11 +4,12 @@ import { type DataReadResult, type DataSummary, readDataFiles, summarizeData } f
 import { decodeDataBytes } from "../../data/readers/decode.js";
 import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
 import type { Ruleset } from "../../model/ruleset.js";
+import { loadRuleset } from "../../rules/load.js";
 import { SourceText } from "../../source/range.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
 import { renderDiagnostics, type SourceLookup } from "../render-diagnostics.js";
 
-/** The rules loader's signature (engine/src/rules), injected so that tests can give a hand-made model. */
+/** Loads the ruleset to check against (rules/load.ts); injected so that tests can give a hand-made model. */
 export type RulesetLoader = (path: string) => Promise<{ ruleset?: Ruleset; diagnostics: Diagnostic[] }>;
 
 const USAGE = `Usage: tarazy data check RULESET --data PATH... [--format text|json]
@@ -169,16 +170,11 @@ function fileLookup(io: CliIO): SourceLookup {
   };
 }
 
-/** Until the rules loader (engine/src/rules) exports loadRuleset, the command says so instead of guessing. */
-const pendingLoader: RulesetLoader = async (rulesetPath) => ({
-  diagnostics: [
-    {
-      code: "D100",
-      severity: "error",
-      message: `cannot load the ruleset "${rulesetPath}": the rules loader is not built into this version yet`,
-      range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } },
-    },
-  ],
-});
+/** Data is checked against the model as far as it was built, so that rule errors do not hide data errors. */
+const loadModel: RulesetLoader = async (rulesetPath) => {
+  const loaded = loadRuleset(rulesetPath);
+  const model = loaded.ruleset ?? loaded.model;
+  return { ...(model ? { ruleset: model } : {}), diagnostics: loaded.diagnostics };
+};
 
-export const dataCommand: Command = makeDataCommand(pendingLoader);
+export const dataCommand: Command = makeDataCommand(loadModel);

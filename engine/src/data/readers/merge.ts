@@ -88,6 +88,8 @@ function reportRepeat(observation: Observation, earlier: Kept, at: CellAt, probl
     problems.report(DataCode.D141, at, `${what} is ${String(a)}, the same value ${before}`, {
       suggestion: "delete one of the two cells",
       related: [related("the same value given before", earlier)],
+      // A file that repeats another (an example, a corrected copy) is one finding, not thousands.
+      repeatKey: `${earlier.observation.source.file}\u0000${earlier.observation.period === observation.period}`,
     });
     return;
   }

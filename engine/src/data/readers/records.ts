@@ -67,12 +67,13 @@ function resolveUnit(ctx: RecordContext, cell: Cell | undefined, valueAt: CellAt
       DataCode.D121,
       cell.at,
       `"${shorten(text)}" is a name of several units: ${match.items.map((u) => u.id).join(", ")}`,
-      { suggestion: "write the unit id instead of the name" },
+      { suggestion: "write the unit id instead of the name", repeatKey: text },
     );
     return undefined;
   }
   ctx.problems.report(DataCode.D120, cell.at, `unknown unit "${shorten(text)}"`, {
     suggestion: unknownUnitHint(text, match.suggestion),
+    repeatKey: text,
   });
   return undefined;
 }
@@ -97,7 +98,10 @@ function resolvePeriod(ctx: RecordContext, cell: Cell | undefined, valueAt: Cell
   }
   const read = readPeriodCell(cell.content);
   if (read.ok) return read.period;
-  ctx.problems.report(DataCode.D124, cell.at, read.message, { suggestion: read.suggestion });
+  ctx.problems.report(DataCode.D124, cell.at, read.message, {
+    suggestion: read.suggestion,
+    repeatKey: cellText(cell.content) ?? cell.content.kind,
+  });
   return undefined;
 }
 
@@ -110,11 +114,17 @@ export function resolveField(ctx: RecordContext, cell: Cell | undefined, valueAt
     });
     return undefined;
   }
-  return fieldByName(ctx, text, cell.at);
+  return fieldByName(ctx, text, cell.at, undefined, text);
 }
 
-/** Looks a field up by id or name, reporting an unknown or ambiguous one at `at`. */
-export function fieldByName(ctx: RecordContext, text: string, at: CellAt, extraHint?: string): DataField | undefined {
+/** Looks a field up by id or name, reporting an unknown or ambiguous one at `at` (once per `repeatKey`). */
+export function fieldByName(
+  ctx: RecordContext,
+  text: string,
+  at: CellAt,
+  extraHint?: string,
+  repeatKey?: string,
+): DataField | undefined {
   const match = ctx.fields.lookup(text);
   if (match.kind === "found") return match.item;
   if (match.kind === "ambiguous") {
@@ -122,7 +132,7 @@ export function fieldByName(ctx: RecordContext, text: string, at: CellAt, extraH
       DataCode.D123,
       at,
       `"${shorten(text)}" is a name of several fields: ${match.items.map((f) => f.id).join(", ")}`,
-      { suggestion: "write the field id instead of the name" },
+      { suggestion: "write the field id instead of the name", ...(repeatKey !== undefined ? { repeatKey } : {}) },
     );
     return undefined;
   }
@@ -130,6 +140,7 @@ export function fieldByName(ctx: RecordContext, text: string, at: CellAt, extraH
     extraHint ?? "fields are matched by id or name (kk, ru, en); declare the field in fields.yaml if it is new";
   ctx.problems.report(DataCode.D122, at, `unknown field "${shorten(text)}"`, {
     suggestion: match.suggestion ? `${match.suggestion} (${hint})` : hint,
+    ...(repeatKey !== undefined ? { repeatKey } : {}),
   });
   return undefined;
 }
@@ -147,7 +158,10 @@ function readFieldValue(
       DataCode.D125,
       cell.at,
       `${field.id} is reported ${ADVERB[field.frequency]}, so it takes no value for the ${period.kind} ${periodId}`,
-      { suggestion: `give the value for the ${field.frequency} ${containing(period, field.frequency)}` },
+      {
+        suggestion: `give the value for the ${field.frequency} ${containing(period, field.frequency)}`,
+        repeatKey: `${field.id}\u0000${period.kind}`,
+      },
     );
     return;
   }
@@ -244,6 +258,7 @@ function textValue(ctx: RecordContext, field: DataField, cell: Cell, text: strin
         {
           suggestion:
             "leave the cell empty if the value is unknown, or write n/a if the field does not apply to this unit",
+          repeatKey: parsed.text,
         },
       );
       return undefined;
