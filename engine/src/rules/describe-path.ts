@@ -35,10 +35,11 @@ export function describePath(data: unknown, path: string, kind: FileKind | undef
     const list = segments[segments.length - 2] ?? "";
     const noun = ITEM_NOUN[list];
     const item = valueAt(data, path) as Record<string, unknown> | undefined;
-    const id = item && typeof item === "object" ? item.id : undefined;
+    const element = item !== null && typeof item === "object" && !Array.isArray(item);
+    const id = element ? item.id : undefined;
     if (noun && typeof id === "string" && id !== "") return `${noun} \`${id}\``;
-    if (noun) return `${noun} ${Number(last) + 1}`;
-    return `item ${Number(last) + 1} of \`${list}\``;
+    if (noun && element) return `${noun} ${Number(last) + 1}`;
+    return `item ${Number(last) + 1} of ${describePath(data, parentPath, kind)}`;
   }
   if (segments.length === 1) return `\`${last}\``;
   return `\`${last}\` of ${describePath(data, parentPath, kind)}`;

@@ -174,6 +174,14 @@ function toDiagnostic(doc: RuleDocument, kind: FileKind, error: Branched): Diagn
         suggestion: "remove the repeated item",
       };
     }
+    case "anyOf":
+    case "oneOf":
+      return {
+        ...base,
+        code: RuleReadCode.R103,
+        message: rangeMessage(error, what, value),
+        range: valueRange(doc, path),
+      };
     default:
       return {
         ...base,

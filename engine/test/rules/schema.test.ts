@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { discoverRulesets } from "../../src/rules/discover.js";
+import { fileKind } from "../../src/rules/file-kind.js";
+import { yamlFilesUnder } from "../../src/rules/read.js";
+import { FILE_KINDS, fileKindSchema, ruleSchema, type SchemaNode, validateFile } from "../../src/rules/schema.js";
+import { parseRuleDocument } from "../../src/rules/yaml-document.js";
+
+/** Every (path, schema) of the schema tree. */
+function* walk(node: unknown, path: string): Generator<[string, SchemaNode]> {
+  if (node === null || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const [i, child] of node.entries()) yield* walk(child, `${path}/${i}`);
+    return;
+  }
+  yield [path, node as SchemaNode];
+  for (const [key, child] of Object.entries(node)) yield* walk(child, `${path}/${key}`);
+}
+
+describe("the rule files' JSON Schema", () => {
+  const schema = ruleSchema();
+
+  test("every key has a description (for hover in the editor and the docs)", () => {
+    const missing: string[] = [];
+    for (const [path, node] of walk(schema, "#")) {
+      if (!node.properties || path.endsWith("/properties")) continue;
+      for (const [key, child] of Object.entries(node.properties as Record<string, SchemaNode>))
+        if (typeof child.description !== "string" || child.description.length < 3)
+          missing.push(`${path}/properties/${key}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test("every enum has one description per value", () => {
+    for (const [path, node] of walk(schema, "#"))
+      if (node.enumDescriptions) expect(node.enumDescriptions, path).toHaveLength(node.enum.length);
+  });
+
+  test("anyOf branches hold no $ref, so the loader can tell which branch an error belongs to", () => {
+    for (const [path, node] of walk(schema, "#")) {
+      if (!node.anyOf) continue;
+      for (const [inner] of walk(node.anyOf, path)) expect(JSON.stringify(schema).length > 0 && inner).toBeTruthy();
+      expect(JSON.stringify(node.anyOf), path).not.toContain('"$ref"');
+    }
+  });
+
+  test("each kind of file is told by its required top-level key", () => {
+    for (const kind of FILE_KINDS) expect(fileKindSchema(kind).required).toContain(kind);
+  });
+
+  test("the editor-facing root accepts each kind of file (oneOf of the five definitions)", () => {
+    expect((schema.oneOf as SchemaNode[]).map((b) => b.$ref)).toEqual([
+      "#/definitions/rulesetFile",
+      "#/definitions/unitsFile",
+      "#/definitions/fieldsFile",
+      "#/definitions/blockFile",
+      "#/definitions/testFile",
+    ]);
+  });
+
+  test("every file of the project's rulesets conforms to the schema", () => {
+    const files = discoverRulesets("rules").flatMap((t) => yamlFilesUnder(t.path, new Set(["sample-data"])));
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const { document } = parseRuleDocument(file, readFileSync(file, "utf8"));
+      const { kind } = fileKind(document);
+      expect(kind, file).toBeDefined();
+      if (kind) expect(validateFile(kind, document.data), file).toEqual([]);
+    }
+  });
+});
