@@ -39,7 +39,6 @@ describe("the rule files' JSON Schema", () => {
   test("anyOf branches hold no $ref, so the loader can tell which branch an error belongs to", () => {
     for (const [path, node] of walk(schema, "#")) {
       if (!node.anyOf) continue;
-      for (const [inner] of walk(node.anyOf, path)) expect(JSON.stringify(schema).length > 0 && inner).toBeTruthy();
       expect(JSON.stringify(node.anyOf), path).not.toContain('"$ref"');
     }
   });
