@@ -49,5 +49,6 @@ export {
 export * from "./methodology/index.js";
 export * from "./model/ruleset.js";
 export * from "./report/index.js";
+export * from "./scoring/index.js";
 export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";

@@ -2,6 +2,7 @@ import { formatPeriod, lastMonth, type Period, previousPeriod } from "../data/pe
 import { type DataStore, formatPeriodCode, periodCode } from "../data/store.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { describeMissing, isMissing, type Value } from "../formula/value.js";
+import { ratingBlocks } from "../methodology/effective-weights.js";
 import type { Block, Frequency, MissingPolicy, Rating } from "../model/ruleset.js";
 import { rangeOfLength } from "../source/range.js";
 import { didYouMean } from "../util/did-you-mean.js";
@@ -81,12 +82,6 @@ export function evaluationPeriod(frequency: Frequency, p: Period): Period {
     : { kind: "quarter", year: p.year, index: quarter };
 }
 
-/** The blocks a rating covers, in ruleset order. */
-export function ratingBlocks(prepared: PreparedRuleset, rating: Rating): Block[] {
-  const all = rating.blocks.length === 1 && rating.blocks[0] === "all";
-  return prepared.ruleset.blocks.filter((b) => all || rating.blocks.includes(b.id));
-}
-
 function problem(
   code: string,
   message: string,
@@ -141,7 +136,8 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
   const units = selectUnits(prepared, request.units);
   if ("diagnostics" in units) return { ...empty, rating, diagnostics: units.diagnostics };
   const evaluator = request.evaluator ?? new Evaluator(prepared, store, units.indices);
-  const blocks = ratingBlocks(prepared, rating);
+  // The loader expands `blocks: all` to every block id.
+  const blocks = ratingBlocks(ruleset, rating);
   const diagnostics: Diagnostic[] = [];
   const rounds = prepared.indicators
     .filter((p) => blocks.includes(p.block))

@@ -11,7 +11,8 @@ import { ScoringCode } from "./codes.js";
  * the score formula's `value`). The slot layout is the environment's (rulesetEnvironment); we read it from
  * the bindings, so we never assume one.
  */
-export interface CompiledFormula {
+/** What the engine needs of a compiled formula (compile/compiler.ts's CompiledFormula has it). */
+export interface RunnableFormula {
   run(ctx: EvalContext, unit: number, period: number): Value;
 }
 
@@ -21,7 +22,7 @@ export type FormulaRole = "value" | "plan" | "score" | "applies";
 /** How formulas are compiled: by default the project's compiler; tests may pass another. */
 export interface FormulaCompiler {
   environment(ruleset: Ruleset, role: FormulaRole, indicator: Indicator): Environment;
-  compile(source: FormulaSource, env: Environment): CompiledFormula | undefined;
+  compile(source: FormulaSource, env: Environment): RunnableFormula | undefined;
 }
 
 export type SlotKind = "field" | "indicator" | "attribute" | "value";
@@ -35,7 +36,7 @@ export interface SlotTable {
 
 export interface PreparedFormula {
   readonly source: FormulaSource;
-  readonly compiled: CompiledFormula;
+  readonly compiled: RunnableFormula;
   readonly slots: SlotTable;
 }
 
@@ -68,7 +69,7 @@ export function prepareRuleset(
   const tables = new WeakMap<Environment, SlotTable>();
   const prepareFormula = (indicator: Indicator, role: FormulaRole, source: FormulaSource) => {
     const env = compiler.environment(ruleset, role, indicator);
-    let compiled: CompiledFormula | undefined;
+    let compiled: RunnableFormula | undefined;
     try {
       compiled = source.ast ? compiler.compile(source, env) : undefined;
     } catch {
