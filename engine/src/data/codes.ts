@@ -126,11 +126,11 @@ export const DataCode = defineCodes({
   },
   D116: {
     severity: "warning",
-    title: "Column not read",
+    title: "Column or key not read",
     description:
-      "In the long form only the unit, period, field and value columns are read (and comment columns are skipped); this column is not read.",
+      "In the long form only the unit, period, field and value columns (or JSON keys) are read, and comment columns are skipped; this one is not read.",
     example: "unit;period;field;value;measure",
-    fix: "Delete the column, or name it comment if it is a remark.",
+    fix: "Delete the column, or name it comment if it holds remarks.",
   },
   D120: {
     severity: "error",
