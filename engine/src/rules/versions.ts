@@ -220,6 +220,15 @@ function byPeriod(headers: readonly VersionHeader[], text: string): VersionChoic
     };
   if (whole)
     return { header: whole, reason: `version ${whole.version}, in force in ${name} (other versions overlap it)` };
+  const gap = atStart.length === 0 ? first : atEnd.length === 0 ? last : undefined;
+  if (gap)
+    return {
+      diagnostic: {
+        code: VersionCode.R402,
+        severity: "error",
+        message: `no version is in force in ${gap}, ${gap === first ? "the first" : "the last"} month of ${name}`,
+      },
+    };
   return {
     diagnostic: {
       code: VersionCode.R403,
