@@ -848,9 +848,13 @@ function readme(family, seed, files, outliers, stats, wide) {
         ]
       : []),
     "",
-    "Rate with the shared files and, where there is one, the `only-<version>` folder of the version in force",
-    "(a version rejects data for a field it does not declare). Do not give the whole folder: it also holds the",
-    "other versions' fields and the wide example.",
+    ...([...files.keys()].some((n) => n.startsWith("only-")) || wide
+      ? [
+          "Rate with the shared files and, where there is one, the `only-<version>` folder of the version in force",
+          "(a version rejects data for a field it does not declare). Do not give the whole folder: it also holds the",
+          "other versions' fields and the wide example.",
+        ]
+      : ["Rate with the files of this folder:"]),
     "",
     "```sh",
     ...rateCommands(family, files),
