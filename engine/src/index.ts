@@ -19,7 +19,9 @@ export {
   parseNumber,
 } from "./data/parse-number.js";
 export * from "./diagnostics/catalog.js";
+export { renderDiagnosticsMarkdown } from "./diagnostics/catalog-markdown.js";
 export * from "./diagnostics/diagnostic.js";
+export * from "./diff/rules-diff.js";
 export * from "./formula/ast.js";
 export * from "./formula/context.js";
 export * from "./formula/environment.js";
@@ -49,6 +51,7 @@ export {
 export * from "./methodology/index.js";
 export * from "./model/ruleset.js";
 export * from "./report/index.js";
+export * from "./rules/index.js";
 export * from "./scoring/index.js";
 export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";

@@ -61,7 +61,7 @@ export function diffRulesets(oldRuleset: Ruleset, newRuleset: Ruleset): RulesetD
       oldRuleset.blocks.flatMap((b) => b.indicators),
       newRuleset.blocks.flatMap((b) => b.indicators),
       indicatorProperties,
-      (i) => canonical(i.formula),
+      (i) => canonicalFormula(i.formula),
       (i) => i.name.kk,
     ),
   ];
@@ -73,7 +73,7 @@ export function diffRulesets(oldRuleset: Ruleset, newRuleset: Ruleset): RulesetD
 }
 
 /** A formula's canonical text: the printer's, or the trimmed text when it did not parse. */
-export function canonical(formula: FormulaSource): string {
+export function canonicalFormula(formula: FormulaSource): string {
   return formula.ast ? printFormula(formula.ast) : formula.text.trim();
 }
 
@@ -210,7 +210,7 @@ function indicatorProperties(i: Indicator): Properties {
     ["block", i.block],
     ...texts("name", i.name),
     ["measure", i.measure],
-    ["formula", canonical(i.formula)],
+    ["formula", canonicalFormula(i.formula)],
     ["better", i.better],
     ...scoreProperties(i.score),
     ["weight", i.weight],
@@ -225,7 +225,7 @@ function scoreProperties(score: ScoreMethod): [string, DiffValue][] {
   const out: [string, DiffValue][] = [["score.method", score.method]];
   switch (score.method) {
     case "achievement":
-      out.push(["score.plan", canonical(score.plan)], ["score.cap", score.cap]);
+      out.push(["score.plan", canonicalFormula(score.plan)], ["score.cap", score.cap]);
       break;
     case "goalposts":
       out.push(["score.min", score.min], ["score.max", score.max], ["score.transform", score.transform]);
@@ -244,7 +244,7 @@ function scoreProperties(score: ScoreMethod): [string, DiffValue][] {
       ]);
       break;
     case "formula":
-      out.push(["score.formula", canonical(score.formula)]);
+      out.push(["score.formula", canonicalFormula(score.formula)]);
       break;
   }
   return out;
@@ -255,7 +255,7 @@ function appliesProperties(a: Applicability | undefined): [string, DiffValue][] 
     ["applies.kinds", a?.kinds ?? null],
     ["applies.units", a?.units ?? null],
     ["applies.except", a?.except ?? null],
-    ["applies.when", a?.when ? canonical(a.when) : null],
+    ["applies.when", a?.when ? canonicalFormula(a.when) : null],
   ];
 }
 

@@ -1,0 +1,32 @@
+/**
+ * Rule files: the loader (read -> YAML -> schema -> model -> link -> checks), versions, the formula
+ * environments of a ruleset, and what the language server needs (documents, node at a position, schema).
+ */
+export { type CheckContext, type RuleCheck, ruleChecks } from "./checks/index.js";
+export { RuleReadCode } from "./codes.js";
+export { discoverRulesets, type RuleTarget } from "./discover.js";
+export {
+  attributeType,
+  type FormulaScope,
+  indicatorType,
+  rulesetEnvironment,
+  type SlotLayout,
+  slotLayout,
+} from "./environment.js";
+export { type FormulaRole as RuleFormulaRole, type FormulaUse, formulasOf } from "./link.js";
+export {
+  isFamilyFolder,
+  type LoadOptions,
+  type LoadResult,
+  loadFamily,
+  loadRuleset,
+  loadVersion,
+  RULESET_FILE,
+  sortDiagnostics,
+} from "./load.js";
+export { MAX_RULE_FILE_BYTES, type ReadFileHook } from "./read.js";
+export { FILE_KINDS, type FileKind, fileKindSchema, RULE_SCHEMA_URL, ruleSchema, type SchemaNode } from "./schema.js";
+export { RulesetSources } from "./sources.js";
+export { chooseVersion, VersionCode, type VersionHeader } from "./versions.js";
+export { type NodeLocation, parseRuleDocument, type RuleDocument } from "./yaml-document.js";
+export { pathAtOffset, pointerSegments, valueAt } from "./yaml-path.js";
