@@ -57,11 +57,13 @@ export class IndicatorContext implements EvalContext {
   }
 
   prev(period: number): number {
-    return this.shifted(periodCode(previousPeriod(periodFromCode(period))));
+    // Period codes count months x 3 (see periodCode): one month back is 3, a quarter 9, a year 36.
+    const kind = period % 3;
+    return this.shifted(period - (kind === 0 ? 3 : kind === 1 ? 9 : 36));
   }
 
   prevYear(period: number): number {
-    return this.shifted(periodCode(sameTimeLastYear(periodFromCode(period))));
+    return this.shifted(period - 36);
   }
 
   peers(_period: number): readonly number[] {

@@ -1,18 +1,19 @@
 import { formatPeriod, lastMonth, type Period, previousPeriod } from "../data/period.js";
-import { type DataStore, formatPeriodCode, periodCode } from "../data/store.js";
+import { type DataStore, periodCode } from "../data/store.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { describeMissing, isMissing, type Value } from "../formula/value.js";
 import { ratingBlocks } from "../methodology/effective-weights.js";
-import type { Block, Frequency, MissingPolicy, Rating } from "../model/ruleset.js";
+import type { Frequency, Rating } from "../model/ruleset.js";
 import { rangeOfLength } from "../source/range.js";
 import { didYouMean } from "../util/did-you-mean.js";
-import { aggregateBlock, type CountedIndicator } from "./aggregate.js";
 import { ScoringCode } from "./codes.js";
 import { Evaluator } from "./evaluator.js";
-import * as methods from "./methods.js";
-import type { PreparedIndicator, PreparedRuleset } from "./prepare.js";
+import type { PreparedRuleset } from "./prepare.js";
 import { gradeOf, rankingKey, rankUnits } from "./ranking.js";
-import type { BlockResult, IndicatorResult, IndicatorStatus, RatingResult, UnitResult } from "./result.js";
+import type { RatingResult, UnitResult } from "./result.js";
+import { evaluateRound, type IndicatorRound } from "./round.js";
+import { unitTotals } from "./totals.js";
+
+export type { IndicatorOutcome, IndicatorRound } from "./round.js";
 
 export interface RateRequest {
   /** The rating's id (ruleset.yaml `ratings`). */
@@ -28,29 +29,6 @@ export interface RateRequest {
   readonly previous?: RatingResult | "auto" | "none";
   /** Reuse an evaluator across periods of a batch (values of earlier periods are then computed once). */
   readonly evaluator?: Evaluator;
-}
-
-/** One indicator for one unit in the rated period, before weights. */
-export interface IndicatorOutcome {
-  readonly value: Value;
-  /** The achievement plan's value, when the method has one. */
-  readonly plan?: Value;
-  readonly status: IndicatorStatus;
-  readonly score: number | null;
-  readonly policy?: MissingPolicy;
-  readonly reason?: string;
-}
-
-/** One indicator of the rating in the rated period: the period it is evaluated in and every unit's outcome. */
-export interface IndicatorRound {
-  readonly prepared: PreparedIndicator;
-  /** The period code the indicator is evaluated in (its own, coarser, period when its frequency is coarser). */
-  readonly period: number;
-  readonly outcomes: ReadonlyMap<number, IndicatorOutcome>;
-  /** The statistics of the rated units' values, for the cross-unit methods (minmax, zscore, rank). */
-  readonly stats?: methods.PeerStats;
-  /** The best value among the rated units (by the indicator's direction), for comparison in explain. */
-  readonly best?: { readonly unit: number; readonly value: number | boolean };
 }
 
 /** A rating of one period: the result, and what explain needs to show how it was reached. */
@@ -141,10 +119,13 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
   const diagnostics: Diagnostic[] = [];
   const rounds = prepared.indicators
     .filter((p) => blocks.includes(p.block))
-    .map((p) => evaluateIndicator(evaluator, p, request.period, diagnostics));
+    .map((p) =>
+      evaluateRound(evaluator, p, periodCode(evaluationPeriod(p.indicator.frequency, request.period)), diagnostics),
+    );
   if (diagnostics.length > 0) return { ...empty, rating, evaluator, rounds, diagnostics };
 
-  const unitResults = units.indices.map((u) => unitResult(evaluator, blocks, rounds, u, diagnostics));
+  const blockRounds = blocks.map((b) => rounds.filter((r) => r.prepared.block === b));
+  const unitResults = units.indices.map((u) => unitTotals(evaluator, blocks, blockRounds, u, diagnostics));
   const ranked = rankUnits(
     unitResults.map((r) => ({ unit: r.unit, total: r.score })),
     ruleset.rank,
@@ -204,222 +185,6 @@ function selectUnits(
   return diagnostics.length > 0 ? { diagnostics } : { indices: indices.sort((a, b) => a - b) };
 }
 
-function policyOf(p: PreparedIndicator, prepared: Evaluator): MissingPolicy {
-  return p.indicator.missing ?? p.block.missing ?? prepared.prepared.ruleset.missing;
-}
-
-/** Values and scores of one indicator for every rated unit in the rated period. */
-function evaluateIndicator(
-  evaluator: Evaluator,
-  p: PreparedIndicator,
-  ratedPeriod: Period,
-  diagnostics: Diagnostic[],
-): IndicatorRound {
-  const period = periodCode(evaluationPeriod(p.indicator.frequency, ratedPeriod));
-  const { indicator } = p;
-  const values = new Map<number, Value>();
-  for (const u of evaluator.peers(p.index)) values.set(u, evaluator.indicatorValue(p.index, u, period));
-  const numbers = [...values.values()].filter((v): v is number => typeof v === "number");
-  const method = indicator.score.method;
-  const stats =
-    method === "minmax" || method === "zscore" || method === "rank" ? methods.peerStats(numbers) : undefined;
-  const outcomes = new Map<number, IndicatorOutcome>();
-  let best: { unit: number; value: number | boolean } | undefined;
-  for (const u of evaluator.ratedUnits) {
-    const notApplicable = evaluator.whyNotApplicable(p.index, u);
-    const value = values.get(u) ?? evaluator.indicatorValue(p.index, u, period);
-    if (notApplicable !== undefined) {
-      outcomes.set(u, { value, status: "not-applicable", score: null, reason: notApplicable });
-      continue;
-    }
-    const plan = p.plan ? evaluator.run(p.index, p.plan, u, period) : undefined;
-    const scored = scoreValue(evaluator, p, value, plan, stats, u, period);
-    const outcome = applyPolicy(evaluator, p, value, plan, scored, u, period, diagnostics);
-    outcomes.set(u, outcome);
-    if (typeof value !== "object" && typeof value !== "string" && isBetter(value, best?.value, indicator.better)) {
-      best = { unit: u, value };
-    }
-  }
-  return { prepared: p, period, outcomes, ...(stats ? { stats } : {}), ...(best ? { best } : {}) };
-}
-
-function isBetter(value: number | boolean, than: number | boolean | undefined, better: "higher" | "lower"): boolean {
-  if (than === undefined) return true;
-  const a = Number(value);
-  const b = Number(than);
-  return better === "higher" ? a > b : a < b;
-}
-
-/** The score of a present value, or why there is none (a Missing value or plan, or the method's reason). */
-function scoreValue(
-  evaluator: Evaluator,
-  p: PreparedIndicator,
-  value: Value,
-  plan: Value | undefined,
-  stats: methods.PeerStats | undefined,
-  unit: number,
-  period: number,
-): methods.ScoreOutcome | Value {
-  if (isMissing(value)) return value;
-  const { indicator } = p;
-  const method = indicator.score;
-  const better = indicator.better;
-  if (method.method === "yesno") return methods.yesno(value, better);
-  if (method.method === "formula") {
-    if (!p.score) return { unscored: "the score formula cannot be evaluated" };
-    const result = evaluator.run(p.index, p.score, unit, period);
-    return isMissing(result) ? result : methods.formulaScore(result);
-  }
-  if (typeof value !== "number")
-    return { unscored: `${method.method} needs a number, the formula gives ${String(value)}` };
-  switch (method.method) {
-    case "achievement":
-      if (plan === undefined || isMissing(plan)) return plan ?? { unscored: "the plan cannot be evaluated" };
-      if (typeof plan !== "number") return { unscored: `the plan must be a number, it is ${String(plan)}` };
-      return methods.achievement(value, plan, method.cap, better);
-    case "goalposts":
-      return methods.goalposts(value, method.min, method.max, method.transform, better);
-    case "minmax":
-      return stats ? methods.minmax(value, stats, better) : { unscored: "no peers" };
-    case "zscore":
-      return stats ? methods.zscore(value, stats, method.clip, better) : { unscored: "no peers" };
-    case "rank":
-      return stats ? methods.rank(value, stats, better) : { unscored: "no peers" };
-    case "bands":
-      return methods.bands(value, method.bands, better);
-  }
-}
-
-/** A score, or the missing-data policy applied to the reason there is none. */
-function applyPolicy(
-  evaluator: Evaluator,
-  p: PreparedIndicator,
-  value: Value,
-  plan: Value | undefined,
-  scored: methods.ScoreOutcome | Value,
-  unit: number,
-  period: number,
-  diagnostics: Diagnostic[],
-): IndicatorOutcome {
-  const withPlan = plan !== undefined ? { plan } : {};
-  if (typeof scored === "number") {
-    if (!Number.isFinite(scored))
-      throw new Error(`the score of ${p.indicator.id} is not finite (value ${String(value)})`);
-    return { value, ...withPlan, status: "scored", score: scored };
-  }
-  let reason: string;
-  if (typeof scored === "object" && "missing" in scored) {
-    reason = describeMissing(scored.reason);
-    if (scored.reason.kind === "not-applicable") {
-      return { value, ...withPlan, status: "not-applicable", score: null, reason };
-    }
-  } else if (typeof scored === "object" && "unscored" in scored) reason = scored.unscored;
-  else reason = `cannot score ${String(scored)}`;
-  const policy = policyOf(p, evaluator);
-  if (policy === "zero") return { value, ...withPlan, status: "missing-zero", score: 0, policy, reason };
-  if (policy === "fail") {
-    const unitId = evaluator.unitName(unit);
-    const periodName = formatPeriodCode(period);
-    diagnostics.push({
-      code: ScoringCode.S201,
-      severity: "error",
-      message: `${p.indicator.id} has no value for ${unitId} in ${periodName} (${reason}), and the missing-data policy is fail`,
-      file: p.indicator.at.file,
-      range: p.indicator.at.range,
-      suggestion:
-        "supply the data, or set `missing: zero` or `missing: exclude` on the indicator, its block or the ruleset",
-    });
-  }
-  return { value, ...withPlan, status: "missing-excluded", score: null, policy, reason };
-}
-
-interface UnitTotals {
-  readonly unit: string;
-  readonly score: number;
-  readonly blocks: Record<string, BlockResult>;
-  readonly indicators: Record<string, IndicatorResult>;
-}
-
-/**
- * A unit's blocks and total. Block weights are put on the ruleset's scale over the blocks that have
- * something to rate for the unit (a subset rating, or a block whose indicators are all excluded or not
- * applicable, is rescaled to the full scale); within a block, the counted indicators share its weight.
- */
-function unitResult(
-  evaluator: Evaluator,
-  blocks: readonly Block[],
-  rounds: readonly IndicatorRound[],
-  unit: number,
-  diagnostics: Diagnostic[],
-): UnitTotals {
-  const { ruleset } = evaluator.prepared;
-  const counted = new Map<Block, { round: IndicatorRound; outcome: IndicatorOutcome }[]>();
-  for (const b of blocks) counted.set(b, []);
-  for (const round of rounds) {
-    const outcome = round.outcomes.get(unit);
-    if (outcome && outcome.score !== null) counted.get(round.prepared.block)?.push({ round, outcome });
-  }
-  const live = blocks.filter((b) => (counted.get(b)?.length ?? 0) > 0 && b.weight > 0);
-  const liveWeight = live.reduce((s, b) => s + b.weight, 0);
-  const blockResults: Record<string, BlockResult> = {};
-  const effective = new Map<IndicatorRound, number>();
-  let total = 0;
-  for (const b of blocks) {
-    const items = counted.get(b) ?? [];
-    const weight = live.includes(b) && liveWeight > 0 ? (b.weight * ruleset.scale) / liveWeight : 0;
-    const aggregate =
-      weight > 0
-        ? aggregateBlock(
-            b.aggregation,
-            items.map(
-              (i): CountedIndicator => ({ score: i.outcome.score ?? 0, weight: i.round.prepared.indicator.weight }),
-            ),
-            weight,
-          )
-        : undefined;
-    if (!aggregate) {
-      blockResults[b.id] = {
-        score: 0,
-        weight: 0,
-        reason: "every indicator of the block is excluded or not applicable",
-      };
-      continue;
-    }
-    items.forEach((item, k) => {
-      effective.set(item.round, aggregate.effectiveWeights[k] ?? 0);
-    });
-    blockResults[b.id] = { score: aggregate.points, weight };
-    total += aggregate.points;
-  }
-  const unitId = evaluator.unitName(unit);
-  if (live.length === 0) {
-    diagnostics.push({
-      code: ScoringCode.S206,
-      severity: "warning",
-      message: `nothing to rate for ${unitId}: every indicator is excluded or not applicable, so its total is 0`,
-      range: rangeOfLength(0),
-    });
-  }
-  const indicators: Record<string, IndicatorResult> = {};
-  for (const round of rounds) {
-    const outcome = round.outcomes.get(unit);
-    if (!outcome) continue;
-    const weight = effective.get(round) ?? 0;
-    const value = outcome.value;
-    indicators[round.prepared.indicator.id] = {
-      value: typeof value === "number" || typeof value === "boolean" ? value : null,
-      score: outcome.score,
-      weight,
-      points: (outcome.score ?? 0) * weight,
-      status: outcome.status,
-      ...(outcome.policy ? { policy: outcome.policy } : {}),
-      ...(outcome.reason ? { reason: outcome.reason } : {}),
-    };
-  }
-  // Sums of doubles can pass the scale by an ulp; a total is never above the scale.
-  return { unit: unitId, score: Math.max(0, Math.min(ruleset.scale, total)), blocks: blockResults, indicators };
-}
-
 /** The previous period's result of the same rating, for rank changes (see RateRequest.previous). */
 function previousResult(
   prepared: PreparedRuleset,
@@ -438,5 +203,5 @@ function previousResult(
 
 /** A run where nothing could be scored (no data for the period) is not a rating to compare ranks with. */
 export function hasScores(run: RatingRun): boolean {
-  return run.rounds.some((r) => [...r.outcomes.values()].some((o) => o.status === "scored"));
+  return run.rounds.some((r) => r.status.includes(1));
 }

@@ -10,6 +10,17 @@ const NOT_EVALUATED = 0;
 const APPLIES = 1;
 const DOES_NOT_APPLY = 2;
 
+/** Memo states of an indicator value. */
+const NUMBER = 1;
+const OTHER = 2;
+const EVALUATING = 3;
+
+interface ValueMemo {
+  readonly state: Uint8Array;
+  readonly numbers: Float64Array;
+  readonly others: Map<number, Value>;
+}
+
 /**
  * Evaluates indicators for units and periods: each value once (memoised), other indicators on demand (so
  * they are computed in dependency order without sorting), with the units rated in the period as peers.
@@ -19,8 +30,7 @@ export class Evaluator implements ContextHost {
   private readonly rated: Uint8Array;
   private readonly applicability: Uint8Array[];
   private readonly peerLists: (readonly number[] | undefined)[];
-  private readonly values: Map<number, Value[]>[];
-  private readonly evaluating = new Set<number>();
+  private readonly values: Map<number, ValueMemo>[];
   private readonly contexts = new Map<PreparedFormula, IndicatorContext>();
 
   constructor(
@@ -56,24 +66,20 @@ export class Evaluator implements ContextHost {
 
   /** The indicator's value for a unit and period; not applicable when the indicator does not apply to it. */
   indicatorValue(index: number, unit: number, period: number): Value {
-    const p = this.indicator(index);
     if (!this.applies(index, unit)) {
       return missing({
         kind: "not-applicable",
-        name: p.indicator.id,
+        name: this.indicator(index).indicator.id,
         unit: this.unitName(unit),
         period: formatPeriodCode(period),
       });
     }
-    let row = this.values[index]?.get(period);
-    if (!row) {
-      row = new Array(this.units.length);
-      this.values[index]?.set(period, row);
-    }
-    const known = row[unit];
-    if (known !== undefined) return known;
-    const key = (period * this.prepared.indicators.length + index) * this.units.length + unit;
-    if (this.evaluating.has(key)) {
+    const memo = this.memo(index, period);
+    const state = memo.state[unit];
+    if (state === NUMBER) return memo.numbers[unit] ?? 0;
+    if (state === OTHER) return memo.others.get(unit) ?? 0;
+    const p = this.indicator(index);
+    if (state === EVALUATING) {
       // The rules checker rejects cycles; this guard keeps a ruleset that slipped through from recursing forever.
       return missing({
         kind: "domain",
@@ -82,11 +88,29 @@ export class Evaluator implements ContextHost {
         detail: `${p.indicator.id} depends on itself`,
       });
     }
-    this.evaluating.add(key);
+    memo.state[unit] = EVALUATING;
     const value = this.run(index, p.value, unit, period);
-    this.evaluating.delete(key);
-    row[unit] = value;
+    if (typeof value === "number") {
+      memo.numbers[unit] = value;
+      memo.state[unit] = NUMBER;
+    } else {
+      memo.others.set(unit, value);
+      memo.state[unit] = OTHER;
+    }
     return value;
+  }
+
+  /** The values of one indicator in one period: numbers in a typed array, anything else (missing, yes/no) aside. */
+  private memo(index: number, period: number): ValueMemo {
+    const byPeriod = this.values[index];
+    if (!byPeriod) throw new RangeError(`no indicator ${index}`);
+    let memo = byPeriod.get(period);
+    if (!memo) {
+      const count = this.units.length;
+      memo = { state: new Uint8Array(count), numbers: new Float64Array(count), others: new Map() };
+      byPeriod.set(period, memo);
+    }
+    return memo;
   }
 
   /** Runs one of the indicator's formulas for a unit and period (in the given context, e.g. a recording one). */

@@ -9,15 +9,13 @@ export {
   type StoreModel,
   type StoreValue,
 } from "../data/store.js";
-export { aggregateBlock, type BlockAggregate, type CountedIndicator } from "./aggregate.js";
+export { aggregateBlock, type BlockAggregate } from "./aggregate.js";
 export { ScoringCode } from "./codes.js";
 export { defaultFormulaCompiler } from "./compiler.js";
 export { IndicatorContext, RecordingContext } from "./context.js";
 export {
   evaluationPeriod,
   hasScores,
-  type IndicatorOutcome,
-  type IndicatorRound,
   type RateRequest,
   type RatingRun,
   rate,
@@ -37,6 +35,7 @@ export {
 } from "./prepare.js";
 export { gradeOf, type Ranked, rankingKey, rankUnits } from "./ranking.js";
 export * from "./result.js";
+export { type IndicatorOutcome, type IndicatorRound, outcomeOf, scoreOf } from "./round.js";
 export {
   type Expectation,
   type RuleTest,
@@ -47,4 +46,5 @@ export {
   runRuleTest,
   runRuleTestFiles,
 } from "./rule-tests.js";
+export { type UnitTotals, unitTotals } from "./totals.js";
 export * from "./trace.js";

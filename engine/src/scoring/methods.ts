@@ -1,10 +1,12 @@
+import { compareNumbers } from "../compile/compare.js";
 import type { Band, Direction } from "../model/ruleset.js";
-import { compareDecimal, toSignificant } from "../util/decimal-compare.js";
+import { toSignificant } from "../util/decimal-compare.js";
 
 /**
  * Score methods: each turns an indicator's value into a score in [0, 1] (docs/rule-format.md, "Score
  * methods"; the rules for edge cases are in docs/scoring.md). Every threshold comparison is made at 15
- * significant digits (compareDecimal), so 4262.4 of a 4736 plan is exactly 90%. A method that cannot give
+ * significant digits (compareNumbers: compareDecimal without its cost when the numbers are far apart), so
+ * 4262.4 of a 4736 plan is exactly 90%. A method that cannot give
  * a score says why; the engine then applies the missing-data policy with that reason.
  */
 export type ScoreOutcome = number | { readonly unscored: string };
@@ -28,20 +30,20 @@ export function show(x: number): string {
  */
 export function achievement(value: number, plan: number, cap: number, better: Direction): ScoreOutcome {
   if (!(cap > 0)) return unscored(`the cap must be positive, it is ${show(cap)}`);
-  const planSign = compareDecimal(plan, 0);
+  const planSign = compareNumbers(plan, 0);
   if (better === "higher") {
     if (planSign <= 0) return unscored(`the plan is ${show(plan)}, so value / plan has no meaning`);
     return capped(value / plan, cap);
   }
   if (planSign < 0) return unscored(`the plan is ${show(plan)}, so plan / value has no meaning`);
-  if (compareDecimal(value, 0) <= 0) return 1;
+  if (compareNumbers(value, 0) <= 0) return 1;
   if (planSign === 0) return 0;
   return capped(plan / value, cap);
 }
 
 function capped(ratio: number, cap: number): number {
-  if (compareDecimal(ratio, cap) >= 0) return 1;
-  if (compareDecimal(ratio, 0) <= 0) return 0;
+  if (compareNumbers(ratio, cap) >= 0) return 1;
+  if (compareNumbers(ratio, 0) <= 0) return 0;
   return ratio / cap;
 }
 
@@ -56,11 +58,11 @@ export function goalposts(
   transform: "none" | "ln",
   better: Direction,
 ): ScoreOutcome {
-  if (compareDecimal(min, max) > 0) return unscored(`the goalposts are reversed: min ${show(min)} > max ${show(max)}`);
+  if (compareNumbers(min, max) > 0) return unscored(`the goalposts are reversed: min ${show(min)} > max ${show(max)}`);
   if (transform === "ln" && !(min > 0)) return unscored(`ln goalposts need min > 0, it is ${show(min)}`);
   let up: number;
-  if (compareDecimal(value, max) >= 0) up = 1;
-  else if (compareDecimal(value, min) <= 0) up = 0;
+  if (compareNumbers(value, max) >= 0) up = 1;
+  else if (compareNumbers(value, min) <= 0) up = 0;
   else if (transform === "ln") up = (Math.log(value) - Math.log(min)) / (Math.log(max) - Math.log(min));
   else up = (value - min) / (max - min);
   return better === "higher" ? clamp01(up) : clamp01(1 - up);
@@ -80,12 +82,12 @@ export interface PeerStats {
    * overflow to Infinity or vanish to 0. Ordinary values are not rescaled, so hand computations match.
    */
   readonly magnitude: number;
-  /** The values at 15 significant digits, ascending, for ranks. */
+  /** The values ascending, for ranks (rounding to 15 digits keeps this order). */
   readonly sorted: Float64Array;
 }
 
 export function peerStats(values: readonly number[]): PeerStats {
-  const sorted = Float64Array.from(values, toSignificant).sort();
+  const sorted = Float64Array.from(values).sort();
   const count = values.length;
   let lowest = count ? Number.POSITIVE_INFINITY : 0;
   let highest = count ? Number.NEGATIVE_INFINITY : 0;
@@ -125,7 +127,7 @@ function preciseSum(values: readonly number[]): number {
 
 /** (value - lowest) / (highest - lowest); reversed when lower is better; all values equal: everyone 1. */
 export function minmax(value: number, peers: PeerStats, better: Direction): ScoreOutcome {
-  if (compareDecimal(peers.highest, peers.lowest) === 0) return 1;
+  if (compareNumbers(peers.highest, peers.lowest) === 0) return 1;
   const m = peers.magnitude;
   const [v, lo, hi] = [value / m, peers.lowest / m, peers.highest / m];
   const up = better === "higher" ? (v - lo) / (hi - lo) : (hi - v) / (hi - lo);
@@ -141,8 +143,8 @@ export function zscore(value: number, peers: PeerStats, clip: number, better: Di
   const m = peers.magnitude;
   const deviation = peers.deviation / m;
   if (
-    compareDecimal(peers.highest, peers.lowest) === 0 ||
-    compareDecimal(value, peers.mean) === 0 ||
+    compareNumbers(peers.highest, peers.lowest) === 0 ||
+    compareNumbers(value, peers.mean) === 0 ||
     !(deviation > 0)
   ) {
     return 0.5;
@@ -159,22 +161,24 @@ export function zscore(value: number, peers: PeerStats, clip: number, better: Di
 export function rank(value: number, peers: PeerStats, better: Direction): ScoreOutcome {
   const n = peers.count;
   if (n <= 1) return 1;
-  const v = toSignificant(value);
-  const below = lowerBound(peers.sorted, v);
-  const equal = Math.max(1, lowerBound(peers.sorted, v, true) - below);
+  const below = bound(peers.sorted, value, false);
+  const equal = Math.max(1, bound(peers.sorted, value, true) - below);
   const ahead = better === "higher" ? n - below - equal : below;
   const averageRank = ahead + (equal + 1) / 2;
   return clamp01((n - averageRank) / (n - 1));
 }
 
-/** Index of the first element >= v (or > v when `after`). */
-function lowerBound(sorted: Float64Array, v: number, after = false): number {
+/**
+ * The number of values below v (or, with `orEqual`, at most v), equal meaning equal at 15 significant
+ * digits: rounding is monotone, so the values equal to v are contiguous in the sorted array.
+ */
+function bound(sorted: Float64Array, v: number, orEqual: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const x = sorted[mid] ?? 0;
-    if (x < v || (after && x === v)) lo = mid + 1;
+    const c = compareNumbers(sorted[mid] ?? 0, v);
+    if (c < 0 || (orEqual && c === 0)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -188,7 +192,7 @@ export function bands(value: number, list: readonly Band[], better: Direction): 
   for (const band of list) {
     const bound = better === "higher" ? band.min : band.max;
     if (bound === undefined) return clamp01(band.score);
-    const c = compareDecimal(value, bound);
+    const c = compareNumbers(value, bound);
     if (better === "higher" ? c >= 0 : c <= 0) return clamp01(band.score);
   }
   return 0;

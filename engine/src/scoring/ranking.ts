@@ -1,6 +1,6 @@
+import { compareNumbers } from "../compile/compare.js";
 import { roundHalfAway } from "../functions/excel-round.js";
 import type { Grade, RankPolicy } from "../model/ruleset.js";
-import { compareDecimal, toSignificant } from "../util/decimal-compare.js";
 
 /**
  * Ranking and grades. The ranking key is the total, or the total rounded to `round` decimals half away
@@ -23,15 +23,15 @@ export function rankingKey(total: number, policy: RankPolicy): number {
  * dense: 1 2 2 3; shared: 1 2.5 2.5 4 (a tie shares the average of the places it covers).
  */
 export function rankUnits(entries: readonly { unit: string; total: number }[], policy: RankPolicy): Ranked[] {
-  const keyed = entries.map((e) => ({ unit: e.unit, key: rankingKey(e.total, policy), sig: 0 }));
-  for (const k of keyed) k.sig = toSignificant(k.key);
-  keyed.sort((a, b) => b.sig - a.sig || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  const keyed = entries.map((e) => ({ unit: e.unit, key: rankingKey(e.total, policy) }));
+  keyed.sort((a, b) => compareNumbers(b.key, a.key) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   const out: Ranked[] = [];
   let groupStart = 0;
   let distinct = 0;
   while (groupStart < keyed.length) {
     let groupEnd = groupStart + 1;
-    while (groupEnd < keyed.length && keyed[groupEnd]?.sig === keyed[groupStart]?.sig) groupEnd++;
+    while (groupEnd < keyed.length && compareNumbers(keyed[groupEnd]?.key ?? 0, keyed[groupStart]?.key ?? 0) === 0)
+      groupEnd++;
     distinct += 1;
     const rank =
       policy.ties === "dense"
@@ -51,5 +51,5 @@ export function rankUnits(entries: readonly { unit: string; total: number }[], p
 /** The first grade, from the highest min down, whose min the key reaches (at 15 digits); "" when none. */
 export function gradeOf(key: number, grades: readonly Grade[]): string {
   const sorted = [...grades].sort((a, b) => b.min - a.min);
-  return sorted.find((g) => compareDecimal(key, g.min) >= 0)?.id ?? "";
+  return sorted.find((g) => compareNumbers(key, g.min) >= 0)?.id ?? "";
 }

@@ -2,10 +2,12 @@ import { formatPeriodCode } from "../data/store.js";
 import { isMissing, type Value } from "../formula/value.js";
 import type { Aggregation, Direction, Localized, Located, MissingPolicy, RankPolicy } from "../model/ruleset.js";
 import { RecordingContext } from "./context.js";
-import type { IndicatorRound, RatingRun } from "./engine.js";
+import type { RatingRun } from "./engine.js";
+import type { Evaluator } from "./evaluator.js";
 import type { PreparedFormula } from "./prepare.js";
 import { rankingKey } from "./ranking.js";
 import type { IndicatorStatus, InputTrace } from "./result.js";
+import { type IndicatorRound, outcomeOf } from "./round.js";
 
 /**
  * The explain trace: how one unit's total was reached, from the data cells through each indicator's
@@ -159,7 +161,7 @@ function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): In
     status: r?.status ?? "not-applicable",
     ...(r?.policy ? { policy: r.policy } : {}),
     ...(r?.reason ? { reason: r.reason } : {}),
-    method: methodTrace(round, unit),
+    method: methodTrace(evaluator, round, unit),
     score: r?.score ?? null,
     declaredWeight: indicator.weight,
     weight,
@@ -202,9 +204,9 @@ function inputValue(v: Value): InputTrace["value"] {
   return v.reason.kind === "not-applicable" ? "n/a" : null;
 }
 
-function methodTrace(round: IndicatorRound, unit: number): MethodTrace {
+function methodTrace(evaluator: Evaluator, round: IndicatorRound, unit: number): MethodTrace {
   const method = round.prepared.indicator.score;
-  const outcome = round.outcomes.get(unit);
+  const outcome = outcomeOf(evaluator, round, unit);
   switch (method.method) {
     case "achievement": {
       const plan = outcome?.plan;

@@ -4,26 +4,24 @@ import { aggregateBlock } from "../../src/scoring/aggregate.js";
 import { gradeOf, rankUnits } from "../../src/scoring/ranking.js";
 
 describe("block aggregation", () => {
-  const items = [
-    { score: 1, weight: 3 },
-    { score: 0.5, weight: 1 },
-  ];
+  const scores = [1, 0.5];
+  const weights = [3, 1];
   it("arithmetic: weights are relative; points = score x block weight x weight / sum of weights", () => {
     // effective weights 20 * 3/4 = 15 and 20 * 1/4 = 5; points 15 * 1 + 5 * 0.5 = 17.5
-    expect(aggregateBlock("arithmetic", items, 20)).toEqual({ points: 17.5, effectiveWeights: [15, 5] });
+    expect(aggregateBlock("arithmetic", scores, weights, 20)).toEqual({ points: 17.5, effectiveWeights: [15, 5] });
   });
   it("geometric: block weight x prod(score ^ (w / sum w))", () => {
     // 20 * 1^(3/4) * 0.5^(1/4) = 20 * 0.8408964152537145
-    expect(aggregateBlock("geometric", items, 20)?.points).toBeCloseTo(16.81792830507429, 12);
+    expect(aggregateBlock("geometric", scores, weights, 20)?.points).toBeCloseTo(16.81792830507429, 12);
   });
   it("geometric: a score of 0 makes the block 0 (no epsilon floor)", () => {
-    expect(aggregateBlock("geometric", [...items, { score: 0, weight: 1 }], 20)?.points).toBe(0);
+    expect(aggregateBlock("geometric", [...scores, 0], [...weights, 1], 20)?.points).toBe(0);
   });
   it("min: the lowest score, whatever the weights", () => {
-    expect(aggregateBlock("min", items, 20)?.points).toBe(10);
+    expect(aggregateBlock("min", scores, weights, 20)?.points).toBe(10);
   });
   it("nothing counted: no aggregate (the block leaves the unit's total)", () => {
-    expect(aggregateBlock("arithmetic", [], 20)).toBeUndefined();
+    expect(aggregateBlock("arithmetic", [], [], 20)).toBeUndefined();
   });
 });
 

@@ -1,0 +1,211 @@
+import { formatPeriodCode } from "../data/store.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { describeMissing, isMissing, type Value } from "../formula/value.js";
+import type { Direction, MissingPolicy } from "../model/ruleset.js";
+import { ScoringCode } from "./codes.js";
+import type { Evaluator } from "./evaluator.js";
+import * as methods from "./methods.js";
+import type { PreparedIndicator } from "./prepare.js";
+import type { IndicatorStatus } from "./result.js";
+
+/**
+ * One indicator of a rating in the rated period, for every rated unit: its scores and statuses in typed
+ * arrays indexed by unit (a rating of thousands of units makes no object per unit here), the reasons and
+ * policies of the few that are not scored, the peers' statistics and the best value. The values themselves
+ * stay in the evaluator's memo.
+ */
+export interface IndicatorRound {
+  readonly prepared: PreparedIndicator;
+  /** The period code the indicator is evaluated in (its own, coarser, period when its frequency is coarser). */
+  readonly period: number;
+  /** By unit index: the status code (STATUS below; 0 for a unit not rated). */
+  readonly status: Uint8Array;
+  /** By unit index: the score, for the scored and missing-zero units. */
+  readonly scores: Float64Array;
+  /** Why a unit's value is missing or not applicable, and the policy that applied. */
+  readonly reasons: ReadonlyMap<number, string>;
+  readonly policies: ReadonlyMap<number, MissingPolicy>;
+  /** The statistics of the rated units' values, for the cross-unit methods (minmax, zscore, rank). */
+  readonly stats?: methods.PeerStats;
+  /** The best value among the rated units (by the indicator's direction), for comparison in explain. */
+  readonly best?: { readonly unit: number; readonly value: number | boolean };
+}
+
+export const STATUS: readonly (IndicatorStatus | undefined)[] = [
+  undefined,
+  "scored",
+  "missing-zero",
+  "missing-excluded",
+  "not-applicable",
+];
+const SCORED = 1;
+const MISSING_ZERO = 2;
+const MISSING_EXCLUDED = 3;
+const NOT_APPLICABLE = 4;
+
+/** One unit's outcome, as plain data (for explain and rule tests). */
+export interface IndicatorOutcome {
+  readonly value: Value;
+  /** The achievement plan's value, when the method has one. */
+  readonly plan?: Value;
+  readonly status: IndicatorStatus;
+  readonly score: number | null;
+  readonly policy?: MissingPolicy;
+  readonly reason?: string;
+}
+
+/** The score of a unit (null when left out), or undefined for a unit not rated. */
+export function scoreOf(round: IndicatorRound, unit: number): number | null | undefined {
+  const s = round.status[unit];
+  if (!s) return undefined;
+  return s === SCORED || s === MISSING_ZERO ? (round.scores[unit] ?? 0) : null;
+}
+
+export function outcomeOf(evaluator: Evaluator, round: IndicatorRound, unit: number): IndicatorOutcome | undefined {
+  const status = STATUS[round.status[unit] ?? 0];
+  if (!status) return undefined;
+  const p = round.prepared;
+  const value = evaluator.indicatorValue(p.index, unit, round.period);
+  const plan = p.plan && status !== "not-applicable" ? evaluator.run(p.index, p.plan, unit, round.period) : undefined;
+  const policy = round.policies.get(unit);
+  const reason = round.reasons.get(unit);
+  return {
+    value,
+    ...(plan !== undefined ? { plan } : {}),
+    status,
+    score: scoreOf(round, unit) ?? null,
+    ...(policy ? { policy } : {}),
+    ...(reason ? { reason } : {}),
+  };
+}
+
+/** Values and scores of one indicator for every rated unit, in the period code given. */
+export function evaluateRound(
+  evaluator: Evaluator,
+  p: PreparedIndicator,
+  period: number,
+  diagnostics: Diagnostic[],
+): IndicatorRound {
+  const { indicator } = p;
+  const method = indicator.score.method;
+  let stats: methods.PeerStats | undefined;
+  if (method === "minmax" || method === "zscore" || method === "rank") {
+    const numbers: number[] = [];
+    for (const u of evaluator.peers(p.index)) {
+      const v = evaluator.indicatorValue(p.index, u, period);
+      if (typeof v === "number") numbers.push(v);
+    }
+    stats = methods.peerStats(numbers);
+  }
+  const count = evaluator.prepared.ruleset.units.length;
+  const round = {
+    prepared: p,
+    period,
+    status: new Uint8Array(count),
+    scores: new Float64Array(count),
+    reasons: new Map<number, string>(),
+    policies: new Map<number, MissingPolicy>(),
+  };
+  const policy = indicator.missing ?? p.block.missing ?? evaluator.prepared.ruleset.missing;
+  let bestUnit = -1;
+  let bestValue: number | boolean = 0;
+  for (const u of evaluator.ratedUnits) {
+    if (!evaluator.applies(p.index, u)) {
+      round.status[u] = NOT_APPLICABLE;
+      round.reasons.set(u, evaluator.whyNotApplicable(p.index, u) ?? "does not apply");
+      continue;
+    }
+    const value = evaluator.indicatorValue(p.index, u, period);
+    const plan = p.plan ? evaluator.run(p.index, p.plan, u, period) : undefined;
+    const scored = scoreValue(evaluator, p, value, plan, stats, u, period);
+    if (typeof scored === "number") {
+      if (!Number.isFinite(scored))
+        throw new Error(`the score of ${indicator.id} is not finite (value ${String(value)})`);
+      round.status[u] = SCORED;
+      round.scores[u] = scored;
+    } else {
+      const gap = "missing" in scored;
+      const notApplicable = gap && scored.reason.kind === "not-applicable";
+      round.reasons.set(u, gap ? describeMissing(scored.reason) : scored.unscored);
+      if (notApplicable) round.status[u] = NOT_APPLICABLE;
+      else {
+        round.policies.set(u, policy);
+        round.status[u] = policy === "zero" ? MISSING_ZERO : MISSING_EXCLUDED;
+        if (policy === "fail") diagnostics.push(failure(evaluator, p, u, period, round.reasons.get(u) ?? ""));
+      }
+    }
+    if (
+      (typeof value === "number" || typeof value === "boolean") &&
+      (bestUnit < 0 || isBetter(value, bestValue, indicator.better))
+    ) {
+      bestUnit = u;
+      bestValue = value;
+    }
+  }
+  return {
+    ...round,
+    ...(stats ? { stats } : {}),
+    ...(bestUnit >= 0 ? { best: { unit: bestUnit, value: bestValue } } : {}),
+  };
+}
+
+function isBetter(value: number | boolean, than: number | boolean, better: Direction): boolean {
+  const a = Number(value);
+  const b = Number(than);
+  return better === "higher" ? a > b : a < b;
+}
+
+type Unscored = { readonly unscored: string };
+
+/** The score of a present value, or why there is none (a Missing value or plan, or the method's reason). */
+function scoreValue(
+  evaluator: Evaluator,
+  p: PreparedIndicator,
+  value: Value,
+  plan: Value | undefined,
+  stats: methods.PeerStats | undefined,
+  unit: number,
+  period: number,
+): number | Unscored | Extract<Value, object> {
+  if (isMissing(value)) return value;
+  const { indicator } = p;
+  const method = indicator.score;
+  const better = indicator.better;
+  if (method.method === "yesno") return methods.yesno(value, better);
+  if (method.method === "formula") {
+    if (!p.score) return { unscored: "the score formula cannot be evaluated" };
+    const result = evaluator.run(p.index, p.score, unit, period);
+    return isMissing(result) ? result : methods.formulaScore(result);
+  }
+  if (typeof value !== "number")
+    return { unscored: `${method.method} needs a number, the formula gives ${String(value)}` };
+  switch (method.method) {
+    case "achievement":
+      if (plan === undefined) return { unscored: "the plan cannot be evaluated" };
+      if (isMissing(plan)) return plan;
+      if (typeof plan !== "number") return { unscored: `the plan must be a number, it is ${String(plan)}` };
+      return methods.achievement(value, plan, method.cap, better);
+    case "goalposts":
+      return methods.goalposts(value, method.min, method.max, method.transform, better);
+    case "minmax":
+      return stats ? methods.minmax(value, stats, better) : { unscored: "no peers" };
+    case "zscore":
+      return stats ? methods.zscore(value, stats, method.clip, better) : { unscored: "no peers" };
+    case "rank":
+      return stats ? methods.rank(value, stats, better) : { unscored: "no peers" };
+    case "bands":
+      return methods.bands(value, method.bands, better);
+  }
+}
+
+function failure(evaluator: Evaluator, p: PreparedIndicator, unit: number, period: number, reason: string): Diagnostic {
+  return {
+    code: ScoringCode.S201,
+    severity: "error",
+    message: `${p.indicator.id} has no value for ${evaluator.unitName(unit)} in ${formatPeriodCode(period)} (${reason}), and the missing-data policy is fail`,
+    file: p.indicator.at.file,
+    range: p.indicator.at.range,
+    suggestion:
+      "supply the data, or set `missing: zero` or `missing: exclude` on the indicator, its block or the ruleset",
+  };
+}
