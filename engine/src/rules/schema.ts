@@ -23,7 +23,7 @@ const DEFINITION: Record<FileKind, string> = {
 // biome-ignore lint/suspicious/noExplicitAny: the parsed schema is plain JSON walked by key.
 export type SchemaNode = Record<string, any>;
 
-let cached: { schema: SchemaNode; validators: Map<FileKind, ValidateFunction> } | undefined;
+let cached: { schema: SchemaNode; ajv: Ajv; validators: Map<FileKind, ValidateFunction> } | undefined;
 
 export function ruleSchema(): SchemaNode {
   return compiled().schema;
@@ -36,24 +36,49 @@ export function fileKindSchema(kind: FileKind): SchemaNode {
 
 /** Validates one file's data against its kind's definition; [] when it conforms. */
 export function validateFile(kind: FileKind, data: unknown): ErrorObject[] {
-  const validate = compiled().validators.get(kind);
+  const validate = validatorFor(kind);
   if (!validate || validate(data)) return [];
   return [...(validate.errors ?? [])];
 }
 
-function compiled(): { schema: SchemaNode; validators: Map<FileKind, ValidateFunction> } {
-  if (cached) return cached;
-  const schema = JSON.parse(readFileSync(RULE_SCHEMA_URL, "utf8")) as SchemaNode;
-  const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, strict: true, allowUnionTypes: true });
-  // Annotations for people and editors; they do not validate.
+/**
+ * The options the loader compiles the schema with. The schema is checked against the JSON Schema
+ * meta-schema by the test suite (engine/test/rules/schema.test.ts), not on every start: that halves the
+ * compile time of a cold `tarazy validate`.
+ */
+export const AJV_OPTIONS = {
+  allErrors: true,
+  verbose: true,
+  discriminator: true,
+  strict: true,
+  allowUnionTypes: true,
+  validateSchema: false,
+  code: { optimize: false },
+} as const;
+
+/** Adds the schema's annotation keywords (for people and editors; they do not validate). */
+export function addAnnotationKeywords(ajv: Ajv): void {
   ajv.addKeyword({ keyword: "patternMessage", schemaType: "string" });
   ajv.addKeyword({ keyword: "enumDescriptions", schemaType: "array" });
-  ajv.addSchema(schema);
-  const validators = new Map<FileKind, ValidateFunction>();
-  for (const kind of FILE_KINDS) {
-    const validate = ajv.getSchema(`${schema.$id}#/definitions/${DEFINITION[kind]}`);
-    if (validate) validators.set(kind, validate);
+}
+
+function validatorFor(kind: FileKind): ValidateFunction | undefined {
+  const state = compiled();
+  let validate = state.validators.get(kind);
+  if (!validate) {
+    // Compiled on first use of each kind: a cold start pays only for the kinds it reads.
+    validate = state.ajv.getSchema(`${state.schema.$id}#/definitions/${DEFINITION[kind]}`);
+    if (validate) state.validators.set(kind, validate);
   }
-  cached = { schema, validators };
+  return validate;
+}
+
+function compiled(): { schema: SchemaNode; ajv: Ajv; validators: Map<FileKind, ValidateFunction> } {
+  if (cached) return cached;
+  const schema = JSON.parse(readFileSync(RULE_SCHEMA_URL, "utf8")) as SchemaNode;
+  const ajv = new Ajv(AJV_OPTIONS);
+  addAnnotationKeywords(ajv);
+  ajv.addSchema(schema);
+  cached = { schema, ajv, validators: new Map() };
   return cached;
 }

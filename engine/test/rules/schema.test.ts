@@ -1,9 +1,18 @@
 import { readFileSync } from "node:fs";
+import { Ajv } from "ajv";
 import { describe, expect, test } from "vitest";
 import { discoverRulesets } from "../../src/rules/discover.js";
 import { fileKind } from "../../src/rules/file-kind.js";
 import { yamlFilesUnder } from "../../src/rules/read.js";
-import { FILE_KINDS, fileKindSchema, ruleSchema, type SchemaNode, validateFile } from "../../src/rules/schema.js";
+import {
+  AJV_OPTIONS,
+  addAnnotationKeywords,
+  FILE_KINDS,
+  fileKindSchema,
+  ruleSchema,
+  type SchemaNode,
+  validateFile,
+} from "../../src/rules/schema.js";
 import { parseRuleDocument } from "../../src/rules/yaml-document.js";
 
 /** Every (path, schema) of the schema tree. */
@@ -19,6 +28,17 @@ function* walk(node: unknown, path: string): Generator<[string, SchemaNode]> {
 
 describe("the rule files' JSON Schema", () => {
   const schema = ruleSchema();
+
+  test("is a valid draft-07 schema that ajv compiles in strict mode (the loader skips this check at start)", () => {
+    const ajv = new Ajv({ ...AJV_OPTIONS, validateSchema: true, code: { optimize: true } });
+    addAnnotationKeywords(ajv);
+    expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+    ajv.addSchema(schema);
+    for (const kind of FILE_KINDS)
+      expect(
+        ajv.getSchema(`${schema.$id}#/definitions/${kind === "block" ? "blockFile" : `${kind}File`}`),
+      ).toBeDefined();
+  });
 
   test("every key has a description (for hover in the editor and the docs)", () => {
     const missing: string[] = [];
