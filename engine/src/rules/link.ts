@@ -63,7 +63,9 @@ export function linkFormulas(
     }
     const result = checkFormula(source.ast, rulesetEnvironment(ruleset, SCOPE[role]), { file: source.at.file });
     // With a file missing, an unknown name is more likely defined there than misspelt here.
-    const own = options.incomplete ? result.diagnostics.filter((d) => d.code !== CheckCodes.F200) : result.diagnostics;
+    const own = (
+      options.incomplete ? result.diagnostics.filter((d) => d.code !== CheckCodes.F200) : result.diagnostics
+    ).map((d) => (d.code === CheckCodes.F200 ? outOfScope(d, role, ruleset, sources, indicator) : d));
     diagnostics.push(...own.map((d) => (d.file ? d : { ...d, file: source.at.file })));
     const failed = parseFailed || hasErrorIn(result.diagnostics);
     formulas.push({
@@ -77,6 +79,35 @@ export function linkFormulas(
   }
   deriveFrequencies(ruleset, formulas, sources);
   return { formulas, diagnostics };
+}
+
+/**
+ * An unknown name that the ruleset does define, but not for this place: say so instead of "unknown"
+ * (a field in `applies.when`, `value` outside a score formula).
+ */
+function outOfScope(
+  d: Diagnostic,
+  role: FormulaRole,
+  ruleset: Ruleset,
+  sources: RulesetSources,
+  indicator: Indicator,
+): Diagnostic {
+  const text = sources.documentOf(indicator)?.text.slice(d.range.start.offset, d.range.end.offset);
+  if (!text) return d;
+  const all = rulesetEnvironment(ruleset, "score").lookup(text);
+  if (!all) return d;
+  const what =
+    all.kind === "value" ? "`value`" : `\`${text}\` is ${all.kind === "field" ? "a field" : "an indicator"}, but it`;
+  return {
+    code: d.code,
+    severity: d.severity,
+    file: d.file,
+    range: d.range,
+    message:
+      role === "when"
+        ? `${what} cannot be read in \`applies.when\`, which sees only unit.kind and unit attributes`
+        : `${what === "`value`" ? "`value` is the indicator's value and" : what} can be read only in a score formula (\`method: formula\`)`,
+  };
 }
 
 function hasErrorIn(diagnostics: readonly Diagnostic[]): boolean {
