@@ -39,7 +39,7 @@ function rows(node: SchemaNode, defs: Record<string, SchemaNode>, prefix: string
   for (const [key, raw] of Object.entries((node.properties ?? {}) as Record<string, SchemaNode>)) {
     const child = resolve(raw, defs);
     const name = `${prefix}${key}`;
-    const value = key === "plan" ? "number or formula" : valueOf(raw, child);
+    const value = key === "plan" ? "number or formula" : valueText(raw, child);
     out.push(
       `| \`${name}\` | ${required.has(key) ? "yes" : ""} | ${value} | ${cell(raw.description ?? child.description ?? "")} |`,
     );
@@ -54,7 +54,7 @@ function resolve(node: SchemaNode, defs: Record<string, SchemaNode>): SchemaNode
   return ref ? (defs[ref.replace("#/definitions/", "")] ?? node) : node;
 }
 
-function valueOf(raw: SchemaNode, node: SchemaNode): string {
+function valueText(raw: SchemaNode, node: SchemaNode): string {
   const ref = (raw.$ref as string | undefined)?.replace("#/definitions/", "");
   if (ref === "localized") return "kk (required), ru, en";
   if (ref === "note") return "kk, ru, en (at least one)";
