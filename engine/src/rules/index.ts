@@ -25,7 +25,15 @@ export {
   sortDiagnostics,
 } from "./load.js";
 export { MAX_RULE_FILE_BYTES, type ReadFileHook } from "./read.js";
-export { FILE_KINDS, type FileKind, fileKindSchema, RULE_SCHEMA_URL, ruleSchema, type SchemaNode } from "./schema.js";
+export {
+  FILE_KINDS,
+  type FileKind,
+  fileKindSchema,
+  RULE_SCHEMA_URL,
+  ruleSchema,
+  type SchemaNode,
+  schemaAtPath,
+} from "./schema.js";
 export { RulesetSources } from "./sources.js";
 export { chooseVersion, VersionCode, type VersionHeader } from "./versions.js";
 export { type NodeLocation, parseRuleDocument, type RuleDocument } from "./yaml-document.js";

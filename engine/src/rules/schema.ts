@@ -82,3 +82,46 @@ function compiled(): { schema: SchemaNode; ajv: Ajv; validators: Map<FileKind, V
   cached = { schema, ajv, validators: new Map() };
   return cached;
 }
+
+/**
+ * The schema nodes describing the value at a JSON pointer of a file of `kind`, for the language server's
+ * hover (their `description`) and completion (their `properties` and `enum`). With the file's data, a
+ * score's `method` chooses its branch; without it every branch is returned.
+ */
+export function schemaAtPath(kind: FileKind, path: string, data?: unknown): SchemaNode[] {
+  const schema = ruleSchema();
+  const resolve = (node: SchemaNode): SchemaNode =>
+    typeof node.$ref === "string"
+      ? { ...schema.definitions[node.$ref.replace("#/definitions/", "")], ...withoutRef(node) }
+      : node;
+  const expand = (node: SchemaNode, value: unknown): SchemaNode[] => {
+    const resolved = resolve(node);
+    const branches = (resolved.oneOf ?? resolved.anyOf) as SchemaNode[] | undefined;
+    if (!branches) return [resolved];
+    const tag = resolved.discriminator?.propertyName as string | undefined;
+    const chosen = tag && value && typeof value === "object" ? (value as Record<string, unknown>)[tag] : undefined;
+    const matching = branches.filter(
+      (b) => chosen === undefined || resolve(b).properties?.[tag ?? ""]?.const === chosen,
+    );
+    return [resolved, ...(matching.length > 0 ? matching : branches).flatMap((b) => expand(b, value))];
+  };
+  let value: unknown = data;
+  let nodes = expand(fileKindSchema(kind), value);
+  for (const segment of path === "" ? [] : path.slice(1).split("/")) {
+    const key = segment.replace(/~1/g, "/").replace(/~0/g, "~");
+    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+    nodes = nodes.flatMap((n) => {
+      const next =
+        /^\d+$/.test(key) && n.items
+          ? n.items
+          : (n.properties?.[key] ?? (typeof n.additionalProperties === "object" ? n.additionalProperties : undefined));
+      return next ? expand(next, value) : [];
+    });
+  }
+  return nodes;
+}
+
+function withoutRef(node: SchemaNode): SchemaNode {
+  const { $ref: _ref, ...rest } = node;
+  return rest;
+}

@@ -11,6 +11,7 @@ import {
   fileKindSchema,
   ruleSchema,
   type SchemaNode,
+  schemaAtPath,
   validateFile,
 } from "../../src/rules/schema.js";
 import { parseRuleDocument } from "../../src/rules/yaml-document.js";
@@ -86,5 +87,28 @@ describe("the rule files' JSON Schema", () => {
       expect(kind, file).toBeDefined();
       if (kind) expect(validateFile(kind, document.data), file).toEqual([]);
     }
+  });
+});
+
+describe("schemaAtPath, for hover and completion", () => {
+  test("a key's description and a value's enum", () => {
+    const [frequency] = schemaAtPath("block", "/indicators/0/frequency");
+    expect(frequency?.enum).toEqual(["month", "quarter", "year"]);
+    expect(frequency?.description).toContain("The most frequent period it can be rated in");
+    expect(schemaAtPath("ruleset", "/policies/rank/ties")[0]?.enum).toEqual(["competition", "dense", "shared"]);
+    expect(schemaAtPath("units", "/units/3/attributes/population")[0]?.type).toEqual(["number", "string", "boolean"]);
+  });
+
+  test("a score's keys: every method's without data, the chosen method's with it", () => {
+    const keys = (nodes: SchemaNode[]) => [...new Set(nodes.flatMap((n) => Object.keys(n.properties ?? {})))].sort();
+    expect(keys(schemaAtPath("block", "/indicators/0/score"))).toEqual(
+      ["bands", "cap", "clip", "formula", "max", "method", "min", "plan", "transform"].sort(),
+    );
+    const data = { indicators: [{ score: { method: "goalposts" } }] };
+    expect(keys(schemaAtPath("block", "/indicators/0/score", data))).toEqual(["max", "method", "min", "transform"]);
+  });
+
+  test("a path the schema does not know: nothing", () => {
+    expect(schemaAtPath("block", "/indicators/0/weigth")).toEqual([]);
   });
 });
