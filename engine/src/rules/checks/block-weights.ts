@@ -13,6 +13,12 @@ export const BlockWeightCode = defineCodes({
   },
 });
 
+/** `x` rounded to the 15 significant digits of `reference`: 100 - 99.89999999999999 is 0.1, as a person wrote it. */
+function atScaleOf(x: number, reference: number): number {
+  const decimals = Math.max(0, Math.min(100, 15 - Math.ceil(Math.log10(reference || 1))));
+  return Number(x.toFixed(Math.min(decimals, 20)));
+}
+
 /** The blocks' weights add up to the scale. */
 export const blockWeights: RuleCheck = {
   name: "block-weights",
@@ -22,7 +28,7 @@ export const blockWeights: RuleCheck = {
     const sum = ruleset.blocks.reduce((s, b) => s + b.weight, 0);
     if (compareDecimal(sum, ruleset.scale) === 0) return;
     const at = sources.value(ruleset, "scale") ?? ruleset.at;
-    const difference = toSignificant(ruleset.scale - sum);
+    const difference = atScaleOf(ruleset.scale - sum, Math.max(Math.abs(sum), Math.abs(ruleset.scale)));
     report({
       code: BlockWeightCode.R230,
       severity: "error",
