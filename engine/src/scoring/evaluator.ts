@@ -11,11 +11,11 @@ const APPLIES = 1;
 const DOES_NOT_APPLY = 2;
 
 /** Memo states of an indicator value. */
-const NUMBER = 1;
+export const NUMBER = 1;
 const OTHER = 2;
 const EVALUATING = 3;
 
-interface ValueMemo {
+export interface ValueMemo {
   readonly state: Uint8Array;
   readonly numbers: Float64Array;
   readonly others: Map<number, Value>;
@@ -100,8 +100,11 @@ export class Evaluator implements ContextHost {
     return value;
   }
 
-  /** The values of one indicator in one period: numbers in a typed array, anything else (missing, yes/no) aside. */
-  private memo(index: number, period: number): ValueMemo {
+  /**
+   * The values of one indicator in one period, as far as computed: numbers in a typed array, anything else
+   * (missing, yes/no) aside. State 0 means not computed (or, for a unit the indicator does not apply to, never).
+   */
+  memo(index: number, period: number): ValueMemo {
     const byPeriod = this.values[index];
     if (!byPeriod) throw new RangeError(`no indicator ${index}`);
     let memo = byPeriod.get(period);

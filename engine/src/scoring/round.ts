@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { describeMissing, isMissing, type Value } from "../formula/value.js";
 import type { Direction, MissingPolicy } from "../model/ruleset.js";
 import { ScoringCode } from "./codes.js";
-import type { Evaluator } from "./evaluator.js";
+import type { Evaluator, ValueMemo } from "./evaluator.js";
 import * as methods from "./methods.js";
 import type { PreparedIndicator } from "./prepare.js";
 import type { IndicatorStatus } from "./result.js";
@@ -22,6 +22,8 @@ export interface IndicatorRound {
   readonly status: Uint8Array;
   /** By unit index: the score, for the scored and missing-zero units. */
   readonly scores: Float64Array;
+  /** The indicator's values in the period (the evaluator's memo). */
+  readonly values: ValueMemo;
   /** Why a unit's value is missing or not applicable, and the policy that applied. */
   readonly reasons: ReadonlyMap<number, string>;
   readonly policies: ReadonlyMap<number, MissingPolicy>;
@@ -38,7 +40,7 @@ export const STATUS: readonly (IndicatorStatus | undefined)[] = [
   "missing-excluded",
   "not-applicable",
 ];
-const SCORED = 1;
+export const SCORED = 1;
 const MISSING_ZERO = 2;
 const MISSING_EXCLUDED = 3;
 const NOT_APPLICABLE = 4;
@@ -103,6 +105,7 @@ export function evaluateRound(
     period,
     status: new Uint8Array(count),
     scores: new Float64Array(count),
+    values: evaluator.memo(p.index, period),
     reasons: new Map<number, string>(),
     policies: new Map<number, MissingPolicy>(),
   };

@@ -3,9 +3,9 @@ import type { Block } from "../model/ruleset.js";
 import { rangeOfLength } from "../source/range.js";
 import { aggregateBlock } from "./aggregate.js";
 import { ScoringCode } from "./codes.js";
-import type { Evaluator } from "./evaluator.js";
+import { type Evaluator, NUMBER } from "./evaluator.js";
 import type { BlockResult, IndicatorResult } from "./result.js";
-import { type IndicatorRound, STATUS, scoreOf } from "./round.js";
+import { type IndicatorRound, SCORED, STATUS, scoreOf } from "./round.js";
 
 export interface UnitTotals {
   readonly unit: string;
@@ -15,6 +15,26 @@ export interface UnitTotals {
 }
 
 const LEFT_OUT = "every indicator of the block is excluded or not applicable";
+
+/** The counted indicators of one block for one unit: their scores, weights and places among the block's rounds. */
+interface Counted {
+  readonly scores: number[];
+  readonly weights: number[];
+  readonly places: number[];
+}
+
+function counted(rounds: readonly IndicatorRound[], unit: number): Counted {
+  const c: Counted = { scores: [], weights: [], places: [] };
+  for (let i = 0; i < rounds.length; i++) {
+    const round = rounds[i] as IndicatorRound;
+    const score = scoreOf(round, unit);
+    if (score === null || score === undefined) continue;
+    c.scores.push(score);
+    c.weights.push(round.prepared.indicator.weight);
+    c.places.push(i);
+  }
+  return c;
+}
 
 /**
  * A unit's blocks and total. Block weights are put on the ruleset's scale over the blocks that have
@@ -30,53 +50,47 @@ export function unitTotals(
   diagnostics: Diagnostic[],
 ): UnitTotals {
   const { ruleset } = evaluator.prepared;
+  const perBlock = blocks.map((_, k) => counted(blockRounds[k] ?? [], unit));
   let liveWeight = 0;
   blocks.forEach((b, k) => {
-    if (b.weight > 0 && (blockRounds[k] ?? []).some((r) => (scoreOf(r, unit) ?? null) !== null)) liveWeight += b.weight;
+    if (b.weight > 0 && (perBlock[k]?.scores.length ?? 0) > 0) liveWeight += b.weight;
   });
   const blockResults: Record<string, BlockResult> = {};
   const indicators: Record<string, IndicatorResult> = {};
   let total = 0;
-  blocks.forEach((b, k) => {
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k] as Block;
     const rounds = blockRounds[k] ?? [];
-    const scores: number[] = [];
-    const weights: number[] = [];
-    const counted: number[] = []; // positions in `rounds`
-    rounds.forEach((round, i) => {
-      const score = scoreOf(round, unit);
-      if (score === null || score === undefined) return;
-      scores.push(score);
-      weights.push(round.prepared.indicator.weight);
-      counted.push(i);
-    });
-    const weight = counted.length > 0 && b.weight > 0 && liveWeight > 0 ? (b.weight * ruleset.scale) / liveWeight : 0;
-    const aggregate = weight > 0 ? aggregateBlock(b.aggregation, scores, weights, weight) : undefined;
+    const c = perBlock[k] as Counted;
+    const weight = c.scores.length > 0 && b.weight > 0 && liveWeight > 0 ? (b.weight * ruleset.scale) / liveWeight : 0;
+    const aggregate = weight > 0 ? aggregateBlock(b.aggregation, c.scores, c.weights, weight) : undefined;
     const effective = new Float64Array(rounds.length);
     if (aggregate) {
-      counted.forEach((i, n) => {
-        effective[i] = aggregate.effectiveWeights[n] ?? 0;
-      });
+      for (let n = 0; n < c.places.length; n++) effective[c.places[n] ?? 0] = aggregate.effectiveWeights[n] ?? 0;
       blockResults[b.id] = { score: aggregate.points, weight };
       total += aggregate.points;
     } else blockResults[b.id] = { score: 0, weight: 0, reason: LEFT_OUT };
-    rounds.forEach((round, i) => {
-      const status = STATUS[round.status[unit] ?? 0];
-      if (!status) return;
+    for (let i = 0; i < rounds.length; i++) {
+      const round = rounds[i] as IndicatorRound;
+      const code = round.status[unit] ?? 0;
+      if (code === 0) continue;
       const score = scoreOf(round, unit) ?? null;
-      const v = evaluator.indicatorValue(round.prepared.index, unit, round.period);
+      const memo = round.values;
+      const v = memo.state[unit] === NUMBER ? memo.numbers[unit] : memo.others.get(unit);
       const w = effective[i] ?? 0;
+      const scored = code === SCORED;
       // One shape for every indicator: absent policy and reason are undefined, which JSON leaves out.
       indicators[round.prepared.indicator.id] = {
         value: typeof v === "number" || typeof v === "boolean" ? v : null,
         score,
         weight: w,
         points: (score ?? 0) * w,
-        status,
-        policy: round.policies.get(unit),
-        reason: round.reasons.get(unit),
+        status: STATUS[code] ?? "scored",
+        policy: scored ? undefined : round.policies.get(unit),
+        reason: scored ? undefined : round.reasons.get(unit),
       };
-    });
-  });
+    }
+  }
   const unitId = evaluator.unitName(unit);
   if (liveWeight === 0) {
     diagnostics.push({
