@@ -212,6 +212,22 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
   };
 }
 
+/**
+ * One rule file on its own, for an editor showing a file outside any ruleset: YAML, the schema and the
+ * syntax of its formulas, without names (there is no ruleset to resolve them in).
+ */
+export function checkRuleFile(file: string, text: string): { document: RuleDocument; diagnostics: Diagnostic[] } {
+  const parsed = parseRuleDocument(file, text);
+  const diagnostics = [...parsed.diagnostics];
+  const sources = new RulesetSources();
+  const kind = validateDocument(parsed.document, sources, diagnostics, parsed.diagnostics);
+  if (kind === "units" || kind === "fields" || kind === "block") {
+    const built = buildModel(dirname(file), undefined, [{ doc: parsed.document, kind }], sources);
+    diagnostics.push(...built.diagnostics);
+  }
+  return { document: parsed.document, diagnostics: sortDiagnostics(diagnostics) };
+}
+
 /** Detects the kind, validates with the schema and records broken paths; the kind when the file has one. */
 function validateDocument(
   doc: RuleDocument,

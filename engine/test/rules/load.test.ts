@@ -209,3 +209,14 @@ describe("loadRuleset: versions of a family", () => {
     expect(family.versions.map((v) => v.version)).toEqual(["2025.1", "2026.1"]);
   });
 });
+
+describe("checkRuleFile: one file outside a ruleset", () => {
+  test("YAML, schema and formula syntax, without names", async () => {
+    const { checkRuleFile } = await import("../../src/rules/load.js");
+    const text =
+      "block: b\nname: { kk: Б }\nweight: 10\nindicators:\n  - id: x\n    name: { kk: Икс }\n    formula: a / (b\n    better: higher\n    weigth: 1\n    score: { method: rank }\n";
+    const { document, diagnostics } = checkRuleFile("/tmp/loose.yaml", text);
+    expect(document.data).toMatchObject({ block: "b" });
+    expect(brief(diagnostics)).toEqual(["F110 7:18", "R101 9:5"]);
+  });
+});
