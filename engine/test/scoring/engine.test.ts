@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { parsePeriod, previousPeriod, sameTimeLastYear } from "../../src/data/period.js";
+import { periodCode, periodFromCode } from "../../src/data/store.js";
 import type { MissingPolicy } from "../../src/model/ruleset.js";
+import { IndicatorContext } from "../../src/scoring/context.js";
 import { evaluationPeriod } from "../../src/scoring/engine.js";
 import type { RatingResult } from "../../src/scoring/result.js";
 import { explainUnit } from "../../src/scoring/trace.js";
-import { cell, makeRuleset, type RulesetSpec, rateFixture } from "./fixture.js";
+import { cell, makeRuleset, type RulesetSpec, rateFixture, storeOf } from "./fixture.js";
 
 /**
  * The worked example of docs/scoring.md. Scale 100: economy 60 points, social 40.
@@ -480,5 +483,43 @@ describe("explain", () => {
   it("is plain data and undefined for a unit not rated", () => {
     expect(JSON.parse(JSON.stringify(trace))).toEqual(trace);
     expect(explainUnit(run, "nobody")).toBeUndefined();
+  });
+});
+
+describe("period arithmetic of the evaluation context", () => {
+  it("prev and prev_year move codes exactly as previousPeriod and sameTimeLastYear do", () => {
+    const s = storeOf(makeRuleset(spec()), [cell("a", "jobs", "2020-01", 1)]);
+    const ctx = new IndicatorContext(
+      { store: s, indicatorValue: () => 0, attribute: () => 0, peers: () => [], unitName: () => "" },
+      0,
+      { kinds: [], targets: [], names: [] },
+    );
+    for (const text of ["2021-01", "2021-07", "2021-12", "2021-Q1", "2021-Q4", "2021", "2022-03"]) {
+      const p = parsePeriod(text);
+      if (!p) throw new Error(text);
+      expect(periodFromCode(ctx.prev(periodCode(p))), text).toEqual(previousPeriod(p));
+      expect(periodFromCode(ctx.prevYear(periodCode(p))), text).toEqual(sameTimeLastYear(p));
+    }
+    // Before the first year of data (2020) there is nothing: -1, which the compiler reports as out of range.
+    expect(ctx.prev(periodCode({ kind: "month", year: 2020, index: 1 }))).toBe(-1);
+    expect(ctx.prevYear(periodCode({ kind: "quarter", year: 2020, index: 3 }))).toBe(-1);
+  });
+});
+
+describe("a unit with nothing to rate", () => {
+  it("gets 0 and a warning naming it", () => {
+    const d = data.filter((o) => o.unit !== "c");
+    const na = ["revenue", "revenue_plan", "jobs"].flatMap((f) =>
+      ["2026-03", "2026-04", "2026-05", "2026-06"].map((m) => cell("c", f, m, "n/a")),
+    );
+    const run = rateFixture(
+      makeRuleset(spec()),
+      [...d, ...na, cell("c", "satisfied", "2026-Q2", "n/a"), cell("c", "surveyed", "2026-Q2", 1)],
+      { period: "2026-Q2" },
+    );
+    expect(unit(result(run), "c")).toMatchObject({ score: 0, rank: 3, grade: "red" });
+    expect(run.diagnostics.map((x) => [x.code, x.severity, x.message])).toEqual([
+      ["S206", "warning", "nothing to rate for c: every indicator is excluded or not applicable, so its total is 0"],
+    ]);
   });
 });
