@@ -1,5 +1,4 @@
-import { previousPeriod, sameTimeLastYear } from "../data/period.js";
-import { type DataStore, formatPeriodCode, periodCode, periodFromCode } from "../data/store.js";
+import { type DataStore, formatPeriodCode } from "../data/store.js";
 import type { EvalContext } from "../formula/context.js";
 import { missing, type Value } from "../formula/value.js";
 import type { SlotTable } from "./prepare.js";
