@@ -16,6 +16,7 @@ export {
 export { type FormulaRole as RuleFormulaRole, type FormulaUse, formulasOf } from "./link.js";
 export {
   checkRuleFile,
+  checkTestFiles,
   isFamilyFolder,
   type LoadOptions,
   type LoadResult,

@@ -228,6 +228,32 @@ export function checkRuleFile(file: string, text: string): { document: RuleDocum
   return { document: parsed.document, diagnostics: sortDiagnostics(diagnostics) };
 }
 
+/**
+ * The structure of a version's rule tests (tests/*.yaml), checked with the schema as `tarazy validate`
+ * does; running them is `tarazy test`'s work.
+ */
+export function checkTestFiles(
+  versionFolder: string,
+  options: Pick<LoadOptions, "readFile"> = {},
+): { documents: RuleDocument[]; diagnostics: Diagnostic[] } {
+  const documents: RuleDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of yamlFilesUnder(join(resolve(versionFolder), "tests"))) {
+    const read = readRuleText(file, options.readFile);
+    if ("diagnostic" in read) {
+      diagnostics.push(read.diagnostic);
+      continue;
+    }
+    const checked = checkRuleFile(file, read.text);
+    documents.push(checked.document);
+    diagnostics.push(...checked.diagnostics);
+    const { kind } = fileKind(checked.document);
+    if (kind && kind !== "test")
+      diagnostics.push(misplaced(checked.document, "a file in tests/ is a rule test, starting with `test:`"));
+  }
+  return { documents, diagnostics: sortDiagnostics(diagnostics) };
+}
+
 /** Detects the kind, validates with the schema and records broken paths; the kind when the file has one. */
 function validateDocument(
   doc: RuleDocument,

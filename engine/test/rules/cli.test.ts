@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, test } from "vitest";
 import type { CliIO } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run.js";
-import { MINI } from "./helpers.js";
+import { MINI, miniCopy } from "./helpers.js";
 
 const ENGINE = join(import.meta.dirname, "..", "..");
 const CORPUS = join(import.meta.dirname, "corpus");
@@ -151,6 +151,21 @@ describe("tarazy validate", () => {
     const a = await tarazy(["validate", "test/rules/corpus", "--format", "json"]);
     const b = await tarazy(["validate", "test/rules/corpus", "--format", "json"]);
     expect(a.stdout).toBe(b.stdout);
+  });
+
+  test("the structure of rule tests (tests/*.yaml) is checked too", async () => {
+    const dir = miniCopy({
+      "2026.1/tests/smoke.yaml":
+        "test: smoke\nrating: quarterly\nperiod: 2026-Q5\nexpect:\n  results:\n    - { unit: alpha, rnk: 1 }\n",
+    });
+    try {
+      const { code, stdout } = await tarazy(["validate", "."], {}, dir);
+      expect(code).toBe(1);
+      expect(stdout).toContain("2026.1/tests/smoke.yaml:3:9: error R105: `2026-Q5` is not a valid `period`");
+      expect(stdout).toContain("2026.1/tests/smoke.yaml:6:22: error R101: unknown key `rnk` in expected result 1");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("paths are relative to the current folder", async () => {

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { Diagnostic, Severity } from "../../diagnostics/diagnostic.js";
 import { RuleReadCode } from "../../rules/codes.js";
 import { discoverRulesets, type RuleTarget } from "../../rules/discover.js";
-import { type LoadResult, loadFamily, loadRuleset, sortDiagnostics } from "../../rules/load.js";
+import { checkTestFiles, type LoadResult, loadFamily, loadRuleset, sortDiagnostics } from "../../rules/load.js";
 import { START } from "../../rules/read.js";
 import type { RuleDocument } from "../../rules/yaml-document.js";
 
@@ -130,10 +130,18 @@ function check(paths: readonly string[], io: CliIO): Checked {
   return { diagnostics: sortDiagnostics(diagnostics), documents, summary, unusable };
 }
 
+/** The target's versions, with the structure of their rule tests checked too. */
 function load(target: RuleTarget): { versions: LoadResult[]; diagnostics: Diagnostic[] } {
-  if (target.kind === "family") return loadFamily(target.path);
-  const one = loadRuleset(target.path);
-  return { versions: [one], diagnostics: one.diagnostics };
+  const family = target.kind === "family" ? loadFamily(target.path) : undefined;
+  const versions = family ? family.versions : [loadRuleset(target.path)];
+  const diagnostics = family ? [...family.diagnostics] : [...(versions[0]?.diagnostics ?? [])];
+  const withTests = versions.map((version) => {
+    if (!version.model) return version;
+    const tests = checkTestFiles(version.model.root);
+    diagnostics.push(...tests.diagnostics);
+    return { ...version, documents: [...version.documents, ...tests.documents] };
+  });
+  return { versions: withTests, diagnostics };
 }
 
 function describeTarget(target: RuleTarget, versions: readonly LoadResult[], cwd: string): string {
