@@ -148,6 +148,7 @@ describe("tarazy explain", () => {
     expect(r.code).toBe(0);
     const trace = JSON.parse(r.stdout);
     expect(trace.total).toBe(63.5);
+    expect(trace.blocks[0].indicators[0].at.file).toBe(`${MINI}/2026.1/blocks/01-economy.yaml`);
     expect(trace.blocks[0].indicators.map((i: { id: string; points: number }) => [i.id, i.points])).toEqual([
       ["revenue_execution", 36],
     ]);

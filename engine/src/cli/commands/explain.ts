@@ -213,12 +213,14 @@ export const explainCommand: Command = {
       return 1;
     }
     if (format === "json") {
-      const shown = only
-        ? {
-            ...trace,
-            blocks: trace.blocks.map((b) => ({ ...b, indicators: b.indicators.filter((i) => i.id === only) })),
-          }
-        : trace;
+      // Rule file paths relative to the working folder, as data paths are, so the output is the same anywhere.
+      const blocks = trace.blocks.map((b) => ({
+        ...b,
+        indicators: b.indicators
+          .filter((i) => only === undefined || i.id === only)
+          .map((i) => ({ ...i, at: { ...i.at, file: displayPath(i.at.file, io.cwd) } })),
+      }));
+      const shown = { ...trace, blocks };
       io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
     } else io.stdout(renderTrace(trace, lang, io.cwd, only));
     return 0;
