@@ -13,6 +13,7 @@ import {
 } from "../../data/period.js";
 import { decodeDataBytes } from "../../data/readers/decode.js";
 import { buildDataStore, type DataStore, periodCode } from "../../data/store.js";
+import { diagnosticHelpUri } from "../../diagnostics/catalog.js";
 import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
 import { roundHalfAway } from "../../functions/excel-round.js";
 import type { Lang, Ruleset } from "../../model/ruleset.js";
@@ -298,8 +299,16 @@ export function fileLookup(cwd: string): SourceLookup {
 
 /** Prints diagnostics (paths relative to the working folder) on stderr. */
 export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[]): void {
-  if (diagnostics.length === 0) return;
-  const shown = diagnostics.map((d) => relativeDiagnostic(d, io.cwd));
+  // A problem with the command line itself (an unknown rating or unit) has no file to point into.
+  for (const d of diagnostics.filter((x) => x.file === undefined)) {
+    const lines = [`tarazy: ${d.severity} ${d.code}: ${d.message}`];
+    if (d.suggestion) lines.push(`  = suggestion: ${d.suggestion}`);
+    lines.push(`  = docs: ${diagnosticHelpUri(d.code)}`);
+    io.stderr(`${lines.join("\n")}\n`);
+  }
+  const located = diagnostics.filter((x) => x.file !== undefined);
+  if (located.length === 0) return;
+  const shown = located.map((d) => relativeDiagnostic(d, io.cwd));
   io.stderr(renderDiagnostics(shown, fileLookup(io.cwd)));
 }
 
