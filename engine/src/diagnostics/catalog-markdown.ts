@@ -1,3 +1,4 @@
+import { markdownTable, plainParagraph } from "../rules/markdown-table.js";
 import type { DiagnosticDoc } from "./catalog.js";
 
 /** The areas by a code's first letter, in the order docs/diagnostics.md lists them. */
@@ -31,12 +32,13 @@ export function renderDiagnosticsMarkdown(docs: readonly DiagnosticDoc[]): strin
     "Generated from the diagnostics catalog (each area's `defineCodes` in engine/src); do not edit by hand:",
     "`UPDATE_GOLDEN=1 npx vitest run engine/test/rules/diagnostics-doc.test.ts` regenerates it.",
     "",
-    "| Area | Codes | What |",
-    "| ---- | ----- | ---- |",
-    ...[...known, ...other].map(([letter, title, what]) => {
-      const count = sorted.filter((d) => d.code.startsWith(letter)).length;
-      return `| [${title}](#${anchor(title)}) | ${letter}: ${count} | ${what} |`;
-    }),
+    ...markdownTable(
+      ["Area", "Codes", "What"],
+      [...known, ...other].map(([letter, title, what]) => {
+        const count = sorted.filter((d) => d.code.startsWith(letter)).length;
+        return [`[${title}](#${anchor(title)})`, `${letter}: ${count}`, what];
+      }),
+    ),
   ];
   for (const [letter, title] of [...known, ...other]) {
     out.push("", `# ${title}`);
@@ -52,7 +54,7 @@ function entry(doc: DiagnosticDoc): string[] {
     "",
     `**${doc.title}** (${doc.severity})`,
     "",
-    doc.description,
+    plainParagraph(doc.description),
     "",
     "Example:",
     "",
@@ -60,7 +62,7 @@ function entry(doc: DiagnosticDoc): string[] {
     doc.example,
     fence,
     "",
-    `Fix: ${doc.fix}`,
+    `Fix: ${doc.fix}`.replace(/\n/g, " "),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { markdownTable } from "./markdown-table.js";
 import { ruleSchema, type SchemaNode } from "./schema.js";
 
 /**
@@ -30,19 +31,17 @@ export function renderSchemaKeys(schema: SchemaNode = ruleSchema()): string {
 }
 
 function table(node: SchemaNode, defs: Record<string, SchemaNode>): string[] {
-  return ["| key | required | value | meaning |", "| --- | --- | --- | --- |", ...rows(node, defs, "")];
+  return markdownTable(["key", "required", "value", "meaning"], rows(node, defs, ""));
 }
 
-function rows(node: SchemaNode, defs: Record<string, SchemaNode>, prefix: string): string[] {
+function rows(node: SchemaNode, defs: Record<string, SchemaNode>, prefix: string): string[][] {
   const required = new Set<string>(node.required ?? []);
-  const out: string[] = [];
+  const out: string[][] = [];
   for (const [key, raw] of Object.entries((node.properties ?? {}) as Record<string, SchemaNode>)) {
     const child = resolve(raw, defs);
     const name = `${prefix}${key}`;
     const value = key === "plan" ? "number or formula" : valueText(raw, child);
-    out.push(
-      `| \`${name}\` | ${required.has(key) ? "yes" : ""} | ${value} | ${cell(raw.description ?? child.description ?? "")} |`,
-    );
+    out.push([`\`${name}\``, required.has(key) ? "yes" : "", value, cell(raw.description ?? child.description ?? "")]);
     const inline = child.type === "object" && child.properties && !raw.$ref;
     if (inline) out.push(...rows(child, defs, `${name}.`));
   }

@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { loadRuleset } from "../../src/rules/load.js";
-import { MINI_2026, miniCopy } from "./helpers.js";
+import { miniCopy } from "./helpers.js";
 
 /** Focused cases of the semantic checks beyond the corpus: thresholds, directions, chains. */
 const temporary: string[] = [];
