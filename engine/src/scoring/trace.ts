@@ -1,6 +1,15 @@
 import { formatPeriodCode } from "../data/store.js";
+import { printFormula } from "../formula/printer.js";
 import { isMissing, type Value } from "../formula/value.js";
-import type { Aggregation, Direction, Localized, Located, MissingPolicy, RankPolicy } from "../model/ruleset.js";
+import type {
+  Aggregation,
+  Direction,
+  FormulaSource,
+  Localized,
+  Located,
+  MissingPolicy,
+  RankPolicy,
+} from "../model/ruleset.js";
 import { RecordingContext } from "./context.js";
 import type { RatingRun } from "./engine.js";
 import type { Evaluator } from "./evaluator.js";
@@ -54,7 +63,7 @@ export interface MethodTrace {
   /** The method's parameters and, for cross-unit methods, the statistics of the units rated together. */
   readonly parameters: Readonly<Record<string, number | string | boolean | null>>;
   readonly bands?: readonly { readonly min?: number; readonly max?: number; readonly score: number }[];
-  /** The achievement plan or score formula, as written. */
+  /** The achievement plan or score formula, printed canonically. */
   readonly formula?: string;
 }
 
@@ -65,7 +74,7 @@ export interface IndicatorTrace {
   readonly better: Direction;
   /** The period the indicator is evaluated in (its own when its frequency is coarser than the rating's). */
   readonly period: string;
-  /** The formula as written, and where. */
+  /** The formula, printed canonically (printFormula), and where it is written. */
   readonly formula: string;
   readonly at: Located;
   /** Every value the formulas read for this unit, with the data cells they came from. */
@@ -154,7 +163,7 @@ function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): In
     measure: indicator.measure,
     better: indicator.better,
     period: formatPeriodCode(round.period),
-    formula: indicator.formula.text.trim(),
+    formula: printed(indicator.formula),
     at: indicator.formula.at,
     inputs,
     value: r?.value ?? null,
@@ -214,7 +223,7 @@ function methodTrace(evaluator: Evaluator, round: IndicatorRound, unit: number):
       return {
         method: method.method,
         parameters: { plan: planValue, cap: method.cap },
-        formula: method.plan.text.trim(),
+        formula: printed(method.plan),
       };
     }
     case "goalposts":
@@ -237,7 +246,7 @@ function methodTrace(evaluator: Evaluator, round: IndicatorRound, unit: number):
     case "yesno":
       return { method: method.method, parameters: {} };
     case "formula":
-      return { method: method.method, parameters: {}, formula: method.formula.text.trim() };
+      return { method: method.method, parameters: {}, formula: printed(method.formula) };
   }
 }
 
@@ -252,4 +261,9 @@ function peerParameters(round: IndicatorRound): Record<string, number> {
     mean: stats.mean,
     deviation: stats.deviation,
   };
+}
+
+/** The canonical text of a formula (the text as written when it did not parse). */
+function printed(source: FormulaSource): string {
+  return source.ast ? printFormula(source.ast) : source.text.trim();
 }
