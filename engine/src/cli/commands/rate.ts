@@ -413,7 +413,8 @@ export const rateCommand: Command = {
     const periods = periodsOf(values);
     const lang = langOption(values);
     const format = formatOption(values, ["text", "json"] as const);
-    const showProgress = periods.length > 1 && io.isTTY && !io.env.CI;
+    // The progress line goes to stderr, so it is shown when stderr is a terminal (CliIO knows stdout only).
+    const showProgress = periods.length > 1 && process.stderr.isTTY === true && !io.env.CI;
     const rating = values.get("--rating");
     const batch = await rateCommandCore({
       ruleset: rulesetPath,
