@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "../util/load-exceljs.js";
 import { heatColor, textColorOn } from "./colors.js";
 import { valueText } from "./indicator-cell.js";
 import { label } from "./labels.js";
@@ -168,7 +169,7 @@ function aboutSheet(wb: ExcelJS.Workbook, manifest: ReportManifest, view: Report
 /** The workbook's bytes. */
 export async function ratingXlsx(view: ReportView): Promise<Buffer> {
   const { lang, manifest } = view;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = `Tarazy ${manifest.generator.version}`;
   wb.lastModifiedBy = wb.creator;
   wb.created = PINNED_DATE;

@@ -1,5 +1,6 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Range } from "../../source/range.js";
+import { loadExcelJS } from "../../util/load-exceljs.js";
 import { DataCode } from "../codes.js";
 import type { Cell, CellAt, CellContent } from "./cell.js";
 import type { ReaderContext } from "./csv-reader.js";
@@ -19,7 +20,7 @@ import { type Layout, readHeader, readTableRow, type TableRow } from "./table.js
  */
 export async function readXlsx(bytes: Uint8Array, base: ReaderContext): Promise<void> {
   const ctx: RecordContext = { ...base, decimalComma: false };
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
