@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { SCHEMA_DIR } from "../paths.js";
 
 /**
  * The JSON Schema of rule files (engine/schema/tarazy-rules.schema.json): the one description of their
  * structure. The loader validates with it; the language server reads its descriptions and enums for
  * completion and hover; docs/rule-format.md lists its keys.
  */
-export const RULE_SCHEMA_URL = new URL("../../schema/tarazy-rules.schema.json", import.meta.url);
+export const RULE_SCHEMA_URL = new URL("tarazy-rules.schema.json", SCHEMA_DIR);
 
 /** The file kinds, each named by the top-level key that starts the file. */
 export const FILE_KINDS = ["ruleset", "units", "fields", "block", "test"] as const;

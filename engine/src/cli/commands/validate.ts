@@ -1,11 +1,11 @@
 import { resolve } from "node:path";
 import type { Diagnostic, Severity } from "../../diagnostics/diagnostic.js";
+import { PROJECT_DIR } from "../../paths.js";
 import { RuleReadCode } from "../../rules/codes.js";
 import { discoverRulesets, type RuleTarget } from "../../rules/discover.js";
 import { checkTestFiles, type LoadResult, loadFamily, loadRuleset, sortDiagnostics } from "../../rules/load.js";
 import { START } from "../../rules/read.js";
 import type { RuleDocument } from "../../rules/yaml-document.js";
-
 import { ENGINE_VERSION } from "../../version.js";
 import { githubAnnotations } from "../diagnostic-formats/github.js";
 import { diagnosticsJson } from "../diagnostic-formats/json.js";
@@ -173,7 +173,7 @@ function noRuleset(path: string): Diagnostic {
 function defaultHelpUriBase(env: CliIO["env"]): string {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
   if (server && repo && sha) return `${server}/${repo}/blob/${sha}/`;
-  return new URL("../../../../", import.meta.url).href;
+  return PROJECT_DIR.href;
 }
 
 function failed(diagnostics: readonly Diagnostic[], args: ValidateArgs): boolean {
