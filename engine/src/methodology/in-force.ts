@@ -1,4 +1,6 @@
+import { parsePeriod } from "../data/period.js";
 import type { Lang } from "../model/ruleset.js";
+import { MONTH_NAMES } from "../report/period-label.js";
 
 /**
  * When a version is in force, as an official text says it: "с 1 января 2026 г.", "2026 жылғы
@@ -20,38 +22,10 @@ const RU_GENITIVE = [
   "ноября",
   "декабря",
 ];
-const KK_NAMES = [
-  "қаңтар",
-  "ақпан",
-  "наурыз",
-  "сәуір",
-  "мамыр",
-  "маусым",
-  "шілде",
-  "тамыз",
-  "қыркүйек",
-  "қазан",
-  "қараша",
-  "желтоқсан",
-];
 /** "from": қаңтардан ... желтоқсаннан (the ablative suffix follows the last sound of the name). */
 const KK_FROM = ["дан", "нан", "дан", "ден", "дан", "нан", "ден", "дан", "тен", "нан", "дан", "нан"];
 /** "until": қаңтарға ... желтоқсанға (the dative). */
 const KK_UNTIL = ["ға", "ға", "ға", "ге", "ға", "ға", "ге", "ға", "ке", "ға", "ға", "ға"];
-const EN_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 interface Day {
   readonly year: number;
@@ -61,9 +35,8 @@ interface Day {
 }
 
 function parseMonth(text: string): { year: number; month: number } | undefined {
-  const m = /^(\d{4})-(\d{2})$/.exec(text.trim());
-  const month = Number(m?.[2]) - 1;
-  return m && month >= 0 && month < 12 ? { year: Number(m[1]), month } : undefined;
+  const p = parsePeriod(text);
+  return p?.kind === "month" ? { year: p.year, month: p.index - 1 } : undefined;
 }
 
 function firstDay(text: string): Day | undefined {
@@ -81,11 +54,11 @@ function ruDate(d: Day): string {
 }
 
 function kkDate(d: Day, suffixes: readonly string[]): string {
-  return `${d.year} жылғы ${d.day} ${KK_NAMES[d.month]}${suffixes[d.month]}`;
+  return `${d.year} жылғы ${d.day} ${MONTH_NAMES.kk[d.month]}${suffixes[d.month]}`;
 }
 
 function enDate(d: Day): string {
-  return `${d.day} ${EN_NAMES[d.month]} ${d.year}`;
+  return `${d.day} ${MONTH_NAMES.en[d.month]} ${d.year}`;
 }
 
 /** The period a version is in force, in words; months that do not parse are shown as written. */
