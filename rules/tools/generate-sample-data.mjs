@@ -2,7 +2,9 @@
 /**
  * Writes SYNTHETIC sample data for every ruleset family under rules/ (a folder whose subfolders hold a
  * ruleset.yaml), next to it in <family>/sample-data/: long CSV (unit,period,field,value), one file per
- * year and source (unit-reported, region-formed), a README.md, and for the districts a wide-form example.
+ * year and source (unit-reported, region-formed) holding the fields of every version, and a README.md; for
+ * the districts also a wide-form example in <family>/examples/ (outside the data folder, which a rating reads
+ * whole: the example repeats values of the long files).
  *
  *   node rules/tools/generate-sample-data.mjs [--seed N] [--out DIR] [--rules DIR]
  *
@@ -677,12 +679,11 @@ function familyRows(family, seed) {
             unit: unitId,
             field: field.id,
             source: field.source ?? "unit",
-            only: versionsOf.get(field.id),
           });
       }
     }
   }
-  return { rows, omitted, sloppy };
+  return { rows, omitted, sloppy, versionsOf };
 }
 
 /** Every (period, value) of one unit's field inside the needed ranges; "n/a" where nothing reading it applies. */
@@ -774,15 +775,13 @@ function longCsv(rows) {
 }
 
 /**
- * One file per year and source: unit-reported-2025.csv, region-formed-2025.csv, ... Fields that only some
- * versions declare go to a folder named for them (only-2025.1/), because a version rejects data for a field
- * it does not know: rate with the shared files and the folder of the version in force.
+ * One file per year and source: unit-reported-2025.csv, region-formed-2025.csv, ... with the fields of every
+ * version: a version reading the folder sets aside the values of fields only other versions declare (D128).
  */
 function splitFiles(rows) {
   const files = new Map();
   for (const row of rows) {
-    const folder = row.only.length ? `only-${row.only.join("+")}/` : "";
-    const name = `${folder}${row.source === "region" ? "region-formed" : "unit-reported"}-${row.year}.csv`;
+    const name = `${row.source === "region" ? "region-formed" : "unit-reported"}-${row.year}.csv`;
     if (!files.has(name)) files.set(name, []);
     files.get(name).push(row);
   }
@@ -806,22 +805,28 @@ function wideCsv(family, rows, quarter) {
   return { name: `${quarter}-wide.csv`, text: `${lines.join("\n")}\n`, version: version.id, rows: lines.length - 1 };
 }
 
-/** A `tarazy rate` command per version: the shared files, and the folder of fields only that version knows. */
-function rateCommands(family, files) {
-  const base = `rules/${family.name}/sample-data`;
-  const folders = [...new Set([...files.keys()].filter((n) => n.startsWith("only-")).map((n) => n.split("/")[0]))];
-  return family.versions.map((version) => {
+/** A `tarazy rate` command per version (the last period of the sample it is in force), then a data check. */
+function rateCommands(family) {
+  const data = `rules/${family.name}/sample-data`;
+  const rates = family.versions.map((version) => {
     const rating = version.ruleset.ratings?.[0];
     const last = Math.min(version.to, monthOrdinal(SAMPLE_END));
     const period =
       rating?.frequency === "quarter" ? quarterText(yearOf(last), Math.floor((last % 12) / 3) + 1) : monthText(last);
-    const own = folders.filter((f) => f.slice("only-".length).split("+").includes(version.id));
-    const data = [`${base}/*.csv`, ...own.map((f) => `${base}/${f}`)].join(" ");
     return `tarazy rate rules/${family.name} --period ${period} --data ${data}`;
   });
+  return [...rates, `tarazy data check rules/${family.name} --data ${data}`];
 }
 
-function readme(family, seed, files, outliers, stats, wide) {
+/** "asp_recipients (2025.1), families_level_up_share (2026.1)": the fields not every version declares. */
+function versionOnlyFields(versionsOf) {
+  return [...versionsOf]
+    .filter(([, versions]) => versions.length > 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([id, versions]) => `${id} (${versions.join(", ")})`);
+}
+
+function readme(family, seed, files, outliers, stats, wide, versionOnly) {
   const lines = [
     "# Sample data: SYNTHETIC",
     "",
@@ -842,22 +847,22 @@ function readme(family, seed, files, outliers, stats, wide) {
     "| file | rows |",
     "| --- | --- |",
     ...[...files].map(([name, rows]) => `| ${name} | ${rows.length} |`),
-    ...(wide
+    "",
+    ...(versionOnly.length > 0
       ? [
-          `| examples/${wide.name} | ${wide.rows} (wide form: \`unit,period\` and one column per field of version ${wide.version}) |`,
+          "The files hold the fields of every version of the family; these are not in every version:",
+          "",
+          ...versionOnly.map((f) => `- ${f}`),
+          "",
+          "A version reading the folder sets aside the values of the fields it does not declare and says so once per",
+          "file and field (info D128), so the whole folder serves every version.",
+          "",
         ]
       : []),
-    "",
-    ...([...files.keys()].some((n) => n.startsWith("only-")) || wide
-      ? [
-          "Rate with the shared files and, where there is one, the `only-<version>` folder of the version in force",
-          "(a version rejects data for a field it does not declare). Do not give the whole folder: it also holds the",
-          "other versions' fields and the wide example.",
-        ]
-      : ["Rate with the files of this folder:"]),
+    "Give the folder to a rating or a check; the version in force in the period is used:",
     "",
     "```sh",
-    ...rateCommands(family, files),
+    ...rateCommands(family),
     "```",
     "",
     "## What is in it",
@@ -883,8 +888,11 @@ function readme(family, seed, files, outliers, stats, wide) {
   ];
   if (wide) {
     lines.push(
-      "The wide example holds the same values as the long files for that quarter, in the other shape the data",
-      "readers accept. Give a rating one shape or the other, not both at once.",
+      "## Wide example",
+      "",
+      `\`../examples/${wide.name}\` (${wide.rows} rows: \`unit,period\` and one column per field of version ${wide.version})`,
+      "holds the same values as the long files for that quarter, in the other shape the data readers accept. It is",
+      "kept outside this folder because it repeats those values: give a rating one shape or the other.",
       "",
     );
   }
@@ -901,7 +909,7 @@ const OUTLIER_WORDS = {
 function generate(rulesRoot, seed) {
   const outputs = new Map();
   for (const family of findFamilies(rulesRoot)) {
-    const { rows, omitted, sloppy } = familyRows(family, seed);
+    const { rows, omitted, sloppy, versionsOf } = familyRows(family, seed);
     const outliers = addOutliers(seed, family, rows);
     const files = splitFiles(rows);
     const base = `${family.name}/sample-data`;
@@ -909,11 +917,11 @@ function generate(rulesRoot, seed) {
     let wide;
     if (family.name === WIDE_EXAMPLE.family) {
       wide = wideCsv(family, rows, WIDE_EXAMPLE.quarter);
-      outputs.set(`${base}/examples/${wide.name}`, wide.text);
+      outputs.set(`${family.name}/examples/${wide.name}`, wide.text);
     }
     const na = rows.filter((r) => r.value === "n/a").length;
     const stats = { omitted, na, sloppy, historyFields: historyFields(family) };
-    outputs.set(`${base}/README.md`, readme(family, seed, files, outliers, stats, wide));
+    outputs.set(`${base}/README.md`, readme(family, seed, files, outliers, stats, wide, versionOnlyFields(versionsOf)));
   }
   return outputs;
 }

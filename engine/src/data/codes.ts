@@ -192,6 +192,15 @@ export const DataCode = defineCodes({
     example: "own_spending 2026-Q1 = 300 and own_spending 2026-02 = 100",
     fix: "Give either the value of the whole period or the values of its parts, not both.",
   },
+  D128: {
+    severity: "info",
+    title: "Field of another version set aside",
+    description:
+      "The field is not declared by the ruleset version the data is read for, but another version of the same family declares it (a field added or dropped between versions), so one data folder can serve every version. Its values in the file are set aside, not read, and counted once per file and field; a field that no version declares is an error (D122).",
+    example:
+      "asp_recipients (a field of version 2025.1 only) in unit-reported-2025.csv, read for a 2026-Q3 rating under version 2026.1",
+    fix: "Nothing, if the values are meant for the other version: they are read when that version rates or checks the data (tarazy data check FAMILY --version 2025.1). If they were meant for this version, declare the field in its fields.yaml.",
+  },
   D130: {
     severity: "error",
     title: "Not a number",

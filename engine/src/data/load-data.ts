@@ -12,10 +12,12 @@ import { readJson } from "./readers/json-reader.js";
 import { ObservationMerger } from "./readers/merge.js";
 import type { DataField, DataModel, DataUnit } from "./readers/model.js";
 import { NameIndex } from "./readers/names.js";
+import { type FamilyFields, OtherVersionFields, type SetAsideValues } from "./readers/other-versions.js";
 import { FILE_START, FileProblems } from "./readers/problems.js";
 import { readXlsx } from "./readers/xlsx-reader.js";
 
 export { decodeDataBytes } from "./readers/decode.js";
+export type { FamilyFields, SetAsideValues } from "./readers/other-versions.js";
 export type { DataField, DataFormat, DataModel, DataUnit };
 
 export interface DataLimits {
@@ -31,6 +33,11 @@ export interface ReadDataOptions {
   /** Relative paths are resolved against this folder (default: the process's); diagnostics show them as given. */
   readonly cwd?: string;
   readonly limits?: Partial<DataLimits>;
+  /**
+   * The version the data is read for and the fields of the other versions of its family (family-fields.ts
+   * finds them): values of a field only they declare are set aside and reported (D128), not errors (D122).
+   */
+  readonly family?: FamilyFields;
 }
 
 export interface DataFileRead {
@@ -48,6 +55,8 @@ export interface DataReadResult {
   readonly observations: Observation[];
   readonly diagnostics: Diagnostic[];
   readonly files: DataFileRead[];
+  /** Values of fields only other versions declare, by file and field: counted, not read (see `family`). */
+  readonly setAside: SetAsideValues[];
 }
 
 /**
@@ -68,14 +77,27 @@ export async function readDataFiles(
   const merger = new ObservationMerger();
   const units = new NameIndex(model.units, (u) => [...u.aliases, u.name.kk, u.name.ru, u.name.en]);
   const fields = new NameIndex(model.fields, (f) => [f.name.kk, f.name.ru, f.name.en]);
+  const otherFields = options.family ? new OtherVersionFields(options.family, model.fields) : undefined;
+  const setAside: SetAsideValues[] = [];
   for (const entry of listed.files) {
     const problems = new FileProblems(entry.display, limits.maxProblemsPerFile);
     const counts = { rows: 0 };
-    const sha256 = await readOne(entry, { file: entry.display, units, fields, problems, merger, counts }, limits);
+    const tally = otherFields?.tally(entry.display);
+    const ctx = {
+      file: entry.display,
+      units,
+      fields,
+      problems,
+      merger,
+      counts,
+      ...(otherFields && tally ? { otherVersions: { fields: otherFields, tally } } : {}),
+    };
+    const sha256 = await readOne(entry, ctx, limits);
     if (sha256 !== undefined) files.push({ path: entry.display, sha256, format: entry.format, rows: counts.rows });
-    diagnostics.push(...problems.finish());
+    diagnostics.push(...problems.finish(), ...(tally?.diagnostics() ?? []));
+    setAside.push(...(tally?.values ?? []));
   }
-  return { observations: merger.observations, diagnostics, files };
+  return { observations: merger.observations, diagnostics, files, setAside };
 }
 
 /** Reads one file into the context; returns the hash of its bytes, or undefined when it could not be read. */
@@ -148,6 +170,8 @@ export interface DataSummary {
   readonly rows: number;
   readonly observations: number;
   readonly notApplicable: number;
+  /** Values of other versions' fields set aside (D128). */
+  readonly setAside: number;
   /** Distinct units, fields and periods with at least one observation. */
   readonly units: number;
   readonly fields: number;
@@ -177,6 +201,7 @@ export function summarizeData(result: DataReadResult): DataSummary {
     rows: result.files.reduce((sum, f) => sum + f.rows, 0),
     observations: result.observations.length,
     notApplicable,
+    setAside: result.setAside.reduce((sum, s) => sum + s.values, 0),
     units: units.size,
     fields: fields.size,
     periods: ordered,

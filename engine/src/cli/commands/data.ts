@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type DataReadResult, type DataSummary, readDataFiles, summarizeData } from "../../data/load-data.js";
+import { loadFamilyFields } from "../../data/family-fields.js";
+import {
+  type DataReadResult,
+  type DataSummary,
+  type FamilyFields,
+  readDataFiles,
+  summarizeData,
+} from "../../data/load-data.js";
 import { decodeDataBytes } from "../../data/readers/decode.js";
 import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
 import type { Ruleset } from "../../model/ruleset.js";
@@ -9,17 +16,27 @@ import { SourceText } from "../../source/range.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
 import { renderDiagnostics, type SourceLookup } from "../render-diagnostics.js";
 
-/** Loads the ruleset to check against (rules/load.ts); injected so that tests can give a hand-made model. */
-export type RulesetLoader = (path: string) => Promise<{ ruleset?: Ruleset; diagnostics: Diagnostic[] }>;
+/**
+ * Loads the ruleset to check against (rules/load.ts) and the fields of its family's other versions, whose
+ * values are set aside rather than rejected; injected so that tests can give a hand-made model.
+ */
+export type RulesetLoader = (
+  path: string,
+  choice: { readonly period?: string; readonly version?: string },
+) => Promise<{ ruleset?: Ruleset; diagnostics: Diagnostic[]; family?: FamilyFields }>;
 
-const USAGE = `Usage: tarazy data check RULESET --data PATH... [--format text|json]
+const USAGE = `Usage: tarazy data check RULESET --data PATH... [--version V | --period P] [--format text|json]
 
 Checks measurement data against a ruleset's units and fields, without rating: every cell that cannot be
 read is reported with its file, line and column. PATH is a .csv, .tsv, .xlsx or .json file, or a folder
-(read recursively). See docs/data-format.md.
+(read recursively). RULESET is a version folder or a family folder (then the latest version, or the one
+chosen by --version or --period). Values of fields that only other versions of the family declare are
+set aside and counted, not errors. See docs/data-format.md.
 
 Options:
   --data PATH...       data files or folders (several paths, or --data repeated)
+  --version V          check against this version of a family folder
+  --period P           check against the version in force in P (2026-03, 2026-Q1, 2026)
   --format text|json   output format (default text)
 
 Exit code: 0 when the data has no errors, 1 when it has, 2 on bad usage.
@@ -29,6 +46,7 @@ interface DataCheckArgs {
   readonly ruleset: string;
   readonly data: readonly string[];
   readonly format: "text" | "json";
+  readonly choice: { readonly period?: string; readonly version?: string };
 }
 
 function parseArgs(args: readonly string[]): DataCheckArgs {
@@ -38,6 +56,7 @@ function parseArgs(args: readonly string[]): DataCheckArgs {
   let ruleset: string | undefined;
   const data: string[] = [];
   let format: string = "text";
+  const choice: { period?: string; version?: string } = {};
   let inData = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? "";
@@ -50,6 +69,11 @@ function parseArgs(args: readonly string[]): DataCheckArgs {
       const value = inline ?? rest[++i];
       if (value === undefined) throw new UsageError("--format needs a value: text or json");
       format = value;
+    } else if (option === "--version" || option === "--period") {
+      inData = false;
+      const value = inline ?? rest[++i];
+      if (value === undefined || value.startsWith("--")) throw new UsageError(`${option} needs a value`);
+      choice[option === "--version" ? "version" : "period"] = value;
     } else if (option !== undefined) {
       throw new UsageError(`unknown option '${arg}'`);
     } else if (inData) {
@@ -63,7 +87,9 @@ function parseArgs(args: readonly string[]): DataCheckArgs {
   if (ruleset === undefined) throw new UsageError("missing RULESET (a ruleset folder)");
   if (data.length === 0) throw new UsageError("missing --data PATH");
   if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not '${format}'`);
-  return { ruleset, data, format };
+  if (choice.version !== undefined && choice.period !== undefined)
+    throw new UsageError("give either --version or --period, not both");
+  return { ruleset, data, format, choice };
 }
 
 function splitOption(arg: string): [string, string | undefined] {
@@ -78,11 +104,12 @@ export function makeDataCommand(loadRuleset: RulesetLoader): Command {
     usage: USAGE,
     async run(args, io) {
       const options = parseArgs(args);
-      const loaded = await loadRuleset(path.resolve(io.cwd, options.ruleset));
+      const loaded = await loadRuleset(path.resolve(io.cwd, options.ruleset), options.choice);
       const ruleErrors = loaded.diagnostics.filter((d) => d.severity === "error").map((d) => relativeFile(d, io.cwd));
+      const family = loaded.family ? { family: loaded.family } : {};
       const result: DataReadResult = loaded.ruleset
-        ? await readDataFiles(options.data, loaded.ruleset, { cwd: io.cwd })
-        : { observations: [], diagnostics: [], files: [] };
+        ? await readDataFiles(options.data, loaded.ruleset, { cwd: io.cwd, ...family })
+        : { observations: [], diagnostics: [], files: [], setAside: [] };
       const diagnostics = [...ruleErrors, ...result.diagnostics];
       const summary = summarizeData(result);
       if (options.format === "json")
@@ -105,8 +132,10 @@ function textReport(
     return out.join("\n");
   }
   const na = summary.notApplicable > 0 ? `, ${summary.notApplicable} n/a` : "";
+  const aside =
+    summary.setAside > 0 ? `, ${plural(summary.setAside, "value")} of other versions' fields set aside` : "";
   out.push(
-    `Data: ${plural(summary.files, "file")}, ${plural(summary.rows, "row")}, ${plural(summary.observations, "observation")}${na}`,
+    `Data: ${plural(summary.files, "file")}, ${plural(summary.rows, "row")}, ${plural(summary.observations, "observation")}${na}${aside}`,
   );
   out.push(
     `Covered: ${plural(summary.units, "unit")} x ${plural(summary.fields, "field")} x ${plural(summary.periods.length, "period")}${periodList(summary.periods)}\n`,
@@ -140,6 +169,7 @@ function jsonReport(
     ruleset: ruleset ? { id: ruleset.id, version: ruleset.version } : null,
     files: result.files,
     summary,
+    setAside: result.setAside,
     errors: sorted.filter((d) => d.severity === "error").length,
     warnings: sorted.filter((d) => d.severity === "warning").length,
     diagnostics: sorted,
@@ -171,10 +201,11 @@ function fileLookup(io: CliIO): SourceLookup {
 }
 
 /** Data is checked against the model as far as it was built, so that rule errors do not hide data errors. */
-const loadModel: RulesetLoader = async (rulesetPath) => {
-  const loaded = loadRuleset(rulesetPath);
+const loadModel: RulesetLoader = async (rulesetPath, choice) => {
+  const loaded = loadRuleset(rulesetPath, choice);
   const model = loaded.ruleset ?? loaded.model;
-  return { ...(model ? { ruleset: model } : {}), diagnostics: loaded.diagnostics };
+  const family = model ? loadFamilyFields(model) : undefined;
+  return { ...(model ? { ruleset: model } : {}), diagnostics: loaded.diagnostics, ...(family ? { family } : {}) };
 };
 
 export const dataCommand: Command = makeDataCommand(loadModel);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { loadFamilyFields } from "../../data/family-fields.js";
 import { type DataFileRead, readDataFiles } from "../../data/load-data.js";
 import {
   comparePeriods,
@@ -169,7 +170,9 @@ export class RatingSession {
   private async prepare(ruleset: Ruleset): Promise<{ version?: RatingVersion; diagnostics: Diagnostic[] }> {
     const { prepared, diagnostics } = prepareRuleset(ruleset, defaultFormulaCompiler);
     if (!prepared) return { diagnostics };
-    const read = await readDataFiles(this.dataPaths, ruleset, { cwd: this.cwd });
+    // The data may hold the fields of the family's other versions too: those are set aside (D128).
+    const family = loadFamilyFields(ruleset);
+    const read = await readDataFiles(this.dataPaths, ruleset, { cwd: this.cwd, ...(family ? { family } : {}) });
     const built = buildDataStore(ruleset, read.observations);
     const all = [...diagnostics, ...read.diagnostics, ...built.diagnostics];
     if (hasErrors(all)) return { diagnostics: all };

@@ -1,12 +1,19 @@
 import { SourceText } from "../../source/range.js";
 import { DataCode } from "../codes.js";
 import { shorten } from "../parse-number.js";
-import type { Cell, CellAt, CellContent } from "./cell.js";
+import { type Cell, type CellAt, type CellContent, isEmpty } from "./cell.js";
 import type { ReaderContext } from "./csv-reader.js";
 import { columnRole } from "./headers.js";
 import { type JsonEntry, type JsonNode, parseJson } from "./json-parse.js";
-import type { DataField } from "./model.js";
-import { type FieldValue, fieldByName, type RecordContext, readRecord, resolveField } from "./records.js";
+import {
+  type FieldFound,
+  type FieldValue,
+  lookupField,
+  type RecordContext,
+  readRecord,
+  resolveField,
+  setAside,
+} from "./records.js";
 
 /**
  * A JSON data file: an array of records, or an object whose "data" key holds that array. A record is long,
@@ -121,7 +128,7 @@ function readObject(
       );
     }
     const valueCell = value ? cell(value.value) : undefined;
-    if (!valueCell || valueCell.content.kind === "empty") return;
+    if (!valueCell || isEmpty(valueCell.content)) return;
     const f = resolveField(ctx, field ? cell(field.value) : undefined, valueCell.at);
     if (f)
       readRecord(
@@ -135,8 +142,10 @@ function readObject(
   }
   const values: FieldValue[] = [];
   for (const o of others) {
-    const f = wideField(ctx, o, at, unknownKeys);
-    if (f) values.push({ field: f, cell: cell(o.value) });
+    const found = wideField(ctx, o, at, unknownKeys);
+    const c = cell(o.value);
+    if (found?.kind === "field") values.push({ field: found.field, cell: c });
+    else if (found && !isEmpty(c.content)) setAside(ctx, found.field, at(o.keyStart, o.keyEnd));
   }
   readRecord(ctx, unit && cell(unit.value), period && cell(period.value), values, recordAt);
 }
@@ -147,12 +156,13 @@ function wideField(
   entry: JsonEntry,
   at: (start: number, end: number) => CellAt,
   unknownKeys: Set<string>,
-): DataField | undefined {
+): FieldFound | undefined {
   const match = ctx.fields.lookup(entry.key);
-  if (match.kind === "found") return match.item;
+  if (match.kind === "found") return { kind: "field", field: match.item };
   if (unknownKeys.has(entry.key)) return undefined;
+  const found = lookupField(ctx, entry.key, at(entry.keyStart, entry.keyEnd));
+  if (found?.kind === "other-version") return found;
   unknownKeys.add(entry.key);
-  fieldByName(ctx, entry.key, at(entry.keyStart, entry.keyEnd));
   return undefined;
 }
 

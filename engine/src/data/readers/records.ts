@@ -7,6 +7,7 @@ import { columnRole } from "./headers.js";
 import type { ObservationMerger } from "./merge.js";
 import type { DataField, DataUnit } from "./model.js";
 import { type NameIndex, normalizeName } from "./names.js";
+import type { OtherVersionField, OtherVersionFields, SetAsideTally } from "./other-versions.js";
 import { readPeriodCell } from "./period-cell.js";
 import type { FileProblems } from "./problems.js";
 
@@ -20,6 +21,8 @@ export interface RecordContext {
   /** The comma is the decimal separator in this file (semicolon-separated CSV). */
   readonly decimalComma: boolean;
   readonly counts: { rows: number };
+  /** Fields only other versions of the family declare, and this file's tally of their values (D128). */
+  readonly otherVersions?: { readonly fields: OtherVersionFields; readonly tally: SetAsideTally };
 }
 
 export interface FieldValue {
@@ -114,19 +117,32 @@ export function resolveField(ctx: RecordContext, cell: Cell | undefined, valueAt
     });
     return undefined;
   }
-  return fieldByName(ctx, text, cell.at, undefined, text);
+  const found = lookupField(ctx, text, cell.at, undefined, text);
+  if (found?.kind === "other-version") setAside(ctx, found.field, cell.at);
+  return found?.kind === "field" ? found.field : undefined;
 }
 
-/** Looks a field up by id or name, reporting an unknown or ambiguous one at `at` (once per `repeatKey`). */
-export function fieldByName(
+/** A field of the version read for, or one only other versions of its family declare (set aside). */
+export type FieldFound =
+  | { readonly kind: "field"; readonly field: DataField }
+  | { readonly kind: "other-version"; readonly field: OtherVersionField };
+
+/**
+ * Looks a field up by id or name, reporting an unknown or ambiguous one at `at` (once per `repeatKey`).
+ * A name the version read for does not know may be a field of another version of its family: that is
+ * returned, not reported, and the caller sets its values aside.
+ */
+export function lookupField(
   ctx: RecordContext,
   text: string,
   at: CellAt,
   extraHint?: string,
   repeatKey?: string,
-): DataField | undefined {
+): FieldFound | undefined {
   const match = ctx.fields.lookup(text);
-  if (match.kind === "found") return match.item;
+  if (match.kind === "found") return { kind: "field", field: match.item };
+  const other = match.kind === "unknown" ? ctx.otherVersions?.fields.lookup(text) : undefined;
+  if (other) return { kind: "other-version", field: other };
   if (match.kind === "ambiguous") {
     ctx.problems.report(
       DataCode.D123,
@@ -143,6 +159,11 @@ export function fieldByName(
     ...(repeatKey !== undefined ? { repeatKey } : {}),
   });
   return undefined;
+}
+
+/** Counts one value of another version's field, which is not read (reported once per file, D128). */
+export function setAside(ctx: RecordContext, field: OtherVersionField, at: CellAt): void {
+  ctx.otherVersions?.tally.add(field, at);
 }
 
 function readFieldValue(

@@ -4,7 +4,8 @@ import { parsePeriod } from "../period.js";
 import { type Cell, type CellAt, cellText, isEmpty } from "./cell.js";
 import { COLUMN_NAMES, type ColumnRole, columnRole } from "./headers.js";
 import type { DataField } from "./model.js";
-import { fieldByName, type RecordContext, readRecord, resolveField } from "./records.js";
+import type { OtherVersionField } from "./other-versions.js";
+import { lookupField, type RecordContext, readRecord, resolveField, setAside } from "./records.js";
 
 /**
  * Tables (CSV files and Excel sheets) in two shapes, told apart by the header (the first non-empty row):
@@ -33,6 +34,8 @@ export type Layout =
       readonly unit: number;
       readonly period: number;
       readonly fields: readonly { readonly column: number; readonly field: DataField }[];
+      /** Columns of fields only other versions of the family declare: counted, not read. */
+      readonly setAside: readonly { readonly column: number; readonly field: OtherVersionField; readonly at: CellAt }[];
       readonly width: number;
       readonly blank: readonly number[];
     };
@@ -105,29 +108,37 @@ export function readHeader(ctx: RecordContext, header: TableRow, isSheet: boolea
     );
     return { failed: true };
   }
-  const fields = wideFields(ctx, others);
+  const { fields, setAside } = wideFields(ctx, others);
   if (others.length === 0) {
     ctx.problems.report(DataCode.D110, header.cells[0]?.at ?? header.at, "the header has no field columns", {
       suggestion: `name the columns ${EXPECTED_HEADER}`,
     });
     return { failed: true };
   }
-  return { layout: { kind: "wide", unit, period, fields, width, blank } };
+  return { layout: { kind: "wide", unit, period, fields, setAside, width, blank } };
 }
 
-/** The field of each wide column; an unknown or repeated header is reported and its column not read. */
+/**
+ * The field of each wide column; an unknown or repeated header is reported and its column not read. A column
+ * of another version's field is kept apart, to count its values.
+ */
 function wideFields(
   ctx: RecordContext,
   others: readonly { column: number; text: string; at: CellAt }[],
-): { column: number; field: DataField }[] {
+): {
+  fields: { column: number; field: DataField }[];
+  setAside: { column: number; field: OtherVersionField; at: CellAt }[];
+} {
   const fields: { column: number; field: DataField }[] = [];
+  const setAside: { column: number; field: OtherVersionField; at: CellAt }[] = [];
   const seen = new Map<string, string>();
   for (const o of others) {
     const hint = parsePeriod(o.text)
       ? "periods as columns are not read: put one row per unit and period, with one column per field, or use the long form (unit, period, field, value)"
       : undefined;
-    const field = fieldByName(ctx, o.text, o.at, hint);
-    if (!field) continue;
+    const found = lookupField(ctx, o.text, o.at, hint);
+    if (!found) continue;
+    const field = found.field;
     const before = seen.get(field.id);
     if (before !== undefined) {
       ctx.problems.report(
@@ -139,9 +150,10 @@ function wideFields(
       continue;
     }
     seen.set(field.id, shorten(o.text));
-    fields.push({ column: o.column, field });
+    if (found.kind === "field") fields.push({ column: o.column, field: found.field });
+    else setAside.push({ column: o.column, field: found.field, at: o.at });
   }
-  return fields;
+  return { fields, setAside };
 }
 
 /** Reads one row after the header. Blank rows are skipped; columns without a header must stay empty. */
@@ -179,6 +191,10 @@ export function readTableRow(ctx: RecordContext, layout: Layout, row: TableRow, 
     if (!field) return;
     readRecord(ctx, cell(layout.unit), cell(layout.period), [{ field, cell: valueCell }], row.at);
     return;
+  }
+  for (const { column, field, at } of layout.setAside) {
+    const c = cell(column);
+    if (c && !isEmpty(c.content)) setAside(ctx, field, at);
   }
   const values = layout.fields.flatMap(({ column, field }) => {
     const c = cell(column);
