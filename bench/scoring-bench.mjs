@@ -8,25 +8,29 @@
  * Imports the built engine (run `tsc -b` first; `npm run bench` does).
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readDataFiles } from "../engine/dist/data/load-data.js";
-import { buildDataStore, DataStoreBuilder } from "../engine/dist/data/store.js";
-import { parseFormula } from "../engine/dist/formula/parser.js";
+import { buildDataStore } from "../engine/dist/data/store.js";
 import { loadRuleset } from "../engine/dist/rules/load.js";
 import { defaultFormulaCompiler } from "../engine/dist/scoring/compiler.js";
 import { rate } from "../engine/dist/scoring/engine.js";
 import { Evaluator } from "../engine/dist/scoring/evaluator.js";
 import { prepareRuleset } from "../engine/dist/scoring/prepare.js";
 import { markdownTable, timePass } from "./lib/measure.mjs";
+import { BLOCKS, FIELDS, generatedRuleset, generatedStore, INDICATORS, YEARS } from "./lib/scoring-case.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const mb = (bytes) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 // ---- 1. Turkistan districts, 2026-Q3 ----
+
+/** SHA-256 of the 2026-Q3 RatingResult's JSON (with rank changes), as rated before the work of 2026-11-26. */
+const TURKISTAN_EXPECTED = "e52a7b878dcc37e39adb54257cbda09922f49cc8a0c45cd423d59c2dc83d6ed5";
 
 async function turkistan() {
   const family = join(ROOT, "rules/turkistan/districts");
@@ -56,6 +60,11 @@ async function turkistan() {
   const withPreviousMs = timePass(() => rate(prepared, store, request));
   const check = rate(prepared, store, request);
   if (check.result?.results.length !== 17) throw new Error("the Turkistan rating failed");
+  const digest = createHash("sha256").update(JSON.stringify(check.result)).digest("hex");
+  if (digest !== TURKISTAN_EXPECTED) {
+    console.error(`Turkistan 2026-Q3: results differ from before (digest ${digest}, expected ${TURKISTAN_EXPECTED})`);
+    process.exitCode = 1;
+  }
   const indicators = ruleset.blocks.reduce((s, b) => s + b.indicators.length, 0);
   console.log(
     `Turkistan districts 2026.1, 2026-Q3: ${ruleset.units.length} units, ${indicators} indicators, ${ruleset.fields.length} fields, ${read.observations.length} observations\n`,
@@ -78,141 +87,34 @@ async function turkistan() {
 
 // ---- 2. A generated case ----
 
-const INDICATORS = 200;
-const BLOCKS = 10;
-const FIELDS = 100;
-const YEARS = [2024, 2025, 2026];
-const AT = {
-  file: "generated.yaml",
-  range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } },
+/**
+ * SHA-256 of the results as `--format json` prints them (the JSON of each period's RatingResult, unit by unit
+ * so no 60 MB string is built). Computed outside the timed calls; it reads every record, so the timing is
+ * of results that exist, and comparing it with EXPECTED shows that a faster engine gives the same bytes.
+ */
+function digestResult(hash, result) {
+  hash.update(JSON.stringify({ ...result, results: [] }));
+  for (const unit of result.results) hash.update(JSON.stringify(unit));
+}
+
+/**
+ * The digests of the generated case as rated before the performance work of 2026-11-26 (the one quarter,
+ * then the 12-quarter batch): any change to the engine must leave them as they are.
+ */
+const EXPECTED = {
+  750: {
+    quarter: "f15abc8fcf9e97b597084941d08b8a3b9fcdd704c7446af92826ba094cb697a7",
+    batch: "d6d80266e1da087f080374d6b2ef50aece6e104421c998165683eea2daa94e70",
+  },
+  1500: {
+    quarter: "b37f88a18ccf3de2fd4e2ad39117fff7c4338f9436da9f85b9a434147ae6363c",
+    batch: "6801574afa52435fdbbcf1bc65314b5d85f55511094ff067bafa4754c25dc3d8",
+  },
+  3000: {
+    quarter: "1132b23fba16d07db4290499a690929813e6dcd486a12730ee8183457a72e40e",
+    batch: "e436641b8ae5b858974f22c4c03dd13dd2663dd3ba5a20c5ae88b35e6c29fcb2",
+  },
 };
-const name = (id) => ({ kk: id, en: id });
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function formula(text) {
-  const { ast, diagnostics } = parseFormula(text);
-  if (!ast || diagnostics.length > 0) throw new Error(`${text}: ${diagnostics[0]?.message}`);
-  return { text, at: AT, ast };
-}
-
-/** Indicator k: a mix of the formulas and score methods a real ruleset has. */
-function indicator(k, block) {
-  const a = `f${k % FIELDS}`;
-  const b = `f${(k * 7 + 3) % FIELDS}`;
-  const kind = k % 20;
-  let text;
-  let score;
-  if (kind < 8) [text, score] = [`${a} / ${b} * 100`, { method: "goalposts", min: 50, max: 150, transform: "none" }];
-  else if (kind < 12) [text, score] = [`ytd(${a})`, { method: "achievement", plan: formula(`ytd(${b})`), cap: 1.2 }];
-  else if (kind < 15) [text, score] = [`${a} - prev_year(${a})`, { method: "minmax" }];
-  else if (kind < 17) [text, score] = [a, { method: "zscore", clip: 2 }];
-  else if (kind < 19) [text, score] = [`${a} / unit.population * 1000`, { method: "rank" }];
-  else {
-    const bands = [
-      { min: 100, score: 1, at: AT },
-      { min: 90, score: 0.5, at: AT },
-      { score: 0, at: AT },
-    ];
-    [text, score] = [`${a} / ${b} * 100`, { method: "bands", bands }];
-  }
-  return {
-    id: `i${k}`,
-    block,
-    name: name(`i${k}`),
-    measure: "",
-    formula: formula(text),
-    better: k % 9 === 0 ? "lower" : "higher",
-    score,
-    weight: 1 + (k % 3),
-    frequency: "quarter",
-    source: "unit",
-    ...(k % 10 === 5 ? { missing: "exclude" } : {}),
-    at: AT,
-  };
-}
-
-function generatedRuleset(units) {
-  const perBlock = INDICATORS / BLOCKS;
-  const blocks = Array.from({ length: BLOCKS }, (_, b) => ({
-    id: `b${b}`,
-    name: name(`b${b}`),
-    weight: 5 + b,
-    aggregation: b === 0 ? "geometric" : b === 1 ? "min" : "arithmetic",
-    indicators: Array.from({ length: perBlock }, (_, i) => indicator(b * perBlock + i, `b${b}`)),
-    at: AT,
-  }));
-  const scale = blocks.reduce((s, b) => s + b.weight, 0);
-  return {
-    id: "generated",
-    version: "1",
-    effective: { from: "2024-01" },
-    title: name("generated"),
-    scale,
-    unitKinds: ["district"],
-    missing: "zero",
-    rank: { round: 2, ties: "competition" },
-    grades: [
-      { id: "green", min: scale * 0.8, label: name("green"), color: "#2e7d32" },
-      { id: "red", min: 0, label: name("red"), color: "#c62828" },
-    ],
-    ratings: [
-      { id: "quarterly", title: name("quarterly"), frequency: "quarter", blocks: blocks.map((b) => b.id), at: AT },
-    ],
-    units: Array.from({ length: units }, (_, u) => ({
-      id: `u${String(u).padStart(4, "0")}`,
-      name: name(`u${u}`),
-      kind: "district",
-      attributes: { population: 20_000 + ((u * 7919) % 180_000) },
-      aliases: [],
-      at: AT,
-    })),
-    fields: Array.from({ length: FIELDS }, (_, f) => ({
-      id: `f${f}`,
-      name: name(`f${f}`),
-      measure: "",
-      aggregate: f % 5 === 4 ? "mean" : "sum",
-      cumulative: f % 2 === 0,
-      source: "unit",
-      frequency: "month",
-      at: AT,
-    })),
-    blocks,
-    root: "generated",
-    hash: "generated",
-    at: AT,
-  };
-}
-
-/** 36 months of every field for every unit (running totals for cumulative fields); 0.5% of cells absent. */
-function generatedStore(ruleset) {
-  const random = mulberry32(20261126);
-  const builder = new DataStoreBuilder(ruleset, YEARS[0], YEARS.at(-1));
-  const months = YEARS.flatMap((year) => Array.from({ length: 12 }, (_, m) => ({ kind: "month", year, index: m + 1 })));
-  ruleset.fields.forEach((field, f) => {
-    for (let u = 0; u < ruleset.units.length; u++) {
-      const base = 50 + 100 * random();
-      let running = 0;
-      for (const month of months) {
-        if (month.index === 1) running = 0;
-        const flow = base * (0.8 + 0.4 * random());
-        running += flow;
-        if (random() < 0.005) continue;
-        builder.set(f, u, month, field.cumulative ? running : flow);
-      }
-    }
-  });
-  return builder.build();
-}
 
 function generatedCase(units) {
   const ruleset = generatedRuleset(units);
@@ -228,6 +130,8 @@ function generatedCase(units) {
   const one = rate(prepared, store, { rating: "quarterly", period: quarter, previous: "none" });
   const quarterMs = performance.now() - t2;
   if (!one.result) throw new Error(one.diagnostics[0]?.message);
+  const quarterHash = createHash("sha256");
+  digestResult(quarterHash, one.result);
   // All 12 quarters as a batch: one evaluator (values of earlier periods computed once), each quarter's
   // rank change from the one before it, only the latest result kept (as a report writer would stream them).
   const evaluator = new Evaluator(
@@ -235,22 +139,27 @@ function generatedCase(units) {
     store,
     ruleset.units.map((_, i) => i),
   );
+  const batchHash = createHash("sha256");
   let previous = "none";
-  const t3 = performance.now();
+  let batchMs = 0;
+  let peakHeap = 0;
   for (const year of YEARS) {
     for (let q = 1; q <= 4; q++) {
+      const t3 = performance.now();
       const run = rate(prepared, store, {
         rating: "quarterly",
         period: { kind: "quarter", year, index: q },
         previous,
         evaluator,
       });
+      batchMs += performance.now() - t3;
       if (!run.result) throw new Error(run.diagnostics[0]?.message);
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapTotal);
+      digestResult(batchHash, run.result);
       previous = run.result;
     }
   }
-  const batchMs = performance.now() - t3;
-  const usage = process.memoryUsage();
+  globalThis.gc?.();
   return {
     units,
     cells: units * FIELDS * 36,
@@ -258,13 +167,38 @@ function generatedCase(units) {
     prepareMs,
     quarterMs,
     batchMs,
-    heapUsed: usage.heapUsed,
-    rss: usage.rss,
+    peakHeap,
+    liveHeap: process.memoryUsage().heapUsed,
     maxRss: process.resourceUsage().maxRSS * 1024,
+    digests: { quarter: quarterHash.digest("hex"), batch: batchHash.digest("hex") },
   };
 }
 
 // ---- main ----
+
+/** One size in its own process (its memory reading is its own); the parent checks its digests. */
+function runChild(units, flags) {
+  const child = spawnSync(
+    process.execPath,
+    ["--expose-gc", ...flags, fileURLToPath(import.meta.url), "--units", String(units)],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0) {
+    console.error(child.stderr);
+    throw new Error(`the generated case with ${units} units failed`);
+  }
+  return JSON.parse(child.stdout.trim().split("\n").at(-1));
+}
+
+/** Differences from the expected digests, in words; an empty list when the results are as they were. */
+function digestProblems(r) {
+  const expected = EXPECTED[r.units];
+  if (!expected)
+    return [`${r.units} units: no expected digest (quarter ${r.digests.quarter}, batch ${r.digests.batch})`];
+  return ["quarter", "batch"]
+    .filter((k) => expected[k] !== r.digests[k])
+    .map((k) => `${r.units} units, ${k}: results differ from before (digest ${r.digests[k]}, expected ${expected[k]})`);
+}
 
 const sizeArg = process.argv.indexOf("--units");
 if (sizeArg > 0) {
@@ -276,7 +210,6 @@ if (sizeArg > 0) {
   console.log(
     `\nGenerated: units x ${INDICATORS} indicators in ${BLOCKS} blocks, ${FIELDS} fields x 36 months (2024-2026)\n`,
   );
-  const rows = [];
   // The last run caps the heap: the case fits in it, so the peak RSS above it is V8 collecting lazily.
   const runs = [
     { units: 750, flags: [] },
@@ -284,16 +217,12 @@ if (sizeArg > 0) {
     { units: 3000, flags: [] },
     { units: 3000, flags: ["--max-old-space-size=700"] },
   ];
+  const rows = [];
+  const problems = [];
   for (const { units, flags } of runs) {
-    const child = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), "--units", String(units)], {
-      encoding: "utf8",
-      maxBuffer: 1 << 20,
-    });
-    if (child.status !== 0) {
-      console.error(child.stderr);
-      throw new Error(`the generated case with ${units} units failed`);
-    }
-    const r = JSON.parse(child.stdout.trim().split("\n").at(-1));
+    const r = runChild(units, flags);
+    problems.push(...digestProblems(r));
+    const work = units * INDICATORS; // unit-indicator values rated per quarter
     rows.push([
       flags.length > 0 ? `${units}, heap ≤ 700 MB` : String(units),
       `${(r.cells / 1e6).toFixed(1)} M`,
@@ -301,7 +230,9 @@ if (sizeArg > 0) {
       ms(r.prepareMs),
       ms(r.quarterMs),
       ms(r.batchMs),
-      mb(r.heapUsed),
+      ((r.batchMs * 1e6) / (work * 12)).toFixed(0),
+      mb(r.peakHeap),
+      mb(r.liveHeap),
       mb(r.maxRss),
     ]);
   }
@@ -314,11 +245,20 @@ if (sizeArg > 0) {
         "compile ms",
         "rate 1 quarter ms",
         "rate 12 quarters ms",
-        "heap after",
+        "ns per value",
+        "peak heap",
+        "live heap after",
         "peak RSS",
       ],
       rows,
-      [true, true, true, true, true, true, true, true],
+      [false, true, true, true, true, true, true, true, true, true],
     ),
   );
+  console.log(
+    "\nns per value: the 12 quarters' time per unit, indicator and quarter (constant when growth is linear).",
+  );
+  if (problems.length > 0) {
+    for (const p of problems) console.error(p);
+    process.exitCode = 1;
+  } else console.log("Results: the digests of every size match the expected ones (same bytes as before).");
 }
