@@ -1,56 +1,125 @@
 import { resolve } from "node:path";
-import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { compareNumbers } from "../../compile/compare.js";
+import type { Period } from "../../data/period.js";
+import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
+import {
+  type BlockEffect,
+  DEFAULT_TOP_MOVERS,
+  type RankingEffect,
+  rankingEffect,
+  type UnitEffect,
+} from "../../diff/ranking-effect.js";
 import { diffRulesets, type RulesetChange, type RulesetDiff } from "../../diff/rules-diff.js";
-import type { Ruleset } from "../../model/ruleset.js";
+import type { Lang, Localized, Ruleset } from "../../model/ruleset.js";
+import { localize } from "../../report/labels.js";
 import { isFamilyFolder, type LoadResult, loadRuleset } from "../../rules/load.js";
+import { hasScores, type RatingRun, rate } from "../../scoring/engine.js";
 import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
 import { renderDiagnostics } from "../render-diagnostics.js";
+import {
+  chooseRating,
+  formatOption,
+  langOption,
+  parseOptions,
+  periodOption,
+  points,
+  printDiagnostics,
+  RatingSession,
+} from "./rate.js";
 
 const USAGE = `Usage: tarazy diff OLD NEW [options]
        tarazy diff FAMILY OLD_VERSION NEW_VERSION [options]
+       tarazy diff OLD NEW --data PATH... --period P [options]
 
 Lists what changed between two versions of a ruleset: indicators added, removed or renamed (same
 formula or Kazakh name under a new id), and changed weights, formulas (compared and printed in canonical
 form, so spacing is not a change), scoring parameters, applicability, blocks, units, fields, grades,
 ratings and policies.
 
+With --data and --period, also rates the same data and period under both versions and shows the effect
+of the change: each unit's total, rank and zone (grade) under OLD and NEW and their changes, the biggest
+movers with the blocks that moved them, the units changing zone, units only one version rates, and the
+rule changes grouped by the block they touch with the mean change of its points. See docs/scoring.md,
+"Comparing versions".
+
 OLD and NEW are version folders (each holds ruleset.yaml); or give the family folder and two version ids.
 
 Options:
-  --format FORMAT   text (default) | json
-  --exit-code       exit 1 when there are changes (as git diff --exit-code)
+  --format FORMAT   text (default) | json (engine/schema/ruleset-diff.schema.json)
+  --exit-code       exit 1 when there are rule changes (as git diff --exit-code)
+  --data PATH...    data files or folders to rate under both versions (several paths, or --data repeated)
+  --period P        with --data: the period, a month 2026-03, a quarter 2026-Q3 or a year 2026
+  --rating ID       with --data: the rating (default: each version's first of the period's rhythm)
+  --top N           with --data: how many biggest movers to list (default ${DEFAULT_TOP_MOVERS})
+  --lang kk|ru|en   with --data: language of the names and headings (default kk)
 
 Examples:
   tarazy diff rules/turkistan/districts/2025.1 rules/turkistan/districts/2026.1
   tarazy diff rules/turkistan/districts 2025.1 2026.1 --format json
+  tarazy diff rules/turkistan/districts 2025.1 2026.1 --data data/ --period 2026-Q3 --lang en
 
-Exit code: 0 (with --exit-code: 0 no changes, 1 changes), 1 when a version has errors, 2 bad usage.
+Exit code: 0 (with --exit-code: 0 no changes, 1 changes), 1 when a version has errors or the data has
+problems (printed with file, line and column), 2 bad usage.
 `;
 
 interface DiffArgs {
   readonly positional: readonly string[];
   readonly format: "text" | "json";
   readonly exitCode: boolean;
+  /** Present with --data: what to rate under both versions. */
+  readonly effect?: EffectArgs;
 }
 
+interface EffectArgs {
+  readonly data: readonly string[];
+  readonly period: Period;
+  readonly rating?: string;
+  readonly top: number;
+  readonly lang: Lang;
+}
+
+const EFFECT_OPTIONS = ["--period", "--rating", "--top", "--lang"] as const;
+
 function parseArgs(args: readonly string[]): DiffArgs {
-  const positional: string[] = [];
-  let format: "text" | "json" = "text";
-  let exitCode = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (!arg.startsWith("--")) positional.push(arg);
-    else if (arg === "--exit-code") exitCode = true;
-    else if (arg === "--format" || arg.startsWith("--format=")) {
-      const v = arg.includes("=") ? arg.slice("--format=".length) : args[++i];
-      if (v !== "text" && v !== "json") throw new UsageError(`--format is text or json, not '${v ?? ""}'`);
-      format = v;
-    } else throw new UsageError(`unknown option '${arg}'`);
-  }
+  const exitCode = args.includes("--exit-code");
+  const { positional, values, data } = parseOptions(
+    args.filter((a) => a !== "--exit-code"),
+    ["--format", "--data", ...EFFECT_OPTIONS],
+  );
   if (positional.length < 2 || positional.length > 3)
     throw new UsageError("give two version folders, or a family folder and two versions");
-  return { positional, format, exitCode };
+  const format = formatOption(values, ["text", "json"] as const);
+  const withData = data.length > 0 || args.some((a) => a === "--data" || a.startsWith("--data="));
+  if (!withData) {
+    const stray = EFFECT_OPTIONS.find((o) => values.has(o));
+    if (stray) throw new UsageError(`${stray} goes with --data PATH... --period P`);
+    return { positional, format, exitCode };
+  }
+  if (data.length === 0) throw new UsageError("--data needs a path");
+  const period = periodOption(values, "--period");
+  if (!period) throw new UsageError("missing --period P (the period to rate under both versions)");
+  const rating = values.get("--rating");
+  return {
+    positional,
+    format,
+    exitCode,
+    effect: {
+      data,
+      period,
+      ...(rating !== undefined ? { rating } : {}),
+      top: topOption(values),
+      lang: langOption(values),
+    },
+  };
+}
+
+function topOption(values: Map<string, string>): number {
+  const text = values.get("--top");
+  if (text === undefined) return DEFAULT_TOP_MOVERS;
+  if (!/^\d{1,4}$/.test(text) || Number(text) < 1)
+    throw new UsageError(`--top is a whole number from 1, not '${text}'`);
+  return Number(text);
 }
 
 /** The two versions to compare, from OLD NEW folders or FAMILY OLD_VERSION NEW_VERSION. */
@@ -68,7 +137,7 @@ function loadBoth(args: DiffArgs, io: CliIO): [LoadResult, LoadResult] {
 
 export const diffCommand: Command = {
   name: "diff",
-  summary: "what changed between two ruleset versions: indicators, weights, formulas, scoring (text, json)",
+  summary: "what changed between two ruleset versions, and with --data its effect on the ranking (text, json)",
   usage: USAGE,
   async run(args, io) {
     const options = parseArgs(args);
@@ -87,14 +156,75 @@ export const diffCommand: Command = {
       return hasErrors(broken) ? 1 : 2;
     }
     const diff = diffRulesets(oldResult.ruleset, newResult.ruleset);
+    const changed = options.exitCode && diff.changes.length > 0 ? 1 : 0;
+    if (!options.effect) {
+      io.stdout(
+        options.format === "json"
+          ? `${JSON.stringify(diff, null, 2)}\n`
+          : renderDiffText(diff, oldResult.ruleset, newResult.ruleset),
+      );
+      return changed;
+    }
+    const rated = await rateBoth(oldResult.ruleset, newResult.ruleset, options.effect, io);
+    if (!rated) return 1;
+    const effect = rankingEffect(rated[0], rated[1], { diff, top: options.effect.top });
     io.stdout(
       options.format === "json"
-        ? `${JSON.stringify(diff, null, 2)}\n`
-        : renderDiffText(diff, oldResult.ruleset, newResult.ruleset),
+        ? `${JSON.stringify({ ...diff, effect }, null, 2)}\n`
+        : renderEffectText(effect, diff, rated[0].ruleset, rated[1].ruleset, options.effect.lang),
     );
-    return options.exitCode && diff.changes.length > 0 ? 1 : 0;
+    return changed;
   },
 };
+
+type Rated = { readonly ruleset: Ruleset; readonly run: RatingRun; readonly result: NonNullable<RatingRun["result"]> };
+
+/**
+ * Rates the period under each version with the same data (each version reads it against its own units and
+ * fields). Prints every problem once; returns nothing when one stops the comparison.
+ */
+async function rateBoth(
+  oldRuleset: Ruleset,
+  newRuleset: Ruleset,
+  args: EffectArgs,
+  io: CliIO,
+): Promise<[Rated, Rated] | undefined> {
+  const diagnostics: Diagnostic[] = [];
+  const rated: Rated[] = [];
+  for (const ruleset of [oldRuleset, newRuleset]) {
+    const session = new RatingSession(ruleset.root, args.data, io.cwd);
+    const { version, diagnostics: found } = await session.version(args.period);
+    diagnostics.push(...found);
+    if (!version) continue;
+    const run = rate(version.prepared, version.store, {
+      rating: chooseRating(version.ruleset, args.period, args.rating),
+      period: args.period,
+      previous: "none",
+    });
+    diagnostics.push(...run.diagnostics);
+    if (run.result && !hasErrors(run.diagnostics)) rated.push({ ruleset: version.ruleset, run, result: run.result });
+  }
+  printDiagnostics(io, unique(diagnostics));
+  const [before, after] = rated;
+  if (rated.length < 2 || !before || !after || hasErrors(diagnostics)) return undefined;
+  for (const r of rated)
+    if (!hasScores(r.run))
+      io.stderr(
+        `tarazy diff: note: nothing could be scored under ${r.ruleset.version} in ${r.result.period}; is there data for that period?\n`,
+      );
+  return [before, after];
+}
+
+/** Both versions read the same files: a problem with them is printed once. */
+function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.code, d.file, d.range.start, d.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 const SECTION: Record<RulesetChange["element"], string> = {
   ruleset: "Ruleset",
@@ -117,23 +247,26 @@ export function renderDiffText(diff: RulesetDiff, oldRuleset: Ruleset, newRulese
       section = SECTION[change.element];
       lines.push("", section);
     }
-    lines.push(`  ${changeLine(change, oldRuleset, newRuleset)}`);
+    lines.push(`  ${changeLine(change, oldRuleset, newRuleset, true)}`);
   }
-  const counts = (["added", "removed", "renamed", "changed"] as const)
-    .map((k) => [k, diff.changes.filter((c) => c.change === k).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${k}`);
-  lines.push("", `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}: ${counts.join(", ")}`);
+  lines.push("", changeCount(diff));
   return `${lines.join("\n")}\n`;
 }
 
-function changeLine(c: RulesetChange, oldRuleset: Ruleset, newRuleset: Ruleset): string {
-  const where = c.block !== undefined ? ` (block ${c.block})` : "";
+/** One change; `withBlock` names an indicator's block (left out where the change is listed under it). */
+function changeLine(
+  c: RulesetChange,
+  oldRuleset: Ruleset,
+  newRuleset: Ruleset,
+  withBlock: boolean,
+  lang?: Lang,
+): string {
+  const where = withBlock && c.block !== undefined ? ` (block ${c.block})` : "";
   switch (c.change) {
     case "added":
-      return `+ ${c.id}${where}${nameOf(newRuleset, c)}`;
+      return `+ ${c.id}${where}${nameOf(newRuleset, c, lang)}`;
     case "removed":
-      return `- ${c.id}${where}${nameOf(oldRuleset, c)}`;
+      return `- ${c.id}${where}${nameOf(oldRuleset, c, lang)}`;
     case "renamed":
       return `~ ${c.oldId} renamed to ${c.id}${where}`;
     case "changed":
@@ -141,27 +274,256 @@ function changeLine(c: RulesetChange, oldRuleset: Ruleset, newRuleset: Ruleset):
   }
 }
 
-function nameOf(ruleset: Ruleset, c: RulesetChange): string {
-  const all: {
-    id: string;
-    name?: { kk: string; en?: string };
-    title?: { kk: string; en?: string };
-    label?: { kk: string; en?: string };
-  }[] = [
-    ...ruleset.blocks.flatMap((b) => b.indicators),
-    ...ruleset.blocks,
-    ...ruleset.fields,
-    ...ruleset.units,
-    ...ruleset.ratings,
-    ...ruleset.grades,
-  ];
-  const found = all.find((x) => x.id === c.id);
+/** The element's name, from the version that has it: Kazakh (English), or in `lang` when given. */
+function nameOf(ruleset: Ruleset, c: RulesetChange, lang?: Lang): string {
+  const elements: Record<
+    RulesetChange["element"],
+    readonly { id: string; name?: Localized; title?: Localized; label?: Localized }[]
+  > = {
+    ruleset: [],
+    rating: ruleset.ratings,
+    grade: ruleset.grades,
+    unit: ruleset.units,
+    field: ruleset.fields,
+    block: ruleset.blocks,
+    indicator: ruleset.blocks.flatMap((b) => b.indicators),
+  };
+  const found = elements[c.element].find((x) => x.id === c.id);
   const text = found?.name ?? found?.title ?? found?.label;
-  return text ? `: ${text.kk}${text.en ? ` (${text.en})` : ""}` : "";
+  if (!text) return "";
+  if (lang) return `: ${localize(text, lang)}`;
+  return `: ${text.kk}${text.en ? ` (${text.en})` : ""}`;
 }
 
 function show(value: RulesetChange["old"]): string {
   if (value === null || value === undefined) return "(none)";
   if (Array.isArray(value)) return `[${value.join(", ")}]`;
   return typeof value === "string" ? `\`${value}\`` : String(value);
+}
+
+// ── the effect on the ranking, for people ──
+
+const WIDTH = 100;
+
+const WORDS = {
+  effect: { kk: "рейтингке әсері", ru: "влияние на рейтинг", en: "effect on the ranking" },
+  units: { kk: "бірлік", ru: "ед.", en: "units" },
+  unit: { kk: "Бірлік", ru: "Единица", en: "Unit" },
+  total: { kk: "Балл", ru: "Балл", en: "Total" },
+  rank: { kk: "Орын", ru: "Место", en: "Rank" },
+  zone: { kk: "Аймақ", ru: "Зона", en: "Zone" },
+  movers: {
+    kk: "Ең көп өзгергендер (орны, содан кейін балы бойынша)",
+    ru: "Наибольшие изменения (по месту, затем по баллу)",
+    en: "Biggest movers (by rank, then total)",
+  },
+  zones: { kk: "Аймағы өзгергендер", ru: "Смена зоны", en: "Zone changes" },
+  onlyIn: { kk: "Тек {v} нұсқасында", ru: "Только в {v}", en: "Only in {v}" },
+  byBlock: {
+    kk: "Блоктар бойынша ереже өзгерістері (блок балының орташа өзгерісі)",
+    ru: "Изменения правил по блокам (среднее изменение баллов блока)",
+    en: "Rule changes by block (mean change of the block's points)",
+  },
+  whole: { kk: "Тұтас рейтинг", ru: "Рейтинг в целом", en: "Whole rating" },
+  none: { kk: "жоқ", ru: "нет", en: "none" },
+  noRuleChange: { kk: "ереже өзгермеген", ru: "правила не менялись", en: "no rule change" },
+  blockOnlyIn: { kk: "тек {v}", ru: "только в {v}", en: "only in {v}" },
+} as const satisfies Record<string, Localized & { ru: string; en: string }>;
+
+function word(key: keyof typeof WORDS, lang: Lang, v = ""): string {
+  return WORDS[key][lang].replace("{v}", v);
+}
+
+/** A change as a signed number with 2 decimals; exactly 0 without a sign. */
+function signed(x: number): string {
+  return x > 0 ? `+${points(x)}` : x < 0 ? `-${points(-x)}` : points(0);
+}
+
+/** ▲2 moved up two places, ▼1 down one, = unchanged (ranks may be halves with shared ties). */
+function rankMark(change: number | undefined): string {
+  if (change === undefined) return "";
+  return change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : "=";
+}
+
+function cut(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+interface Names {
+  unit(id: string): string;
+  grade(id: string, side: "old" | "new"): string;
+  block(id: string): string;
+}
+
+function names(oldRuleset: Ruleset, newRuleset: Ruleset, lang: Lang): Names {
+  const find = <T extends { id: string }>(list: readonly T[], id: string) => list.find((x) => x.id === id);
+  return {
+    unit: (id) => localize((find(newRuleset.units, id) ?? find(oldRuleset.units, id))?.name, lang) || id,
+    grade: (id, side) => localize(find((side === "old" ? oldRuleset : newRuleset).grades, id)?.label, lang) || id,
+    block: (id) => {
+      const block = find(newRuleset.blocks, id) ?? find(oldRuleset.blocks, id);
+      return localize(block?.name, lang) || id;
+    },
+  };
+}
+
+/** The effect as text 100 columns wide: the table, movers, zone changes, rule changes by block. */
+export function renderEffectText(
+  effect: RankingEffect,
+  diff: RulesetDiff,
+  oldRuleset: Ruleset,
+  newRuleset: Ruleset,
+  lang: Lang,
+): string {
+  const named = names(oldRuleset, newRuleset, lang);
+  const rating = newRuleset.ratings.find((r) => r.id === effect.new.rating);
+  const ratingName =
+    effect.old.rating === effect.new.rating
+      ? localize(rating?.title, lang) || effect.new.rating
+      : `${effect.old.rating} -> ${effect.new.rating}`;
+  const lines = [
+    `${diff.old.id} ${diff.old.version} -> ${diff.new.id} ${diff.new.version}: ${word("effect", lang)}`,
+    cut(`${ratingName}, ${effect.period} · ${effect.units.length} ${word("units", lang)}`, WIDTH),
+    "",
+    ...unitTable(effect, named, oldRuleset.version, newRuleset.version, lang),
+    "",
+    ...moverLines(effect, named, lang),
+    "",
+    ...zoneLines(effect, named, lang),
+    ...onlyLines(effect, named, oldRuleset.version, newRuleset.version, lang),
+    "",
+    ...blockLines(effect, named, oldRuleset, newRuleset, lang),
+    "",
+    changeCount(diff),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+function unitTable(effect: RankingEffect, named: Names, oldVersion: string, newVersion: string, lang: Lang): string[] {
+  const side = (u: UnitEffect, which: "old" | "new"): string[] => {
+    const s = u[which];
+    return s ? [points(s.score), String(s.rank), named.grade(s.grade, which)] : ["—", "", ""];
+  };
+  const rows = effect.units.map((u) => [
+    named.unit(u.unit),
+    ...side(u, "old"),
+    ...side(u, "new"),
+    u.scoreChange === undefined ? "" : signed(u.scoreChange),
+    rankMark(u.rankChange),
+  ]);
+  const head = [
+    word("unit", lang),
+    ...[1, 2].flatMap(() => [word("total", lang), word("rank", lang), word("zone", lang)]),
+  ];
+  head.push(`±${word("total", lang)}`, `±${word("rank", lang)}`);
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
+  const fixed = widths.reduce((s, w, c) => (c === 0 ? s : s + w), 0) + 2 * (widths.length - 1);
+  widths[0] = Math.max(10, Math.min(widths[0] ?? 10, WIDTH - fixed));
+  const left = (c: number) => c === 0 || c === 3 || c === 6;
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, c) => {
+        const w = widths[c] ?? 0;
+        const text = cut(cell, w);
+        return left(c) ? text.padEnd(w) : text.padStart(w);
+      })
+      .join("  ")
+      .trimEnd();
+  const group = (version: string, from: number) => {
+    const w = (widths[from] ?? 0) + (widths[from + 1] ?? 0) + (widths[from + 2] ?? 0) + 4;
+    return cut(version, w).padEnd(w);
+  };
+  const groups = `${" ".repeat((widths[0] ?? 0) + 2)}${group(oldVersion, 1)}  ${group(newVersion, 4)}`.trimEnd();
+  return [groups, line(head), ...rows.map(line)];
+}
+
+function moverLines(effect: RankingEffect, named: Names, lang: Lang): string[] {
+  const byUnit = new Map(effect.units.map((u) => [u.unit, u]));
+  const rows = effect.movers.flatMap((id) => {
+    const u = byUnit.get(id);
+    if (!u?.old || !u.new) return [];
+    const blocks = Object.entries(u.blocks)
+      .filter(([, b]) => b.change !== 0)
+      .sort(([a, x], [b, y]) => compareNumbers(Math.abs(y.change), Math.abs(x.change)) || (a < b ? -1 : 1))
+      .slice(0, 3)
+      .map(([block, b]) => `${block} ${signed(b.change)}`);
+    return [
+      [
+        named.unit(id),
+        `${u.old.rank} -> ${u.new.rank}`,
+        rankMark(u.rankChange),
+        signed(u.scoreChange ?? 0),
+        blocks.join(", "),
+      ],
+    ];
+  });
+  if (rows.length === 0) return [`${word("movers", lang)}:`, `  ${word("none", lang)}`];
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  const line = ([unit = "", ranks = "", mark = "", total = "", blocks = ""]: string[]) =>
+    cut(
+      `  ${unit.padEnd(widths[0] ?? 0)}  ${ranks.padStart(widths[1] ?? 0)}  ${mark.padEnd(widths[2] ?? 0)}  ${total.padStart(widths[3] ?? 0)}  ${blocks}`.trimEnd(),
+      WIDTH,
+    );
+  return [`${word("movers", lang)}:`, ...rows.map(line)];
+}
+
+function zoneLines(effect: RankingEffect, named: Names, lang: Lang): string[] {
+  const byUnit = new Map(effect.units.map((u) => [u.unit, u]));
+  const lines = effect.zoneChanges.map((z) => {
+    const u = byUnit.get(z.unit);
+    const totals = u?.old && u.new ? ` (${points(u.old.score)} -> ${points(u.new.score)})` : "";
+    return cut(`  ${named.unit(z.unit)}: ${named.grade(z.from, "old")} -> ${named.grade(z.to, "new")}${totals}`, WIDTH);
+  });
+  return [`${word("zones", lang)}:`, ...(lines.length > 0 ? lines : [`  ${word("none", lang)}`])];
+}
+
+function onlyLines(effect: RankingEffect, named: Names, oldVersion: string, newVersion: string, lang: Lang): string[] {
+  const list = (ids: readonly string[], version: string) =>
+    ids.length === 0 ? [] : ["", cut(`${word("onlyIn", lang, version)}: ${ids.map(named.unit).join(", ")}`, WIDTH)];
+  return [...list(effect.onlyOld, oldVersion), ...list(effect.onlyNew, newVersion)];
+}
+
+function blockLines(
+  effect: RankingEffect,
+  named: Names,
+  oldRuleset: Ruleset,
+  newRuleset: Ruleset,
+  lang: Lang,
+): string[] {
+  const only = (b: BlockEffect) =>
+    b.inOld && b.inNew ? "" : ` (${word("blockOnlyIn", lang, b.inOld ? oldRuleset.version : newRuleset.version)})`;
+  const heads = effect.blocks.map((b) => [b.block, `${named.block(b.block)}${only(b)}`] as const);
+  const idWidth = Math.max(0, ...heads.map(([id]) => id.length));
+  const nameWidth = Math.min(WIDTH - idWidth - 16, Math.max(0, ...heads.map(([, name]) => name.length)));
+  const change = (c: RulesetChange) =>
+    wrapChange(cut(`    ${changeLine(c, oldRuleset, newRuleset, false, lang)}`, 2 * WIDTH));
+  const noChange = `    ${word("noRuleChange", lang)}`;
+  const lines = [`${word("byBlock", lang)}:`];
+  effect.blocks.forEach((b, i) => {
+    const [id = "", name = ""] = heads[i] ?? [];
+    const mean = b.meanChange === null ? "—" : signed(b.meanChange);
+    lines.push(`  ${id.padEnd(idWidth)}  ${cut(name, nameWidth).padEnd(nameWidth)}  ${mean.padStart(8)}`);
+    lines.push(...(b.changes.length > 0 ? b.changes.flatMap(change) : [noChange]));
+  });
+  lines.push(`  ${word("whole", lang)}`);
+  if (effect.otherChanges.length === 0) lines.push(noChange);
+  for (const c of effect.otherChanges)
+    lines.push(...wrapChange(`    ${changeLine(c, oldRuleset, newRuleset, true, lang)}`));
+  return lines;
+}
+
+/** A change line too wide for the terminal breaks before its new value. */
+function wrapChange(line: string): string[] {
+  const at = line.lastIndexOf(" -> ");
+  if (line.length <= WIDTH || at < 0) return [line];
+  return [line.slice(0, at), `${" ".repeat(6)}${line.slice(at + 1)}`];
+}
+
+function changeCount(diff: RulesetDiff): string {
+  if (diff.changes.length === 0) return "no rule changes";
+  const counts = (["added", "removed", "renamed", "changed"] as const)
+    .map((k) => [k, diff.changes.filter((c) => c.change === k).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`);
+  return `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}: ${counts.join(", ")}`;
 }
