@@ -11,10 +11,11 @@ export interface VersionFields {
 }
 
 /** The option of readDataFiles for `version`: the fields of every other version of `family`. */
-export function familyFields(version: Pick<Ruleset, "root" | "version">, family: readonly VersionFields[]): FamilyFields {
-  const others = family
-    .filter((v) => v.root !== version.root)
-    .map((v) => ({ version: v.version, fields: v.fields }));
+export function familyFields(
+  version: Pick<Ruleset, "root" | "version">,
+  family: readonly VersionFields[],
+): FamilyFields {
+  const others = family.filter((v) => v.root !== version.root).map((v) => ({ version: v.version, fields: v.fields }));
   return { version: version.version, others };
 }
 

@@ -62,6 +62,7 @@ describe("tarazy data check", () => {
       rows: 11,
       observations: 13,
       notApplicable: 3,
+      setAside: 0,
       units: 5,
       fields: 4,
       periods: ["2026-01", "2026-Q1", "2026-02"],
@@ -78,6 +79,41 @@ describe("tarazy data check", () => {
     const r = await run(["check", "rules", "--data", "cp1251.csv"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("0 errors, 2 warnings");
+  });
+
+  it("a field no version of the family declares stays an error; --period goes to the loader", async () => {
+    const choices: unknown[] = [];
+    const withFamily: RulesetLoader = async (_path, choice) => {
+      choices.push(choice);
+      const family = {
+        version: "2026.1",
+        others: [{ version: "2025.1", fields: [{ id: "new_jobs_old", name: { kk: "Жаңа жұмыс орындары (ескі)" } }] }],
+      };
+      const model = { ...ruleset, fields: ruleset.fields.filter((f) => f.id !== "new_jobs") } as Ruleset;
+      return { ruleset: model, diagnostics: [], family };
+    };
+    // dup-a.csv has a new_jobs value: this version lacks the field, and the family only has new_jobs_old.
+    const unknown = await run(["check", "rules", "--period", "2026-Q1", "--data", "dup-a.csv"], withFamily);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toContain('error D122: unknown field "new_jobs"');
+    expect(choices).toEqual([{ period: "2026-Q1" }]);
+  });
+
+  it("a field of another version only: an info note, and the values counted as set aside", async () => {
+    const family = {
+      version: "2026.1",
+      others: [{ version: "2025.1", fields: [{ id: "new_jobs", name: { kk: "Жаңа жұмыс орындары" } }] }],
+    };
+    const model = { ...ruleset, fields: ruleset.fields.filter((f) => f.id !== "new_jobs") } as Ruleset;
+    const loader: RulesetLoader = async () => ({ ruleset: model, diagnostics: [], family });
+    const r = await run(["check", "rules", "--version", "2026.1", "--data", "dup-a.csv"], loader);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "dup-a.csv:4:16: info D128: field new_jobs is not part of version 2026.1 (it belongs to 2025.1): its 1 value in this file is not used",
+    );
+    expect(r.stdout).toContain(
+      "0 errors, 0 warnings\n\nData: 1 file, 4 rows, 3 observations, 1 value of other versions' fields set aside\n",
+    );
   });
 
   it("a ruleset that cannot be loaded: its errors, and no data check", async () => {
@@ -113,14 +149,18 @@ describe("tarazy data check", () => {
       const code = await runCli(["data", "check", ruleset, "--format", "json", "--data", ...data], io);
       return { code, report: JSON.parse(stdout) };
     };
+    // The whole folder serves both versions: each sets the other's fields aside, with a note per file and field.
     const sample = "rules/turkistan/districts/sample-data";
-    const districts = await check("rules/turkistan/districts/2026.1", [
-      `${sample}/unit-reported-2026.csv`,
-      `${sample}/region-formed-2026.csv`,
-    ]);
-    expect(districts.report.errors).toBe(0);
-    expect(districts.code).toBe(0);
+    const districts = await check("rules/turkistan/districts/2026.1", [sample]);
+    expect([districts.code, districts.report.errors, districts.report.warnings]).toEqual([0, 0, 0]);
     expect(districts.report.summary.units).toBe(17);
+    expect(districts.report.setAside).toEqual([
+      { file: `${sample}/unit-reported-2025.csv`, field: "asp_recipients", versions: ["2025.1"], values: 200 },
+    ]);
+    expect(districts.report.diagnostics.map((d: { code: string }) => d.code)).toEqual(["D128"]);
+    const of2025 = await check("rules/turkistan/districts", ["--version", "2025.1", "--data", sample]);
+    expect([of2025.code, of2025.report.ruleset.version, of2025.report.summary.setAside]).toEqual([0, "2025.1", 50]);
+    expect(of2025.report.setAside[0].field).toBe("families_level_up_share");
     const procurement = await check("rules/turkistan/procurement/2026.1", ["rules/turkistan/procurement/sample-data"]);
     expect([procurement.code, procurement.report.errors]).toEqual([0, 0]);
   });
@@ -133,6 +173,11 @@ describe("tarazy data check", () => {
     [["data", "check", "rules", "--data", "x.csv", "--format", "xml"], "--format must be text or json, not 'xml'"],
     [["data", "check", "rules", "--data", "x.csv", "--format"], "--format needs a value: text or json"],
     [["data", "check", "rules", "--strict", "--data", "x.csv"], "unknown option '--strict'"],
+    [["data", "check", "rules", "--data", "x.csv", "--version"], "--version needs a value"],
+    [
+      ["data", "check", "rules", "--period", "2026-Q1", "--version", "2026.1", "--data", "x.csv"],
+      "give either --version or --period, not both",
+    ],
     [["data", "check", "rules", "other", "--data", "x.csv"], "unexpected argument 'other' (data paths follow --data)"],
   ])("bad usage %j exits 2: %s", async (argv, message) => {
     let stderr = "";

@@ -114,6 +114,7 @@ describe("summarizeData", () => {
       rows: 11,
       observations: 13,
       notApplicable: 3,
+      setAside: 0,
       units: 5,
       fields: 4, // own_revenue, own_revenue_plan, unemployment, procurement_share
       periods: ["2026-01", "2026-Q1", "2026-02"],

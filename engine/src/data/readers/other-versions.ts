@@ -63,6 +63,15 @@ export class OtherVersionFields {
     return match.kind === "found" ? match.item : undefined;
   }
 
+  /** The did-you-mean of a name no version knows, when it is close to a field of other versions. */
+  closest(text: string): { suggestion: string; versions: readonly string[] } | undefined {
+    const match = this.index.lookup(text);
+    if (match.kind !== "unknown" || !match.suggestion) return undefined;
+    const id = /`([^`]+)`/.exec(match.suggestion)?.[1];
+    const field = id === undefined ? undefined : this.lookup(id);
+    return { suggestion: match.suggestion, versions: field?.versions ?? [] };
+  }
+
   /** A tally for one file. */
   tally(file: string): SetAsideTally {
     return new SetAsideTally(file, this.family.version);

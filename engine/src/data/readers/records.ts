@@ -154,11 +154,20 @@ export function lookupField(
   }
   const hint =
     extraHint ?? "fields are matched by id or name (kk, ru, en); declare the field in fields.yaml if it is new";
+  const close = match.suggestion ?? otherVersionSuggestion(ctx, text);
   ctx.problems.report(DataCode.D122, at, `unknown field "${shorten(text)}"`, {
-    suggestion: match.suggestion ? `${match.suggestion} (${hint})` : hint,
+    suggestion: close ? `${close} (${hint})` : hint,
     ...(repeatKey !== undefined ? { repeatKey } : {}),
   });
   return undefined;
+}
+
+/** "did you mean `asp_recipients`? (a field of version 2025.1)" when only another version has a close name. */
+function otherVersionSuggestion(ctx: RecordContext, text: string): string | undefined {
+  const close = ctx.otherVersions?.fields.closest(text);
+  if (!close) return undefined;
+  const of = close.versions.length > 0 ? `version ${close.versions.join(", ")}` : "another version";
+  return `${close.suggestion} (a field of ${of})`;
 }
 
 /** Counts one value of another version's field, which is not read (reported once per file, D128). */
