@@ -4,7 +4,7 @@ import { rankingEffect } from "../../src/diff/ranking-effect.js";
 import { diffRulesets } from "../../src/diff/rules-diff.js";
 import type { Ruleset } from "../../src/model/ruleset.js";
 import type { RatingResult, UnitResult } from "../../src/scoring/result.js";
-import { cell, makeRuleset, type RulesetSpec, rateFixture } from "../scoring/fixture.js";
+import { type BlockSpec, cell, makeRuleset, type RulesetSpec, rateFixture } from "../scoring/fixture.js";
 
 /** A unit's line of a rating result, with block points; indicators do not matter to the comparison. */
 function unit(id: string, score: number, rank: number, grade: string, blocks: Record<string, number> = {}): UnitResult {
@@ -116,10 +116,11 @@ describe("rankingEffect on results made by hand", () => {
 });
 
 describe("which rule changes touched which blocks", () => {
-  function effectOf(oldSpec: RulesetSpec, newSpec: RulesetSpec) {
+  /** `rated`: the blocks of the rating (default: all). */
+  function effectOf(oldSpec: RulesetSpec, newSpec: RulesetSpec, rated?: string[]) {
     const o = makeRuleset(oldSpec);
     const n = makeRuleset(newSpec);
-    const blocks = Object.fromEntries(o.blocks.map((b) => [b.id, 0]));
+    const blocks = Object.fromEntries((rated ?? o.blocks.map((b) => b.id)).map((b) => [b, 0]));
     const r = (rs: Ruleset) => ({ ruleset: rs, result: result("1", [unit("a", 0, 1, "g", blocks)]) });
     return rankingEffect(r(o), r(n), { diff: diffRulesets(o, n) });
   }
@@ -187,6 +188,25 @@ describe("which rule changes touched which blocks", () => {
       two: ["block two weight", "indicator p block"],
       other: [],
     });
+  });
+
+  it("a change to a block outside the rating touches the rating as a whole", () => {
+    const base: RulesetSpec = {
+      units: ["a"],
+      fields: ["x", "y"],
+      blocks: [
+        { id: "one", weight: 50, indicators: [{ id: "p", formula: "x" }] },
+        { id: "two", weight: 50, indicators: [{ id: "q", formula: "y", weight: 1 }] },
+      ],
+    };
+    const changed: RulesetSpec = {
+      ...base,
+      blocks: [
+        base.blocks[0] as BlockSpec,
+        { id: "two", weight: 50, indicators: [{ id: "q", formula: "y", weight: 2 }] },
+      ],
+    };
+    expect(summary(effectOf(base, changed, ["one"]))).toEqual({ one: [], other: ["indicator q weight"] });
   });
 });
 

@@ -324,7 +324,7 @@ const WORDS = {
     ru: "Изменения правил по блокам (среднее изменение баллов блока)",
     en: "Rule changes by block (mean change of the block's points)",
   },
-  whole: { kk: "Тұтас рейтинг", ru: "Рейтинг в целом", en: "Whole rating" },
+  other: { kk: "Басқа өзгерістер", ru: "Прочие изменения", en: "Other changes" },
   none: { kk: "жоқ", ru: "нет", en: "none" },
   noRuleChange: { kk: "ереже өзгермеген", ru: "правила не менялись", en: "no rule change" },
   blockOnlyIn: { kk: "тек {v}", ru: "только в {v}", en: "only in {v}" },
@@ -505,7 +505,7 @@ function blockLines(
     lines.push(`  ${id.padEnd(idWidth)}  ${cut(name, nameWidth).padEnd(nameWidth)}  ${mean.padStart(8)}`);
     lines.push(...(b.changes.length > 0 ? b.changes.flatMap(change) : [noChange]));
   });
-  lines.push(`  ${word("whole", lang)}`);
+  lines.push(`  ${word("other", lang)}`);
   if (effect.otherChanges.length === 0) lines.push(noChange);
   for (const c of effect.otherChanges)
     lines.push(...wrapChange(`    ${changeLine(c, oldRuleset, newRuleset, true, lang)}`));
