@@ -8,6 +8,7 @@ export { CheckCodes } from "./check/codes.js";
 export { describeType, type InferredType } from "./check/types.js";
 export { type CompiledFormula, CompileError, type CompileOptions, compileFormula } from "./compile/compiler.js";
 export { DataCode } from "./data/codes.js";
+export { familyFields, loadFamilyFields, type VersionFields } from "./data/family-fields.js";
 export * from "./data/load-data.js";
 export {
   NO_DATA_SPELLINGS,
