@@ -19,9 +19,11 @@ export {
   parseCellValue,
   parseNumber,
 } from "./data/parse-number.js";
+export { formatPeriod, type Period, type PeriodKind, parsePeriod } from "./data/period.js";
 export * from "./diagnostics/catalog.js";
 export { renderDiagnosticsMarkdown } from "./diagnostics/catalog-markdown.js";
 export * from "./diagnostics/diagnostic.js";
+export * from "./diff/ranking-effect.js";
 export * from "./diff/rules-diff.js";
 export * from "./formula/ast.js";
 export * from "./formula/context.js";
