@@ -202,6 +202,14 @@ describe("tarazy diff --data: problems", () => {
     expect(r.stderr).not.toContain("internal error");
   });
 
+  it("a period without data: both versions rate it, and a note says nothing could be scored", async () => {
+    const r = await cli("diff", PAIR, "2025.1", "2026.1", "--data", DATA, "--period", "2026-Q2", "--format", "json");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("note: nothing could be scored under 2025.1 in 2026-Q2; is there data for that period?");
+    expect(r.stderr).toContain("note: nothing could be scored under 2026.1 in 2026-Q2");
+    expect(JSON.parse(r.stdout).effect.units.every((u: { new: { score: number } }) => u.new.score === 0)).toBe(true);
+  });
+
   it("a data path that does not exist", async () => {
     const r = await cli("diff", PAIR, "2025.1", "2026.1", "--data", "no/such/folder", "--period", "2026-Q1");
     expect(r.code).toBe(1);

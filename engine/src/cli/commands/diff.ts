@@ -14,6 +14,7 @@ import type { Lang, Localized, Ruleset } from "../../model/ruleset.js";
 import { localize } from "../../report/labels.js";
 import { isFamilyFolder, type LoadResult, loadRuleset } from "../../rules/load.js";
 import { hasScores, type RatingRun, rate } from "../../scoring/engine.js";
+import type { RatingResult } from "../../scoring/result.js";
 import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
 import { renderDiagnostics } from "../render-diagnostics.js";
@@ -177,7 +178,7 @@ export const diffCommand: Command = {
   },
 };
 
-type Rated = { readonly ruleset: Ruleset; readonly run: RatingRun; readonly result: NonNullable<RatingRun["result"]> };
+type Rated = { readonly ruleset: Ruleset; readonly run: RatingRun; readonly result: RatingResult };
 
 /**
  * Rates the period under each version with the same data (each version reads it against its own units and
