@@ -95,6 +95,17 @@ const FREQUENCY_RANK: Readonly<Record<Frequency, number>> = { month: 0, quarter:
 /** Called with the index of each observation a value was formed from (for explain's provenance). */
 type Touch = (observation: number) => void;
 
+/**
+ * The values of one field in one formed period (a quarter or year, or a ytd) for every unit, formed at the
+ * first read. A rating reads each such value several times (every indicator using the field, prev_year of
+ * the next year, the plan of an achievement), and forming it means reading and checking several months.
+ * A value that is not an ordinary number (Missing, or NaN) is NaN in `values` and kept in `others`.
+ */
+interface Column {
+  readonly values: Float64Array;
+  readonly others: Map<number, StoreValue>;
+}
+
 export class DataStore {
   /** The first year of data (January of it is the first month). */
   readonly firstYear: number;
@@ -102,6 +113,10 @@ export class DataStore {
   private readonly months: number;
   private readonly firstOrdinal: number;
   private readonly unitCount: number;
+  /** By field: formed columns by key (code * 2, plus 1 for a ytd); and the one read last, for a quick hit. */
+  private readonly columns: Map<number, Column>[];
+  private readonly lastKey: Float64Array;
+  private readonly lastColumn: (Column | undefined)[];
 
   /** @internal built by DataStoreBuilder */
   constructor(
@@ -117,20 +132,76 @@ export class DataStore {
     this.months = years * 12;
     this.firstOrdinal = firstYear * 12;
     this.unitCount = model.units.length;
+    this.columns = model.fields.map(() => new Map());
+    this.lastKey = new Float64Array(model.fields.length).fill(-1);
+    this.lastColumn = new Array(model.fields.length).fill(undefined);
   }
 
   /** The value of field `field` (index in model.fields) for unit `unit` (index in model.units) in a period. */
   value(field: number, unit: number, code: number, touch?: Touch): StoreValue {
+    if (touch === undefined && code % 3 !== 0 && this.inColumns(field, unit, code)) {
+      return this.fromColumn(field, unit, code * 2);
+    }
+    return this.formValue(field, unit, code, touch);
+  }
+
+  /** Year-to-date value at the end of the period (see the module comment). */
+  ytd(field: number, unit: number, code: number, touch?: Touch): StoreValue {
+    if (touch === undefined && this.inColumns(field, unit, code)) return this.fromColumn(field, unit, code * 2 + 1);
+    return this.formYtd(field, unit, code, touch);
+  }
+
+  /** Whether a read can go through the columns: a known field and unit, and a period code of ours. */
+  private inColumns(field: number, unit: number, code: number): boolean {
+    return (
+      field >= 0 && field < this.columns.length && unit >= 0 && unit < this.unitCount && code >= 0 && code % 1 === 0
+    );
+  }
+
+  private fromColumn(field: number, unit: number, key: number): StoreValue {
+    let column = this.lastColumn[field];
+    if (column === undefined || this.lastKey[field] !== key) {
+      column = this.column(field, key);
+      this.lastColumn[field] = column;
+      this.lastKey[field] = key;
+    }
+    const v = column.values[unit] as number;
+    // biome-ignore lint/suspicious/noSelfCompare: NaN marks a value kept in `others`
+    return v === v ? v : (column.others.get(unit) as StoreValue);
+  }
+
+  private column(field: number, key: number): Column {
+    const byKey = this.columns[field] as Map<number, Column>;
+    let column = byKey.get(key);
+    if (!column) {
+      const code = Math.floor(key / 2);
+      const ytd = key % 2 === 1;
+      const values = new Float64Array(this.unitCount);
+      const others = new Map<number, StoreValue>();
+      for (let u = 0; u < this.unitCount; u++) {
+        const v = ytd ? this.formYtd(field, u, code) : this.formValue(field, u, code);
+        // biome-ignore lint/suspicious/noSelfCompare: NaN marks a value kept in `others`
+        if (typeof v === "number" && v === v) values[u] = v;
+        else {
+          values[u] = Number.NaN;
+          others.set(u, v);
+        }
+      }
+      column = { values, others };
+      byKey.set(key, column);
+    }
+    return column;
+  }
+
+  private formValue(field: number, unit: number, code: number, touch?: Touch): StoreValue {
     const f = this.model.fields[field];
     if (!f) throw new RangeError(`no field ${field}`);
     return f.cumulative ? this.flow(field, unit, code, touch) : this.plain(field, unit, code, touch);
   }
 
-  /** Year-to-date value at the end of the period (see the module comment). */
-  ytd(field: number, unit: number, code: number, touch?: Touch): StoreValue {
+  private formYtd(field: number, unit: number, code: number, touch?: Touch): StoreValue {
     const f = this.model.fields[field];
     if (!f) throw new RangeError(`no field ${field}`);
-    const p = periodFromCode(code);
     const endOrdinal = endOrdinalOf(code);
     const monthsSinceJanuary = (endOrdinal % 12) + 1;
     if (f.cumulative || f.aggregate === "last") {
@@ -141,23 +212,24 @@ export class DataStore {
       return end / monthsSinceJanuary;
     }
     // Sum (or month-weighted mean) of the pieces from January to the end: whole quarters, then months.
-    const pieces: number[] = [];
-    if (p.kind === "year") pieces.push(code);
-    else {
-      const yearStart = p.year * 12;
-      const fullQuarters = Math.floor(monthsSinceJanuary / 3);
-      for (let q = 0; q < fullQuarters; q++) pieces.push((yearStart + q * 3) * 3 + 1);
-      for (let m = yearStart + fullQuarters * 3; m <= endOrdinal; m++) pieces.push(m * 3);
-    }
+    const mean = f.aggregate === "mean";
     let total = 0;
     let first: Missing | undefined;
-    for (const piece of pieces) {
+    const add = (piece: number) => {
       const v = this.plain(field, unit, piece, touch);
-      if (typeof v === "number") total += f.aggregate === "mean" ? v * monthsOfCode(piece) : v;
+      if (typeof v === "number") total += mean ? v * monthsOfCode(piece) : v;
       else first = preferNotApplicable(first, v);
+    };
+    const kind = code % 3;
+    if (kind !== 0 && kind !== 1) add(code);
+    else {
+      const yearStart = Math.floor(startOrdinalOf(code) / 12) * 12;
+      const fullQuarters = Math.floor(monthsSinceJanuary / 3);
+      for (let q = 0; q < fullQuarters; q++) add((yearStart + q * 3) * 3 + 1);
+      for (let m = yearStart + fullQuarters * 3; m <= endOrdinal; m++) add(m * 3);
     }
     if (first) return first;
-    return f.aggregate === "mean" ? total / monthsSinceJanuary : total;
+    return mean ? total / monthsSinceJanuary : total;
   }
 
   /** Where the value of a period (or its ytd) came from: the observations it was formed from, in data order. */

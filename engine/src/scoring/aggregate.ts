@@ -27,25 +27,41 @@ export function aggregateBlock(
   weights: readonly number[],
   blockWeight: number,
 ): BlockAggregate | undefined {
-  let totalWeight = 0;
-  for (const w of weights) totalWeight += w;
-  if (scores.length === 0 || !(totalWeight > 0)) return undefined;
-  const effectiveWeights = weights.map((w) => (blockWeight * w) / totalWeight);
-  let points = 0;
-  if (aggregation === "min") points = blockWeight * Math.min(...scores);
-  else if (aggregation === "geometric") points = blockWeight * geometricMean(scores, weights, totalWeight);
-  else
-    scores.forEach((s, i) => {
-      points += s * (effectiveWeights[i] ?? 0);
-    });
-  return { points: Math.max(0, Math.min(blockWeight, points)), effectiveWeights };
+  const effectiveWeights = new Array<number>(scores.length).fill(0);
+  const points = aggregateInto(aggregation, scores, weights, scores.length, blockWeight, effectiveWeights);
+  return points === undefined ? undefined : { points, effectiveWeights };
 }
 
-function geometricMean(scores: readonly number[], weights: readonly number[], totalWeight: number): number {
-  if (scores.some((s) => s <= 0)) return 0;
+/**
+ * aggregateBlock over the first `count` entries of `scores` and `weights`, writing the effective weights into
+ * `effective` and returning the points: the rating loop passes the same scratch arrays for every unit and
+ * block, so it allocates nothing. Each number is computed in the same order as before, to the same bits.
+ */
+export function aggregateInto(
+  aggregation: Aggregation,
+  scores: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  count: number,
+  blockWeight: number,
+  effective: { [index: number]: number },
+): number | undefined {
+  let totalWeight = 0;
+  for (let i = 0; i < count; i++) totalWeight += weights[i] as number;
+  if (count === 0 || !(totalWeight > 0)) return undefined;
+  for (let i = 0; i < count; i++) effective[i] = (blockWeight * (weights[i] as number)) / totalWeight;
+  let points = 0;
+  if (aggregation === "min") {
+    let lowest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < count; i++) lowest = Math.min(lowest, scores[i] as number);
+    points = blockWeight * lowest;
+  } else if (aggregation === "geometric") points = blockWeight * geometricMean(scores, weights, count, totalWeight);
+  else for (let i = 0; i < count; i++) points += (scores[i] as number) * (effective[i] as number);
+  return Math.max(0, Math.min(blockWeight, points));
+}
+
+function geometricMean(scores: ArrayLike<number>, weights: ArrayLike<number>, count: number, totalWeight: number) {
+  for (let i = 0; i < count; i++) if ((scores[i] as number) <= 0) return 0;
   let logSum = 0;
-  scores.forEach((s, i) => {
-    logSum += ((weights[i] ?? 0) / totalWeight) * Math.log(s);
-  });
+  for (let i = 0; i < count; i++) logSum += ((weights[i] as number) / totalWeight) * Math.log(scores[i] as number);
   return Math.exp(logSum);
 }

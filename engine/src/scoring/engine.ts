@@ -11,7 +11,7 @@ import type { PreparedRuleset } from "./prepare.js";
 import { gradeOf, rankingKey, rankUnits } from "./ranking.js";
 import type { RatingResult, UnitResult } from "./result.js";
 import { evaluateRound, type IndicatorRound } from "./round.js";
-import { unitTotals } from "./totals.js";
+import { RatingTotals } from "./totals.js";
 
 export type { IndicatorOutcome, IndicatorRound } from "./round.js";
 
@@ -125,7 +125,8 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
   if (diagnostics.length > 0) return { ...empty, rating, evaluator, rounds, diagnostics };
 
   const blockRounds = blocks.map((b) => rounds.filter((r) => r.prepared.block === b));
-  const unitResults = units.indices.map((u) => unitTotals(evaluator, blocks, blockRounds, u, diagnostics));
+  const totals = new RatingTotals(evaluator, blocks, blockRounds);
+  const unitResults = units.indices.map((u) => totals.unit(u, diagnostics));
   const ranked = rankUnits(
     unitResults.map((r) => ({ unit: r.unit, total: r.score })),
     ruleset.rank,

@@ -41,7 +41,7 @@ export const STATUS: readonly (IndicatorStatus | undefined)[] = [
   "not-applicable",
 ];
 export const SCORED = 1;
-const MISSING_ZERO = 2;
+export const MISSING_ZERO = 2;
 const MISSING_EXCLUDED = 3;
 const NOT_APPLICABLE = 4;
 
