@@ -56,7 +56,7 @@ async function rateBatch(family: string, data: string[], from: string, to: strin
     (line) =>
       line !== "" &&
       !VERSION_LINE.test(line) &&
-      !/^\S+:\d+:\d+: info D128: /.test(line) &&
+      !/^\S+:\d+:\d+: note D128: /.test(line) &&
       !line.startsWith("  ") && // a note's source line, caret, suggestion and docs link
       line !== "0 errors, 0 warnings",
   );
@@ -95,7 +95,7 @@ describe("the sample data rates every period", () => {
   it("districts 2025.1, every quarter of 2025, setting aside the field only 2026.1 declares", async () => {
     const { results, stderr } = await rateBatch("districts", sampleData("districts"), "2025-Q1", "2025-Q4");
     expect(stderr).toContain(
-      "rules/turkistan/districts/sample-data/unit-reported-2026.csv:550:19: info D128: field families_level_up_share is not part of version 2025.1 (it belongs to 2026.1): its 50 values in this file are not used",
+      "rules/turkistan/districts/sample-data/unit-reported-2026.csv:550:19: note D128: field families_level_up_share is not part of version 2025.1 (it belongs to 2026.1): its 50 values in this file are not used",
     );
     expect(results.map((r) => [r.ruleset.version, r.period])).toEqual([
       ["2025.1", "2025-Q1"],
@@ -110,7 +110,7 @@ describe("the sample data rates every period", () => {
     const data = sampleData("districts");
     const quarters = await rateBatch("districts", data, "2026-Q1", "2026-Q3");
     expect(quarters.stderr).toContain(
-      "info D128: field asp_recipients is not part of version 2026.1 (it belongs to 2025.1): its 200 values in this file are not used",
+      "note D128: field asp_recipients is not part of version 2026.1 (it belongs to 2025.1): its 200 values in this file are not used",
     );
     expectSpread(quarters.results, 17);
     const { results: economy } = await rateBatch("districts", data, "2026-01", "2026-09", "--rating", "economy");

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadFamilyFields } from "../../data/family-fields.js";
 import {
@@ -8,12 +7,12 @@ import {
   readDataFiles,
   summarizeData,
 } from "../../data/load-data.js";
-import { decodeDataBytes } from "../../data/readers/decode.js";
 import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
 import type { Ruleset } from "../../model/ruleset.js";
 import { loadRuleset } from "../../rules/load.js";
-import { SourceText } from "../../source/range.js";
-import { type CliIO, type Command, UsageError } from "../io.js";
+import { relativeDiagnostic } from "../diagnostic-formats/relative.js";
+import { type Command, UsageError } from "../io.js";
+import { fileLookup } from "../print-diagnostics.js";
 import { renderDiagnostics, type SourceLookup } from "../render-diagnostics.js";
 
 /**
@@ -105,7 +104,9 @@ export function makeDataCommand(loadRuleset: RulesetLoader): Command {
     async run(args, io) {
       const options = parseArgs(args);
       const loaded = await loadRuleset(path.resolve(io.cwd, options.ruleset), options.choice);
-      const ruleErrors = loaded.diagnostics.filter((d) => d.severity === "error").map((d) => relativeFile(d, io.cwd));
+      const ruleErrors = loaded.diagnostics
+        .filter((d) => d.severity === "error")
+        .map((d) => relativeDiagnostic(d, io.cwd));
       const family = loaded.family ? { family: loaded.family } : {};
       const result: DataReadResult = loaded.ruleset
         ? await readDataFiles(options.data, loaded.ruleset, { cwd: io.cwd, ...family })
@@ -114,7 +115,7 @@ export function makeDataCommand(loadRuleset: RulesetLoader): Command {
       const summary = summarizeData(result);
       if (options.format === "json")
         io.stdout(`${JSON.stringify(jsonReport(loaded.ruleset, summary, result, diagnostics), null, 2)}\n`);
-      else io.stdout(textReport(summary, diagnostics, loaded.ruleset !== undefined, fileLookup(io)));
+      else io.stdout(textReport(summary, diagnostics, loaded.ruleset !== undefined, fileLookup(io.cwd)));
       return hasErrors(diagnostics) ? 1 : 0;
     },
   };
@@ -173,30 +174,6 @@ function jsonReport(
     errors: sorted.filter((d) => d.severity === "error").length,
     warnings: sorted.filter((d) => d.severity === "warning").length,
     diagnostics: sorted,
-  };
-}
-
-function relativeFile(d: Diagnostic, cwd: string): Diagnostic {
-  if (!d.file || !path.isAbsolute(d.file)) return d;
-  return { ...d, file: path.relative(cwd, d.file).split(path.sep).join("/") };
-}
-
-/** The text of a data or rule file for the caret line; Excel workbooks have none. */
-function fileLookup(io: CliIO): SourceLookup {
-  const cache = new Map<string, SourceText | undefined>();
-  return (file) => {
-    if (!file || /\.xls[xm]$/i.test(file)) return undefined;
-    if (!cache.has(file)) {
-      let source: SourceText | undefined;
-      try {
-        const decoded = decodeDataBytes(readFileSync(path.resolve(io.cwd, file)));
-        source = decoded.ok ? new SourceText(decoded.text) : undefined;
-      } catch {
-        source = undefined;
-      }
-      cache.set(file, source);
-    }
-    return cache.get(file);
   };
 }
 

@@ -17,17 +17,9 @@ import { hasScores, type RatingRun, rate } from "../../scoring/engine.js";
 import type { RatingResult } from "../../scoring/result.js";
 import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
+import { printDiagnostics } from "../print-diagnostics.js";
 import { renderDiagnostics } from "../render-diagnostics.js";
-import {
-  chooseRating,
-  formatOption,
-  langOption,
-  parseOptions,
-  periodOption,
-  points,
-  printDiagnostics,
-  RatingSession,
-} from "./rate.js";
+import { chooseRating, formatOption, langOption, parseOptions, periodOption, points, RatingSession } from "./rate.js";
 
 const USAGE = `Usage: tarazy diff OLD NEW [options]
        tarazy diff FAMILY OLD_VERSION NEW_VERSION [options]

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
 import { diffRulesets } from "../../diff/rules-diff.js";
@@ -11,9 +10,10 @@ import type { Lang, Ruleset } from "../../model/ruleset.js";
 import { isLang, LANGS } from "../../report/labels.js";
 import { writeOutputFiles } from "../../report/write.js";
 import { type LoadOptions, loadRuleset } from "../../rules/load.js";
-import { SourceText } from "../../source/range.js";
+import { relativeDiagnostic } from "../diagnostic-formats/relative.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
-import { renderDiagnostics, type SourceLookup } from "../render-diagnostics.js";
+import { fileLookup } from "../print-diagnostics.js";
+import { renderDiagnostics } from "../render-diagnostics.js";
 
 const USAGE = `Usage: tarazy docs RULESET [--lang kk|ru|en] [--out DIR] [--format md|html] [--version V | --period P]
 
@@ -104,26 +104,6 @@ function changesFor(ruleset: Ruleset, lang: Lang, previous: PreviousVersion): Ch
   }
 }
 
-function relative(d: Diagnostic, cwd: string): Diagnostic {
-  if (!d.file || !path.isAbsolute(d.file)) return d;
-  return { ...d, file: path.relative(cwd, d.file).split(path.sep).join("/") };
-}
-
-function fileLookup(cwd: string): SourceLookup {
-  const cache = new Map<string, SourceText | undefined>();
-  return (file) => {
-    if (!file) return undefined;
-    if (!cache.has(file)) {
-      try {
-        cache.set(file, new SourceText(readFileSync(path.resolve(cwd, file), "utf8")));
-      } catch {
-        cache.set(file, undefined);
-      }
-    }
-    return cache.get(file);
-  };
-}
-
 export function makeDocsCommand(deps: DocsDependencies): Command {
   return {
     name: "docs",
@@ -149,7 +129,7 @@ export function makeDocsCommand(deps: DocsDependencies): Command {
         });
         code = await emit(doc, options, io, diagnostics);
       }
-      const shown = diagnostics.map((d) => relative(d, io.cwd));
+      const shown = diagnostics.map((d) => relativeDiagnostic(d, io.cwd));
       if (shown.length > 0 || code === 1) io.stderr(renderDiagnostics(shown, fileLookup(io.cwd)));
       return code;
     },

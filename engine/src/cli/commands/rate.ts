@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadFamilyFields } from "../../data/family-fields.js";
 import { type DataFileRead, readDataFiles } from "../../data/load-data.js";
@@ -12,9 +11,7 @@ import {
   previousPeriod,
   samePeriod,
 } from "../../data/period.js";
-import { decodeDataBytes } from "../../data/readers/decode.js";
 import { buildDataStore, type DataStore, periodCode } from "../../data/store.js";
-import { diagnosticHelpUri } from "../../diagnostics/catalog.js";
 import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
 import { roundHalfAway } from "../../functions/excel-round.js";
 import type { Lang, Ruleset } from "../../model/ruleset.js";
@@ -25,10 +22,9 @@ import { defaultFormulaCompiler } from "../../scoring/compiler.js";
 import { hasScores, type RatingRun, rate } from "../../scoring/engine.js";
 import { type PreparedRuleset, prepareRuleset } from "../../scoring/prepare.js";
 import type { RatingResult, UnitResult } from "../../scoring/result.js";
-import { SourceText } from "../../source/range.js";
-import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
+import { displayPath } from "../diagnostic-formats/relative.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
-import { renderDiagnostics, type SourceLookup } from "../render-diagnostics.js";
+import { printDiagnostics } from "../print-diagnostics.js";
 
 const USAGE = `Usage: tarazy rate RULESET --data PATH... --period P [options]
        tarazy rate RULESET --data PATH... --from P --to P [options]
@@ -279,40 +275,6 @@ export function periodsOf(values: Map<string, string>): Period[] {
   const periods = periodRange(from, to);
   if (periods.length > 600) throw new UsageError("--from/--to spans more than 600 periods");
   return periods;
-}
-
-/** Source text for the caret line of a diagnostic: rule files and text data files (not workbooks). */
-export function fileLookup(cwd: string): SourceLookup {
-  const cache = new Map<string, SourceText | undefined>();
-  return (file) => {
-    if (!file || /\.xls[xm]$/i.test(file)) return undefined;
-    if (!cache.has(file)) {
-      let source: SourceText | undefined;
-      try {
-        const decoded = decodeDataBytes(readFileSync(path.resolve(cwd, file)));
-        source = decoded.ok ? new SourceText(decoded.text) : undefined;
-      } catch {
-        source = undefined;
-      }
-      cache.set(file, source);
-    }
-    return cache.get(file);
-  };
-}
-
-/** Prints diagnostics (paths relative to the working folder) on stderr. */
-export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[]): void {
-  // A problem with the command line itself (an unknown rating or unit) has no file to point into.
-  for (const d of diagnostics.filter((x) => x.file === undefined)) {
-    const lines = [`tarazy: ${d.severity} ${d.code}: ${d.message}`];
-    if (d.suggestion) lines.push(`  = suggestion: ${d.suggestion}`);
-    lines.push(`  = docs: ${diagnosticHelpUri(d.code)}`);
-    io.stderr(`${lines.join("\n")}\n`);
-  }
-  const located = diagnostics.filter((x) => x.file !== undefined);
-  if (located.length === 0) return;
-  const shown = located.map((d) => relativeDiagnostic(d, io.cwd));
-  io.stderr(renderDiagnostics(shown, fileLookup(io.cwd)));
 }
 
 /** A total as people read it: rounded half away from zero to 2 decimals. */
