@@ -142,6 +142,7 @@ function generatedCase(units) {
   const batchHash = createHash("sha256");
   let previous = "none";
   let batchMs = 0;
+  let recordsMs = 0;
   let peakHeap = 0;
   for (const year of YEARS) {
     for (let q = 1; q <= 4; q++) {
@@ -154,6 +155,13 @@ function generatedCase(units) {
       });
       batchMs += performance.now() - t3;
       if (!run.result) throw new Error(run.diagnostics[0]?.message);
+      // The indicator records are built when first read (as --format json and the reports read them).
+      const t4 = performance.now();
+      let records = 0;
+      for (const unit of run.result.results) records += Object.keys(unit.indicators).length;
+      recordsMs += performance.now() - t4;
+      if (records !== units * INDICATORS)
+        throw new Error(`${records} indicator records, expected ${units * INDICATORS}`);
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapTotal);
       digestResult(batchHash, run.result);
       previous = run.result;
@@ -167,6 +175,7 @@ function generatedCase(units) {
     prepareMs,
     quarterMs,
     batchMs,
+    recordsMs,
     peakHeap,
     liveHeap: process.memoryUsage().heapUsed,
     maxRss: process.resourceUsage().maxRSS * 1024,

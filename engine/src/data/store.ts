@@ -179,7 +179,8 @@ export class DataStore {
       const values = new Float64Array(this.unitCount);
       const others = new Map<number, StoreValue>();
       for (let u = 0; u < this.unitCount; u++) {
-        const v = ytd ? this.formYtd(field, u, code) : this.formValue(field, u, code);
+        const v =
+          this.quickForm(field, u, code, ytd) ?? (ytd ? this.formYtd(field, u, code) : this.formValue(field, u, code));
         // biome-ignore lint/suspicious/noSelfCompare: NaN marks a value kept in `others`
         if (typeof v === "number" && v === v) values[u] = v;
         else {
@@ -191,6 +192,48 @@ export class DataStore {
       byKey.set(key, column);
     }
     return column;
+  }
+
+  /**
+   * The common case of forming a value without the general path's checks and calls: a quarter (or a
+   * cumulative field's ytd at a quarter's end) from month cells that all hold numbers. Undefined in any other
+   * case (a cell absent or n/a, a quarter reported directly, another period); the general path then forms
+   * the value and says why it is missing. The same arithmetic in the same order, so the same bits.
+   */
+  private quickForm(field: number, unit: number, code: number, ytd: boolean): number | undefined {
+    const f = this.model.fields[field];
+    const grids = this.grids[field];
+    if (!f || !grids || code % 3 !== 1 || (ytd && !f.cumulative)) return undefined;
+    const start = startOrdinalOf(code); // the quarter's first month
+    const offset = start - this.firstOrdinal;
+    if (offset < 0 || offset + 2 >= this.months) return undefined;
+    const { state, values } = grids.month;
+    const end = unit * this.months + offset + 2; // the quarter's last month
+    if (f.cumulative) {
+      if (state[end] !== NUMBER) return undefined;
+      const atEnd = values[end] as number;
+      if (ytd) return f.aggregate === "mean" ? atEnd / (((start + 2) % 12) + 1) : atEnd;
+      if (f.aggregate === "last") return atEnd;
+      let before = 0;
+      if (start % 12 !== 0) {
+        if (offset < 1 || state[end - 3] !== NUMBER) return undefined;
+        before = values[end - 3] as number;
+      }
+      const flow = atEnd - before;
+      return f.aggregate === "mean" ? flow / 3 : flow;
+    }
+    if (
+      f.frequency !== "month" ||
+      (grids.quarter && grids.quarter.state[unit * this.years * 4 + offset / 3] !== ABSENT)
+    )
+      return undefined;
+    if (f.aggregate === "last") return state[end] === NUMBER ? (values[end] as number) : undefined;
+    let total = 0;
+    for (let m = end - 2; m <= end; m++) {
+      if (state[m] !== NUMBER) return undefined;
+      total += values[m] as number;
+    }
+    return f.aggregate === "mean" ? total / 3 : total;
   }
 
   private formValue(field: number, unit: number, code: number, touch?: Touch): StoreValue {
@@ -216,7 +259,9 @@ export class DataStore {
     let total = 0;
     let first: Missing | undefined;
     const add = (piece: number) => {
-      const v = this.plain(field, unit, piece, touch);
+      const v =
+        (touch === undefined ? this.quickForm(field, unit, piece, false) : undefined) ??
+        this.plain(field, unit, piece, touch);
       if (typeof v === "number") total += mean ? v * monthsOfCode(piece) : v;
       else first = preferNotApplicable(first, v);
     };

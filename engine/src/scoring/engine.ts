@@ -7,6 +7,7 @@ import { rangeOfLength } from "../source/range.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { ScoringCode } from "./codes.js";
 import { Evaluator } from "./evaluator.js";
+import { lazyProperty } from "./lazy-property.js";
 import type { PreparedRuleset } from "./prepare.js";
 import { gradeOf, rankingKey, rankUnits } from "./ranking.js";
 import type { RatingResult, UnitResult } from "./result.js";
@@ -126,7 +127,7 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
 
   const blockRounds = blocks.map((b) => rounds.filter((r) => r.prepared.block === b));
   const totals = new RatingTotals(evaluator, blocks, blockRounds);
-  const unitResults = units.indices.map((u) => totals.unit(u, diagnostics));
+  const unitResults = units.indices.map((u) => ({ index: u, ...totals.totals(u, diagnostics) }));
   const ranked = rankUnits(
     unitResults.map((r) => ({ unit: r.unit, total: r.score })),
     ruleset.rank,
@@ -138,15 +139,16 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
     const r = byId.get(unit);
     if (!r) throw new Error(`unit ${unit} lost in ranking`);
     const previousRank = previousRanks.get(unit);
-    return {
+    const result: UnitResult = {
       unit,
       score: r.score,
       rank,
       ...(previousRank !== undefined ? { previousRank, rankChange: previousRank - rank } : {}),
       grade: gradeOf(rankingKey(r.score, ruleset.rank), ruleset.grades),
       blocks: r.blocks,
-      indicators: r.indicators,
+      indicators: {},
     };
+    return withLazyIndicators(result, totals, r.index);
   });
   const result: RatingResult = {
     ruleset: { id: ruleset.id, version: ruleset.version, hash: ruleset.hash },
@@ -155,6 +157,15 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
     results,
   };
   return { result, diagnostics, rating, period: request.period, evaluator, rounds };
+}
+
+/**
+ * The unit's indicator records, built at their first read: a ranking, or a batch that keeps only ranks, never
+ * builds them. A function of its own so that the closure holds only `totals` and the unit, not rate's scope
+ * (which holds the request and so the previous period's result: a batch would keep every period alive).
+ */
+function withLazyIndicators(result: UnitResult, totals: RatingTotals, unit: number): UnitResult {
+  return lazyProperty(result, "indicators", () => totals.indicators(unit));
 }
 
 function selectUnits(

@@ -34,18 +34,28 @@ export function unitTotals(
   return new RatingTotals(evaluator, blocks, blockRounds).unit(unit, diagnostics);
 }
 
+/** A unit's total and blocks; its indicator records are built by RatingTotals.indicators when wanted. */
+export interface UnitBlocks {
+  readonly unit: string;
+  readonly score: number;
+  readonly blocks: Record<string, BlockResult>;
+}
+
 /**
- * unitTotals for every unit of one rating run: the rounds are laid out once, and the per-unit work uses the
- * same scratch arrays for every unit, so a unit costs its result records and nothing else.
+ * unitTotals for every unit of one rating run. The rounds are laid out once, and the per-unit work uses the
+ * same scratch arrays for every unit. The blocks and totals are computed at once (ranking needs them); the
+ * indicator records (200 objects a unit in a large rating) are built by `indicators`, from the effective
+ * weights kept here, only when someone reads them.
  */
 export class RatingTotals {
   private readonly scale: number;
+  private readonly roundCount: number;
   private readonly counted: Int32Array;
   private readonly scores: Float64Array;
   private readonly weights: Float64Array;
   private readonly places: Int32Array;
   private readonly effective: Float64Array;
-  /** By round, in record order: each round's effective weight for the unit at hand (0 when not counted). */
+  /** By unit and round (unit * roundCount + round, rounds in record order): the effective weight, 0 when not counted. */
   private readonly roundWeights: Float64Array;
   private readonly records: IndicatorResult[];
   private readonly makeIndicators: RecordMaker<IndicatorResult>;
@@ -57,13 +67,14 @@ export class RatingTotals {
   ) {
     this.scale = evaluator.prepared.ruleset.scale;
     const rounds = blockRounds.flat();
+    this.roundCount = rounds.length;
     const widest = Math.max(0, ...blockRounds.map((r) => r.length));
     this.counted = new Int32Array(blocks.length);
     this.scores = new Float64Array(widest);
     this.weights = new Float64Array(widest);
     this.places = new Int32Array(widest);
     this.effective = new Float64Array(widest);
-    this.roundWeights = new Float64Array(rounds.length);
+    this.roundWeights = new Float64Array(evaluator.prepared.ruleset.units.length * rounds.length);
     this.records = new Array(rounds.length);
     this.makeIndicators = indicatorRecordMaker(
       evaluator.prepared,
@@ -71,28 +82,29 @@ export class RatingTotals {
     );
   }
 
+  /** The unit's blocks, total and indicator records. */
   unit(unit: number, diagnostics: Diagnostic[]): UnitTotals {
+    const { blocks, score, unit: id } = this.totals(unit, diagnostics);
+    return { unit: id, score, blocks, indicators: this.indicators(unit) };
+  }
+
+  /** The unit's blocks and total (S206 when nothing counts); keeps its effective weights for `indicators`. */
+  totals(unit: number, diagnostics: Diagnostic[]): UnitBlocks {
     const liveWeight = this.countBlocks(unit);
     const blockResults: Record<string, BlockResult> = {};
     let total = 0;
-    let everyRoundRated = true;
-    let first = 0;
+    let first = unit * this.roundCount;
+    this.roundWeights.fill(0, first, first + this.roundCount);
     for (let k = 0; k < this.blocks.length; k++) {
       const b = this.blocks[k] as Block;
       const rounds = this.blockRounds[k] ?? [];
       const count = this.counted[k] as number;
       const weight = count > 0 && b.weight > 0 && liveWeight > 0 ? (b.weight * this.scale) / liveWeight : 0;
-      this.roundWeights.fill(0, first, first + rounds.length);
       const points = weight > 0 ? this.aggregate(b, rounds, unit, weight, first) : undefined;
       if (points !== undefined) {
         blockResults[b.id] = { score: points, weight };
         total += points;
       } else blockResults[b.id] = { score: 0, weight: 0, reason: LEFT_OUT };
-      for (let i = 0; i < rounds.length; i++) {
-        const record = this.record(rounds[i] as IndicatorRound, unit, this.roundWeights[first + i] as number);
-        if (!record) everyRoundRated = false;
-        this.records[first + i] = record as IndicatorResult;
-      }
       first += rounds.length;
     }
     const unitId = this.evaluator.unitName(unit);
@@ -104,9 +116,23 @@ export class RatingTotals {
         range: rangeOfLength(0),
       });
     }
-    const indicators = everyRoundRated ? this.makeIndicators(this.records) : this.someIndicators();
     // Sums of doubles can pass the scale by an ulp; a total is never above the scale.
-    return { unit: unitId, score: Math.max(0, Math.min(this.scale, total)), blocks: blockResults, indicators };
+    return { unit: unitId, score: Math.max(0, Math.min(this.scale, total)), blocks: blockResults };
+  }
+
+  /** The unit's indicator records, by indicator id in block order (after `totals` for the unit). */
+  indicators(unit: number): Record<string, IndicatorResult> {
+    let everyRoundRated = true;
+    let i = 0;
+    for (const rounds of this.blockRounds) {
+      for (const round of rounds) {
+        const record = this.record(round, unit, this.roundWeights[unit * this.roundCount + i] as number);
+        if (!record) everyRoundRated = false;
+        this.records[i++] = record as IndicatorResult;
+      }
+    }
+    const indicators = everyRoundRated ? this.makeIndicators(this.records) : this.someIndicators();
+    return indicators;
   }
 
   /** Counts each block's counted indicators for the unit; returns the weight of the blocks that count. */
