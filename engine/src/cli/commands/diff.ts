@@ -17,9 +17,11 @@ import { hasScores, type RatingRun, rate } from "../../scoring/engine.js";
 import type { RatingResult } from "../../scoring/result.js";
 import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
+import { formatOption, langOption, parseOptions, periodOption } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
+import { chooseRating, RatingSession } from "../rating-session.js";
 import { renderDiagnostics } from "../render-diagnostics.js";
-import { chooseRating, formatOption, langOption, parseOptions, periodOption, points, RatingSession } from "./rate.js";
+import { points } from "./rate.js";
 
 const USAGE = `Usage: tarazy diff OLD NEW [options]
        tarazy diff FAMILY OLD_VERSION NEW_VERSION [options]

@@ -17,8 +17,10 @@ import { didYouMean } from "../../util/did-you-mean.js";
 import { displayPath } from "../diagnostic-formats/relative.js";
 import type { Command } from "../io.js";
 import { UsageError } from "../io.js";
+import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
-import { formatOption, langOption, parseOptions, periodsOf, points, rateCommandCore } from "./rate.js";
+import { rateCommandCore } from "../rating-session.js";
+import { points } from "./rate.js";
 
 const USAGE = `Usage: tarazy explain RULESET UNIT --data PATH... --period P [options]
 

@@ -13,10 +13,10 @@ import type { ExplainTrace } from "../../scoring/trace.js";
 import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
 import type { Command } from "../io.js";
 import { UsageError } from "../io.js";
+import { formatOption, parseOptions } from "../options.js";
 import { fileLookup, printDiagnostics } from "../print-diagnostics.js";
 import { renderDiagnostics } from "../render-diagnostics.js";
 import { blockLine, renderIndicator, totalLine } from "./explain.js";
-import { formatOption, parseOptions } from "./rate.js";
 
 const USAGE = `Usage: tarazy test RULESET [--format text|junit]
 
