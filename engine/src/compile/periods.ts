@@ -15,6 +15,30 @@ export function shiftPeriod(ctx: EvalContext, period: number, shift: Shift): num
  * period reached is named from the current period's id when it is one of ours (2026-Q1 -> 2025-Q4).
  */
 export function outOfRange(ctx: EvalContext, period: number, shift: Shift, range: Range): Missing {
+  // The same for every unit: made once per call site, context and period (a year of prev_year reaching
+  // before the data is one per unit and indicator otherwise, each parsing and formatting a period name).
+  let byContext = outOfRangeCache.get(range);
+  if (!byContext) {
+    byContext = new WeakMap();
+    outOfRangeCache.set(range, byContext);
+  }
+  let byPeriod = byContext.get(ctx);
+  if (!byPeriod) {
+    byPeriod = new Map();
+    byContext.set(ctx, byPeriod);
+  }
+  const key = shift === "prev" ? period * 2 : period * 2 + 1;
+  let reason = byPeriod.get(key);
+  if (!reason) {
+    reason = describeOutOfRange(ctx, period, shift, range);
+    byPeriod.set(key, reason);
+  }
+  return reason;
+}
+
+const outOfRangeCache = new WeakMap<Range, WeakMap<EvalContext, Map<number, Missing>>>();
+
+function describeOutOfRange(ctx: EvalContext, period: number, shift: Shift, range: Range): Missing {
   const name = ctx.periodName(period);
   const parsed = parsePeriod(name);
   const reached = parsed

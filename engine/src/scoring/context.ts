@@ -1,7 +1,7 @@
 import { type DataStore, formatPeriodCode } from "../data/store.js";
 import type { EvalContext } from "../formula/context.js";
 import { missing, type Value } from "../formula/value.js";
-import type { SlotTable } from "./prepare.js";
+import type { SlotKind, SlotTable } from "./prepare.js";
 
 /** What a context needs from the evaluator: other indicators' values, the store, units and peers. */
 export interface ContextHost {
@@ -12,6 +12,19 @@ export interface ContextHost {
   unitName(unit: number): string;
 }
 
+const UNBOUND = 0;
+const FIELD = 1;
+const INDICATOR = 2;
+const ATTRIBUTE = 3;
+const VALUE = 4;
+const KIND: Readonly<Record<SlotKind | "unbound", number>> = {
+  unbound: UNBOUND,
+  field: FIELD,
+  indicator: INDICATOR,
+  attribute: ATTRIBUTE,
+  value: VALUE,
+};
+
 /**
  * The evaluation context of one indicator's formulas: fields come from the data store, other indicators
  * from the evaluator (on demand, memoised), `unit.xxx` from units.yaml, and the cross-unit functions see
@@ -20,24 +33,30 @@ export interface ContextHost {
  */
 export class IndicatorContext implements EvalContext {
   readonly memo = new Map<string, unknown>();
+  /** The slot table as small integers (KIND below), read on every input of every unit. */
+  private readonly kinds: Uint8Array;
+  private readonly targets: Int32Array;
 
   constructor(
     private readonly host: ContextHost,
     /** The indicator whose formulas run here (its value is `value` in a score formula). */
     readonly indicator: number,
     private readonly slots: SlotTable,
-  ) {}
+  ) {
+    const size = Math.max(slots.kinds.length, slots.targets.length);
+    this.kinds = Uint8Array.from({ length: size }, (_, i) => KIND[slots.kinds[i] ?? "unbound"]);
+    this.targets = Int32Array.from({ length: size }, (_, i) => slots.targets[i] ?? -1);
+  }
 
   get(slot: number, unit: number, period: number): Value {
-    const target = this.slots.targets[slot] ?? -1;
-    switch (this.slots.kinds[slot]) {
-      case "field":
-        return this.host.store.value(target, unit, period);
-      case "indicator":
-        return this.host.indicatorValue(target, unit, period);
-      case "attribute":
+    switch (this.kinds[slot]) {
+      case FIELD:
+        return this.host.store.value(this.targets[slot] as number, unit, period);
+      case INDICATOR:
+        return this.host.indicatorValue(this.targets[slot] as number, unit, period);
+      case ATTRIBUTE:
         return this.host.attribute(unit, this.slots.names[slot] ?? "", period);
-      case "value":
+      case VALUE:
         return this.host.indicatorValue(this.indicator, unit, period);
       default:
         throw new RangeError(`slot ${slot} is not bound`);
@@ -45,7 +64,7 @@ export class IndicatorContext implements EvalContext {
   }
 
   ytd(slot: number, unit: number, period: number): Value {
-    if (this.slots.kinds[slot] === "field") return this.host.store.ytd(this.slots.targets[slot] ?? -1, unit, period);
+    if (this.kinds[slot] === FIELD) return this.host.store.ytd(this.targets[slot] as number, unit, period);
     // Only data fields have a running total; the checker allows ytd on fields only.
     return missing({
       kind: "domain",

@@ -31,7 +31,12 @@ export class Evaluator implements ContextHost {
   private readonly applicability: Uint8Array[];
   private readonly peerLists: (readonly number[] | undefined)[];
   private readonly values: Map<number, ValueMemo>[];
+  /** By indicator: the period whose memo was read last and that memo (a round reads one period). */
+  private readonly lastPeriod: Float64Array;
+  private readonly lastMemo: (ValueMemo | undefined)[];
   private readonly contexts = new Map<PreparedFormula, IndicatorContext>();
+  /** By indicator: the context of its value formula (the one run most), without the map lookup. */
+  private readonly valueContexts: (IndicatorContext | undefined)[];
 
   constructor(
     readonly prepared: PreparedRuleset,
@@ -46,6 +51,9 @@ export class Evaluator implements ContextHost {
     this.applicability = Array.from({ length: count }, () => new Uint8Array(this.units.length));
     this.peerLists = new Array(count).fill(undefined);
     this.values = Array.from({ length: count }, () => new Map());
+    this.lastPeriod = new Float64Array(count).fill(Number.NaN);
+    this.lastMemo = new Array(count).fill(undefined);
+    this.valueContexts = new Array(count).fill(undefined);
   }
 
   /** The context a formula of an indicator runs in. */
@@ -89,7 +97,12 @@ export class Evaluator implements ContextHost {
       });
     }
     memo.state[unit] = EVALUATING;
-    const value = this.run(index, p.value, unit, period);
+    let ctx = this.valueContexts[index];
+    if (ctx === undefined) {
+      ctx = this.context(index, p.value);
+      this.valueContexts[index] = ctx;
+    }
+    const value = p.value.compiled.run(ctx, unit, period);
     if (typeof value === "number") {
       memo.numbers[unit] = value;
       memo.state[unit] = NUMBER;
@@ -105,6 +118,8 @@ export class Evaluator implements ContextHost {
    * (missing, yes/no) aside. State 0 means not computed (or, for a unit the indicator does not apply to, never).
    */
   memo(index: number, period: number): ValueMemo {
+    const last = this.lastMemo[index];
+    if (last !== undefined && this.lastPeriod[index] === period) return last;
     const byPeriod = this.values[index];
     if (!byPeriod) throw new RangeError(`no indicator ${index}`);
     let memo = byPeriod.get(period);
@@ -113,6 +128,8 @@ export class Evaluator implements ContextHost {
       memo = { state: new Uint8Array(count), numbers: new Float64Array(count), others: new Map() };
       byPeriod.set(period, memo);
     }
+    this.lastPeriod[index] = period;
+    this.lastMemo[index] = memo;
     return memo;
   }
 

@@ -91,7 +91,8 @@ export function peerStats(values: readonly number[]): PeerStats {
   const count = values.length;
   let lowest = count ? Number.POSITIVE_INFINITY : 0;
   let highest = count ? Number.NEGATIVE_INFINITY : 0;
-  for (const v of values) {
+  for (let i = 0; i < count; i++) {
+    const v = values[i] as number;
     if (v < lowest) lowest = v;
     if (v > highest) highest = v;
   }
@@ -117,7 +118,8 @@ export function peerStats(values: readonly number[]): PeerStats {
 function preciseSum(values: readonly number[]): number {
   let sum = 0;
   let compensation = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
     const t = sum + v;
     compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
     sum = t;

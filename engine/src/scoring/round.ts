@@ -110,6 +110,7 @@ export function evaluateRound(
     policies: new Map<number, MissingPolicy>(),
   };
   const policy = indicator.missing ?? p.block.missing ?? evaluator.prepared.ruleset.missing;
+  const planContext = p.plan ? evaluator.context(p.index, p.plan) : undefined;
   let bestUnit = -1;
   let bestValue: number | boolean = 0;
   for (const u of evaluator.ratedUnits) {
@@ -119,7 +120,7 @@ export function evaluateRound(
       continue;
     }
     const value = evaluator.indicatorValue(p.index, u, period);
-    const plan = p.plan ? evaluator.run(p.index, p.plan, u, period) : undefined;
+    const plan = p.plan && planContext ? p.plan.compiled.run(planContext, u, period) : undefined;
     const scored = scoreValue(evaluator, p, value, plan, stats, u, period);
     if (typeof scored === "number") {
       if (!Number.isFinite(scored))
