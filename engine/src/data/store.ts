@@ -117,6 +117,8 @@ export class DataStore {
   private readonly columns: Map<number, Column>[];
   private readonly lastKey: Float64Array;
   private readonly lastColumn: (Column | undefined)[];
+  /** Where quickForm puts a piece of a ytd. */
+  private readonly quick = new Float64Array(1);
 
   /** @internal built by DataStoreBuilder */
   constructor(
@@ -179,8 +181,8 @@ export class DataStore {
       const values = new Float64Array(this.unitCount);
       const others = new Map<number, StoreValue>();
       for (let u = 0; u < this.unitCount; u++) {
-        const v =
-          this.quickForm(field, u, code, ytd) ?? (ytd ? this.formYtd(field, u, code) : this.formValue(field, u, code));
+        if (this.quickForm(field, u, code, ytd, values, u)) continue;
+        const v = ytd ? this.formYtd(field, u, code) : this.formValue(field, u, code);
         // biome-ignore lint/suspicious/noSelfCompare: NaN marks a value kept in `others`
         if (typeof v === "number" && v === v) values[u] = v;
         else {
@@ -196,44 +198,55 @@ export class DataStore {
 
   /**
    * The common case of forming a value without the general path's checks and calls: a quarter (or a
-   * cumulative field's ytd at a quarter's end) from month cells that all hold numbers. Undefined in any other
-   * case (a cell absent or n/a, a quarter reported directly, another period); the general path then forms
-   * the value and says why it is missing. The same arithmetic in the same order, so the same bits.
+   * cumulative field's ytd at a quarter's end) from month cells that all hold numbers. Writes it to
+   * `out[at]` (a returned double would be boxed on the heap) and returns true; false in any other case (a
+   * cell absent or n/a, a quarter reported directly, another period), and the general path then forms the
+   * value and says why it is missing. The same arithmetic in the same order, so the same bits.
    */
-  private quickForm(field: number, unit: number, code: number, ytd: boolean): number | undefined {
+  private quickForm(field: number, unit: number, code: number, ytd: boolean, out: Float64Array, at: number): boolean {
     const f = this.model.fields[field];
     const grids = this.grids[field];
-    if (!f || !grids || code % 3 !== 1 || (ytd && !f.cumulative)) return undefined;
+    if (!f || !grids || code % 3 !== 1 || (ytd && !f.cumulative)) return false;
     const start = startOrdinalOf(code); // the quarter's first month
     const offset = start - this.firstOrdinal;
-    if (offset < 0 || offset + 2 >= this.months) return undefined;
+    if (offset < 0 || offset + 2 >= this.months) return false;
     const { state, values } = grids.month;
     const end = unit * this.months + offset + 2; // the quarter's last month
+    let value: number;
     if (f.cumulative) {
-      if (state[end] !== NUMBER) return undefined;
+      if (state[end] !== NUMBER) return false;
       const atEnd = values[end] as number;
-      if (ytd) return f.aggregate === "mean" ? atEnd / (((start + 2) % 12) + 1) : atEnd;
-      if (f.aggregate === "last") return atEnd;
-      let before = 0;
-      if (start % 12 !== 0) {
-        if (offset < 1 || state[end - 3] !== NUMBER) return undefined;
-        before = values[end - 3] as number;
+      if (ytd) value = f.aggregate === "mean" ? atEnd / (((start + 2) % 12) + 1) : atEnd;
+      else if (f.aggregate === "last") value = atEnd;
+      else {
+        let before = 0;
+        if (start % 12 !== 0) {
+          if (offset < 1 || state[end - 3] !== NUMBER) return false;
+          before = values[end - 3] as number;
+        }
+        const flow = atEnd - before;
+        value = f.aggregate === "mean" ? flow / 3 : flow;
       }
-      const flow = atEnd - before;
-      return f.aggregate === "mean" ? flow / 3 : flow;
+    } else {
+      const quarter = grids.quarter;
+      if (f.frequency !== "month" || (quarter && quarter.state[unit * this.years * 4 + offset / 3] !== ABSENT))
+        return false;
+      if (f.aggregate === "last") {
+        if (state[end] !== NUMBER) return false;
+        value = values[end] as number;
+      } else {
+        let total = 0;
+        for (let m = end - 2; m <= end; m++) {
+          if (state[m] !== NUMBER) return false;
+          total += values[m] as number;
+        }
+        value = f.aggregate === "mean" ? total / 3 : total;
+      }
     }
-    if (
-      f.frequency !== "month" ||
-      (grids.quarter && grids.quarter.state[unit * this.years * 4 + offset / 3] !== ABSENT)
-    )
-      return undefined;
-    if (f.aggregate === "last") return state[end] === NUMBER ? (values[end] as number) : undefined;
-    let total = 0;
-    for (let m = end - 2; m <= end; m++) {
-      if (state[m] !== NUMBER) return undefined;
-      total += values[m] as number;
-    }
-    return f.aggregate === "mean" ? total / 3 : total;
+    // biome-ignore lint/suspicious/noSelfCompare: a NaN (never from finite cells) is left to the general path
+    if (value !== value) return false;
+    out[at] = value;
+    return true;
   }
 
   private formValue(field: number, unit: number, code: number, touch?: Touch): StoreValue {
@@ -258,10 +271,12 @@ export class DataStore {
     const mean = f.aggregate === "mean";
     let total = 0;
     let first: Missing | undefined;
+    const quick = this.quick;
     const add = (piece: number) => {
       const v =
-        (touch === undefined ? this.quickForm(field, unit, piece, false) : undefined) ??
-        this.plain(field, unit, piece, touch);
+        touch === undefined && this.quickForm(field, unit, piece, false, quick, 0)
+          ? (quick[0] as number)
+          : this.plain(field, unit, piece, touch);
       if (typeof v === "number") total += mean ? v * monthsOfCode(piece) : v;
       else first = preferNotApplicable(first, v);
     };
