@@ -87,7 +87,8 @@ export interface PeerStats {
 }
 
 export function peerStats(values: readonly number[]): PeerStats {
-  const sorted = Float64Array.from(values).sort();
+  const ascending = Float64Array.from(values);
+  let sorted = false;
   const count = values.length;
   let lowest = count ? Number.POSITIVE_INFINITY : 0;
   let highest = count ? Number.NEGATIVE_INFINITY : 0;
@@ -110,7 +111,12 @@ export function peerStats(values: readonly number[]): PeerStats {
     mean: meanScaled * magnitude,
     deviation: deviationScaled * magnitude,
     magnitude,
-    sorted,
+    // Sorted at the first use: only rank needs the order, and sorting is most of the cost here.
+    get sorted() {
+      if (!sorted) ascending.sort();
+      sorted = true;
+      return ascending;
+    },
   };
 }
 
