@@ -25,6 +25,25 @@ const KIND: Readonly<Record<SlotKind | "unbound", number>> = {
   value: VALUE,
 };
 
+/** A ruleset's slot tables as small integers, made once per table (a table covers every field and indicator). */
+const numericTables = new WeakMap<SlotTable, { kinds: Uint8Array; targets: Int32Array }>();
+
+function numericSlots(slots: SlotTable): { kinds: Uint8Array; targets: Int32Array } {
+  let numeric = numericTables.get(slots);
+  if (!numeric) {
+    const size = Math.max(slots.kinds.length, slots.targets.length);
+    const kinds = new Uint8Array(size);
+    const targets = new Int32Array(size).fill(-1);
+    for (let i = 0; i < size; i++) {
+      kinds[i] = KIND[slots.kinds[i] ?? "unbound"];
+      targets[i] = slots.targets[i] ?? -1;
+    }
+    numeric = { kinds, targets };
+    numericTables.set(slots, numeric);
+  }
+  return numeric;
+}
+
 /**
  * The evaluation context of one indicator's formulas: fields come from the data store, other indicators
  * from the evaluator (on demand, memoised), `unit.xxx` from units.yaml, and the cross-unit functions see
@@ -43,9 +62,9 @@ export class IndicatorContext implements EvalContext {
     readonly indicator: number,
     private readonly slots: SlotTable,
   ) {
-    const size = Math.max(slots.kinds.length, slots.targets.length);
-    this.kinds = Uint8Array.from({ length: size }, (_, i) => KIND[slots.kinds[i] ?? "unbound"]);
-    this.targets = Int32Array.from({ length: size }, (_, i) => slots.targets[i] ?? -1);
+    const numeric = numericSlots(slots);
+    this.kinds = numeric.kinds;
+    this.targets = numeric.targets;
   }
 
   get(slot: number, unit: number, period: number): Value {
