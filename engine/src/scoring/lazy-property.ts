@@ -14,7 +14,8 @@ export function lazyProperty<T extends object, K extends keyof T>(target: T, key
   Object.defineProperty(target, key, {
     get() {
       const value = compute();
-      settle(value);
+      // A frozen target cannot take the value: it is then computed again at each read.
+      if (Object.isExtensible(target)) settle(value);
       return value;
     },
     set: settle,

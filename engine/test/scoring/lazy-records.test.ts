@@ -29,6 +29,12 @@ describe("lazyProperty", () => {
     expect({ ...target }).toStrictEqual({ a: 1, b: { x: 2 }, c: 3 });
   });
 
+  it("still gives the value on a frozen object", () => {
+    const target = Object.freeze(lazyProperty({ a: 1, b: 0 }, "b", () => 2));
+    expect(target.b).toBe(2);
+    expect(JSON.stringify(target)).toBe('{"a":1,"b":2}');
+  });
+
   it("takes an assignment without computing", () => {
     let calls = 0;
     const target = lazyProperty({ b: 0 }, "b", () => ++calls);
