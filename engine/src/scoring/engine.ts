@@ -127,16 +127,17 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
 
   const blockRounds = blocks.map((b) => rounds.filter((r) => r.prepared.block === b));
   const totals = new RatingTotals(evaluator, blocks, blockRounds);
-  const unitResults = units.indices.map((u) => ({ index: u, ...totals.totals(u, diagnostics) }));
+  const unitResults = units.indices.map((u) => totals.totals(u, diagnostics));
   const ranked = rankUnits(
     unitResults.map((r) => ({ unit: r.unit, total: r.score })),
     ruleset.rank,
   );
-  const byId = new Map(unitResults.map((r) => [r.unit, r]));
+  const placeOf = new Map(unitResults.map((r, i) => [r.unit, i]));
   const previous = previousResult(prepared, store, request, evaluator);
   const previousRanks = new Map(previous?.results.map((r) => [r.unit, r.rank]));
   const results: UnitResult[] = ranked.map(({ unit, rank }) => {
-    const r = byId.get(unit);
+    const place = placeOf.get(unit) ?? -1;
+    const r = unitResults[place];
     if (!r) throw new Error(`unit ${unit} lost in ranking`);
     const previousRank = previousRanks.get(unit);
     const result: UnitResult = {
@@ -148,7 +149,7 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
       blocks: r.blocks,
       indicators: {},
     };
-    return withLazyIndicators(result, totals, r.index);
+    return withLazyIndicators(result, totals, units.indices[place] ?? -1);
   });
   const result: RatingResult = {
     ruleset: { id: ruleset.id, version: ruleset.version, hash: ruleset.hash },
