@@ -127,7 +127,7 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
 
   const blockRounds = blocks.map((b) => rounds.filter((r) => r.prepared.block === b));
   const totals = new RatingTotals(evaluator, blocks, blockRounds);
-  const unitResults = units.indices.map((u) => totals.totals(u, diagnostics));
+  const unitResults = totals.all(units.indices, diagnostics);
   const ranked = rankUnits(
     unitResults.map((r) => ({ unit: r.unit, total: r.score })),
     ruleset.rank,

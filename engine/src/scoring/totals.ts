@@ -1,7 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Block } from "../model/ruleset.js";
 import { rangeOfLength } from "../source/range.js";
-import { aggregateInto } from "./aggregate.js";
 import { ScoringCode } from "./codes.js";
 import { type Evaluator, NUMBER } from "./evaluator.js";
 import type { PreparedRuleset } from "./prepare.js";
@@ -50,11 +49,6 @@ export interface UnitBlocks {
 export class RatingTotals {
   private readonly scale: number;
   private readonly roundCount: number;
-  private readonly counted: Int32Array;
-  private readonly scores: Float64Array;
-  private readonly weights: Float64Array;
-  private readonly places: Int32Array;
-  private readonly effective: Float64Array;
   /** By unit and round (unit * roundCount + round, rounds in record order): the effective weight, 0 when not counted. */
   private readonly roundWeights: Float64Array;
   private readonly records: IndicatorResult[];
@@ -68,12 +62,6 @@ export class RatingTotals {
     this.scale = evaluator.prepared.ruleset.scale;
     const rounds = blockRounds.flat();
     this.roundCount = rounds.length;
-    const widest = Math.max(0, ...blockRounds.map((r) => r.length));
-    this.counted = new Int32Array(blocks.length);
-    this.scores = new Float64Array(widest);
-    this.weights = new Float64Array(widest);
-    this.places = new Int32Array(widest);
-    this.effective = new Float64Array(widest);
     this.roundWeights = new Float64Array(evaluator.prepared.ruleset.units.length * rounds.length);
     this.records = new Array(rounds.length);
     this.makeIndicators = indicatorRecordMaker(
@@ -90,25 +78,130 @@ export class RatingTotals {
 
   /** The unit's blocks and total (S206 when nothing counts); keeps its effective weights for `indicators`. */
   totals(unit: number, diagnostics: Diagnostic[]): UnitBlocks {
-    const liveWeight = this.countBlocks(unit);
-    const blockResults: Record<string, BlockResult> = {};
-    let total = 0;
-    let first = unit * this.roundCount;
-    this.roundWeights.fill(0, first, first + this.roundCount);
-    for (let k = 0; k < this.blocks.length; k++) {
+    return this.all([unit], diagnostics)[0] as UnitBlocks;
+  }
+
+  /**
+   * The blocks and totals of `units` (indices in the ruleset), in that order, with S206 for each that has
+   * nothing to count; keeps their effective weights for `indicators`. Worked block by block and round by
+   * round over all the units (each round's typed arrays read in one sweep); every unit's sums are still
+   * taken in indicator order, the order aggregateBlock takes them in, so the numbers are the same bits.
+   */
+  all(units: readonly number[], diagnostics: Diagnostic[]): UnitBlocks[] {
+    const n = units.length;
+    const blockCount = this.blocks.length;
+    const counted = new Int32Array(blockCount * n);
+    const weightSums = new Float64Array(blockCount * n);
+    const liveWeights = new Float64Array(n);
+    for (const u of units) this.roundWeights.fill(0, u * this.roundCount, (u + 1) * this.roundCount);
+    // 1. Each block's counted indicators and the sum of their weights, per unit.
+    for (let k = 0; k < blockCount; k++) {
+      for (const round of this.blockRounds[k] ?? []) {
+        const weight = round.prepared.indicator.weight;
+        const status = round.status;
+        for (let p = 0; p < n; p++) {
+          if (!isCounted(status[units[p] as number] ?? 0)) continue;
+          const at = k * n + p;
+          counted[at] = (counted[at] as number) + 1;
+          weightSums[at] = (weightSums[at] as number) + weight;
+        }
+      }
+    }
+    // 2. The weight of the blocks that count for each unit, in block order.
+    for (let k = 0; k < blockCount; k++) {
+      const weight = (this.blocks[k] as Block).weight;
+      if (weight > 0)
+        for (let p = 0; p < n; p++)
+          if ((counted[k * n + p] as number) > 0) liveWeights[p] = (liveWeights[p] as number) + weight;
+    }
+    // 3. Each block's weight on the scale and its points (NaN: left out of the unit's total).
+    const blockWeights = new Float64Array(blockCount * n);
+    const blockPoints = new Float64Array(blockCount * n);
+    const accumulated = new Float64Array(n);
+    const hasZero = new Uint8Array(n);
+    const sweep: Sweep = { units, blockWeights, weightSums, accumulated, hasZero };
+    let first = 0;
+    for (let k = 0; k < blockCount; k++) {
       const b = this.blocks[k] as Block;
       const rounds = this.blockRounds[k] ?? [];
-      const count = this.counted[k] as number;
-      const weight = count > 0 && b.weight > 0 && liveWeight > 0 ? (b.weight * this.scale) / liveWeight : 0;
-      const points = weight > 0 ? this.aggregate(b, rounds, unit, weight, first) : undefined;
-      if (points !== undefined) {
-        blockResults[b.id] = { score: points, weight };
-        total += points;
-      } else blockResults[b.id] = { score: 0, weight: 0, reason: LEFT_OUT };
+      for (let p = 0; p < n; p++) {
+        const live = liveWeights[p] as number;
+        blockWeights[k * n + p] =
+          (counted[k * n + p] as number) > 0 && b.weight > 0 && live > 0 ? (b.weight * this.scale) / live : 0;
+      }
+      accumulated.fill(b.aggregation === "min" ? Number.POSITIVE_INFINITY : 0);
+      hasZero.fill(0);
+      for (let i = 0; i < rounds.length; i++) {
+        this.accumulate(b, rounds[i] as IndicatorRound, first + i, k, sweep);
+      }
+      for (let p = 0; p < n; p++) {
+        const weight = blockWeights[k * n + p] as number;
+        const weightSum = weightSums[k * n + p] as number;
+        if (!(weight > 0) || !(weightSum > 0)) {
+          blockPoints[k * n + p] = Number.NaN;
+          continue;
+        }
+        const a = accumulated[p] as number;
+        const points =
+          b.aggregation === "min"
+            ? weight * a
+            : b.aggregation === "geometric"
+              ? weight * (hasZero[p] ? 0 : Math.exp(a))
+              : a;
+        blockPoints[k * n + p] = Math.max(0, Math.min(weight, points));
+      }
       first += rounds.length;
     }
+    return units.map((unit, p) => this.unitBlocks(unit, p, n, blockWeights, blockPoints, liveWeights, diagnostics));
+  }
+
+  /**
+   * Adds one round's counted scores to each unit's block aggregate (arithmetic: score x effective weight;
+   * min: the lowest score; geometric: the weighted log, or a zero seen) and keeps the effective weights.
+   */
+  private accumulate(b: Block, round: IndicatorRound, place: number, k: number, sweep: Sweep) {
+    const { units, blockWeights, weightSums, accumulated, hasZero } = sweep;
+    const n = units.length;
+    const weight = round.prepared.indicator.weight;
+    const { status, scores } = round;
+    for (let p = 0; p < n; p++) {
+      const unit = units[p] as number;
+      const blockWeight = blockWeights[k * n + p] as number;
+      const weightSum = weightSums[k * n + p] as number;
+      if (!(blockWeight > 0) || !(weightSum > 0) || !isCounted(status[unit] ?? 0)) continue;
+      const score = scores[unit] as number;
+      const effective = (blockWeight * weight) / weightSum;
+      this.roundWeights[unit * this.roundCount + place] = effective;
+      if (b.aggregation === "min") accumulated[p] = Math.min(accumulated[p] as number, score);
+      else if (b.aggregation !== "geometric") accumulated[p] = (accumulated[p] as number) + score * effective;
+      else if (score <= 0) hasZero[p] = 1;
+      else accumulated[p] = (accumulated[p] as number) + (weight / weightSum) * Math.log(score);
+    }
+  }
+
+  /** One unit's block results and total from the sweeps' arrays; S206 when nothing counts. */
+  private unitBlocks(
+    unit: number,
+    p: number,
+    n: number,
+    blockWeights: Float64Array,
+    blockPoints: Float64Array,
+    liveWeights: Float64Array,
+    diagnostics: Diagnostic[],
+  ): UnitBlocks {
+    const blockResults: Record<string, BlockResult> = {};
+    let total = 0;
+    for (let k = 0; k < this.blocks.length; k++) {
+      const b = this.blocks[k] as Block;
+      const points = blockPoints[k * n + p] as number;
+      // biome-ignore lint/suspicious/noSelfCompare: NaN marks a block left out
+      if (points === points) {
+        blockResults[b.id] = { score: points, weight: blockWeights[k * n + p] as number };
+        total += points;
+      } else blockResults[b.id] = { score: 0, weight: 0, reason: LEFT_OUT };
+    }
     const unitId = this.evaluator.unitName(unit);
-    if (liveWeight === 0) {
+    if (liveWeights[p] === 0) {
       diagnostics.push({
         code: ScoringCode.S206,
         severity: "warning",
@@ -133,43 +226,6 @@ export class RatingTotals {
     }
     const indicators = everyRoundRated ? this.makeIndicators(this.records) : this.someIndicators();
     return indicators;
-  }
-
-  /** Counts each block's counted indicators for the unit; returns the weight of the blocks that count. */
-  private countBlocks(unit: number): number {
-    let liveWeight = 0;
-    for (let k = 0; k < this.blocks.length; k++) {
-      const rounds = this.blockRounds[k] ?? [];
-      let count = 0;
-      for (let i = 0; i < rounds.length; i++) if (isCounted((rounds[i] as IndicatorRound).status[unit] ?? 0)) count++;
-      this.counted[k] = count;
-      const b = this.blocks[k] as Block;
-      if (b.weight > 0 && count > 0) liveWeight += b.weight;
-    }
-    return liveWeight;
-  }
-
-  /** The block's points for the unit; sets the counted rounds' effective weights (rounds from `first`). */
-  private aggregate(
-    b: Block,
-    rounds: readonly IndicatorRound[],
-    unit: number,
-    weight: number,
-    first: number,
-  ): number | undefined {
-    let n = 0;
-    for (let i = 0; i < rounds.length; i++) {
-      const round = rounds[i] as IndicatorRound;
-      if (!isCounted(round.status[unit] ?? 0)) continue;
-      this.scores[n] = round.scores[unit] as number;
-      this.weights[n] = round.prepared.indicator.weight;
-      this.places[n] = i;
-      n++;
-    }
-    const points = aggregateInto(b.aggregation, this.scores, this.weights, n, weight, this.effective);
-    if (points === undefined) return undefined;
-    for (let j = 0; j < n; j++) this.roundWeights[first + (this.places[j] as number)] = this.effective[j] as number;
-    return points;
   }
 
   /** One indicator's result for the unit; undefined when the unit was not rated in the round. */
@@ -201,6 +257,15 @@ export class RatingTotals {
     });
     return indicators;
   }
+}
+
+/** The arrays one `all` works on: per unit (p) or per block and unit (k * units + p). */
+interface Sweep {
+  readonly units: readonly number[];
+  readonly blockWeights: Float64Array;
+  readonly weightSums: Float64Array;
+  readonly accumulated: Float64Array;
+  readonly hasZero: Uint8Array;
 }
 
 /** Scored, or scored 0 under the `zero` policy: the indicator counts in its block. */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Observation } from "../../src/data/observation.js";
+import { aggregateBlock } from "../../src/scoring/aggregate.js";
 import type { RatingResult } from "../../src/scoring/result.js";
 import {
   type BlockSpec,
@@ -155,6 +156,35 @@ describe("properties of any rating", () => {
         }
         const again = rateFixture(makeRuleset(rulesetSpec), [...data].reverse(), { period: "2026-Q1" });
         expect(JSON.stringify(again.result)).toBe(JSON.stringify(r));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("each block's points and effective weights are aggregateBlock's over its counted indicators, to the bit", () => {
+    // The engine sweeps all units at once; aggregateBlock is the definition, one block of one unit.
+    fc.assert(
+      fc.property(caseArb, ({ spec, cells }) => {
+        const ruleset = makeRuleset({ ...spec, missing: "zero" });
+        const r = rateFixture(ruleset, observations(spec.units, cells), { period: "2026-Q1" }).result;
+        for (const u of r?.results ?? []) {
+          for (const block of ruleset.blocks) {
+            const result = u.blocks[block.id];
+            const counted = block.indicators.filter((i) => u.indicators[i.id]?.score != null);
+            const aggregate = aggregateBlock(
+              block.aggregation,
+              counted.map((i) => u.indicators[i.id]?.score ?? 0),
+              counted.map((i) => i.weight),
+              result?.weight ?? 0,
+            );
+            if (!aggregate || !(result && result.weight > 0)) {
+              expect(result).toEqual({ score: 0, weight: 0, reason: expect.any(String) });
+              continue;
+            }
+            expect(Object.is(result.score, aggregate.points), `${u.unit} ${block.id}`).toBe(true);
+            expect(counted.map((i) => u.indicators[i.id]?.weight)).toEqual(aggregate.effectiveWeights);
+          }
+        }
       }),
       { numRuns: 150 },
     );
