@@ -34,10 +34,10 @@ export function aggregateBlock(
 
 /**
  * aggregateBlock over the first `count` entries of `scores` and `weights`, writing the effective weights into
- * `effective` and returning the points: the rating loop passes the same scratch arrays for every unit and
- * block, so it allocates nothing. Each number is computed in the same order as before, to the same bits.
+ * `effective` and returning the points. The rating itself sweeps all units at once (RatingTotals.all) and
+ * takes every sum in the same order, so its numbers are these to the bit (a property test checks it).
  */
-export function aggregateInto(
+function aggregateInto(
   aggregation: Aggregation,
   scores: ArrayLike<number>,
   weights: ArrayLike<number>,
