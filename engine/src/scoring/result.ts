@@ -62,6 +62,10 @@ export interface UnitResult {
   readonly rankChange?: number;
   readonly grade: string;
   readonly blocks: Readonly<Record<string, BlockResult>>;
+  /**
+   * By indicator id, in block order. In a result from `rate` this is built at its first read (an own
+   * enumerable property all the same: JSON and equality see plain data), so a ranking never builds it.
+   */
   readonly indicators: Readonly<Record<string, IndicatorResult>>;
 }
 
