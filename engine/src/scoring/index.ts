@@ -46,5 +46,5 @@ export {
   runRuleTest,
   runRuleTestFiles,
 } from "./rule-tests.js";
-export { type UnitTotals, unitTotals } from "./totals.js";
+export { RatingTotals, type UnitBlocks, type UnitTotals, unitTotals } from "./totals.js";
 export * from "./trace.js";
