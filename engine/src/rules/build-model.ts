@@ -151,10 +151,13 @@ function buildRating(
 
 function buildUnit(doc: RuleDocument, path: string, raw: unknown, sources: RulesetSources): Unit {
   const u = asRaw(raw);
-  const attributes: Record<string, number | string | boolean> = {};
-  for (const [name, value] of Object.entries(asRaw(u.attributes))) {
-    if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") attributes[name] = value;
-  }
+  // fromEntries defines own properties, so even a `__proto__` attribute is kept (and then refused by R203).
+  const attributes: Record<string, number | string | boolean> = Object.fromEntries(
+    Object.entries(asRaw(u.attributes)).filter(
+      (e): e is [string, number | string | boolean] =>
+        typeof e[1] === "number" || typeof e[1] === "string" || typeof e[1] === "boolean",
+    ),
+  );
   const unit: Unit = {
     id: str(u.id),
     name: localized(u.name),

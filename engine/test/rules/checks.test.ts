@@ -42,6 +42,20 @@ indicators:
 `;
 
 describe("semantic checks", () => {
+  test("__proto__ is refused as a unit id and as an attribute: results are objects keyed by id", () => {
+    const r = edited({
+      "units.yaml": [
+        ["  - id: beta\n", "  - id: __proto__\n"],
+        ["farmland_ha: 0 }", "farmland_ha: 0, __proto__: 1 }"],
+      ],
+    });
+    const reserved = r.diagnostics.filter((d) => d.code === "R203");
+    expect(reserved.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([
+      "7:69 an attribute cannot be called `__proto__`: JavaScript reserves this key",
+      "8:9 `__proto__` cannot be the id of a unit: results are keyed by id and JavaScript reserves this key",
+    ]);
+  });
+
   test("block weights are compared at 15 significant digits: 46.8 + 47.9 + 5.3 is 100", () => {
     expect(46.8 + 47.9 + 5.3).not.toBe(100);
     const result = edited(
