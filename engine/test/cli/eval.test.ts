@@ -1,24 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
+import { runInProcess } from "../support/run-cli.js";
 
-async function tarazy(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: "/",
-    isTTY: false,
-    env: {},
-  };
-  const code = await runCli(["eval", ...args], io);
-  return { code, stdout, stderr };
-}
+const tarazy = (...args: string[]) => runInProcess(["eval", ...args], "/");
 
 describe("tarazy eval", () => {
   it("prints 4262.4 of a 4736 plan as reaching 90%", async () => {

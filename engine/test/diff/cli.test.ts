@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Ajv } from "ajv";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
 import { expectGolden } from "../report/golden.js";
+import { runInProcess } from "../support/run-cli.js";
 
 /** The CLI in process, from the repository root, so paths in the output are stable. */
 const ROOT = resolve(import.meta.dirname, "../../..");
@@ -14,23 +13,7 @@ const DATA = `${PAIR}/data`;
 const DISTRICTS = "rules/turkistan/districts";
 const GOLDEN = join(import.meta.dirname, "golden");
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: ROOT,
-    isTTY: false,
-    env: {},
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (...args: string[]) => runInProcess(args, ROOT);
 
 const schema = JSON.parse(readFileSync(join(ROOT, "engine/schema/ruleset-diff.schema.json"), "utf8"));
 const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);

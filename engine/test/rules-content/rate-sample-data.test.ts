@@ -1,8 +1,7 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
 import type { RatingResult } from "../../src/scoring/result.js";
+import { runInProcess } from "../support/run-cli.js";
 
 /**
  * The Turkistan rulesets end to end through the CLI, in process: they validate clean, their hand-computed
@@ -11,23 +10,7 @@ import type { RatingResult } from "../../src/scoring/result.js";
  */
 const ROOT = resolve(import.meta.dirname, "../../..");
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: ROOT,
-    isTTY: false,
-    env: {},
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (...args: string[]) => runInProcess(args, ROOT);
 
 /** A family's sample data: one folder, for every version. */
 const sampleData = (family: string) => [`rules/turkistan/${family}/sample-data`];

@@ -2,10 +2,9 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
 import type { RatingResult } from "../../src/scoring/result.js";
 import { expectGolden } from "../report/golden.js";
+import { runInProcess } from "../support/run-cli.js";
 
 /**
  * End to end on the Turkistan rulesets and their synthetic sample data: the ranking of 2026-Q3 against golden
@@ -16,22 +15,7 @@ const GOLDEN = join(import.meta.dirname, "golden");
 const schema = JSON.parse(readFileSync(join(ROOT, "engine/schema/rating-result.schema.json"), "utf8"));
 const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: ROOT,
-    isTTY: false,
-    env: {},
-  };
-  return { code: await runCli(args, io), stdout, stderr };
-}
+const cli = (...args: string[]) => runInProcess(args, ROOT);
 
 /** A family's sample data: one folder for every version (each sets the other versions' fields aside, D128). */
 function sampleData(family: string): string[] {
