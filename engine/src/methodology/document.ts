@@ -2,7 +2,7 @@ import { functionRegistry } from "../functions/registry.js";
 import { signature } from "../functions/spec.js";
 import type { Block, Frequency, Indicator, Lang, MissingPolicy, Rating, Ruleset } from "../model/ruleset.js";
 import { hexColor } from "../report/colors.js";
-import { type LabelKey, label, localize } from "../report/labels.js";
+import { type LabelKey, label, localize, localizeMeasure } from "../report/labels.js";
 import { formatShort } from "../report/number-format.js";
 import { ENGINE_VERSION } from "../version.js";
 import { appliesText } from "./applicability.js";
@@ -143,10 +143,16 @@ function inputDoc(name: string, ruleset: Ruleset, lang: Lang): InputDoc {
   const field = ruleset.fields.find((f) => f.id === name);
   if (field) {
     const source = label(field.source === "unit" ? "sourceUnit" : "sourceRegion", lang);
-    return { name, kind: "field", label: localize(field.name, lang), measure: field.measure, source };
+    return { name, kind: "field", label: localize(field.name, lang), measure: localizeMeasure(field, lang), source };
   }
   const indicator = ruleset.blocks.flatMap((b) => b.indicators).find((i) => i.id === name);
-  if (indicator) return { name, kind: "indicator", label: localize(indicator.name, lang), measure: indicator.measure };
+  if (indicator)
+    return {
+      name,
+      kind: "indicator",
+      label: localize(indicator.name, lang),
+      measure: localizeMeasure(indicator, lang),
+    };
   if (name === "value") return { name, kind: "value", label: label("inputKindValue", lang) };
   if (name.startsWith("unit.")) return { name, kind: "attribute", label: label("inputKindAttribute", lang) };
   return { name, kind: "unknown", label: name };
@@ -166,7 +172,7 @@ function indicatorDoc(
     number,
     id: i.id,
     name: localize(i.name, lang),
-    measure: i.measure,
+    measure: localizeMeasure(i, lang),
     formula: formulaText(i.formula),
     inputs: names.map((n) => inputDoc(n, ruleset, lang)),
     direction: label(i.better === "higher" ? "higherBetter" : "lowerBetter", lang),

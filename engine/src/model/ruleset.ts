@@ -17,6 +17,13 @@ export interface Localized {
 
 export type Lang = "kk" | "ru" | "en";
 
+/**
+ * ruleset.yaml's `measures`: a unit of measure as fields and indicators write it ("mln KZT") -> its names
+ * by language. A measure may also be written in place as { kk, ru, en }; either way the element's
+ * `measureText` holds the names, so readers see their language.
+ */
+export type MeasureNames = Readonly<Record<string, Localized>>;
+
 /** Explanatory prose (descriptions, rationales): at least one language, Kazakh first where there is one. */
 export interface LocalizedNote {
   readonly kk?: string;
@@ -60,8 +67,10 @@ export interface Unit {
 export interface Field {
   readonly id: string;
   readonly name: Localized;
-  /** Unit of measure, e.g. "mln KZT", "%", "count". */
+  /** Unit of measure as written, e.g. "mln KZT", "%", "count" (data checks and diffs compare this). */
   readonly measure: string;
+  /** The measure's names by language (see `MeasureNames`); absent: shown as written. */
+  readonly measureText?: Localized;
   readonly aggregate: FieldAggregate;
   /** Reported values are running totals since January (as BNS statistics are published). */
   readonly cumulative: boolean;
@@ -114,7 +123,10 @@ export interface Indicator {
   readonly id: string;
   readonly block: string;
   readonly name: Localized;
+  /** Unit of measure as written, e.g. "%". */
   readonly measure: string;
+  /** The measure's names by language (see `MeasureNames`); absent: shown as written. */
+  readonly measureText?: Localized;
   readonly formula: FormulaSource;
   readonly better: Direction;
   readonly score: ScoreMethod;
@@ -172,6 +184,10 @@ export interface Ruleset {
   readonly effective: { readonly from: string; readonly to?: string };
   readonly title: Localized;
   readonly description?: LocalizedNote;
+  /** The languages every text is declared to exist in (ruleset.yaml `languages`); absent: not declared. */
+  readonly languages?: readonly Lang[];
+  /** Names of the units of measure by language (ruleset.yaml `measures`). */
+  readonly measures?: MeasureNames;
   readonly scale: number;
   readonly unitKinds: readonly string[];
   readonly missing: MissingPolicy;

@@ -351,3 +351,8 @@ export function localize(text: Localized | LocalizedNote | undefined, lang: Lang
   if (!text) return "";
   return text[lang] ?? text.kk ?? text.ru ?? text.en ?? "";
 }
+
+/** A unit of measure in the language: its name from the rule files (`measures` or { kk, ru, en }), else as written. */
+export function localizeMeasure(x: { readonly measure: string; readonly measureText?: Localized }, lang: Lang): string {
+  return x.measureText?.[lang] ?? x.measure;
+}

@@ -2,7 +2,7 @@ import type { Lang, Rating, Ruleset } from "../model/ruleset.js";
 import type { BlockResult, IndicatorResult, RatingResult } from "../scoring/result.js";
 import { FALLBACK_COLOR, hexColor } from "./colors.js";
 import { type ReportInput, sortByPeriod } from "./input.js";
-import { localize } from "./labels.js";
+import { localize, localizeMeasure } from "./labels.js";
 import { buildManifest, type ReportManifest } from "./manifest.js";
 import { periodLabel } from "./period-label.js";
 
@@ -82,7 +82,11 @@ function blockColumns(ruleset: Ruleset, rating: Rating | undefined, lang: Lang):
     id: b.id,
     name: localize(b.name, lang),
     weight: sum > 0 ? (ruleset.scale * b.weight) / sum : 0,
-    indicators: b.indicators.map((i) => ({ id: i.id, name: localize(i.name, lang), measure: i.measure })),
+    indicators: b.indicators.map((i) => ({
+      id: i.id,
+      name: localize(i.name, lang),
+      measure: localizeMeasure(i, lang),
+    })),
   }));
 }
 

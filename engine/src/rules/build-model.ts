@@ -11,8 +11,10 @@ import type {
   Frequency,
   Grade,
   Indicator,
+  Lang,
   Localized,
   LocalizedNote,
+  MeasureNames,
   MissingPolicy,
   Rating,
   Ruleset,
@@ -23,7 +25,7 @@ import type {
 import { formulaAt } from "./formula-source.js";
 import type { FileKind } from "./schema.js";
 import type { RulesetSources } from "./sources.js";
-import type { RuleDocument } from "./yaml-document.js";
+import { pointerSegment, type RuleDocument } from "./yaml-document.js";
 
 export interface KindedDocument {
   readonly doc: RuleDocument;
@@ -57,22 +59,25 @@ export function buildModel(
   const units: Unit[] = [];
   const fields: Field[] = [];
   const blocks: Block[] = [];
+  const measures = buildMeasures(rulesetDoc, sources);
   for (const { doc, kind } of docs) {
     const data = asRaw(doc.data);
     if (kind === "units")
       units.push(...items(doc, "/units", data.units, sources).map(([u, p]) => buildUnit(doc, p, u, sources)));
     if (kind === "fields")
-      fields.push(...items(doc, "/fields", data.fields, sources).map(([f, p]) => buildField(doc, p, f, sources)));
-    if (kind === "block") blocks.push(buildBlock(doc, data, sources, formula));
+      fields.push(
+        ...items(doc, "/fields", data.fields, sources).map(([f, p]) => buildField(doc, p, f, sources, measures)),
+      );
+    if (kind === "block") blocks.push(buildBlock(doc, data, sources, formula, measures));
   }
-  const model = buildRuleset(root, rulesetDoc, { units, fields, blocks }, sources);
+  const model = buildRuleset(root, rulesetDoc, { units, fields, blocks, measures }, sources);
   return { model, diagnostics, parseErrors };
 }
 
 function buildRuleset(
   root: string,
   doc: RuleDocument | undefined,
-  parts: { units: Unit[]; fields: Field[]; blocks: Block[] },
+  parts: { units: Unit[]; fields: Field[]; blocks: Block[]; measures: MeasureNames },
   sources: RulesetSources,
 ): Ruleset {
   const data = asRaw(doc?.data);
@@ -97,6 +102,8 @@ function buildRuleset(
     },
     title: localized(data.title),
     ...optionalNote("description", data.description),
+    ...languages(data.languages),
+    measures: parts.measures,
     scale: num(data.scale, 100),
     unitKinds: list(data.unit_kinds).filter((k): k is string => typeof k === "string"),
     missing: oneOf<MissingPolicy>(policies.missing, ["zero", "exclude", "fail"], "zero"),
@@ -170,12 +177,18 @@ function buildUnit(doc: RuleDocument, path: string, raw: unknown, sources: Rules
   return unit;
 }
 
-function buildField(doc: RuleDocument, path: string, raw: unknown, sources: RulesetSources): Field {
+function buildField(
+  doc: RuleDocument,
+  path: string,
+  raw: unknown,
+  sources: RulesetSources,
+  measures: MeasureNames,
+): Field {
   const f = asRaw(raw);
   const field: Field = {
     id: str(f.id),
     name: localized(f.name),
-    measure: str(f.measure),
+    ...measure(f.measure, measures),
     aggregate: oneOf<FieldAggregate>(f.aggregate, ["sum", "last", "mean"], "sum"),
     cumulative: f.cumulative === true,
     source: oneOf(f.source, ["unit", "region"] as const, "unit"),
@@ -189,7 +202,13 @@ function buildField(doc: RuleDocument, path: string, raw: unknown, sources: Rule
 
 type FormulaReader = (doc: RuleDocument, path: string) => FormulaSource | undefined;
 
-function buildBlock(doc: RuleDocument, data: Raw, sources: RulesetSources, formula: FormulaReader): Block {
+function buildBlock(
+  doc: RuleDocument,
+  data: Raw,
+  sources: RulesetSources,
+  formula: FormulaReader,
+  measures: MeasureNames,
+): Block {
   const id = str(data.block);
   const block: Block = {
     id,
@@ -198,7 +217,7 @@ function buildBlock(doc: RuleDocument, data: Raw, sources: RulesetSources, formu
     aggregation: oneOf<Aggregation>(data.aggregation, ["arithmetic", "geometric", "min"], "arithmetic"),
     ...(isPolicy(data.missing) ? { missing: data.missing } : {}),
     indicators: items(doc, "/indicators", data.indicators, sources).map(([raw, path]) =>
-      buildIndicator(doc, path, raw, id, sources, formula),
+      buildIndicator(doc, path, raw, id, sources, formula, measures),
     ),
     ...optionalNote("description", data.description),
     at: located(doc, ""),
@@ -214,6 +233,7 @@ function buildIndicator(
   block: string,
   sources: RulesetSources,
   formula: FormulaReader,
+  measures: MeasureNames,
 ): Indicator {
   const x = asRaw(raw);
   const fallback = (p: string): FormulaSource => ({ text: "", at: { file: doc.file, range: sources.rangeAt(doc, p) } });
@@ -222,7 +242,7 @@ function buildIndicator(
     id: str(x.id),
     block,
     name: localized(x.name),
-    measure: str(x.measure),
+    ...measure(x.measure, measures),
     formula: formula(doc, `${path}/formula`) ?? fallback(path),
     better: oneOf<Direction>(x.better, ["higher", "lower"], "higher"),
     score: buildScore(doc, `${path}/score`, x.score, formula, fallback),
@@ -239,6 +259,34 @@ function buildIndicator(
   if (applies) sources.record(applies, doc, `${path}/applies`);
   sources.record(indicator.score, doc, `${path}/score`);
   return indicator;
+}
+
+/** ruleset.yaml's `measures`, each entry recorded at its place for the language check. */
+function buildMeasures(doc: RuleDocument | undefined, sources: RulesetSources): MeasureNames {
+  const table: Record<string, Localized> = {};
+  for (const [key, value] of Object.entries(asRaw(asRaw(doc?.data).measures))) {
+    const names = localized(value);
+    // defineProperty: a key such as __proto__ stays an ordinary entry.
+    Object.defineProperty(table, key, { value: names, enumerable: true });
+    if (doc) sources.record(names, doc, `/measures/${pointerSegment(key)}`);
+  }
+  return table;
+}
+
+/** A measure written as text (named by the table, if it has it) or in place as { kk, ru, en }. */
+function measure(value: unknown, measures: MeasureNames): { measure: string; measureText?: Localized } {
+  if (typeof value === "string") {
+    const names = Object.hasOwn(measures, value) ? measures[value] : undefined;
+    return { measure: value, ...(names ? { measureText: names } : {}) };
+  }
+  if (value === null || typeof value !== "object") return { measure: "" };
+  const names = localized(value);
+  return { measure: names.kk || names.ru || names.en || "", measureText: names };
+}
+
+function languages(value: unknown): { languages?: Lang[] } {
+  const langs = list(value).filter((l): l is Lang => l === "kk" || l === "ru" || l === "en");
+  return langs.length > 0 ? { languages: [...new Set(langs)] } : {};
 }
 
 function buildApplies(

@@ -58,6 +58,7 @@ function valueText(raw: SchemaNode, node: SchemaNode): string {
   if (ref === "localized") return "kk (required), ru, en";
   if (ref === "note") return "kk, ru, en (at least one)";
   if (ref === "formula") return "formula";
+  if (ref === "measure") return "text or kk (required), ru, en";
   if (ref === "month") return "month 2026-01";
   if (ref === "idList") return "list of ids";
   if (node.enum) return (node.enum as string[]).map((v) => `\`${v}\``).join(" \\| ");
@@ -79,6 +80,8 @@ function typeOf(node: SchemaNode): string {
     null: "empty",
   };
   const base = types.map((t) => names[t] ?? t).join(" or ");
+  if (types[0] === "array" && node.items?.enum)
+    return `list of ${(node.items.enum as string[]).map((v) => `\`${v}\``).join(" \\| ")}`;
   if (types[0] === "array" && node.items?.$ref) return `list of ${node.items.$ref.replace("#/definitions/", "")}s`;
   return base;
 }

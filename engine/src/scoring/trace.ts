@@ -71,6 +71,8 @@ export interface IndicatorTrace {
   readonly id: string;
   readonly name: Localized;
   readonly measure: string;
+  /** The measure's names by language, when the rule files give them. */
+  readonly measureText?: Localized;
   readonly better: Direction;
   /** The period the indicator is evaluated in (its own when its frequency is coarser than the rating's). */
   readonly period: string;
@@ -161,6 +163,7 @@ function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): In
     id: indicator.id,
     name: indicator.name,
     measure: indicator.measure,
+    ...(indicator.measureText ? { measureText: indicator.measureText } : {}),
     better: indicator.better,
     period: formatPeriodCode(round.period),
     formula: printed(indicator.formula),

@@ -1,7 +1,7 @@
 import type { Provenance } from "../../data/observation.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Lang } from "../../model/ruleset.js";
-import { label, localize } from "../../report/labels.js";
+import { label, localize, localizeMeasure } from "../../report/labels.js";
 import { ScoringCode } from "../../scoring/codes.js";
 import type { InputTrace } from "../../scoring/result.js";
 import {
@@ -97,7 +97,7 @@ function methodLine(m: MethodTrace): string {
 /** One indicator of the trace, as lines indented by `indent`. */
 export function renderIndicator(t: IndicatorTrace, lang: Lang, cwd: string, indent = "  "): string[] {
   const pad = `${indent}  `;
-  const lines = [`${indent}${t.id} — ${localize(t.name, lang)}${t.measure ? ` (${t.measure})` : ""}`];
+  const lines = [`${indent}${t.id} — ${localize(t.name, lang)}${t.measure ? ` (${localizeMeasure(t, lang)})` : ""}`];
   lines.push(
     `${pad}${WORDS.formula[lang]}: ${t.formula}   [${displayPath(t.at.file, cwd)}:${t.at.range.start.line}:${t.at.range.start.column}], ${WORDS.period[lang]} ${t.period}`,
   );

@@ -7,6 +7,7 @@ import { formulaTypes } from "./formula-types.js";
 import { grades } from "./grades.js";
 import { indicatorCycles } from "./indicator-cycles.js";
 import { frequencies } from "./indicator-frequency.js";
+import { languages } from "./languages.js";
 import { positiveWeights } from "./positive-weights.js";
 import { reservedNames } from "./reserved-names.js";
 import { scoreParameters } from "./score-parameters.js";
@@ -34,6 +35,7 @@ export const ruleChecks: readonly RuleCheck[] = [
   appliesToSomeUnit,
   unitAttributes,
   effectivePeriod,
+  languages,
 ];
 
 export type { CheckContext, RuleCheck } from "./check.js";
