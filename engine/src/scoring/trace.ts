@@ -9,6 +9,7 @@ import type {
   Located,
   MissingPolicy,
   RankPolicy,
+  Ruleset,
 } from "../model/ruleset.js";
 import { RecordingContext } from "./context.js";
 import type { RatingRun } from "./engine.js";
@@ -41,6 +42,8 @@ export interface ExplainTrace {
   readonly previousRank?: number;
   readonly rankChange?: number;
   readonly grade: string;
+  /** The grade's label from ruleset.yaml, so that the zone is named in the reader's language. */
+  readonly gradeLabel?: Localized;
   readonly blocks: readonly BlockTrace[];
 }
 
@@ -142,8 +145,14 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
       ? { previousRank: unitResult.previousRank, rankChange: unitResult.rankChange ?? 0 }
       : {}),
     grade: unitResult.grade,
+    ...gradeLabel(ruleset, unitResult.grade),
     blocks,
   };
+}
+
+function gradeLabel(ruleset: Ruleset, id: string): { gradeLabel?: Localized } {
+  const grade = ruleset.grades.find((g) => g.id === id);
+  return grade ? { gradeLabel: grade.label } : {};
 }
 
 function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): IndicatorTrace {

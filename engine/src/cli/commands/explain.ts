@@ -127,7 +127,13 @@ export function blockLine(b: BlockTrace, lang: Lang): string {
 export function totalLine(t: ExplainTrace, lang: Lang): string {
   const change = t.previousRank !== undefined ? ` (${WORDS.previous[lang]} ${num(t.previousRank)})` : "";
   const key = t.rankingKey !== t.total ? `; ${WORDS.rankedAs[lang]} ${num(t.rankingKey)}` : "";
-  return `${label("total", lang)}: ${num(t.total)} ${WORDS.of[lang]} ${t.scale} (${points(t.total)}${key}) · ${label("rank", lang)} ${num(t.rank)} ${WORDS.of[lang]} ${t.rankedUnits}${change} · ${label("grade", lang)} ${t.grade || WORDS.none[lang]}`;
+  return `${label("total", lang)}: ${num(t.total)} ${WORDS.of[lang]} ${t.scale} (${points(t.total)}${key}) · ${label("rank", lang)} ${num(t.rank)} ${WORDS.of[lang]} ${t.rankedUnits}${change} · ${gradeText(t, lang)}`;
+}
+
+/** The grade by its label from the rule files ("Red zone" names itself), else "Grade red". */
+function gradeText(t: ExplainTrace, lang: Lang): string {
+  const name = t.gradeLabel && localize(t.gradeLabel, lang);
+  return name || `${label("grade", lang)} ${t.grade || WORDS.none[lang]}`;
 }
 
 /** The whole trace as text (or one indicator of it). */
