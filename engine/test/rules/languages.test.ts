@@ -1,6 +1,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import type { Field, Indicator } from "../../src/model/ruleset.js";
 import { localizeMeasure } from "../../src/report/labels.js";
 import { loadRuleset } from "../../src/rules/load.js";
 import { miniCopy } from "./helpers.js";
@@ -106,9 +107,9 @@ describe("units of measure in each language", () => {
     const r = edited(GAPS);
     const ruleset = r.ruleset;
     if (!ruleset) throw new Error("not loaded");
-    const field = (id: string) => ruleset.fields.find((f) => f.id === id) as (typeof ruleset.fields)[number];
-    const indicator = (id: string) =>
-      ruleset.blocks.flatMap((b) => b.indicators).find((i) => i.id === id) as (typeof ruleset.fields)[number];
+    const field = (id: string): Field => ruleset.fields.find((f) => f.id === id) as Field;
+    const indicator = (id: string): Indicator =>
+      ruleset.blocks.flatMap((b) => b.indicators).find((i) => i.id === id) as Indicator;
     expect(field("revenue").measure).toBe("mln KZT");
     expect(localizeMeasure(field("revenue"), "kk")).toBe("млн теңге");
     expect(localizeMeasure(field("revenue"), "en")).toBe("mln KZT");
