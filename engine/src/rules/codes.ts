@@ -94,6 +94,22 @@ export const RuleReadCode = defineCodes({
     example: "an empty blocks/10-social.yaml",
     fix: "Write the file's content, or delete it.",
   },
+  R017: {
+    severity: "error",
+    title: "Control character in the text",
+    description:
+      "A key or text holds an invisible control character (NUL U+0000, U+0001 to U+001F other than tab and line breaks, DEL or U+0080 to U+009F). It usually comes from text copied out of a PDF, a database export or a terminal; in an id it makes two ids that look the same differ, in a name it prints as garbage.",
+    example: 'name: { kk: "Арыс\\u0000 қаласы" }',
+    fix: "Delete the character at the position shown (retype the word if the editor does not show it).",
+  },
+  R018: {
+    severity: "error",
+    title: "Nested too deeply",
+    description:
+      "Lists and mappings are nested inside each other more levels than any rule file needs (the limit is in the message). Reading stops there rather than risk running out of memory.",
+    example: "measure: [[[[[[[[ ... ]]]]]]]]   # thousands of levels",
+    fix: "Remove the extra brackets or indentation levels; a rule file needs only a few levels.",
+  },
   R016: {
     severity: "info",
     title: "Formula positions approximate",

@@ -6,6 +6,7 @@ import type { Ruleset } from "../model/ruleset.js";
 import { buildModel, type KindedDocument } from "./build-model.js";
 import { ruleChecks } from "./checks/index.js";
 import { RuleReadCode } from "./codes.js";
+import { controlCharacters } from "./control-characters.js";
 import { fileKind } from "./file-kind.js";
 import { type FormulaUse, linkFormulas } from "./link.js";
 import { listFolder, pathKind, type ReadFileHook, readRuleText, START, yamlFilesUnder } from "./read.js";
@@ -13,7 +14,7 @@ import { validateFile } from "./schema.js";
 import { schemaDiagnostics } from "./schema-errors.js";
 import { RulesetSources } from "./sources.js";
 import { checkFamily, chooseVersion, type VersionHeader } from "./versions.js";
-import { parseRuleDocument, type RuleDocument } from "./yaml-document.js";
+import { parseRuleDocument, pointerSegment, type RuleDocument } from "./yaml-document.js";
 import { valueRange } from "./yaml-path.js";
 
 export interface LoadOptions {
@@ -56,6 +57,7 @@ const INCOMPLETE = new Set<string>([
   RuleReadCode.R012,
   RuleReadCode.R013,
   RuleReadCode.R015,
+  RuleReadCode.R018,
   RuleReadCode.R100,
 ]);
 
@@ -145,6 +147,7 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
   const parsed = parseRuleDocument(rulesetPath, read.text);
   diagnostics.push(...parsed.diagnostics);
   const rulesetDoc = parsed.document;
+  if (rulesetDoc.data === null && parsed.diagnostics.length === 0) diagnostics.push(emptyFile(rulesetPath));
   const sources = new RulesetSources();
   const documents: RuleDocument[] = [rulesetDoc];
   const ruleKind = validateDocument(rulesetDoc, sources, diagnostics, parsed.diagnostics);
@@ -162,13 +165,7 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
     diagnostics.push(...result.diagnostics);
     documents.push(result.document);
     if (result.document.data === null && result.diagnostics.length === 0) {
-      diagnostics.push({
-        code: RuleReadCode.R015,
-        severity: "error",
-        message: "the file is empty",
-        file: file.path,
-        range: START,
-      });
+      diagnostics.push(emptyFile(file.path));
       continue;
     }
     const kind = validateDocument(result.document, sources, diagnostics, result.diagnostics);
@@ -262,6 +259,8 @@ function validateDocument(
   parseDiagnostics: readonly Diagnostic[],
 ) {
   if (doc.data === null && doc.yaml === undefined) return undefined;
+  // A file not read for its depth has nothing more to say.
+  if (parseDiagnostics.some((d) => d.code === RuleReadCode.R018)) return undefined;
   const cutoff = syntaxCutoff(doc, parseDiagnostics);
   if (cutoff !== undefined) {
     sources.cutAt(doc, cutoff);
@@ -273,7 +272,17 @@ function validateDocument(
   const { kind, diagnostic } = fileKind(doc);
   if (diagnostic) diagnostics.push(diagnostic);
   if (!kind) return undefined;
-  const errors = validateFile(kind, doc.data);
+  const controls = controlCharacters(doc, kind);
+  diagnostics.push(...controls.diagnostics);
+  // An id with a control character is reported as such (R017), not again as "not a valid id".
+  const errors = validateFile(kind, doc.data).filter(
+    (e) =>
+      !(
+        e.keyword === "pattern" &&
+        (controls.paths.has(e.instancePath) ||
+          (e.propertyName !== undefined && controls.paths.has(`${e.instancePath}/${pointerSegment(e.propertyName)}`)))
+      ) && !(e.keyword === "propertyNames" && [...controls.paths].some((p) => p.startsWith(`${e.instancePath}/`))),
+  );
   sources.markBroken(
     doc,
     errors
@@ -454,6 +463,21 @@ function hashFiles(root: string, documents: readonly RuleDocument[]): string {
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const e of entries) hash.update(`${e.path}\0${e.text}\0`);
   return hash.digest("hex");
+}
+
+/** An empty file, or one holding only comments: nothing to read, which is never what its author meant. */
+function emptyFile(file: string): Diagnostic {
+  return {
+    code: RuleReadCode.R015,
+    severity: "error",
+    message: "the file is empty (or holds only comments)",
+    file,
+    range: START,
+    suggestion:
+      basename(file) === RULESET_FILE
+        ? "a ruleset.yaml starts with `ruleset: <id>` and gives the version, its effective period and its ratings (docs/rule-format.md)"
+        : "write the file's content, or delete it",
+  };
 }
 
 function misplaced(doc: RuleDocument, message: string): Diagnostic {
