@@ -93,6 +93,9 @@ describe("tarazy rate", () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("error S202: the ruleset has no rating 'quartely' (it has: quarterly, economy)");
     expect(unknown.stderr).toContain("did you mean `quarterly`?");
+    // Said at the ruleset's ratings in ruleset.yaml, not as an error of no file.
+    expect(unknown.stderr).toMatch(/ruleset\.yaml:\d+:\d+: error S202/);
+    expect(unknown.stderr).not.toContain("tarazy: error");
     const rhythm = await cli("rate", MINI, "--data", DATA, "--period", "2026-05", "--rating", "quarterly");
     expect(rhythm.code).toBe(1);
     expect(rhythm.stderr).toContain(

@@ -1,0 +1,55 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { EXCERPT_WIDTH, excerptWindow } from "../../src/cli/render-diagnostics.js";
+import { runInProcess } from "../support/run-cli.js";
+import { miniCopy } from "./helpers.js";
+
+/** What `tarazy validate` prints for files that are large, odd or broken in many places at once. */
+describe("source excerpts", () => {
+  test("a short line is shown whole, with the caret under the column", () => {
+    expect(excerptWindow("    weight: 0", 13, 14)).toEqual({ text: "    weight: 0", caret: 12, width: 1 });
+  });
+
+  test("a long line is cut to a window around the column, marked with …", () => {
+    const line = `${"x".repeat(1000)}BAD${"y".repeat(1000)}`;
+    const shown = excerptWindow(line, 1001, 1004);
+    expect(shown.text.length).toBeLessThanOrEqual(EXCERPT_WIDTH + 2);
+    expect(shown.text.startsWith("…")).toBe(true);
+    expect(shown.text.endsWith("…")).toBe(true);
+    expect(shown.text.slice(shown.caret, shown.caret + shown.width)).toBe("BAD");
+  });
+
+  test("a control character is shown as one visible sign, keeping the caret in place", () => {
+    const shown = excerptWindow("id: be\u0001ta", 7, 8);
+    expect(shown.text).toBe("id: be\uFFFDta");
+    expect(shown.text.charAt(shown.caret)).toBe("\uFFFD");
+  });
+
+  test("a 500 KB formula prints a few lines, not the formula", async () => {
+    const formula = `${"revenue + ".repeat(25_000)}no_such_field${" + revenue".repeat(25_000)}`;
+    const dir = miniCopy();
+    const file = join(dir, "2026.1", "blocks", "01-economy.yaml");
+    const text = readFileSync(file, "utf8").replace(
+      "formula: ytd(revenue) / ytd(revenue_plan) * 100",
+      `formula: ${formula}`,
+    );
+    writeFileSync(file, text);
+    const run = await runInProcess(["validate", join(dir, "2026.1")], dir);
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("error F101: this formula is 500013 characters long");
+    expect(run.stdout.length).toBeLessThan(5_000);
+  });
+});
+
+describe("rate never fails with an error that names no file", () => {
+  test("an empty ruleset.yaml is an error at that file", async () => {
+    const dir = miniCopy({ "2026.1/ruleset.yaml": "# nothing yet\n" });
+    const run = await runInProcess(["rate", "2026.1", "--data", ".", "--period", "2026-Q1"], dir);
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("2026.1/ruleset.yaml:1:1: error R015: the file is empty (or holds only comments)");
+    expect(run.stderr).not.toContain("tarazy: error");
+  });
+});
