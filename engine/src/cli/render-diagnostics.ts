@@ -1,5 +1,6 @@
 import { diagnosticHelpUri } from "../diagnostics/catalog.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { compareDiagnostics } from "../diagnostics/order.js";
 import type { SourceText } from "../source/range.js";
 import { showControls } from "../util/control-characters.js";
 
@@ -66,17 +67,61 @@ export function excerptWindow(
   };
 }
 
-/** Every diagnostic, sorted by file and position, then a summary line. */
+/** From this many diagnostics of one kind on, the first is shown in full and the others as places. */
+export const GROUP_FROM = 4;
+/** How many further places a group lists before "and N more". */
+export const GROUP_PLACES = 5;
+
+/**
+ * The message with what differs between occurrences of one problem (quoted names, numbers) blanked out:
+ * "unknown unit 'arysh'" and "unknown unit 'ariss'" are the same error at two places.
+ */
+function messageShape(message: string): string {
+  return message.replace(/`[^`]*`|'[^']*'|"[^"]*"|\d+(?:[.,]\d+)?/g, "#");
+}
+
+function place(d: Diagnostic): string {
+  return `${d.file ?? "<formula>"}:${d.range.start.line}:${d.range.start.column}`;
+}
+
+/**
+ * Every diagnostic (root causes first, then by file and position), then a summary line. The same error at
+ * many places (one per unit, one per cell) is shown once in full, followed by how many more places have it
+ * and the first few of them; the summary still counts every one.
+ */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], lookup: SourceLookup): string {
-  const sorted = [...diagnostics].sort(
-    (a, b) =>
-      (a.file ?? "").localeCompare(b.file ?? "") ||
-      a.range.start.offset - b.range.start.offset ||
-      a.code.localeCompare(b.code),
-  );
+  const sorted = [...diagnostics].sort(compareDiagnostics);
   const errors = sorted.filter((d) => d.severity === "error").length;
   const warnings = sorted.filter((d) => d.severity === "warning").length;
-  const body = sorted.map((d) => renderDiagnostic(d, lookup)).join("\n\n");
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of sorted) {
+    const key = `${d.code}\u0000${d.severity}\u0000${messageShape(d.message)}\u0000${d.suggestion ?? ""}`;
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
+  }
+  const blocks: string[] = [];
+  for (const group of groups.values()) {
+    const [first, ...rest] = group as [Diagnostic, ...Diagnostic[]];
+    if (group.length < GROUP_FROM) {
+      blocks.push(...group.map((d) => renderDiagnostic(d, lookup)));
+      continue;
+    }
+    // A place in the same file as the one before it is written line:column only.
+    const shown = rest
+      .slice(0, GROUP_PLACES)
+      .map((d, i) => {
+        const before = i === 0 ? first : rest[i - 1];
+        return before?.file === d.file ? `${d.range.start.line}:${d.range.start.column}` : place(d);
+      })
+      .join(", ");
+    const more = rest.length > GROUP_PLACES ? `, and ${rest.length - GROUP_PLACES} more` : "";
+    const note = `  = the same ${first.severity} at ${rest.length} more places: ${shown}${more}`;
+    const full = renderDiagnostic(first, lookup).split("\n");
+    // The places go before the docs line, which stays last.
+    blocks.push([...full.slice(0, -1), note, ...full.slice(-1)].join("\n"));
+  }
+  const body = blocks.join("\n\n");
   const summary = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
   return body ? `${body}\n\n${summary}\n` : `${summary}\n`;
 }

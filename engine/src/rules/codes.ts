@@ -12,6 +12,7 @@ export const RuleReadCode = defineCodes({
     description: "A rule file or folder named on the command line or in `include` does not exist or cannot be read.",
     example: "include: [unit.yaml]   # the file is called units.yaml",
     fix: "Correct the path (it is relative to the file that names it), or create the file.",
+    rootCause: true,
   },
   R002: {
     severity: "error",
@@ -20,6 +21,7 @@ export const RuleReadCode = defineCodes({
       "Rule files are UTF-8 text. The file has a byte that is not valid UTF-8, usually because it was saved in a legacy encoding (Windows-1251, KZ-1048) or as UTF-16.",
     example: "a units.yaml saved from Notepad as ANSI",
     fix: "Save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8).",
+    rootCause: true,
   },
   R003: {
     severity: "error",
@@ -28,6 +30,7 @@ export const RuleReadCode = defineCodes({
       "A rule file is larger than 1 MB. Rule files are small; a file this large is usually data saved in the wrong place.",
     example: "a 5 MB CSV renamed to fields.yaml",
     fix: "Keep measurement data in data files (CSV, XLSX), not in the ruleset; split a very large block into several files.",
+    rootCause: true,
   },
   R004: {
     severity: "error",
@@ -72,6 +75,7 @@ export const RuleReadCode = defineCodes({
       "The file uses YAML aliases (*name) so many times that expanding them would take too long or too much memory (a so-called billion laughs file). Rule files never need this.",
     example: "a: &a [x, x]\nb: &b [*a, *a]\n... (nested many levels)",
     fix: "Write the values out, or use fewer aliases.",
+    rootCause: true,
   },
   R013: {
     severity: "error",
@@ -109,6 +113,7 @@ export const RuleReadCode = defineCodes({
       "Lists and mappings are nested inside each other more levels than any rule file needs (the limit is in the message). Reading stops there rather than risk running out of memory.",
     example: "measure: [[[[[[[[ ... ]]]]]]]]   # thousands of levels",
     fix: "Remove the extra brackets or indentation levels; a rule file needs only a few levels.",
+    rootCause: true,
   },
   R016: {
     severity: "info",

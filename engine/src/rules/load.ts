@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
+import { compareDiagnostics } from "../diagnostics/order.js";
 import type { Ruleset } from "../model/ruleset.js";
 import { buildModel, type KindedDocument } from "./build-model.js";
 import { ruleChecks } from "./checks/index.js";
@@ -512,25 +513,13 @@ function failed(result: { diagnostic: Diagnostic } | { text: string }): LoadResu
   return { ...empty(), diagnostics: "diagnostic" in result ? [result.diagnostic] : [] };
 }
 
-/** By file, then position, then code; exact repeats removed. Deterministic for goldens and CI. */
+/** Root causes first, then by file, position and code (compareDiagnostics); exact repeats removed. Deterministic for goldens and CI. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
-  return [...diagnostics]
-    .sort(
-      (a, b) =>
-        compareText(a.file ?? "", b.file ?? "") ||
-        a.range.start.offset - b.range.start.offset ||
-        compareText(a.code, b.code) ||
-        compareText(a.message, b.message),
-    )
-    .filter((d) => {
-      const key = `${d.file}:${d.range.start.offset}:${d.range.end.offset}:${d.code}:${d.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return [...diagnostics].sort(compareDiagnostics).filter((d) => {
+    const key = `${d.file}:${d.range.start.offset}:${d.range.end.offset}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -53,3 +53,26 @@ describe("rate never fails with an error that names no file", () => {
     expect(run.stderr).not.toContain("tarazy: error");
   });
 });
+
+describe("many problems at once", () => {
+  test("the same error in many cells is shown once, with a count and the first few places", async () => {
+    const dir = miniCopy();
+    const rows = ["alpha", "beta", "gamma"].flatMap((u) => [1, 2, 3, 4].map((m) => `${u},2026-0${m},jobs,abc${m}`));
+    writeFileSync(join(dir, "bad.csv"), `unit,period,field,value\n${rows.join("\n")}\n`);
+    const run = await runInProcess(["data", "check", "2026.1", "--data", "bad.csv"], dir);
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.code).toBe(1);
+    expect(run.stdout.match(/error D130/g)).toHaveLength(1);
+    expect(run.stdout).toContain('bad.csv:2:20: error D130: "abc1" is not a number');
+    expect(run.stdout).toContain("= the same error at 11 more places: 3:20, 4:20, 5:20, 6:19, 7:19, and 6 more");
+    expect(run.stdout).toContain("12 errors, 0 warnings");
+  });
+
+  test("a root cause (the alias limit) is printed before what follows from it", async () => {
+    const run = await runInProcess(["validate", "."], join(import.meta.dirname, "corpus", "alias-bomb"));
+    const cause = run.stdout.indexOf("error R012");
+    expect(cause).toBeGreaterThan(0);
+    expect(cause).toBeLessThan(run.stdout.indexOf("error R100"));
+    expect(cause).toBeLessThan(run.stdout.indexOf("error R010"));
+  });
+});
