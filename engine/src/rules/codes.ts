@@ -54,6 +54,14 @@ export const RuleReadCode = defineCodes({
     example: "include: [blocks/, blocks/01-industry.yaml]",
     fix: "Remove the repeated entry.",
   },
+  R007: {
+    severity: "error",
+    title: "Project file not understood",
+    description:
+      "The project file (tarazy.yaml at the root of a repository) lists the folders of its rulesets under `rulesets`, so that `tarazy validate` with no path checks those. This one has another shape or an unknown key.",
+    example: "ruleset: [rules/turkistan/districts]   # the key is `rulesets`",
+    fix: "Write `rulesets:` and a list of folders relative to tarazy.yaml.",
+  },
   R010: {
     severity: "error",
     title: "YAML syntax error",

@@ -76,3 +76,40 @@ describe("many problems at once", () => {
     expect(cause).toBeLessThan(run.stdout.indexOf("error R010"));
   });
 });
+
+describe("tarazy validate with no path", () => {
+  const ROOT = join(import.meta.dirname, "..", "..", "..");
+
+  test("checks the rulesets the repository's tarazy.yaml lists, and no test fixture", async () => {
+    const run = await runInProcess(["validate"], ROOT);
+    expect(run.code).toBe(0);
+    const checked = run.stdout.split("\n").filter((l) => l.startsWith("checked "));
+    expect(checked.map((l) => l.split(":")[0])).toEqual([
+      "checked rules/turkistan/districts",
+      "checked rules/turkistan/departments",
+      "checked rules/turkistan/procurement",
+    ]);
+  });
+
+  test("finds the project file in a folder above, and says what is wrong in it where it is", async () => {
+    const dir = miniCopy({
+      "tarazy.yaml": "rulesets:\n  - '2026.1'\n  - '2027.1'\n  - 2025.1\nruleset: [x]\n",
+      "docs/readme.txt": "",
+    });
+    const run = await runInProcess(["validate"], join(dir, "docs"));
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("checked ../2026.1: mini 2026.1");
+    expect(run.stdout).toContain("../tarazy.yaml:3:5: error R001: `2027.1` is not a folder");
+    expect(run.stdout).toContain("../tarazy.yaml:4:5: error R007: `2025.1` is read as a number, not a path");
+    expect(run.stdout).toContain("../tarazy.yaml:5:1: error R007: unknown key `ruleset` in the project file");
+  });
+
+  test("without a project file, searches the folder but not its test fixtures", async () => {
+    const dir = miniCopy({ "test/fixtures/broken/ruleset.yaml": "ruleset: [\n" });
+    const run = await runInProcess(["validate"], dir);
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain("broken");
+  });
+});
