@@ -258,6 +258,15 @@ export const DataCode = defineCodes({
     example: "=B2/C2 in a generated workbook",
     fix: "Open the workbook in Excel and save it, or paste the values instead of the formulas.",
   },
+  D170: {
+    severity: "error",
+    title: "Value not allowed for the field",
+    description:
+      "The field declares what its values may be (fields.yaml `values`: min, max, integer, share, non_negative) and this cell breaks it: a negative amount, a share above 100, a count with decimals.",
+    example:
+      "unit,period,field,value\narys,2026-03,new_jobs,-4   # new_jobs has values: { integer: true, non_negative: true }",
+    fix: "Correct the cell. If the value is right and the constraint is wrong, change `values` of the field in fields.yaml.",
+  },
   D140: {
     severity: "error",
     title: "Two different values for the same cell",
