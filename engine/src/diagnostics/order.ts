@@ -10,6 +10,9 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     Number(isRootCause(b.code)) - Number(isRootCause(a.code)) ||
     compareText(a.file ?? "", b.file ?? "") ||
     a.range.start.offset - b.range.start.offset ||
+    // Data cells are placed by line and column (their offset is not kept).
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
     compareText(a.code, b.code) ||
     compareText(a.message, b.message)
   );
