@@ -9,7 +9,7 @@ import { type BrowserContext, chromium } from "playwright-core";
  * is used only where that binary cannot run (another OS or architecture) and one is present; nothing is
  * ever downloaded. TARAZY_CHROMIUM names an executable to use instead of both.
  */
-const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+export const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
 /** Flags for a system Chromium in a container: no sandbox, no GPU, nothing that reaches the network. */
 const SYSTEM_ARGS = [
@@ -22,30 +22,32 @@ const SYSTEM_ARGS = [
   "--disable-quic",
 ];
 
-export interface BrowserChoice {
-  executablePath: string;
-  args: string[];
-  /** Where it came from, for a failure message. */
-  source: "npm" | "system" | "TARAZY_CHROMIUM";
+export type BrowserSource =
+  | { readonly kind: "npm" }
+  | { readonly kind: "system" | "TARAZY_CHROMIUM"; readonly path: string }
+  | { readonly kind: "none"; readonly why: string };
+
+export interface Machine {
+  readonly platform: string;
+  readonly arch: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly exists: (path: string) => boolean;
 }
 
-/** The npm browser runs only on Linux x64 (its binary is built for that). */
-function npmBrowserRuns(): boolean {
-  return process.platform === "linux" && process.arch === "x64";
-}
+const THIS_MACHINE: Machine = { platform: process.platform, arch: process.arch, env: process.env, exists: existsSync };
 
-export async function chooseBrowser(): Promise<BrowserChoice> {
-  const forced = process.env.TARAZY_CHROMIUM;
-  if (forced) return { executablePath: forced, args: SYSTEM_ARGS, source: "TARAZY_CHROMIUM" };
-  if (npmBrowserRuns()) {
-    const { default: packaged } = await import("@sparticuz/chromium");
-    return { executablePath: await packaged.executablePath(), args: packaged.args, source: "npm" };
-  }
-  const system = SYSTEM_CHROMIUM.find((path) => existsSync(path));
-  if (system) return { executablePath: system, args: SYSTEM_ARGS, source: "system" };
-  throw new Error(
-    `no browser for the browser tests: @sparticuz/chromium runs on Linux x64 only (this is ${process.platform} ${process.arch}) and no system Chromium was found at ${SYSTEM_CHROMIUM.join(", ")}; set TARAZY_CHROMIUM to a Chromium executable`,
-  );
+/** Which browser this machine uses (decided without unpacking anything). */
+export function browserSource(machine: Machine = THIS_MACHINE): BrowserSource {
+  const forced = machine.env.TARAZY_CHROMIUM;
+  if (forced) return { kind: "TARAZY_CHROMIUM", path: forced };
+  // The npm binary is built for Linux x64.
+  if (machine.platform === "linux" && machine.arch === "x64") return { kind: "npm" };
+  const system = SYSTEM_CHROMIUM.find((path) => machine.exists(path));
+  if (system) return { kind: "system", path: system };
+  return {
+    kind: "none",
+    why: `@sparticuz/chromium runs on Linux x64 only (this is ${machine.platform} ${machine.arch}) and no system Chromium was found at ${SYSTEM_CHROMIUM.join(", ")}; set TARAZY_CHROMIUM to a Chromium executable`,
+  };
 }
 
 /** A fresh headless browser context with its profile in `profileDir`. */
@@ -53,15 +55,22 @@ export async function launchBrowser(
   profileDir: string,
   viewport = { width: 1200, height: 900 },
 ): Promise<BrowserContext> {
-  const choice = await chooseBrowser();
+  const source = browserSource();
+  if (source.kind === "none") throw new Error(`no browser for the browser tests: ${source.why}`);
+  let executablePath: string;
+  let args: string[];
+  if (source.kind === "npm") {
+    // Unpacks the browser into the temporary folder on first use (about 2 s), then reuses it.
+    const { default: packaged } = await import("@sparticuz/chromium");
+    executablePath = await packaged.executablePath();
+    args = packaged.args;
+  } else {
+    executablePath = source.path;
+    args = SYSTEM_ARGS;
+  }
   try {
-    return await chromium.launchPersistentContext(profileDir, {
-      executablePath: choice.executablePath,
-      args: choice.args,
-      headless: true,
-      viewport,
-    });
+    return await chromium.launchPersistentContext(profileDir, { executablePath, args, headless: true, viewport });
   } catch (error) {
-    throw new Error(`could not start the ${choice.source} Chromium at ${choice.executablePath}: ${String(error)}`);
+    throw new Error(`could not start the ${source.kind} Chromium at ${executablePath}: ${String(error)}`);
   }
 }

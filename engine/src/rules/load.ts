@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/order.js";
@@ -276,14 +277,7 @@ function validateDocument(
   const controls = controlCharacters(doc, kind);
   diagnostics.push(...controls.diagnostics);
   // An id with a control character is reported as such (R017), not again as "not a valid id".
-  const errors = validateFile(kind, doc.data).filter(
-    (e) =>
-      !(
-        e.keyword === "pattern" &&
-        (controls.paths.has(e.instancePath) ||
-          (e.propertyName !== undefined && controls.paths.has(`${e.instancePath}/${pointerSegment(e.propertyName)}`)))
-      ) && !(e.keyword === "propertyNames" && [...controls.paths].some((p) => p.startsWith(`${e.instancePath}/`))),
-  );
+  const errors = validateFile(kind, doc.data).filter((e) => !saidAsControlCharacter(e, controls.paths));
   sources.markBroken(
     doc,
     errors
@@ -297,6 +291,14 @@ function validateDocument(
   const reported = schemaDiagnostics(doc, kind, errors);
   diagnostics.push(...(cutoff === undefined ? reported : reported.filter((d) => d.range.start.offset < cutoff)));
   return kind;
+}
+
+/** A schema error about the form of a value or key (pattern) that R017 already explains. */
+function saidAsControlCharacter(e: ErrorObject, paths: ReadonlySet<string>): boolean {
+  if (e.keyword === "propertyNames") return [...paths].some((p) => p.startsWith(`${e.instancePath}/`));
+  if (e.keyword !== "pattern") return false;
+  const key = e.propertyName === undefined ? undefined : `${e.instancePath}/${pointerSegment(e.propertyName)}`;
+  return paths.has(e.instancePath) || (key !== undefined && paths.has(key));
 }
 
 /**
