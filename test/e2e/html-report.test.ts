@@ -28,6 +28,7 @@ function css(locator: Locator, property: string): Promise<string> {
   );
 }
 
+// A long timeout: the first run on a machine unpacks the npm Chromium (about 60 MB) before starting it.
 beforeAll(async () => {
   const view = buildReportView({ ruleset: fixtureRuleset, results: [q1, q2], lang: "kk", dataFiles: fixtureDataFiles });
   const file = join(temp, "rating.html");
@@ -46,7 +47,7 @@ beforeAll(async () => {
     if (r.url() !== pageUrl && !requests.includes(r.url())) requests.push(r.url());
   });
   await page.goto(pageUrl, { waitUntil: "load" });
-});
+}, 120_000);
 
 afterAll(async () => {
   await context?.close();
