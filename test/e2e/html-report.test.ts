@@ -1,19 +1,19 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ratingHtml } from "../../engine/src/report/html.js";
 import { buildReportView } from "../../engine/src/report/view.js";
 import { fixtureDataFiles, fixtureRuleset, q1, q2 } from "../../engine/test/report/fixture.js";
+import { launchBrowser } from "../support/browser.js";
 
 /**
- * The HTML report in a real browser (Debian's chromium, driven by playwright-core): the ranking table,
+ * The HTML report in a real browser (headless Chromium from npm, see test/support/browser.ts): the ranking table,
  * the bars, the heat-map cells and the trend lines are there and laid out, and opening the report makes
  * no network request at all. A screenshot goes to a temporary file for a person to look at.
  */
-const CHROMIUM = "/usr/bin/chromium";
 const temp = mkdtempSync(join(tmpdir(), "tarazy-html-e2e-"));
 let context: BrowserContext;
 let page: Page;
@@ -28,27 +28,12 @@ function css(locator: Locator, property: string): Promise<string> {
   );
 }
 
+// A long timeout: the first run on a machine unpacks the npm Chromium (about 60 MB) before starting it.
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run this test`);
-  }
   const view = buildReportView({ ruleset: fixtureRuleset, results: [q1, q2], lang: "kk", dataFiles: fixtureDataFiles });
   const file = join(temp, "rating.html");
   writeFileSync(file, ratingHtml(view));
-  context = await chromium.launchPersistentContext(join(temp, "profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1200, height: 900 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  context = await launchBrowser(join(temp, "profile"));
   const pageUrl = pathToFileURL(file).href;
   // Every request but the page itself is recorded and refused.
   await context.route("**/*", (route) => {
@@ -62,7 +47,7 @@ beforeAll(async () => {
     if (r.url() !== pageUrl && !requests.includes(r.url())) requests.push(r.url());
   });
   await page.goto(pageUrl, { waitUntil: "load" });
-});
+}, 120_000);
 
 afterAll(async () => {
   await context?.close();

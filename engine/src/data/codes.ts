@@ -12,6 +12,7 @@ export const DataCode = defineCodes({
     description: "The data file or folder does not exist or cannot be opened.",
     example: "tarazy data check rules/turkistan --data data/2026-03.csv (no such file)",
     fix: "Check the path and the file's permissions.",
+    rootCause: true,
   },
   D101: {
     severity: "error",
@@ -27,6 +28,7 @@ export const DataCode = defineCodes({
       "The file is larger than the size limit, so it is not read (measurement data is rarely over a few MB).",
     example: "a 2 GB export",
     fix: "Check that this is the right file; split it into several files if it really holds that much data.",
+    rootCause: true,
   },
   D103: {
     severity: "error",
@@ -34,6 +36,7 @@ export const DataCode = defineCodes({
     description: "A .csv or .json file holds binary data (for example an Excel workbook saved under a .csv name).",
     example: "data.csv that is really an .xlsx workbook",
     fix: "Rename the file to its real type (.xlsx), or export it again as CSV UTF-8.",
+    rootCause: true,
   },
   D104: {
     severity: "error",
@@ -42,6 +45,7 @@ export const DataCode = defineCodes({
       "The file has bytes that are not UTF-8 and do not look like Cyrillic Windows-1251 text, so its text cannot be read safely.",
     example: "a CSV saved in a Kazakh 8-bit code page",
     fix: "Save the file as CSV UTF-8 (Excel: File > Save As > CSV UTF-8).",
+    rootCause: true,
   },
   D105: {
     severity: "warning",
@@ -253,6 +257,15 @@ export const DataCode = defineCodes({
       "The workbook has a formula in the cell but no saved result (it was written by a program that does not calculate).",
     example: "=B2/C2 in a generated workbook",
     fix: "Open the workbook in Excel and save it, or paste the values instead of the formulas.",
+  },
+  D170: {
+    severity: "error",
+    title: "Value not allowed for the field",
+    description:
+      "The field declares what its values may be (fields.yaml `values`: min, max, integer, share, non_negative) and this cell breaks it: a negative amount, a share above 100, a count with decimals.",
+    example:
+      "unit,period,field,value\narys,2026-03,new_jobs,-4   # new_jobs has values: { integer: true, non_negative: true }",
+    fix: "Correct the cell. If the value is right and the constraint is wrong, change `values` of the field in fields.yaml.",
   },
   D140: {
     severity: "error",

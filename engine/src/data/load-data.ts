@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { DataCode } from "./codes.js";
+import { valueProblem } from "./field-values.js";
 import type { Observation } from "./observation.js";
 import { comparePeriods, parsePeriod } from "./period.js";
 import { type ReaderContext, readCsv } from "./readers/csv-reader.js";
@@ -97,7 +98,31 @@ export async function readDataFiles(
     diagnostics.push(...problems.finish(), ...(tally?.diagnostics() ?? []));
     setAside.push(...(tally?.values ?? []));
   }
+  diagnostics.push(...valueDiagnostics(merger.observations, model.fields));
   return { observations: merger.observations, diagnostics, files, setAside };
+}
+
+/** Every cell whose value its field's `values` do not allow (D170), at the cell. */
+function valueDiagnostics(observations: readonly Observation[], fields: readonly DataField[]): Diagnostic[] {
+  const constrained = new Map(fields.flatMap((f) => (f.values ? [[f.id, f.values] as const] : [])));
+  if (constrained.size === 0) return [];
+  const out: Diagnostic[] = [];
+  for (const o of observations) {
+    const values = constrained.get(o.field);
+    if (!values || o.value === "n/a") continue;
+    const problem = valueProblem(values, o.value);
+    if (!problem) continue;
+    const start = { offset: 0, line: Math.max(1, o.source.row), column: Math.max(1, o.source.column) };
+    out.push({
+      code: DataCode.D170,
+      severity: "error",
+      message: `${o.field} = ${o.value} for ${o.unit} in ${o.period} ${problem}`,
+      file: o.source.file,
+      range: { start, end: { ...start, column: start.column + 1 } },
+      suggestion: "correct the cell; if the value is right, change the field's `values` in fields.yaml",
+    });
+  }
+  return out;
 }
 
 /** Reads one file into the context; returns the hash of its bytes, or undefined when it could not be read. */

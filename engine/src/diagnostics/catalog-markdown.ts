@@ -52,7 +52,7 @@ function entry(doc: DiagnosticDoc): string[] {
   return [
     `## ${doc.code}`,
     "",
-    `**${doc.title}** (${doc.severity})`,
+    `**${doc.title}** (${doc.severity}${doc.rootCause ? "; a root cause, printed before the problems that follow from it" : ""})`,
     "",
     plainParagraph(doc.description),
     "",

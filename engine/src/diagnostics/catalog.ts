@@ -15,6 +15,11 @@ export interface DiagnosticDoc {
   readonly example: string;
   /** How to fix it. */
   readonly fix: string;
+  /**
+   * A problem that others follow from (a file that cannot be read, or is read only in part): printed before
+   * everything else, so the cause comes before its consequences.
+   */
+  readonly rootCause?: boolean;
 }
 
 const catalog = new Map<string, DiagnosticDoc>();
@@ -43,4 +48,9 @@ export function allDiagnosticDocs(): DiagnosticDoc[] {
 /** Where the docs of a code live, for links from the CLI, SARIF and the editor. */
 export function diagnosticHelpUri(code: string): string {
   return `docs/diagnostics.md#${code.toLowerCase()}`;
+}
+
+/** True when the code's problem is a root cause (see DiagnosticDoc.rootCause). */
+export function isRootCause(code: string): boolean {
+  return catalog.get(code)?.rootCause === true;
 }

@@ -193,6 +193,11 @@ function fieldProperties(f: Field): Properties {
     ["aggregate", f.aggregate],
     ["cumulative", f.cumulative],
     ["source", f.source],
+    ["values.min", f.values?.min ?? null],
+    ["values.max", f.values?.max ?? null],
+    ["values.integer", f.values?.integer ?? false],
+    ["values.share", f.values?.share ?? false],
+    ["values.non_negative", f.values?.nonNegative ?? false],
   ]);
 }
 

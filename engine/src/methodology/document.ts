@@ -5,6 +5,7 @@ import { hexColor } from "../report/colors.js";
 import { type LabelKey, label, localize, localizeMeasure } from "../report/labels.js";
 import { formatShort } from "../report/number-format.js";
 import { ENGINE_VERSION } from "../version.js";
+import { describeValues } from "./allowed-values.js";
 import { appliesText } from "./applicability.js";
 import { blockWeights, effectiveWeights, isRescaled } from "./effective-weights.js";
 import { formulaUses } from "./formula-inputs.js";
@@ -25,6 +26,8 @@ export interface InputDoc {
   readonly label: string;
   readonly measure?: string;
   readonly source?: string;
+  /** A field's allowed values in words ("allowed values: a whole number, not negative"), when it declares them. */
+  readonly allowed?: string;
 }
 
 export interface IndicatorDoc {
@@ -143,7 +146,10 @@ function inputDoc(name: string, ruleset: Ruleset, lang: Lang): InputDoc {
   const field = ruleset.fields.find((f) => f.id === name);
   if (field) {
     const source = label(field.source === "unit" ? "sourceUnit" : "sourceRegion", lang);
-    return { name, kind: "field", label: localize(field.name, lang), measure: localizeMeasure(field, lang), source };
+    const list = field.values ? describeValues(field.values, lang, (n) => formatShort(n, lang, 6)) : "";
+    const allowed = list ? { allowed: label("valuesAllowed", lang, { list }) } : {};
+    const measure = localizeMeasure(field, lang);
+    return { name, kind: "field", label: localize(field.name, lang), measure, source, ...allowed };
   }
   const indicator = ruleset.blocks.flatMap((b) => b.indicators).find((i) => i.id === name);
   if (indicator)

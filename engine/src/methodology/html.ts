@@ -91,7 +91,7 @@ function inputsTable(i: IndicatorDoc, lang: MethodologyDoc["lang"]): string {
   if (i.inputs.length === 0) return "";
   const rows = i.inputs.map(
     (x) =>
-      `<tr><td><code>${escapeHtml(x.name)}</code></td><td>${escapeHtml(x.label)}</td><td>${escapeHtml(x.measure ?? "")}</td><td>${escapeHtml(x.source ?? "")}</td></tr>`,
+      `<tr><td><code>${escapeHtml(x.name)}</code></td><td>${escapeHtml(x.label)}</td><td>${escapeHtml([x.measure, x.allowed].filter(Boolean).join("; "))}</td><td>${escapeHtml(x.source ?? "")}</td></tr>`,
   );
   const header = [label("nameInFormula", lang), label("name", lang), label("measure", lang), label("source", lang)];
   return table(label("inputs", lang), header, rows);

@@ -71,7 +71,7 @@ function indicatorTable(b: BlockDoc, doc: MethodologyDoc): string {
 function indicatorSection(i: IndicatorDoc, doc: MethodologyDoc): string {
   const { lang } = doc;
   const inputs = i.inputs.map((x) => {
-    const extra = [x.measure, x.source].filter(Boolean).join(", ");
+    const extra = [x.measure, x.source, x.allowed].filter(Boolean).join(", ");
     return `  - ${mdCode(x.name)}: ${mdText(x.label)}${extra ? ` (${mdText(extra)})` : ""}`;
   });
   const lines = [

@@ -64,6 +64,21 @@ export interface Unit {
   readonly at: Located;
 }
 
+/**
+ * What a field's reported values may be (fields.yaml `values`); each key that is set is a constraint, and a
+ * data cell that breaks one is an error (D170). `bounds` in data/field-values.ts combines them.
+ */
+export interface FieldValues {
+  readonly min?: number;
+  readonly max?: number;
+  /** Whole numbers only (counts). */
+  readonly integer?: boolean;
+  /** A share in percent: 0 to 100. */
+  readonly share?: boolean;
+  /** 0 or more (amounts, counts). */
+  readonly nonNegative?: boolean;
+}
+
 export interface Field {
   readonly id: string;
   readonly name: Localized;
@@ -78,6 +93,8 @@ export interface Field {
   readonly source: "unit" | "region";
   /** How often the value is reported. */
   readonly frequency: Frequency;
+  /** Constraints on the reported values; absent: any finite number. */
+  readonly values?: FieldValues;
   readonly description?: LocalizedNote;
   readonly at: Located;
 }

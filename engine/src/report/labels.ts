@@ -286,6 +286,17 @@ export const LABELS = {
   inputKindIndicator: { kk: "көрсеткіш", ru: "показатель", en: "indicator" },
   inputKindValue: { kk: "көрсеткіштің мәні", ru: "значение показателя", en: "the indicator's value" },
   inputKindField: { kk: "дерек", ru: "данные", en: "data field" },
+  // A field's allowed values (fields.yaml `values`), in the methodology's list of inputs.
+  valuesAllowed: {
+    kk: "рұқсат етілген мәндер: {list}",
+    ru: "допустимые значения: {list}",
+    en: "allowed values: {list}",
+  },
+  valuesInteger: { kk: "бүтін сан", ru: "целое число", en: "a whole number" },
+  valuesShare: { kk: "үлес, 0-ден 100-ге дейін", ru: "доля, от 0 до 100", en: "a share, 0 to 100" },
+  valuesNonNegative: { kk: "теріс емес", ru: "неотрицательное", en: "not negative" },
+  valuesMin: { kk: "кемінде {n}", ru: "не меньше {n}", en: "at least {n}" },
+  valuesMax: { kk: "көп дегенде {n}", ru: "не больше {n}", en: "at most {n}" },
   kind: { kk: "Түрі", ru: "Вид", en: "Kind" },
   functionName: { kk: "Функция", ru: "Функция", en: "Function" },
   weightOf: { kk: "{weight} / {sum}", ru: "{weight} из {sum}", en: "{weight} of {sum}" },

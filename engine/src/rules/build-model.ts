@@ -7,6 +7,7 @@ import type {
   Direction,
   Field,
   FieldAggregate,
+  FieldValues,
   FormulaSource,
   Frequency,
   Grade,
@@ -193,11 +194,29 @@ function buildField(
     cumulative: f.cumulative === true,
     source: oneOf(f.source, ["unit", "region"] as const, "unit"),
     frequency: frequency(f.frequency, "month"),
+    ...fieldValues(f.values),
     ...optionalNote("description", f.description),
     at: located(doc, path),
   };
   sources.record(field, doc, path);
   return field;
+}
+
+/** `values:` as the model keeps it: only the constraints that are set (the schema has checked the types). */
+function fieldValues(raw: unknown): { values?: FieldValues } {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return {};
+  const v = raw as Record<string, unknown>;
+  const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : undefined);
+  const min = num(v.min);
+  const max = num(v.max);
+  const values: FieldValues = {
+    ...(min !== undefined ? { min } : {}),
+    ...(max !== undefined ? { max } : {}),
+    ...(v.integer === true ? { integer: true } : {}),
+    ...(v.share === true ? { share: true } : {}),
+    ...(v.non_negative === true ? { nonNegative: true } : {}),
+  };
+  return Object.keys(values).length > 0 ? { values } : {};
 }
 
 type FormulaReader = (doc: RuleDocument, path: string) => FormulaSource | undefined;

@@ -12,6 +12,7 @@ export const RuleReadCode = defineCodes({
     description: "A rule file or folder named on the command line or in `include` does not exist or cannot be read.",
     example: "include: [unit.yaml]   # the file is called units.yaml",
     fix: "Correct the path (it is relative to the file that names it), or create the file.",
+    rootCause: true,
   },
   R002: {
     severity: "error",
@@ -20,6 +21,7 @@ export const RuleReadCode = defineCodes({
       "Rule files are UTF-8 text. The file has a byte that is not valid UTF-8, usually because it was saved in a legacy encoding (Windows-1251, KZ-1048) or as UTF-16.",
     example: "a units.yaml saved from Notepad as ANSI",
     fix: "Save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8).",
+    rootCause: true,
   },
   R003: {
     severity: "error",
@@ -28,6 +30,7 @@ export const RuleReadCode = defineCodes({
       "A rule file is larger than 1 MB. Rule files are small; a file this large is usually data saved in the wrong place.",
     example: "a 5 MB CSV renamed to fields.yaml",
     fix: "Keep measurement data in data files (CSV, XLSX), not in the ruleset; split a very large block into several files.",
+    rootCause: true,
   },
   R004: {
     severity: "error",
@@ -51,6 +54,14 @@ export const RuleReadCode = defineCodes({
     example: "include: [blocks/, blocks/01-industry.yaml]",
     fix: "Remove the repeated entry.",
   },
+  R007: {
+    severity: "error",
+    title: "Project file not understood",
+    description:
+      "The project file (tarazy.yaml at the root of a repository) lists the folders of its rulesets under `rulesets`, so that `tarazy validate` with no path checks those. This one has another shape or an unknown key.",
+    example: "ruleset: [rules/turkistan/districts]   # the key is `rulesets`",
+    fix: "Write `rulesets:` and a list of folders relative to tarazy.yaml.",
+  },
   R010: {
     severity: "error",
     title: "YAML syntax error",
@@ -72,6 +83,7 @@ export const RuleReadCode = defineCodes({
       "The file uses YAML aliases (*name) so many times that expanding them would take too long or too much memory (a so-called billion laughs file). Rule files never need this.",
     example: "a: &a [x, x]\nb: &b [*a, *a]\n... (nested many levels)",
     fix: "Write the values out, or use fewer aliases.",
+    rootCause: true,
   },
   R013: {
     severity: "error",
@@ -93,6 +105,23 @@ export const RuleReadCode = defineCodes({
     description: "The file is empty or holds only comments.",
     example: "an empty blocks/10-social.yaml",
     fix: "Write the file's content, or delete it.",
+  },
+  R017: {
+    severity: "error",
+    title: "Control character in the text",
+    description:
+      "A key or text holds an invisible control character (NUL U+0000, U+0001 to U+001F other than tab and line breaks, DEL or U+0080 to U+009F). It usually comes from text copied out of a PDF, a database export or a terminal; in an id it makes two ids that look the same differ, in a name it prints as garbage.",
+    example: 'name: { kk: "Арыс\\u0000 қаласы" }',
+    fix: "Delete the character at the position shown (retype the word if the editor does not show it).",
+  },
+  R018: {
+    severity: "error",
+    title: "Nested too deeply",
+    description:
+      "Lists and mappings are nested inside each other more levels than any rule file needs (the limit is in the message). Reading stops there rather than risk running out of memory.",
+    example: "measure: [[[[[[[[ ... ]]]]]]]]   # thousands of levels",
+    fix: "Remove the extra brackets or indentation levels; a rule file needs only a few levels.",
+    rootCause: true,
   },
   R016: {
     severity: "info",

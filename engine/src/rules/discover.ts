@@ -7,12 +7,14 @@ export type RuleTarget =
   | { readonly kind: "file"; readonly path: string }
   | { readonly kind: "missing"; readonly path: string };
 
-const SKIP = new Set(["node_modules", "sample-data", "tests", "dist"]);
+/** Not searched: they hold tests and their fixtures (broken rulesets on purpose), data, or build output. */
+const SKIP = new Set(["node_modules", "sample-data", "tests", "test", "fixtures", "dist"]);
 const MAX_DEPTH = 6;
 
 /**
  * What a path given to `tarazy validate` stands for: a rule file, a version folder, a family folder, or a
- * folder to search for rulesets (every family, and every version outside a family, in name order).
+ * folder to search for rulesets (every family, and every version outside a family, in name order; folders
+ * in SKIP are not searched, though a path given into one is checked).
  */
 export function discoverRulesets(path: string): RuleTarget[] {
   const target = resolve(path);

@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
+import { compareDiagnostics } from "../diagnostics/order.js";
 import type { Ruleset } from "../model/ruleset.js";
 import { buildModel, type KindedDocument } from "./build-model.js";
 import { ruleChecks } from "./checks/index.js";
 import { RuleReadCode } from "./codes.js";
+import { controlCharacters } from "./control-characters.js";
 import { fileKind } from "./file-kind.js";
 import { type FormulaUse, linkFormulas } from "./link.js";
 import { listFolder, pathKind, type ReadFileHook, readRuleText, START, yamlFilesUnder } from "./read.js";
@@ -13,7 +16,7 @@ import { validateFile } from "./schema.js";
 import { schemaDiagnostics } from "./schema-errors.js";
 import { RulesetSources } from "./sources.js";
 import { checkFamily, chooseVersion, type VersionHeader } from "./versions.js";
-import { parseRuleDocument, type RuleDocument } from "./yaml-document.js";
+import { parseRuleDocument, pointerSegment, type RuleDocument } from "./yaml-document.js";
 import { valueRange } from "./yaml-path.js";
 
 export interface LoadOptions {
@@ -56,6 +59,7 @@ const INCOMPLETE = new Set<string>([
   RuleReadCode.R012,
   RuleReadCode.R013,
   RuleReadCode.R015,
+  RuleReadCode.R018,
   RuleReadCode.R100,
 ]);
 
@@ -145,6 +149,7 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
   const parsed = parseRuleDocument(rulesetPath, read.text);
   diagnostics.push(...parsed.diagnostics);
   const rulesetDoc = parsed.document;
+  if (rulesetDoc.data === null && parsed.diagnostics.length === 0) diagnostics.push(emptyFile(rulesetPath));
   const sources = new RulesetSources();
   const documents: RuleDocument[] = [rulesetDoc];
   const ruleKind = validateDocument(rulesetDoc, sources, diagnostics, parsed.diagnostics);
@@ -162,13 +167,7 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
     diagnostics.push(...result.diagnostics);
     documents.push(result.document);
     if (result.document.data === null && result.diagnostics.length === 0) {
-      diagnostics.push({
-        code: RuleReadCode.R015,
-        severity: "error",
-        message: "the file is empty",
-        file: file.path,
-        range: START,
-      });
+      diagnostics.push(emptyFile(file.path));
       continue;
     }
     const kind = validateDocument(result.document, sources, diagnostics, result.diagnostics);
@@ -262,6 +261,8 @@ function validateDocument(
   parseDiagnostics: readonly Diagnostic[],
 ) {
   if (doc.data === null && doc.yaml === undefined) return undefined;
+  // A file not read for its depth has nothing more to say.
+  if (parseDiagnostics.some((d) => d.code === RuleReadCode.R018)) return undefined;
   const cutoff = syntaxCutoff(doc, parseDiagnostics);
   if (cutoff !== undefined) {
     sources.cutAt(doc, cutoff);
@@ -273,7 +274,10 @@ function validateDocument(
   const { kind, diagnostic } = fileKind(doc);
   if (diagnostic) diagnostics.push(diagnostic);
   if (!kind) return undefined;
-  const errors = validateFile(kind, doc.data);
+  const controls = controlCharacters(doc, kind);
+  diagnostics.push(...controls.diagnostics);
+  // An id with a control character is reported as such (R017), not again as "not a valid id".
+  const errors = validateFile(kind, doc.data).filter((e) => !saidAsControlCharacter(e, controls.paths));
   sources.markBroken(
     doc,
     errors
@@ -287,6 +291,14 @@ function validateDocument(
   const reported = schemaDiagnostics(doc, kind, errors);
   diagnostics.push(...(cutoff === undefined ? reported : reported.filter((d) => d.range.start.offset < cutoff)));
   return kind;
+}
+
+/** A schema error about the form of a value or key (pattern) that R017 already explains. */
+function saidAsControlCharacter(e: ErrorObject, paths: ReadonlySet<string>): boolean {
+  if (e.keyword === "propertyNames") return [...paths].some((p) => p.startsWith(`${e.instancePath}/`));
+  if (e.keyword !== "pattern") return false;
+  const key = e.propertyName === undefined ? undefined : `${e.instancePath}/${pointerSegment(e.propertyName)}`;
+  return paths.has(e.instancePath) || (key !== undefined && paths.has(key));
 }
 
 /**
@@ -456,6 +468,21 @@ function hashFiles(root: string, documents: readonly RuleDocument[]): string {
   return hash.digest("hex");
 }
 
+/** An empty file, or one holding only comments: nothing to read, which is never what its author meant. */
+function emptyFile(file: string): Diagnostic {
+  return {
+    code: RuleReadCode.R015,
+    severity: "error",
+    message: "the file is empty (or holds only comments)",
+    file,
+    range: START,
+    suggestion:
+      basename(file) === RULESET_FILE
+        ? "a ruleset.yaml starts with `ruleset: <id>` and gives the version, its effective period and its ratings (docs/rule-format.md)"
+        : "write the file's content, or delete it",
+  };
+}
+
 function misplaced(doc: RuleDocument, message: string): Diagnostic {
   return {
     code: RuleReadCode.R108,
@@ -488,25 +515,13 @@ function failed(result: { diagnostic: Diagnostic } | { text: string }): LoadResu
   return { ...empty(), diagnostics: "diagnostic" in result ? [result.diagnostic] : [] };
 }
 
-/** By file, then position, then code; exact repeats removed. Deterministic for goldens and CI. */
+/** Root causes first, then by file, position and code (compareDiagnostics); exact repeats removed. Deterministic for goldens and CI. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
-  return [...diagnostics]
-    .sort(
-      (a, b) =>
-        compareText(a.file ?? "", b.file ?? "") ||
-        a.range.start.offset - b.range.start.offset ||
-        compareText(a.code, b.code) ||
-        compareText(a.message, b.message),
-    )
-    .filter((d) => {
-      const key = `${d.file}:${d.range.start.offset}:${d.range.end.offset}:${d.code}:${d.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return [...diagnostics].sort(compareDiagnostics).filter((d) => {
+    const key = `${d.file}:${d.range.start.offset}:${d.range.end.offset}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,4 +1,6 @@
 import {
+  Composer,
+  type CST,
   type Document,
   isAlias,
   isMap,
@@ -6,12 +8,13 @@ import {
   isScalar,
   isSeq,
   type Node,
-  parseAllDocuments,
+  Parser,
   type YAMLError,
 } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { type Range, SourceText } from "../source/range.js";
 import { RuleReadCode } from "./codes.js";
+import { firstTooDeep, MAX_NESTING } from "./yaml-nesting.js";
 
 /** Expanding aliases is where YAML's resource attacks live; rule files need few, so the limits are low. */
 export const MAX_ALIASES = 100;
@@ -43,9 +46,10 @@ export function parseRuleDocument(file: string, text: string): { document: RuleD
   const source = new SourceText(text);
   const diagnostics: Diagnostic[] = [];
   const at = (start: number, end: number) => source.range(start, Math.max(start, end));
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
-  const all = Array.isArray(docs) ? docs : [];
+  const nested = readDocuments(text);
+  const all = nested.documents;
   const yaml = all[0];
+  if (nested.tooDeepAt !== undefined) diagnostics.push(tooDeep(file, at(nested.tooDeepAt, nested.tooDeepAt + 1)));
   // After a syntax error the reader's recovery guesses, and its further errors are mostly echoes of the
   // first: report the first syntax error of the file (duplicate keys and warnings are independent).
   let syntaxReported = false;
@@ -78,6 +82,44 @@ export function parseRuleDocument(file: string, text: string): { document: RuleD
     data = converter.convert(yaml.contents, "", undefined);
   }
   return { document: { file, text, source, yaml, data, locations }, diagnostics: dedupe(diagnostics) };
+}
+
+/**
+ * The file's YAML documents. A document nested deeper than MAX_NESTING is not composed (the composer
+ * recurses, and a few thousand levels exhaust the call stack): it is read as empty, and where it went too
+ * deep is returned.
+ */
+function readDocuments(text: string): { documents: Document.Parsed[]; tooDeepAt?: number } {
+  let tooDeepAt: number | undefined;
+  function* checked(tokens: Generator<CST.Token>): Generator<CST.Token> {
+    for (const token of tokens) {
+      if (token.type !== "document" || tooDeepAt !== undefined) {
+        yield token;
+        continue;
+      }
+      const deep = firstTooDeep(token);
+      if (deep === undefined) yield token;
+      else {
+        tooDeepAt = deep;
+        const { value: _dropped, ...empty } = token;
+        yield empty;
+      }
+    }
+  }
+  const composer = new Composer({ uniqueKeys: true });
+  const documents = Array.from(composer.compose(checked(new Parser().parse(text))));
+  return { documents, ...(tooDeepAt !== undefined ? { tooDeepAt } : {}) };
+}
+
+function tooDeep(file: string, range: Range): Diagnostic {
+  return {
+    code: RuleReadCode.R018,
+    severity: "error",
+    message: `lists and mappings are nested more than ${MAX_NESTING} levels here; the file is not read`,
+    file,
+    range,
+    suggestion: "remove the extra brackets or indentation levels: a rule file needs only a few",
+  };
 }
 
 function yamlDiagnostic(file: string, error: YAMLError, at: (s: number, e: number) => Range, text: string): Diagnostic {

@@ -83,16 +83,17 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
   const empty = { period: request.period, rounds: [] };
   if (!rating) {
     const ids = ruleset.ratings.map((r) => r.id);
-    return {
-      ...empty,
-      diagnostics: [
-        problem(
-          ScoringCode.S202,
-          `the ruleset has no rating '${request.rating}' (it has: ${ids.join(", ")})`,
-          didYouMean(request.rating, ids),
-        ),
-      ],
-    };
+    // Said at the ruleset's list of ratings (or its ruleset.yaml), never at no file.
+    const at = ruleset.ratings[0]?.at ?? ruleset.at;
+    const message =
+      ids.length === 0
+        ? "the ruleset declares no ratings, so there is nothing to rate"
+        : request.rating === ""
+          ? `no rating was asked for (the ruleset has: ${ids.join(", ")})`
+          : `the ruleset has no rating '${request.rating}' (it has: ${ids.join(", ")})`;
+    const suggestion =
+      ids.length === 0 ? "add a rating under `ratings` in ruleset.yaml" : didYouMean(request.rating, ids);
+    return { ...empty, diagnostics: [problem(ScoringCode.S202, message, suggestion, at)] };
   }
   if (request.period.kind !== rating.frequency) {
     return {
@@ -186,11 +187,12 @@ function selectUnits(
       diagnostics.push(
         problem(
           ScoringCode.S204,
-          `unknown unit '${id}'`,
+          `unknown unit '${id}': the ruleset's units are listed here`,
           didYouMean(
             id,
             units.map((u) => u.id),
           ),
+          units[0]?.at ?? prepared.ruleset.at,
         ),
       );
     } else if (!indices.includes(i)) indices.push(i);

@@ -30,6 +30,8 @@ export interface RuleTest {
   readonly period: Period;
   readonly units?: readonly string[];
   readonly observations: readonly Observation[];
+  /** Where each data row names its unit and field (parallel to observations), for unknown names. */
+  readonly rows: readonly { readonly unit: Range; readonly field: Range }[];
   readonly expectations: readonly Expectation[];
   /** Absolute tolerance for numbers (default 1e-9). */
   readonly tolerance: number;
@@ -40,6 +42,9 @@ export interface Expectation {
   readonly unit: string;
   /** The indicator or block id (kind indicator or block). */
   readonly item?: string;
+  /** Where the unit and the indicator or block are named: an unknown name is reported there. */
+  readonly unitAt: Range;
+  readonly itemAt?: Range;
   /** What is checked and the expected value: value, score, status, rank, grade. */
   readonly checks: readonly {
     readonly what: string;
@@ -95,6 +100,7 @@ export function readRuleTest(file: string, text: string): { test?: RuleTest; dia
   const period = parsePeriod(String(data.period));
   if (!period) return { diagnostics: [malformed(doc, "/period", `'${String(data.period)}' is not a period`)] };
   const observations: Observation[] = [];
+  const rows: { unit: Range; field: Range }[] = [];
   ((data.data ?? []) as Row[]).forEach((row, i) => {
     const value = row.value;
     const at = valueRange(doc, `/data/${i}/value`);
@@ -110,6 +116,7 @@ export function readRuleTest(file: string, text: string): { test?: RuleTest; dia
       value: value as number | "n/a",
       source: { file, row: at.start.line, column: at.start.column },
     });
+    rows.push({ unit: valueRange(doc, `/data/${i}/unit`), field: valueRange(doc, `/data/${i}/field`) });
   });
   const expect = (data.expect ?? {}) as Record<string, Row[] | undefined>;
   const expectations: Expectation[] = [];
@@ -128,7 +135,8 @@ export function readRuleTest(file: string, text: string): { test?: RuleTest; dia
       expectations.push({
         kind,
         unit: String(row.unit),
-        ...(itemKey ? { item: String(row[itemKey]) } : {}),
+        unitAt: valueRange(doc, `${path}/unit`),
+        ...(itemKey ? { item: String(row[itemKey]), itemAt: valueRange(doc, `${path}/${itemKey}`) } : {}),
         checks,
       });
     });
@@ -149,6 +157,7 @@ export function readRuleTest(file: string, text: string): { test?: RuleTest; dia
       period,
       ...(Array.isArray(data.units) ? { units: data.units.map(String) } : {}),
       observations,
+      rows,
       expectations,
       tolerance,
     },
@@ -263,16 +272,25 @@ function checkNames(prepared: PreparedRuleset, test: RuleTest): Diagnostic[] {
   for (const u of test.units ?? []) {
     if (!unitIds.includes(u)) out.push(problem(test.at, `unknown unit '${u}' in units`, didYouMean(u, unitIds)));
   }
+  const fieldIds = ruleset.fields.map((f) => f.id);
+  test.observations.forEach((o, i) => {
+    const row = test.rows[i];
+    if (!row) return;
+    if (!unitIds.includes(o.unit))
+      out.push(problem(row.unit, `unknown unit '${o.unit}' in a data row`, didYouMean(o.unit, unitIds)));
+    if (!fieldIds.includes(o.field))
+      out.push(problem(row.field, `unknown field '${o.field}' in a data row`, didYouMean(o.field, fieldIds)));
+  });
   const rated = test.units;
   for (const e of test.expectations) {
-    const at = e.checks[0]?.at ?? test.at;
-    if (!unitIds.includes(e.unit)) out.push(problem(at, `unknown unit '${e.unit}'`, didYouMean(e.unit, unitIds)));
+    if (!unitIds.includes(e.unit)) out.push(problem(e.unitAt, `unknown unit '${e.unit}'`, didYouMean(e.unit, unitIds)));
     else if (rated && !rated.includes(e.unit))
-      out.push(problem(at, `${e.unit} is not among the test's units (${rated.join(", ")})`));
+      out.push(problem(e.unitAt, `${e.unit} is not among the test's units (${rated.join(", ")})`));
+    const itemAt = e.itemAt ?? e.unitAt;
     if (e.kind === "indicator" && !indicatorIds.includes(e.item ?? ""))
-      out.push(problem(at, `unknown indicator '${e.item}'`, didYouMean(e.item ?? "", indicatorIds)));
+      out.push(problem(itemAt, `unknown indicator '${e.item}'`, didYouMean(e.item ?? "", indicatorIds)));
     if (e.kind === "block" && !blockIds.includes(e.item ?? ""))
-      out.push(problem(at, `unknown block '${e.item}'`, didYouMean(e.item ?? "", blockIds)));
+      out.push(problem(itemAt, `unknown block '${e.item}'`, didYouMean(e.item ?? "", blockIds)));
   }
   return out;
 }

@@ -28,3 +28,21 @@ describe("the project's rulesets validate clean", () => {
     }
   });
 });
+
+describe("the Turkistan fields say what their values may be", () => {
+  const versions = ["districts/2025.1", "districts/2026.1", "departments/2026.1", "procurement/2026.1"];
+  test.each(versions)("%s: counts whole and not negative, shares 0..100, amounts not negative", (version) => {
+    const fields = loadRuleset(join(RULES, "turkistan", version)).ruleset?.fields ?? [];
+    expect(fields.length).toBeGreaterThan(0);
+    for (const f of fields) {
+      const where = `${version} ${f.id} (${f.measure})`;
+      expect(f.values, where).toBeDefined();
+      if (["count", "persons", "places", "head"].includes(f.measure))
+        expect(f.values, where).toEqual({ integer: true, nonNegative: true });
+      if (["mln KZT", "thousand KZT", "thousand USD"].includes(f.measure))
+        expect(f.values, where).toEqual({ nonNegative: true });
+      if (f.measure === "%")
+        expect(f.values, where).toEqual(f.id.includes("index") ? { nonNegative: true } : { share: true });
+    }
+  });
+});

@@ -93,6 +93,9 @@ describe("tarazy rate", () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("error S202: the ruleset has no rating 'quartely' (it has: quarterly, economy)");
     expect(unknown.stderr).toContain("did you mean `quarterly`?");
+    // Said at the ruleset's ratings in ruleset.yaml, not as an error of no file.
+    expect(unknown.stderr).toMatch(/ruleset\.yaml:\d+:\d+: error S202/);
+    expect(unknown.stderr).not.toContain("tarazy: error");
     const rhythm = await cli("rate", MINI, "--data", DATA, "--period", "2026-05", "--rating", "quarterly");
     expect(rhythm.code).toBe(1);
     expect(rhythm.stderr).toContain(
@@ -192,7 +195,30 @@ describe("tarazy test", () => {
     );
     const r = await cli("test", version);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bad\.yaml:6:\d+: error S301: unknown indicator 'revenue_exec'/);
+    // At the indicator's name (column 32), not at the score beside it.
+    expect(r.stderr).toMatch(/bad\.yaml:6:32: error S301: unknown indicator 'revenue_exec'/);
     expect(r.stderr).toContain("did you mean `revenue_execution`?");
+  });
+  it("says an unknown unit or field of a data row at the name, not at the value", async () => {
+    const version = withTest(
+      "rows.yaml",
+      [
+        "test: rows",
+        "rating: quarterly",
+        "period: 2026-Q2",
+        "data:",
+        "  - { unit: arysh, period: 2026-06, field: revenue, value: 800 }",
+        "  - { unit: arys, period: 2026-06, field: revenu, value: 800 }",
+        "expect:",
+        "  results:",
+        "    - { unit: ariss, score: 1 }",
+        "",
+      ].join("\n"),
+    );
+    const r = await cli("test", version);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/rows\.yaml:5:13: error S301: unknown unit 'arysh' in a data row/);
+    expect(r.stderr).toMatch(/rows\.yaml:6:43: error S301: unknown field 'revenu' in a data row/);
+    expect(r.stderr).toMatch(/rows\.yaml:9:15: error S301: unknown unit 'ariss'/);
   });
 });

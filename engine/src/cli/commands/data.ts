@@ -8,6 +8,7 @@ import {
   summarizeData,
 } from "../../data/load-data.js";
 import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
+import { compareDiagnostics } from "../../diagnostics/order.js";
 import type { Ruleset } from "../../model/ruleset.js";
 import { loadRuleset } from "../../rules/load.js";
 import { relativeDiagnostic } from "../diagnostic-formats/relative.js";
@@ -160,12 +161,7 @@ function jsonReport(
   result: DataReadResult,
   diagnostics: readonly Diagnostic[],
 ) {
-  const sorted = [...diagnostics].sort(
-    (a, b) =>
-      (a.file ?? "").localeCompare(b.file ?? "") ||
-      a.range.start.offset - b.range.start.offset ||
-      a.code.localeCompare(b.code),
-  );
+  const sorted = [...diagnostics].sort(compareDiagnostics);
   return {
     ruleset: ruleset ? { id: ruleset.id, version: ruleset.version } : null,
     files: result.files,

@@ -4,6 +4,7 @@ import { PROJECT_DIR } from "../../paths.js";
 import { RuleReadCode } from "../../rules/codes.js";
 import { discoverRulesets, type RuleTarget } from "../../rules/discover.js";
 import { checkTestFiles, type LoadResult, loadFamily, loadRuleset, sortDiagnostics } from "../../rules/load.js";
+import { findProjectFile, readProject } from "../../rules/project.js";
 import { START } from "../../rules/read.js";
 import type { RuleDocument } from "../../rules/yaml-document.js";
 import { ENGINE_VERSION } from "../../version.js";
@@ -22,7 +23,9 @@ each problem at its file:line:column, with the source line, a caret and a sugges
 
 PATH is a version folder (it holds ruleset.yaml), a family folder (its version folders are all checked,
 with their effective periods), a rule file (its version is loaded, its own problems are shown), or any
-folder, searched for rulesets. Default: the current folder.
+folder, searched for rulesets (test/, tests/, fixtures/, sample-data/ and node_modules/ are not searched).
+Default: the rulesets the project file (tarazy.yaml, here or in a folder above) lists; without one, the
+current folder.
 
 Options:
   --format FORMAT      text (default) | json | sarif (SARIF 2.1.0, for code scanning) |
@@ -90,7 +93,7 @@ function parseArgs(args: readonly string[]): ValidateArgs {
     } else throw new UsageError(`unknown option '${arg}'`);
   }
   return {
-    paths: paths.length > 0 ? paths : ["."],
+    paths,
     format,
     failLevel,
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
@@ -105,17 +108,30 @@ interface Checked {
   readonly unusable: boolean;
 }
 
+/**
+ * What to check: the paths given, else the rulesets of the project file (tarazy.yaml here or above),
+ * else the current folder.
+ */
+function targetsToCheck(paths: readonly string[], io: CliIO): { paths: string[]; diagnostics: Diagnostic[] } {
+  if (paths.length > 0) return { paths: paths.map((p) => resolveFrom(io.cwd, p)), diagnostics: [] };
+  const file = findProjectFile(io.cwd);
+  if (!file) return { paths: [resolveFrom(io.cwd, ".")], diagnostics: [] };
+  const project = readProject(file);
+  return { paths: project.rulesets.map((r) => r.path), diagnostics: [...project.diagnostics] };
+}
+
 /** Loads every target; diagnostics of a single file given by name are that file's only. */
-function check(paths: readonly string[], io: CliIO): Checked {
-  const diagnostics: Diagnostic[] = [];
+function check(given: readonly string[], io: CliIO): Checked {
+  const chosen = targetsToCheck(given, io);
+  const diagnostics: Diagnostic[] = [...chosen.diagnostics];
   const documents: RuleDocument[] = [];
   const summary: string[] = [];
-  let unusable = false;
-  for (const path of paths) {
-    const targets = discoverRulesets(resolveFrom(io.cwd, path));
+  let unusable = chosen.diagnostics.some((d) => d.severity === "error");
+  for (const path of chosen.paths) {
+    const targets = discoverRulesets(path);
     if (targets.length === 0) {
       unusable = true;
-      diagnostics.push(noRuleset(resolveFrom(io.cwd, path)));
+      diagnostics.push(noRuleset(path));
     }
     for (const target of targets) {
       const result = load(target);

@@ -3,6 +3,7 @@ import { blockWeights } from "./block-weights.js";
 import type { RuleCheck } from "./check.js";
 import { duplicateIds } from "./duplicate-ids.js";
 import { effectivePeriod } from "./effective-period.js";
+import { fieldValues } from "./field-values.js";
 import { formulaTypes } from "./formula-types.js";
 import { grades } from "./grades.js";
 import { indicatorCycles } from "./indicator-cycles.js";
@@ -36,6 +37,7 @@ export const ruleChecks: readonly RuleCheck[] = [
   unitAttributes,
   effectivePeriod,
   languages,
+  fieldValues,
 ];
 
 export type { CheckContext, RuleCheck } from "./check.js";
