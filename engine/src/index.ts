@@ -61,3 +61,4 @@ export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";
 export { type VersionState, Workspace } from "./workspace/build.js";
 export { type OpenDocument, WorkspaceDocuments } from "./workspace/documents.js";
+export { type Occurrence, SymbolIndex, type SymbolKind } from "./workspace/index.js";
