@@ -29,7 +29,9 @@ export function registerRename(ctx: ServerContext): void {
       const changes: Record<string, TextEdit[]> = {};
       for (const edit of plan.edits) {
         const uri = pathToUri(edit.file ?? at.path);
-        (changes[uri] ??= []).push({ range: toLspRange(edit.range), newText: edit.newText });
+        const list = changes[uri] ?? [];
+        list.push({ range: toLspRange(edit.range), newText: edit.newText });
+        changes[uri] = list;
       }
       return { changes };
     }),
