@@ -8,10 +8,11 @@ import {
 } from "vscode-languageserver/node";
 import type { ServerContext } from "./context.js";
 import { pathToUri, toLspRange, toOffset, uriToPath } from "./positions.js";
+import { afterQueuedMessages } from "./queue.js";
 
 /**
- * Answers a request after the messages already queued: an edit that arrived before it (didChange) is applied
- * first, and a request cancelled while it waited is not computed at all. Then the workspace is brought up to
+ * Answers a request after the messages queued before it: an edit that arrived first (didChange) is applied
+ * first, and a request cancelled meanwhile is not computed at all. Then the workspace is brought up to
  * date and `compute` answers from it.
  */
 export async function answer<T>(
@@ -19,7 +20,7 @@ export async function answer<T>(
   token: CancellationToken,
   compute: () => T,
 ): Promise<T | ResponseError<void>> {
-  await new Promise((resolve) => setImmediate(resolve));
+  await afterQueuedMessages();
   if (token.isCancellationRequested) return cancelled();
   ctx.ensureBuilt();
   if (token.isCancellationRequested) return cancelled();

@@ -23,9 +23,10 @@ import { registerSignatureHelp } from "./features/signature-help.js";
 import { registerSymbols } from "./features/symbols.js";
 import { applySettings, pulling, registerSync, watchConfiguration, watchRuleFiles } from "./features/sync.js";
 import { uriToPath } from "./positions.js";
+import { queueOptions } from "./queue.js";
 import { registerTarazyRequests } from "./requests.js";
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, queueOptions);
 const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace();
 const publisher = new DiagnosticsPublisher(connection, workspace);
