@@ -64,6 +64,13 @@ describe("Workspace", () => {
     expect(new2025).toBe(old2025);
     expect(new2026).not.toBe(old2026);
     expect(w.documentOf(fields)).toBe(fieldsDoc);
+    // The formulas of the files not edited are not parsed again either.
+    const economy = file("2026.1/blocks/02-economy.yaml");
+    const sourcesOf = (v: typeof old2026) =>
+      v?.result.formulas.filter((f) => f.source.at.file === economy).map((f) => f.source) ?? [];
+    expect(sourcesOf(new2026).length).toBeGreaterThan(0);
+    expect(sourcesOf(new2026)).toEqual(sourcesOf(old2026));
+    sourcesOf(new2026).forEach((s, i) => expect(s).toBe(sourcesOf(old2026)[i]));
     expect(w.documentOf(industry)).not.toBe(old2026?.result.documents.find((d) => d.file === industry));
   });
 
