@@ -74,6 +74,16 @@ describe("Workspace", () => {
     expect(w.documentOf(industry)).not.toBe(old2026?.result.documents.find((d) => d.file === industry));
   });
 
+  it("opening a file as it is on disk re-checks nothing", () => {
+    const w = new Workspace([root]);
+    w.build();
+    const before = w.versionOf(file("2026.1/ruleset.yaml"));
+    const industry = file("2026.1/blocks/01-industry.yaml");
+    w.change(industry, readFileSync(industry, "utf8"), 1);
+    expect(w.build()).toEqual([]);
+    expect(w.versionOf(industry)).toBe(before);
+  });
+
   it("re-checks only the rule tests when a rule test changes, and nothing for a data file", () => {
     const w = new Workspace([root]);
     w.build();
