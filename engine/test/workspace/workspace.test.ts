@@ -70,7 +70,8 @@ describe("Workspace", () => {
       v?.result.formulas.filter((f) => f.source.at.file === economy).map((f) => f.source) ?? [];
     expect(sourcesOf(new2026).length).toBeGreaterThan(0);
     expect(sourcesOf(new2026)).toEqual(sourcesOf(old2026));
-    sourcesOf(new2026).forEach((s, i) => expect(s).toBe(sourcesOf(old2026)[i]));
+    const oldSources = sourcesOf(old2026);
+    for (const [i, source] of sourcesOf(new2026).entries()) expect(source).toBe(oldSources[i]);
     expect(w.documentOf(industry)).not.toBe(old2026?.result.documents.find((d) => d.file === industry));
   });
 
