@@ -15,6 +15,7 @@ import type {
   TimeFunction,
 } from "../functions/spec.js";
 import type { Range } from "../source/range.js";
+import { excelAdd, excelSubtract } from "../util/excel-add.js";
 import { compareNumbers } from "./compare.js";
 import { type AggregateSite, type RankSite, rankAmongPeers, regionAggregate } from "./peers.js";
 import { outOfRange } from "./periods.js";
@@ -100,13 +101,16 @@ const HELPERS = {
   regionAggregate,
   rankAmongPeers,
   outOfRange,
+  excelAdd,
+  excelSubtract,
   domain(site: DomainSite, result: number, ...args: number[]): Value {
     return domainMissing(site.name, site.range, site.detail?.(...args) ?? nonFiniteDetail(result));
   },
 };
 
 const PRELUDE = `"use strict";
-const cmp = H.compareNumbers, region = H.regionAggregate, rank = H.rankAmongPeers, outOfRange = H.outOfRange, domain = H.domain;`;
+const cmp = H.compareNumbers, region = H.regionAggregate, rank = H.rankAmongPeers, outOfRange = H.outOfRange, domain = H.domain,
+  add = H.excelAdd, sub = H.excelSubtract;`;
 
 /** Names used only as call-site keys in EvalContext.memo; unique per compiled call site in the process. */
 let nextSite = 0;
@@ -125,7 +129,13 @@ const COMPARISON_JS: Readonly<Record<string, string>> = {
   ">": ">",
   ">=": ">=",
 };
-const ARITHMETIC_JS: Readonly<Record<string, string>> = { "+": "+", "-": "-", "*": "*", "/": "/" };
+/** Operators as JavaScript: + and - through Excel's cancellation rule (util/excel-add.ts). */
+const ARITHMETIC_JS: Readonly<Record<string, (a: string, b: string) => string>> = {
+  "+": (a, b) => `add(${a}, ${b})`,
+  "-": (a, b) => `sub(${a}, ${b})`,
+  "*": (a, b) => `${a} * ${b}`,
+  "/": (a, b) => `${a} / ${b}`,
+};
 
 class Program {
   readonly constants: unknown[] = [];
@@ -377,13 +387,14 @@ class FunctionBuilder {
       return;
     }
     const js = ARITHMETIC_JS[node.operator];
+    if (!js) throw new CompileError(`unknown operator ${node.operator}`);
     const overflow = this.program.constant(domainMissing(name, node.range, TOO_LARGE));
     if (node.operator === "/") {
       const zero = this.program.constant(divisionByZero(node.right, printFormula(node.right)));
       this.line(`if (${b} === 0) ${result} = ${zero};`);
       this.open("else {");
     }
-    this.line(`${result} = ${a} ${js} ${b};`);
+    this.line(`${result} = ${js(a, b)};`);
     this.line(`if (!(${result} - ${result} === 0)) ${result} = ${overflow};`);
     if (node.operator === "/") this.close();
   }

@@ -14,7 +14,6 @@ import { RecordingContext } from "./context.js";
 import type { RatingRun } from "./engine.js";
 import type { Evaluator } from "./evaluator.js";
 import type { PreparedFormula } from "./prepare.js";
-import { rankingKey } from "./ranking.js";
 import type { IndicatorStatus, InputTrace } from "./result.js";
 import { type IndicatorRound, outcomeOf } from "./round.js";
 
@@ -132,7 +131,7 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
     scale: ruleset.scale,
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
     total: unitResult.score,
-    rankingKey: rankingKey(unitResult.score, ruleset.rank),
+    rankingKey: unitResult.rankedScore,
     rankPolicy: ruleset.rank,
     rank: unitResult.rank,
     rankedUnits: result.results.length,

@@ -175,6 +175,21 @@ describe("missing-data policies", () => {
   });
 });
 
+describe("the total as ranked beside the exact total", () => {
+  it("holds rankedScore, the total rounded as the ranking rounds it, and grades on it", () => {
+    const s = spec();
+    const jobs = s.blocks[0]?.indicators[1];
+    if (jobs) jobs.missing = "zero";
+    s.rank = { round: 0, ties: "competition" };
+    const c = unit(result(rateFixture(makeRuleset(s), data, { period: "2026-Q2" })), "c");
+    expect(c.score).toBe(37.5);
+    expect(c.rankedScore).toBe(38); // half away from zero
+    s.rank = { ties: "competition" };
+    const exact = unit(result(rateFixture(makeRuleset(s), data, { period: "2026-Q2" })), "c");
+    expect(exact.rankedScore).toBe(37.5);
+  });
+});
+
 describe("ratings over a subset of blocks", () => {
   it("rescale the named blocks to the full scale", () => {
     const r = result(rateFixture(makeRuleset(spec()), data, { period: "2026-Q2", rating: "economy" }));

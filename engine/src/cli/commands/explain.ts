@@ -2,6 +2,7 @@ import type { Provenance } from "../../data/observation.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Lang } from "../../model/ruleset.js";
 import { label, localize } from "../../report/labels.js";
+import { formatNumber, plainNumber, totalDecimals } from "../../report/number-format.js";
 import { ScoringCode } from "../../scoring/codes.js";
 import type { InputTrace } from "../../scoring/result.js";
 import {
@@ -12,7 +13,6 @@ import {
   type MethodTrace,
 } from "../../scoring/trace.js";
 import { rangeOfLength } from "../../source/range.js";
-import { toSignificant } from "../../util/decimal-compare.js";
 import { didYouMean } from "../../util/did-you-mean.js";
 import { displayPath } from "../diagnostic-formats/relative.js";
 import type { Command } from "../io.js";
@@ -20,7 +20,6 @@ import { UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { rateCommandCore } from "../rating-session.js";
-import { points } from "./rate.js";
 
 const USAGE = `Usage: tarazy explain RULESET UNIT --data PATH... --period P [options]
 
@@ -67,7 +66,7 @@ const WORDS = {
 /** Numbers as a person wrote them (15 significant digits: 0.1 + 0.2 shows as 0.3), unrounded otherwise. */
 export function num(x: number | boolean | string | null | undefined): string {
   if (x === null || x === undefined) return "—";
-  if (typeof x === "number") return String(toSignificant(x));
+  if (typeof x === "number") return plainNumber(x);
   if (typeof x === "boolean") return x ? "yes" : "no";
   return x;
 }
@@ -123,19 +122,19 @@ export function blockLine(b: BlockTrace, lang: Lang): string {
   return `${b.id} — ${localize(b.name, lang)}: ${num(b.points)} ${WORDS.of[lang]} ${num(b.weight)} (${WORDS.lost[lang]} ${num(b.lost)}, ${b.aggregation})${reason}`;
 }
 
-/** The unit's summary: total, rank and grade. */
-export function totalLine(t: ExplainTrace, lang: Lang): string {
+/** The unit's summary: total (also shown at the ruleset's total `decimals`), rank and grade. */
+export function totalLine(t: ExplainTrace, lang: Lang, decimals = 2): string {
   const change = t.previousRank !== undefined ? ` (${WORDS.previous[lang]} ${num(t.previousRank)})` : "";
   const key = t.rankingKey !== t.total ? `; ${WORDS.rankedAs[lang]} ${num(t.rankingKey)}` : "";
-  return `${label("total", lang)}: ${num(t.total)} ${WORDS.of[lang]} ${t.scale} (${points(t.total)}${key}) · ${label("rank", lang)} ${num(t.rank)} ${WORDS.of[lang]} ${t.rankedUnits}${change} · ${label("grade", lang)} ${t.grade || WORDS.none[lang]}`;
+  return `${label("total", lang)}: ${num(t.total)} ${WORDS.of[lang]} ${t.scale} (${formatNumber(t.total, lang, decimals)}${key}) · ${label("rank", lang)} ${num(t.rank)} ${WORDS.of[lang]} ${t.rankedUnits}${change} · ${label("grade", lang)} ${t.grade || WORDS.none[lang]}`;
 }
 
 /** The whole trace as text (or one indicator of it). */
-export function renderTrace(t: ExplainTrace, lang: Lang, cwd: string, only?: string): string {
+export function renderTrace(t: ExplainTrace, lang: Lang, cwd: string, only?: string, decimals = 2): string {
   const out = [
     `${WORDS.explain[lang]}: ${localize(t.unit.name, lang)} (${t.unit.id}) · ${localize(t.ratingTitle, lang)}, ${t.period}`,
     `${t.ruleset.id} ${t.ruleset.version} (${t.ruleset.hash.slice(0, 12)})`,
-    totalLine(t, lang),
+    totalLine(t, lang, decimals),
     "",
   ];
   for (const b of t.blocks) {
@@ -217,7 +216,7 @@ export const explainCommand: Command = {
       }));
       const shown = { ...trace, blocks };
       io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
-    } else io.stdout(renderTrace(trace, lang, io.cwd, only));
+    } else io.stdout(renderTrace(trace, lang, io.cwd, only, totalDecimals(rated.version.ruleset.rank)));
     return 0;
   },
 };

@@ -4,6 +4,7 @@ import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { roundHalfAway } from "../../functions/excel-round.js";
 import type { Lang } from "../../model/ruleset.js";
 import { label, localize } from "../../report/labels.js";
+import { formatNumber, totalDecimals } from "../../report/number-format.js";
 import { writeReports } from "../../report/write.js";
 import type { UnitResult } from "../../scoring/result.js";
 import { displayPath } from "../diagnostic-formats/relative.js";
@@ -61,6 +62,7 @@ const HEADER = {
 export function rankingTable(rated: RatedPeriod, lang: Lang): string {
   const { ruleset } = rated.version;
   const { result } = rated;
+  const decimals = totalDecimals(ruleset.rank);
   const rating = ruleset.ratings.find((r) => r.id === result.rating);
   const blockIds = Object.keys(result.results[0]?.blocks ?? {});
   const blocks = blockIds.map((id, i) => ({ id, key: `B${i + 1}`, block: ruleset.blocks.find((b) => b.id === id) }));
@@ -70,9 +72,9 @@ export function rankingTable(rated: RatedPeriod, lang: Lang): string {
     String(u.rank),
     changeMark(u),
     unitName(u.unit),
-    points(u.score),
+    formatNumber(u.score, lang, decimals),
     gradeName(u.grade),
-    ...blocks.map((b) => points(u.blocks[b.id]?.score ?? 0, 1)),
+    ...blocks.map((b) => formatNumber(u.blocks[b.id]?.score ?? 0, lang, 1)),
   ]);
   const head = [
     label("rank", lang),
