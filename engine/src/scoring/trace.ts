@@ -91,8 +91,8 @@ export interface IndicatorTrace {
   readonly points: number;
   /** weight - points. */
   readonly lost: number;
-  /** The best value among the units rated together, for comparison. */
-  readonly best?: { readonly unit: string; readonly value: number | boolean };
+  /** The unit with the best score among those rated together, its value and score, for comparison. */
+  readonly best?: { readonly unit: string; readonly value: number | boolean; readonly score: number };
 }
 
 /** The trace of one unit in a rating run; undefined when the run has no result or the unit was not rated. */
@@ -175,7 +175,7 @@ function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): In
     weight,
     points,
     lost: weight - points,
-    ...(best ? { best: { unit: evaluator.unitName(best.unit), value: best.value } } : {}),
+    ...(best ? { best: { unit: evaluator.unitName(best.unit), value: best.value, score: best.score } } : {}),
   };
 }
 

@@ -25,8 +25,8 @@ const USAGE = `Usage: tarazy explain RULESET UNIT --data PATH... --period P [opt
 
 Shows how one unit's total was reached in a period: for every indicator the data cells it read (file,
 row, column), its formula and value, the score method with its parameters, the score, the weight after
-redistribution, the points earned and lost, why a value was missing and which policy applied, and the best
-unit's value for comparison; then each block and the total, rank and grade. See docs/scoring.md.
+redistribution, the points earned and lost, why a value was missing and which policy applied, and the unit
+with the best score (its value and score) for comparison; then each block and the total, rank and grade. See docs/scoring.md.
 
 UNIT is a unit id or alias from units.yaml.
 
@@ -49,6 +49,7 @@ const WORDS = {
   inputs: { kk: "деректер", ru: "данные", en: "inputs" },
   method: { kk: "әдіс", ru: "метод", en: "method" },
   best: { kk: "ең жақсы", ru: "лучший", en: "best" },
+  scoreOf: { kk: "бағасы", ru: "оценка", en: "score" },
   reason: { kk: "себебі", ru: "причина", en: "reason" },
   policy: { kk: "саясат", ru: "политика", en: "policy" },
   period: { kk: "кезең", ru: "период", en: "period" },
@@ -112,7 +113,10 @@ export function renderIndicator(t: IndicatorTrace, lang: Lang, cwd: string, inde
   lines.push(
     `${pad}${label("score", lang).toLowerCase()}: ${num(t.score)} × ${label("weight", lang).toLowerCase()} ${num(t.weight)} (${num(t.declaredWeight)}) = ${num(t.points)}, ${WORDS.lost[lang]} ${num(t.lost)}`,
   );
-  if (t.best) lines.push(`${pad}${WORDS.best[lang]}: ${t.best.unit} = ${num(t.best.value)}`);
+  if (t.best)
+    lines.push(
+      `${pad}${WORDS.best[lang]}: ${t.best.unit} = ${num(t.best.value)}, ${WORDS.scoreOf[lang]} ${num(t.best.score)}`,
+    );
   return lines;
 }
 
