@@ -1,6 +1,6 @@
 import { formatPeriodCode } from "../data/store.js";
 import { printFormula } from "../formula/printer.js";
-import { isMissing, type Value } from "../formula/value.js";
+import { isMissing, type MissingReason, type Value } from "../formula/value.js";
 import type {
   Aggregation,
   Direction,
@@ -40,6 +40,8 @@ export interface ExplainTrace {
   readonly previousRank?: number;
   readonly rankChange?: number;
   readonly grade: string;
+  /** The grade's name from the ruleset, when the total reached a grade. */
+  readonly gradeLabel?: Localized;
   readonly blocks: readonly BlockTrace[];
 }
 
@@ -81,7 +83,10 @@ export interface IndicatorTrace {
   readonly value: number | boolean | null;
   readonly status: IndicatorStatus;
   readonly policy?: MissingPolicy;
+  /** Why the value is missing or not applicable, in English words. */
   readonly reason?: string;
+  /** The same as data, when a formula's value was missing (for words in other languages). */
+  readonly missing?: MissingReason;
   readonly method: MethodTrace;
   readonly score: number | null;
   /** Relative weight within the block, as written. */
@@ -123,6 +128,7 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
       indicators,
     });
   }
+  const gradeLabel = ruleset.grades.find((g) => g.id === unitResult.grade)?.label;
   return {
     ruleset: result.ruleset,
     rating: result.rating,
@@ -139,6 +145,7 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
       ? { previousRank: unitResult.previousRank, rankChange: unitResult.rankChange ?? 0 }
       : {}),
     grade: unitResult.grade,
+    ...(gradeLabel ? { gradeLabel } : {}),
     blocks,
   };
 }
@@ -156,6 +163,8 @@ function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): In
   const weight = r?.weight ?? 0;
   const points = r?.points ?? 0;
   const best = round.best;
+  const outcome = outcomeOf(evaluator, round, unit);
+  const missing = outcome && isMissing(outcome.value) ? outcome.value.reason : undefined;
   return {
     id: indicator.id,
     name: indicator.name,
@@ -169,6 +178,7 @@ function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): In
     status: r?.status ?? "not-applicable",
     ...(r?.policy ? { policy: r.policy } : {}),
     ...(r?.reason ? { reason: r.reason } : {}),
+    ...(r?.reason && missing ? { missing } : {}),
     method: methodTrace(evaluator, round, unit),
     score: r?.score ?? null,
     declaredWeight: indicator.weight,

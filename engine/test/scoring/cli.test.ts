@@ -112,7 +112,7 @@ describe("tarazy explain", () => {
     const r = await cli("explain", MINI, "kentau", "--data", DATA, "--period", "2026-Q2", "--lang", "en");
     expect(r.code).toBe(0);
     expectGolden(GOLDEN, "explain-mini-kentau-2026-Q2.en.txt", r.stdout);
-    expect(r.stdout).toContain("reason: no value of jobs for kentau in 2026-05 (policy zero)");
+    expect(r.stdout).toContain("reason: no value of jobs for kentau in 2026-05 (policy: scores 0)");
   });
   it("gives the trace as JSON, optionally for one indicator", async () => {
     const r = await cli(
@@ -172,7 +172,7 @@ describe("tarazy test", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/tests\/wrong\.yaml:\d+:\d+: baidibek: expected score 64, got 63\.5/);
     expect(r.stdout).toContain("expected 64, actual 63.5");
-    expect(r.stdout).toContain("economy — Economy: 43.5 of 60 (lost 16.5, arithmetic)");
+    expect(r.stdout).toContain("economy — Economy: 43.5 of 60 (lost 16.5, weighted arithmetic mean)");
     expect(r.stdout).toContain("1 passed, 1 failed");
   });
   it("writes JUnit XML", async () => {
