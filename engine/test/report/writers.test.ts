@@ -92,6 +92,16 @@ describe("CSV", () => {
   });
 });
 
+describe("totals at the ranking's decimals", () => {
+  it("show 3 decimals in Markdown and HTML when the rating ranks on 3, so different ranks never look tied", () => {
+    const three = { ...fixtureRuleset, rank: { round: 3, ties: "competition" as const } };
+    const view = buildReportView({ ...input("en"), ruleset: three });
+    expect(ratingMarkdown(view)).toContain("| 91.333 |");
+    expect(ratingHtml(view)).toContain('<td class="num">91.333</td>');
+    expect(ratingMarkdown(buildReportView(input("en")))).toContain("| 91.33 |");
+  });
+});
+
 describe("CSV carries no live formulas (OWASP CSV injection)", () => {
   const hostile = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tTab", "\rReturn"];
   const odd = {
