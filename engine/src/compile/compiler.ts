@@ -15,7 +15,7 @@ import type {
   TimeFunction,
 } from "../functions/spec.js";
 import type { Range } from "../source/range.js";
-import { excelAdd, excelSubtract } from "../util/excel-add.js";
+import { excelAdd, excelSubtract, NEAR_CANCELLATION } from "../util/excel-add.js";
 import { compareNumbers } from "./compare.js";
 import { type AggregateSite, type RankSite, rankAmongPeers, regionAggregate } from "./peers.js";
 import { outOfRange } from "./periods.js";
@@ -129,13 +129,9 @@ const COMPARISON_JS: Readonly<Record<string, string>> = {
   ">": ">",
   ">=": ">=",
 };
-/** Operators as JavaScript: + and - through Excel's cancellation rule (util/excel-add.ts). */
-const ARITHMETIC_JS: Readonly<Record<string, (a: string, b: string) => string>> = {
-  "+": (a, b) => `add(${a}, ${b})`,
-  "-": (a, b) => `sub(${a}, ${b})`,
-  "*": (a, b) => `${a} * ${b}`,
-  "/": (a, b) => `${a} / ${b}`,
-};
+const ARITHMETIC_JS: Readonly<Record<string, string>> = { "+": "+", "-": "-", "*": "*", "/": "/" };
+/** + and - follow Excel's cancellation rule (util/excel-add.ts) through these helpers. */
+const CANCELLING: Readonly<Record<string, string>> = { "+": "add", "-": "sub" };
 
 class Program {
   readonly constants: unknown[] = [];
@@ -387,14 +383,20 @@ class FunctionBuilder {
       return;
     }
     const js = ARITHMETIC_JS[node.operator];
-    if (!js) throw new CompileError(`unknown operator ${node.operator}`);
     const overflow = this.program.constant(domainMissing(name, node.range, TOO_LARGE));
     if (node.operator === "/") {
       const zero = this.program.constant(divisionByZero(node.right, printFormula(node.right)));
       this.line(`if (${b} === 0) ${result} = ${zero};`);
       this.open("else {");
     }
-    this.line(`${result} = ${js(a, b)};`);
+    this.line(`${result} = ${a} ${js} ${b};`);
+    const cancelling = CANCELLING[node.operator];
+    // The helper's own first test, inlined: only a result this small next to `a` can be a cancellation, so
+    // the common case stays plain arithmetic (a and b are temporaries or literals, safe to read again).
+    if (cancelling)
+      this.line(
+        `if (${result} !== 0 && Math.abs(${result}) <= ${NEAR_CANCELLATION} * Math.abs(${a})) ${result} = ${cancelling}(${a}, ${b});`,
+      );
     this.line(`if (!(${result} - ${result} === 0)) ${result} = ${overflow};`);
     if (node.operator === "/") this.close();
   }

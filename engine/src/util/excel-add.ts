@@ -11,16 +11,16 @@ import { toSignificant } from "./decimal-compare.js";
  * Only a result at most 1e-13 of the operands' size can pass that test, so the 15-digit comparison (a
  * string round trip) runs only for near-cancellations and the common case costs one comparison.
  */
-const NEAR = 1e-13;
+export const NEAR_CANCELLATION = 1e-13;
 
 export function excelAdd(a: number, b: number): number {
   const r = a + b;
-  return r !== 0 && Math.abs(r) <= NEAR * Math.abs(a) && cancels(a, -b) ? 0 : r;
+  return r !== 0 && Math.abs(r) <= NEAR_CANCELLATION * Math.abs(a) && cancels(a, -b) ? 0 : r;
 }
 
 export function excelSubtract(a: number, b: number): number {
   const r = a - b;
-  return r !== 0 && Math.abs(r) <= NEAR * Math.abs(a) && cancels(a, b) ? 0 : r;
+  return r !== 0 && Math.abs(r) <= NEAR_CANCELLATION * Math.abs(a) && cancels(a, b) ? 0 : r;
 }
 
 /** a and b are the same number at 15 significant digits and not both whole (exact) numbers. */
