@@ -107,6 +107,24 @@ describe("tarazy rate", () => {
   });
 });
 
+describe("policies.rank.display_decimals", () => {
+  it("sets the decimals of the totals in the ranking table, never fewer than the ranking's round", async () => {
+    const dir = temp();
+    cpSync(join(ROOT, MINI, "2026.1"), join(dir, "2026.1"), { recursive: true });
+    const file = join(dir, "2026.1/ruleset.yaml");
+    const yaml = readFileSync(file, "utf8");
+    const show = async (rank: string) => {
+      writeFileSync(file, yaml.replace("rank: { round: 2, ties: competition }", rank));
+      const r = await cli("rate", join(dir, "2026.1"), "--data", DATA, "--period", "2026-Q2", "--lang", "en");
+      expect(r.stderr).toBe("");
+      return r.stdout;
+    };
+    expect(await show("rank: { round: 2, ties: competition, display_decimals: 3 }")).toMatch(/ 63\.500 /);
+    expect(await show("rank: { round: 2, ties: competition, display_decimals: 0 }")).toMatch(/ 63\.50 /);
+    expect(await show("rank: { round: 1, ties: competition }")).toMatch(/ 63\.5 /);
+  });
+});
+
 describe("tarazy explain", () => {
   it("traces a unit's total to the data cells", async () => {
     const r = await cli("explain", MINI, "kentau", "--data", DATA, "--period", "2026-Q2", "--lang", "en");
