@@ -22,7 +22,6 @@ const NOT_WORDS = ["Tarazy", "tarazy", "XLSX", "CSV", "HTML", "JSON", "ln", "I",
 const RULE_TEXT = new Set(["id", "measure", "text", "kk", "ru", "en", "aliases", "unitKinds", "kind", "blocks"]);
 
 function ruleWords(): Set<string> {
-  const { ruleset } = loadRuleset(join(ROOT, MINI, "2026.1"));
   const words = new Set(NOT_WORDS);
   const walk = (value: unknown, key: string) => {
     if (typeof value === "string") {
@@ -31,7 +30,15 @@ function ruleWords(): Set<string> {
     else if (value && typeof value === "object")
       for (const [k, v] of Object.entries(value)) if (k !== "at" && k !== "ast") walk(v, k);
   };
-  walk(ruleset, "");
+  for (const version of ["2025.1", "2026.1"]) walk(loadRuleset(join(ROOT, MINI, version)).ruleset, "");
+  // The keys of the rule files (`weight`, `effective.from`) are code too: diff names the property changed.
+  const schemaKeys = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    const properties = (node as { properties?: object }).properties;
+    if (properties) for (const k of Object.keys(properties)) words.add(k);
+    for (const v of Object.values(node)) schemaKeys(v);
+  };
+  schemaKeys(JSON.parse(readFileSync(join(ROOT, "engine/schema/tarazy-rules.schema.json"), "utf8")));
   return words;
 }
 
@@ -78,6 +85,13 @@ describe.each(["kk", "ru"] as const)("no English words in %s output", (lang) => 
       expect(explain.code).toBe(0);
       expect(english(explain.stdout)).toEqual([]);
     }
+  });
+
+  it("in the effect of a new version on the ranking (diff --data)", async () => {
+    const args = ["diff", `${MINI}/2025.1`, `${MINI}/2026.1`, "--data", DATA, "--period", "2026-Q2", "--lang", lang];
+    const diff = await cli(...args);
+    expect(diff.code).toBe(0);
+    expect(english(diff.stdout)).toEqual([]);
   });
 
   it("in the reports (Markdown, CSV, XLSX sheets and columns) and the methodology document", async () => {
