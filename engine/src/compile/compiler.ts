@@ -15,6 +15,7 @@ import type {
   TimeFunction,
 } from "../functions/spec.js";
 import type { Range } from "../source/range.js";
+import { excelAdd, excelSubtract, NEAR_CANCELLATION } from "../util/excel-add.js";
 import { compareNumbers } from "./compare.js";
 import { type AggregateSite, type RankSite, rankAmongPeers, regionAggregate } from "./peers.js";
 import { outOfRange } from "./periods.js";
@@ -100,13 +101,16 @@ const HELPERS = {
   regionAggregate,
   rankAmongPeers,
   outOfRange,
+  excelAdd,
+  excelSubtract,
   domain(site: DomainSite, result: number, ...args: number[]): Value {
     return domainMissing(site.name, site.range, site.detail?.(...args) ?? nonFiniteDetail(result));
   },
 };
 
 const PRELUDE = `"use strict";
-const cmp = H.compareNumbers, region = H.regionAggregate, rank = H.rankAmongPeers, outOfRange = H.outOfRange, domain = H.domain;`;
+const cmp = H.compareNumbers, region = H.regionAggregate, rank = H.rankAmongPeers, outOfRange = H.outOfRange, domain = H.domain,
+  add = H.excelAdd, sub = H.excelSubtract;`;
 
 /** Names used only as call-site keys in EvalContext.memo; unique per compiled call site in the process. */
 let nextSite = 0;
@@ -126,6 +130,8 @@ const COMPARISON_JS: Readonly<Record<string, string>> = {
   ">=": ">=",
 };
 const ARITHMETIC_JS: Readonly<Record<string, string>> = { "+": "+", "-": "-", "*": "*", "/": "/" };
+/** + and - follow Excel's cancellation rule (util/excel-add.ts) through these helpers. */
+const CANCELLING: Readonly<Record<string, string>> = { "+": "add", "-": "sub" };
 
 class Program {
   readonly constants: unknown[] = [];
@@ -384,6 +390,13 @@ class FunctionBuilder {
       this.open("else {");
     }
     this.line(`${result} = ${a} ${js} ${b};`);
+    const cancelling = CANCELLING[node.operator];
+    // The helper's own first test, inlined: only a result this small next to `a` can be a cancellation, so
+    // the common case stays plain arithmetic (a and b are temporaries or literals, safe to read again).
+    if (cancelling)
+      this.line(
+        `if (${result} !== 0 && Math.abs(${result}) <= ${NEAR_CANCELLATION} * Math.abs(${a})) ${result} = ${cancelling}(${a}, ${b});`,
+      );
     this.line(`if (!(${result} - ${result} === 0)) ${result} = ${overflow};`);
     if (node.operator === "/") this.close();
   }

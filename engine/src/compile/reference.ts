@@ -8,6 +8,7 @@ import { aggregate } from "../functions/cross-unit.js";
 import { powerDomainDetail } from "../functions/math.js";
 import type { CrossUnitFunction, PureFunction } from "../functions/spec.js";
 import { compareDecimal } from "../util/decimal-compare.js";
+import { excelAdd, excelSubtract } from "../util/excel-add.js";
 import { outOfRange } from "./periods.js";
 import {
   divisionByZero,
@@ -104,10 +105,10 @@ class Interpreter {
     let result: number;
     switch (node.operator) {
       case "+":
-        result = a + b;
+        result = excelAdd(a, b);
         break;
       case "-":
-        result = a - b;
+        result = excelSubtract(a, b);
         break;
       case "*":
         result = a * b;

@@ -162,6 +162,7 @@ function rulesetProperties(r: Ruleset): Properties {
     ["policies.missing", r.missing],
     ["policies.rank.round", r.rank.round ?? null],
     ["policies.rank.ties", r.rank.ties],
+    ["policies.rank.display_decimals", r.rank.displayDecimals ?? null],
   ]);
 }
 

@@ -1,6 +1,7 @@
 import { checkFormula } from "../check/checker.js";
 import { compileFormula } from "../compile/compiler.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
+import { plainNumber } from "../report/number-format.js";
 import type { EvalContext } from "./context.js";
 import { type Binding, type Environment, MapEnvironment, type Type } from "./environment.js";
 import { MemoryContext, type MemoryValue } from "./memory-context.js";
@@ -86,11 +87,13 @@ export function inputEnvironment(inputs: Readonly<Record<string, MemoryValue>>):
 }
 
 /**
- * A value as `tarazy eval` prints it: numbers in full precision (the shortest text that reads back as
- * the same double, never rounded), texts in double quotes, missing values with their reason in words.
+ * A value as `tarazy eval` prints it: numbers at 15 significant digits as Excel shows them (plainNumber:
+ * 0.1 + 0.2 shows 0.3; the value itself is never rounded), texts in double quotes, missing values with
+ * their reason in words.
  */
 export function formatValue(value: Value): string {
   if (isMissing(value)) return `missing: ${describeMissing(value.reason)}`;
   if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return plainNumber(value);
   return String(value);
 }

@@ -1,6 +1,6 @@
 import type { DiffValue, ElementKind, RulesetChange, RulesetDiff } from "../diff/rules-diff.js";
 import type { Lang, Localized, Ruleset } from "../model/ruleset.js";
-import { type LabelKey, localize } from "../report/labels.js";
+import { type LabelKey, label, localize } from "../report/labels.js";
 import { formatShort } from "../report/number-format.js";
 import { type Rich, richLabel } from "./rich-text.js";
 
@@ -36,7 +36,7 @@ function namesOf(r: Ruleset): Map<string, Localized> {
 function valueText(value: DiffValue | undefined, lang: Lang): string {
   if (value === undefined || value === null) return "—";
   if (typeof value === "number") return formatShort(value, lang, 6);
-  if (typeof value === "boolean") return String(value);
+  if (typeof value === "boolean") return label(value ? "yes" : "no", lang);
   if (typeof value === "string") return value;
   return value.length === 0 ? "[]" : value.join(", ");
 }

@@ -193,6 +193,8 @@ export interface RankPolicy {
   /** Round the total to this many decimals before ranking (undefined: rank the exact total). */
   readonly round?: number;
   readonly ties: TieRule;
+  /** Decimals of the totals that reports and the terminal show (undefined: as `round`, else 2). */
+  readonly displayDecimals?: number;
 }
 
 export interface Ruleset {

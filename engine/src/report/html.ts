@@ -62,7 +62,7 @@ function rankingTable(view: ReportView, period: PeriodView): string {
       `<td class="num">${rankText(r.rank, lang)}</td>`,
       `<td class="change ${change.kind}" title="${escapeHtml(change.words)}"><span aria-hidden="true">${change.symbol}</span><span class="sr-only">${escapeHtml(change.words)}</span></td>`,
       `<th scope="row">${escapeHtml(r.name)}</th>`,
-      `<td class="num">${formatNumber(r.total, lang)}</td>`,
+      `<td class="num">${formatNumber(r.total, lang, view.decimals)}</td>`,
       `<td>${gradeBadge(r.grade)}</td>`,
       "</tr>",
     ].join("");

@@ -29,7 +29,7 @@ function rankingTable(view: ReportView, period: PeriodView): string {
     rankText(r.rank, lang),
     rankChange(r, lang).symbol,
     mdText(r.name),
-    formatNumber(r.total, lang),
+    formatNumber(r.total, lang, view.decimals),
     mdText(r.grade.label),
   ]);
   return mdTable(header, rows, "rllrl");

@@ -1,5 +1,5 @@
-import type { Lang } from "../model/ruleset.js";
-import { SIGNIFICANT_DIGITS } from "../util/decimal-compare.js";
+import type { Lang, RankPolicy } from "../model/ruleset.js";
+import { SIGNIFICANT_DIGITS, toSignificant } from "../util/decimal-compare.js";
 
 /**
  * Numbers as the reader of a report expects them. Kazakh and Russian write a decimal comma and group
@@ -65,9 +65,24 @@ export function formatPercent(share: number, lang: Lang): string {
 }
 
 /**
- * A number for a machine-readable file (CSV): unrounded, the shortest text that reads back as the same
- * double, '.' as the decimal mark in every language, exponent form only for very small or large numbers.
+ * A number as a person reads it where no fixed decimals apply (explain, `tarazy eval`, CSV): at 15
+ * significant digits, as Excel shows it, so binary noise never shows (0.1 + 0.2 is 0.3, 4262.4 / 4736 * 100
+ * is 90), '.' as the decimal mark, exponent form only for very small or large numbers. JSON keeps the exact
+ * double; this is for faces only.
  */
 export function plainNumber(x: number): string {
-  return Object.is(x, -0) ? "0" : String(x);
+  if (!Number.isFinite(x)) return "–";
+  const shown = toSignificant(x);
+  return Object.is(shown, -0) ? "0" : String(shown);
+}
+
+/** The same in the language's notation (decimal comma for kk and ru), without grouping: 0,3 or 1234,5. */
+export function localNumber(x: number, lang: Lang): string {
+  const text = plainNumber(x);
+  return SEPARATORS[lang].decimal === "." ? text : text.replace(".", SEPARATORS[lang].decimal);
+}
+
+/** Decimals used to show totals and block points: the display setting, never fewer than the ranking's rounding. */
+export function totalDecimals(rank: RankPolicy): number {
+  return Math.max(rank.displayDecimals ?? rank.round ?? 2, rank.round ?? 0);
 }

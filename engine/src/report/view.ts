@@ -4,6 +4,7 @@ import { FALLBACK_COLOR, hexColor } from "./colors.js";
 import { type ReportInput, sortByPeriod } from "./input.js";
 import { localize, localizeMeasure } from "./labels.js";
 import { buildManifest, type ReportManifest } from "./manifest.js";
+import { totalDecimals } from "./number-format.js";
 import { periodLabel } from "./period-label.js";
 
 /**
@@ -57,6 +58,8 @@ export interface ReportView {
   readonly title: string;
   readonly rulesetTitle: string;
   readonly scale: number;
+  /** Decimals of the totals shown (the ruleset's display setting or ranking rounding: number-format.ts). */
+  readonly decimals: number;
   readonly grades: readonly GradeView[];
   readonly blocks: readonly BlockColumn[];
   /** In time order; the last one is the period the tables show. */
@@ -126,6 +129,7 @@ export function buildReportView(input: ReportInput): ReportView {
     title: rating ? localize(rating.title, lang) : first.rating,
     rulesetTitle: localize(ruleset.title, lang),
     scale: ruleset.scale,
+    decimals: totalDecimals(ruleset.rank),
     grades,
     blocks: blockColumns(ruleset, rating, lang),
     periods,

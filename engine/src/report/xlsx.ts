@@ -16,6 +16,11 @@ import { pinZipTimestamps } from "./zip-timestamps.js";
 const PINNED_DATE = new Date(Date.UTC(1980, 0, 1));
 const TWO_DECIMALS = "0.00";
 const THREE_DECIMALS = "0.000";
+
+/** Excel's display format for `n` decimals: the totals show as many as the ranking decided on. */
+function decimalsFormat(n: number): string {
+  return n > 0 ? `0.${"0".repeat(n)}` : "0";
+}
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE9EEF4" } };
 
 function argb(hex: string): string {
@@ -59,7 +64,7 @@ function summarySheet(wb: ExcelJS.Workbook, view: ReportView, name: string): voi
     { header: label("change", lang), key: "change", width: 10 },
     { header: label("unitId", lang), key: "unit", width: 14 },
     { header: label("unit", lang), key: "name", width: 28 },
-    { header: label("total", lang), key: "total", width: 10, style: { numFmt: TWO_DECIMALS } },
+    { header: label("total", lang), key: "total", width: 10, style: { numFmt: decimalsFormat(view.decimals) } },
     { header: label("grade", lang), key: "grade", width: 16 },
   ];
   const blocks = view.blocks.map((b) => ({

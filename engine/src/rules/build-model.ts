@@ -86,6 +86,8 @@ function buildRuleset(
   const policies = asRaw(data.policies);
   const rank = asRaw(policies.rank);
   const round = typeof rank.round === "number" && Number.isInteger(rank.round) ? rank.round : undefined;
+  const display = rank.display_decimals;
+  const displayDecimals = typeof display === "number" && Number.isInteger(display) ? display : undefined;
   const blockIds = parts.blocks.map((b) => b.id);
   const grades = list(data.grades).map((g, i) => buildGrade(doc, `/grades/${i}`, g, sources));
   const byMin = [...grades].sort((a, b) => b.min - a.min);
@@ -111,6 +113,7 @@ function buildRuleset(
     rank: {
       ...(round !== undefined ? { round } : {}),
       ties: oneOf<TieRule>(rank.ties, ["competition", "dense", "shared"], "competition"),
+      ...(displayDecimals !== undefined ? { displayDecimals } : {}),
     },
     grades: coloured,
     ratings: list(data.ratings).map((r, i) => buildRating(doc, `/ratings/${i}`, r, blockIds, sources)),

@@ -9,7 +9,7 @@ import { ScoringCode } from "./codes.js";
 import { Evaluator } from "./evaluator.js";
 import { lazyProperty } from "./lazy-property.js";
 import type { PreparedRuleset } from "./prepare.js";
-import { gradeOf, rankingKey, rankUnits } from "./ranking.js";
+import { gradeOf, rankUnits } from "./ranking.js";
 import type { RatingResult, UnitResult } from "./result.js";
 import { evaluateRound, type IndicatorRound } from "./round.js";
 import { RatingTotals } from "./totals.js";
@@ -136,7 +136,7 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
   const placeOf = new Map(unitResults.map((r, i) => [r.unit, i]));
   const previous = previousResult(prepared, store, request, evaluator);
   const previousRanks = new Map(previous?.results.map((r) => [r.unit, r.rank]));
-  const results: UnitResult[] = ranked.map(({ unit, rank }) => {
+  const results: UnitResult[] = ranked.map(({ unit, rank, key }) => {
     const place = placeOf.get(unit) ?? -1;
     const r = unitResults[place];
     if (!r) throw new Error(`unit ${unit} lost in ranking`);
@@ -144,9 +144,10 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
     const result: UnitResult = {
       unit,
       score: r.score,
+      rankedScore: key,
       rank,
       ...(previousRank !== undefined ? { previousRank, rankChange: previousRank - rank } : {}),
-      grade: gradeOf(rankingKey(r.score, ruleset.rank), ruleset.grades),
+      grade: gradeOf(key, ruleset.grades),
       blocks: r.blocks,
       indicators: {},
     };

@@ -4,7 +4,7 @@ import type { MissingPolicy } from "../model/ruleset.js";
 /**
  * The result of rating one period: what `tarazy rate --format json` prints, what the reports render and
  * what explain traces. The JSON form is described by engine/schema/rating-result.schema.json.
- * All numbers are unrounded; rounding happens only when a face displays them.
+ * All numbers are unrounded except `rankedScore` (the total as ranked); faces round only for display.
  */
 export interface RatingResult {
   readonly ruleset: { readonly id: string; readonly version: string; readonly hash: string };
@@ -54,8 +54,13 @@ export interface BlockResult {
 
 export interface UnitResult {
   readonly unit: string;
-  /** The total on the ruleset's scale. */
+  /** The total on the ruleset's scale, exact (unrounded). */
   readonly score: number;
+  /**
+   * The total the rank and grade were decided on: `score` rounded half away from zero to the ruleset's
+   * `policies.rank.round` decimals, or `score` itself when the exact total is ranked.
+   */
+  readonly rankedScore: number;
   readonly rank: number;
   /** Rank in the previous period of the same rating, when it was rated; positive change = moved up. */
   readonly previousRank?: number;

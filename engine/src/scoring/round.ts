@@ -1,7 +1,7 @@
 import { formatPeriodCode } from "../data/store.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { describeMissing, isMissing, type Value } from "../formula/value.js";
-import type { Direction, MissingPolicy } from "../model/ruleset.js";
+import type { MissingPolicy } from "../model/ruleset.js";
 import { ScoringCode } from "./codes.js";
 import type { Evaluator, ValueMemo } from "./evaluator.js";
 import * as methods from "./methods.js";
@@ -29,8 +29,12 @@ export interface IndicatorRound {
   readonly policies: ReadonlyMap<number, MissingPolicy>;
   /** The statistics of the rated units' values, for the cross-unit methods (minmax, zscore, rank). */
   readonly stats?: methods.PeerStats;
-  /** The best value among the rated units (by the indicator's direction), for comparison in explain. */
-  readonly best?: { readonly unit: number; readonly value: number | boolean };
+  /**
+   * The unit with the best score among those scored (the first of them on a tie) and its value, for
+   * comparison in explain. By score, not by value: with a plan or a peer method the largest value is often
+   * not the best result (1000 of a 2000 plan scores below 500 of a 500 plan).
+   */
+  readonly best?: { readonly unit: number; readonly value: number | boolean; readonly score: number };
 }
 
 export const STATUS: readonly (IndicatorStatus | undefined)[] = [
@@ -113,6 +117,7 @@ export function evaluateRound(
   const planContext = p.plan ? evaluator.context(p.index, p.plan) : undefined;
   let bestUnit = -1;
   let bestValue: number | boolean = 0;
+  let bestScore = 0;
   for (const u of evaluator.ratedUnits) {
     if (!evaluator.applies(p.index, u)) {
       round.status[u] = NOT_APPLICABLE;
@@ -127,6 +132,11 @@ export function evaluateRound(
         throw new Error(`the score of ${indicator.id} is not finite (value ${String(value)})`);
       round.status[u] = SCORED;
       round.scores[u] = scored;
+      if ((typeof value === "number" || typeof value === "boolean") && (bestUnit < 0 || scored > bestScore)) {
+        bestUnit = u;
+        bestValue = value;
+        bestScore = scored;
+      }
     } else {
       const gap = "missing" in scored;
       const notApplicable = gap && scored.reason.kind === "not-applicable";
@@ -138,27 +148,14 @@ export function evaluateRound(
         if (policy === "fail") diagnostics.push(failure(evaluator, p, u, period, round.reasons.get(u) ?? ""));
       }
     }
-    if (
-      (typeof value === "number" || typeof value === "boolean") &&
-      (bestUnit < 0 || isBetter(value, bestValue, indicator.better))
-    ) {
-      bestUnit = u;
-      bestValue = value;
-    }
   }
   // One shape for every round (stats and best undefined when absent): the record builders read thousands of
   // units' fields from them, and a property read that sees one shape is the fastest.
   return {
     ...round,
     stats,
-    best: bestUnit >= 0 ? { unit: bestUnit, value: bestValue } : undefined,
+    best: bestUnit >= 0 ? { unit: bestUnit, value: bestValue, score: bestScore } : undefined,
   };
-}
-
-function isBetter(value: number | boolean, than: number | boolean, better: Direction): boolean {
-  const a = Number(value);
-  const b = Number(than);
-  return better === "higher" ? a > b : a < b;
 }
 
 type Unscored = { readonly unscored: string };

@@ -1,6 +1,6 @@
 import { formatPeriodCode } from "../data/store.js";
 import { printFormula } from "../formula/printer.js";
-import { isMissing, type Value } from "../formula/value.js";
+import { isMissing, type MissingReason, type Value } from "../formula/value.js";
 import type {
   Aggregation,
   Direction,
@@ -15,7 +15,6 @@ import { RecordingContext } from "./context.js";
 import type { RatingRun } from "./engine.js";
 import type { Evaluator } from "./evaluator.js";
 import type { PreparedFormula } from "./prepare.js";
-import { rankingKey } from "./ranking.js";
 import type { IndicatorStatus, InputTrace } from "./result.js";
 import { type IndicatorRound, outcomeOf } from "./round.js";
 
@@ -87,7 +86,10 @@ export interface IndicatorTrace {
   readonly value: number | boolean | null;
   readonly status: IndicatorStatus;
   readonly policy?: MissingPolicy;
+  /** Why the value is missing or not applicable, in English words. */
   readonly reason?: string;
+  /** The same as data, when a formula's value was missing (for words in other languages). */
+  readonly missing?: MissingReason;
   readonly method: MethodTrace;
   readonly score: number | null;
   /** Relative weight within the block, as written. */
@@ -97,8 +99,8 @@ export interface IndicatorTrace {
   readonly points: number;
   /** weight - points. */
   readonly lost: number;
-  /** The best value among the units rated together, for comparison. */
-  readonly best?: { readonly unit: string; readonly value: number | boolean };
+  /** The unit with the best score among those rated together, its value and score, for comparison. */
+  readonly best?: { readonly unit: string; readonly value: number | boolean; readonly score: number };
 }
 
 /** The trace of one unit in a rating run; undefined when the run has no result or the unit was not rated. */
@@ -137,7 +139,7 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
     scale: ruleset.scale,
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
     total: unitResult.score,
-    rankingKey: rankingKey(unitResult.score, ruleset.rank),
+    rankingKey: unitResult.rankedScore,
     rankPolicy: ruleset.rank,
     rank: unitResult.rank,
     rankedUnits: result.results.length,
@@ -168,6 +170,8 @@ function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): In
   const weight = r?.weight ?? 0;
   const points = r?.points ?? 0;
   const best = round.best;
+  const outcome = outcomeOf(evaluator, round, unit);
+  const missing = outcome && isMissing(outcome.value) ? outcome.value.reason : undefined;
   return {
     id: indicator.id,
     name: indicator.name,
@@ -182,13 +186,14 @@ function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): In
     status: r?.status ?? "not-applicable",
     ...(r?.policy ? { policy: r.policy } : {}),
     ...(r?.reason ? { reason: r.reason } : {}),
+    ...(r?.reason && missing ? { missing } : {}),
     method: methodTrace(evaluator, round, unit),
     score: r?.score ?? null,
     declaredWeight: indicator.weight,
     weight,
     points,
     lost: weight - points,
-    ...(best ? { best: { unit: evaluator.unitName(best.unit), value: best.value } } : {}),
+    ...(best ? { best: { unit: evaluator.unitName(best.unit), value: best.value, score: best.score } } : {}),
   };
 }
 

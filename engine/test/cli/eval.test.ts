@@ -12,11 +12,11 @@ describe("tarazy eval", () => {
     });
   });
 
-  it("prints numbers in full precision, not rounded", async () => {
-    expect((await tarazy("0.1 + 0.2")).stdout).toBe("0.30000000000000004\n");
-    expect((await tarazy("fact / plan * 100", "--set=fact=4262.4", "--set=plan=4736")).stdout).toBe(
-      "89.99999999999999\n",
-    );
+  it("prints numbers at 15 significant digits, as Excel shows them: no binary noise", async () => {
+    expect((await tarazy("0.1 + 0.2")).stdout).toBe("0.3\n");
+    expect((await tarazy("fact / plan * 100", "--set=fact=4262.4", "--set=plan=4736")).stdout).toBe("90\n");
+    expect((await tarazy("2 / 3")).stdout).toBe("0.666666666666667\n");
+    expect((await tarazy("0.8 * 0.8")).stdout).toBe("0.64\n"); // 0.6400000000000001 as a double
     expect((await tarazy("round(1.005, 2)")).stdout).toBe("1.01\n");
     expect((await tarazy("1e21 * 3")).stdout).toBe("3e+21\n");
   });

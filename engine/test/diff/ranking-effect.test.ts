@@ -9,7 +9,7 @@ import { type BlockSpec, cell, makeRuleset, type RulesetSpec, rateFixture } from
 /** A unit's line of a rating result, with block points; indicators do not matter to the comparison. */
 function unit(id: string, score: number, rank: number, grade: string, blocks: Record<string, number> = {}): UnitResult {
   const entries = Object.entries(blocks).map(([b, points]) => [b, { score: points, weight: 50 }] as const);
-  return { unit: id, score, rank, grade, blocks: Object.fromEntries(entries), indicators: {} };
+  return { unit: id, score, rankedScore: score, rank, grade, blocks: Object.fromEntries(entries), indicators: {} };
 }
 
 function result(version: string, units: UnitResult[], rating = "quarterly"): RatingResult {

@@ -1,3 +1,4 @@
+import { roundHalfAway } from "../../src/functions/excel-round.js";
 import type {
   Block,
   Field,
@@ -262,6 +263,7 @@ function result(
   return {
     unit: unitId,
     score: economyScore + governanceScore,
+    rankedScore: roundHalfAway(economyScore + governanceScore, 2),
     rank,
     ...(previousRank !== undefined ? { previousRank, rankChange: previousRank - rank } : {}),
     grade,

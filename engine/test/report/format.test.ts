@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { heatColor, hexColor, textColorOn } from "../../src/report/colors.js";
 import { LABELS, label } from "../../src/report/labels.js";
-import { formatNumber, formatPercent, formatShort, plainNumber } from "../../src/report/number-format.js";
+import {
+  formatNumber,
+  formatPercent,
+  formatShort,
+  localNumber,
+  plainNumber,
+  totalDecimals,
+} from "../../src/report/number-format.js";
 import { periodLabel } from "../../src/report/period-label.js";
 import { pinZipTimestamps } from "../../src/report/zip-timestamps.js";
 
@@ -88,14 +95,38 @@ describe("other number forms", () => {
     expect(formatPercent(26.666666666666664 / 60, "ru")).toBe("44%");
   });
 
-  it("plainNumber keeps every digit and reads back as the same double", () => {
-    expect(plainNumber(91.33333333333334)).toBe("91.33333333333334");
+  it("plainNumber shows at most 15 significant digits, the number as Excel shows it", () => {
+    expect(plainNumber(91.33333333333334)).toBe("91.3333333333333");
+    expect(plainNumber(0.6400000000000001)).toBe("0.64");
+    expect(plainNumber(7.448000000000001)).toBe("7.448");
+    expect(plainNumber(89.99999999999999)).toBe("90");
     expect(plainNumber(-0)).toBe("0");
+    expect(plainNumber(-1e-300 * 1e-300)).toBe("0");
+    expect(localNumber(0.6400000000000001, "ru")).toBe("0,64");
+    expect(localNumber(-2, "kk")).toBe("-2");
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
-        expect(Number(plainNumber(x))).toBe(Object.is(x, -0) ? 0 : x);
+        const text = plainNumber(x);
+        const digits = text
+          .replace(/^-/, "")
+          .replace(/e.*$/, "")
+          .replace(".", "")
+          .replace(/^0+/, "")
+          .replace(/0+$/, "");
+        expect(digits.length).toBeLessThanOrEqual(15);
+        // Reads back as the number at 15 digits: nothing a reader sees is lost.
+        expect(Number(text)).toBe(Number(x.toPrecision(15)) || 0);
       }),
     );
+  });
+
+  it("totals show the ranking's decimals, or more when the ruleset asks", () => {
+    expect(totalDecimals({ ties: "competition" })).toBe(2);
+    expect(totalDecimals({ round: 3, ties: "competition" })).toBe(3);
+    expect(totalDecimals({ round: 3, ties: "competition", displayDecimals: 1 })).toBe(3);
+    expect(totalDecimals({ round: 1, ties: "competition", displayDecimals: 4 })).toBe(4);
+    // Two totals ranked apart on 3 decimals never show the same figure.
+    expect(formatNumber(88.1234, "en", 3)).not.toBe(formatNumber(88.1244, "en", 3));
   });
 });
 

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Ajv } from "ajv";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { Lang } from "../../src/model/ruleset.js";
 import { ratingCsv } from "../../src/report/csv.js";
@@ -55,31 +57,93 @@ describe("CSV", () => {
   });
 
   it("has one row per unit and period, periods in time order, names in the language", () => {
-    expect(lines[0]).toBe("period,rank,rank_change,unit,name,total,grade,grade_label,economy,governance");
-    expect(lines.filter((l) => l.startsWith("2026-Q1,"))).toHaveLength(4);
-    expect(lines.filter((l) => l.startsWith("2026-Q2,"))).toHaveLength(4);
-    expect(lines[1]).toBe("2026-Q1,1,,sairam,Сайрамский район,100,green,Зелёная зона,60,40");
+    expect(lines[0]).toBe("period;rank;rank_change;unit;name;total;grade;grade_label;economy;governance");
+    expect(lines.filter((l) => l.startsWith("2026-Q1;"))).toHaveLength(4);
+    expect(lines.filter((l) => l.startsWith("2026-Q2;"))).toHaveLength(4);
+    expect(lines[1]?.startsWith("2026-Q1;")).toBe(true);
+    expect(lines[5]?.startsWith("2026-Q2;")).toBe(true);
   });
 
-  it("writes numbers unrounded with a decimal point in every language", () => {
-    // 12.5/15*40 + 1.08/1.2*20 + 20 + 20, as doubles
-    expect(lines[5]).toBe(
-      "2026-Q2,1,1,turkistan,г. Туркестан,91.33333333333334,green,Зелёная зона,51.33333333333334,40",
-    );
+  it("opens in Excel with Russian or Kazakh settings: ';' between cells, a decimal comma, 15 digits", () => {
+    // 12.5/15*40 + 1.08/1.2*20 + 20 + 20 = 91.33333333333334 as a double; shown at 15 digits.
+    expect(lines[5]).toBe("2026-Q2;1;1;turkistan;г. Туркестан;91,3333333333333;green;Зелёная зона;51,3333333333333;40");
     expect(lines).toContain(
-      "2026-Q2,3,-2,sairam,Сайрамский район,66.66666666666666,yellow,Жёлтая зона,26.666666666666664,40",
+      "2026-Q2;3;-2;sairam;Сайрамский район;66,6666666666667;yellow;Жёлтая зона;26,6666666666667;40",
     );
+    expect(ratingCsv(buildReportView(input("kk"))).split("\r\n")[0]).toContain("period;rank;");
   });
 
-  it("quotes fields with commas, quotes and line breaks", () => {
+  it("uses ',' and a decimal point in English", () => {
+    const en = ratingCsv(buildReportView(input("en")))
+      .slice(1)
+      .split("\r\n");
+    expect(en).toContain("2026-Q2,1,1,turkistan,Turkistan city,91.3333333333333,green,Green zone,51.3333333333333,40");
+  });
+
+  it("quotes fields with the separator, quotes and line breaks", () => {
     const odd = {
       ...fixtureRuleset,
       units: fixtureRuleset.units.map((u) =>
-        u.id === "keles" ? { ...u, name: { kk: 'Келес, "оңтүстік"\nауданы' } } : u,
+        u.id === "keles" ? { ...u, name: { kk: 'Келес; "оңтүстік"\nауданы' } } : u,
       ),
     };
     const text = ratingCsv(buildReportView({ ...input("kk"), ruleset: odd }));
-    expect(text).toContain(',keles,"Келес, ""оңтүстік""\nауданы",');
+    expect(text).toContain(';keles;"Келес; ""оңтүстік""\nауданы";');
+  });
+});
+
+describe("totals at the ranking's decimals", () => {
+  it("show 3 decimals in Markdown and HTML when the rating ranks on 3, so different ranks never look tied", () => {
+    const three = { ...fixtureRuleset, rank: { round: 3, ties: "competition" as const } };
+    const view = buildReportView({ ...input("en"), ruleset: three });
+    expect(ratingMarkdown(view)).toContain("| 91.333 |");
+    expect(ratingHtml(view)).toContain('<td class="num">91.333</td>');
+    expect(ratingMarkdown(buildReportView(input("en")))).toContain("| 91.33 |");
+  });
+});
+
+describe("CSV carries no live formulas (OWASP CSV injection)", () => {
+  const hostile = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tTab", "\rReturn"];
+  const odd = {
+    ...fixtureRuleset,
+    units: fixtureRuleset.units.map((u, i) => ({ ...u, name: { kk: hostile[i] ?? "x", en: hostile[i] ?? "x" } })),
+    grades: fixtureRuleset.grades.map((g) => ({ ...g, label: { kk: "=HYPERLINK(1)", en: "=HYPERLINK(1)" } })),
+  };
+
+  it("reads back with text cells as text and numbers, negative ones too, as numbers", async () => {
+    const csv = ratingCsv(buildReportView({ ...input("en"), ruleset: odd }));
+    const wb = new ExcelJS.Workbook();
+    const ws = await wb.csv.read(Readable.from([csv.slice(1)]));
+    const rows = ws.getSheetValues().filter(Boolean) as unknown[][];
+    const [header, ...data] = rows.map((r) => r.slice(1));
+    expect(header?.slice(0, 5)).toEqual(["period", "rank", "rank_change", "unit", "name"]);
+    expect(data).toHaveLength(8);
+    for (const row of data) {
+      const [, rank, change, , name, total, , gradeLabel, economy] = row;
+      expect(typeof rank).toBe("number");
+      if (change !== undefined && change !== null) expect(typeof change).toBe("number");
+      expect(typeof total).toBe("number");
+      expect(typeof economy).toBe("number");
+      // A formula start is neutralised with an apostrophe, so no cell begins with = + - @ tab or CR.
+      for (const cell of [name, gradeLabel]) {
+        expect(typeof cell).toBe("string");
+        expect(cell as string).not.toMatch(/^[=+\-@\t\r]/);
+      }
+    }
+    expect(data.some((r) => r[2] === -2)).toBe(true);
+    expect(data.map((r) => r[4])).toContain("'=1+2");
+    expect(data.map((r) => r[4])).toContain("'-2+3");
+    expect(data.map((r) => r[7])).toContain("'=HYPERLINK(1)");
+  });
+
+  it("neutralises every formula start in the semicolon dialect too", () => {
+    const csv = ratingCsv(buildReportView({ ...input("ru"), ruleset: odd }));
+    for (const line of csv.slice(1).split("\r\n").slice(1, -1)) {
+      const cells = line.split(";");
+      for (const c of cells) expect(c.replace(/^"/, "")).not.toMatch(/^[=+@\t\r]/);
+    }
+    expect(csv).toContain(';"\'=1+2";');
+    expect(csv).toContain(";-2;");
   });
 });
 

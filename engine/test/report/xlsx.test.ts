@@ -55,6 +55,18 @@ describe("rating.xlsx read back", () => {
     expect(ws.getRow(2).getCell(3).value).toBeNull();
   });
 
+  it("shows totals with the decimals the ranking decided on (policies.rank.round, display_decimals)", async () => {
+    const totalFormat = async (rank: typeof fixtureRuleset.rank) => {
+      const view = buildReportView({ ruleset: { ...fixtureRuleset, rank }, results: [q2], lang: "en", dataFiles: [] });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await ratingXlsx(view)) as unknown as ExcelJS.Buffer);
+      return book.worksheets[0]?.getRow(2).getCell(6).numFmt;
+    };
+    expect(await totalFormat({ round: 3, ties: "competition" })).toBe("0.000");
+    expect(await totalFormat({ round: 0, ties: "competition" })).toBe("0");
+    expect(await totalFormat({ round: 1, ties: "competition", displayDecimals: 4 })).toBe("0.0000");
+  });
+
   it("fills the grade cell with the grade's colour and a readable text colour", () => {
     const ws = sheet("Рейтинг");
     const green = ws.getRow(6).getCell(7);

@@ -110,12 +110,30 @@ describe("tarazy rate", () => {
   });
 });
 
+describe("policies.rank.display_decimals", () => {
+  it("sets the decimals of the totals in the ranking table, never fewer than the ranking's round", async () => {
+    const dir = temp();
+    cpSync(join(ROOT, MINI, "2026.1"), join(dir, "2026.1"), { recursive: true });
+    const file = join(dir, "2026.1/ruleset.yaml");
+    const yaml = readFileSync(file, "utf8");
+    const show = async (rank: string) => {
+      writeFileSync(file, yaml.replace("rank: { round: 2, ties: competition }", rank));
+      const r = await cli("rate", join(dir, "2026.1"), "--data", DATA, "--period", "2026-Q2", "--lang", "en");
+      expect(r.stderr).toBe("");
+      return r.stdout;
+    };
+    expect(await show("rank: { round: 2, ties: competition, display_decimals: 3 }")).toMatch(/ 63\.500 /);
+    expect(await show("rank: { round: 2, ties: competition, display_decimals: 0 }")).toMatch(/ 63\.50 /);
+    expect(await show("rank: { round: 1, ties: competition }")).toMatch(/ 63\.5 /);
+  });
+});
+
 describe("tarazy explain", () => {
   it("traces a unit's total to the data cells", async () => {
     const r = await cli("explain", MINI, "kentau", "--data", DATA, "--period", "2026-Q2", "--lang", "en");
     expect(r.code).toBe(0);
     expectGolden(GOLDEN, "explain-mini-kentau-2026-Q2.en.txt", r.stdout);
-    expect(r.stdout).toContain("reason: no value of jobs for kentau in 2026-05 (policy zero)");
+    expect(r.stdout).toContain("reason: no value of jobs for kentau in 2026-05 (policy: scores 0)");
   });
   it("gives the trace as JSON, optionally for one indicator", async () => {
     const r = await cli(
@@ -175,7 +193,7 @@ describe("tarazy test", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/tests\/wrong\.yaml:\d+:\d+: baidibek: expected score 64, got 63\.5/);
     expect(r.stdout).toContain("expected 64, actual 63.5");
-    expect(r.stdout).toContain("economy — Economy: 43.5 of 60 (lost 16.5, arithmetic)");
+    expect(r.stdout).toContain("economy — Economy: 43.5 of 60 (lost 16.5, weighted arithmetic mean)");
     expect(r.stdout).toContain("1 passed, 1 failed");
   });
   it("writes JUnit XML", async () => {

@@ -175,6 +175,21 @@ describe("missing-data policies", () => {
   });
 });
 
+describe("the total as ranked beside the exact total", () => {
+  it("holds rankedScore, the total rounded as the ranking rounds it, and grades on it", () => {
+    const s = spec();
+    const jobs = s.blocks[0]?.indicators[1];
+    if (jobs) jobs.missing = "zero";
+    s.rank = { round: 0, ties: "competition" };
+    const c = unit(result(rateFixture(makeRuleset(s), data, { period: "2026-Q2" })), "c");
+    expect(c.score).toBe(37.5);
+    expect(c.rankedScore).toBe(38); // half away from zero
+    s.rank = { ties: "competition" };
+    const exact = unit(result(rateFixture(makeRuleset(s), data, { period: "2026-Q2" })), "c");
+    expect(exact.rankedScore).toBe(37.5);
+  });
+});
+
 describe("ratings over a subset of blocks", () => {
   it("rescale the named blocks to the full scale", () => {
     const r = result(rateFixture(makeRuleset(spec()), data, { period: "2026-Q2", rating: "economy" }));
@@ -446,13 +461,26 @@ describe("explain", () => {
       weight: 45,
       points: 36,
       lost: 9,
-      best: { unit: "a", value: 500 },
+      best: { unit: "a", value: 500, score: 1 },
     });
     // Q2 of a cumulative field is June - March: both cells are its sources.
     expect(revenue?.inputs.map((i) => [i.name, i.period, i.value, i.sources.map((s) => s.row)])).toEqual([
       ["revenue", "2026-Q2", 400, [rowOf("b", "revenue", "2026-03"), rowOf("b", "revenue", "2026-06")]],
       ["revenue_plan", "2026-Q2", 500, [rowOf("b", "revenue_plan", "2026-03"), rowOf("b", "revenue_plan", "2026-06")]],
     ]);
+  });
+  it("names as best the unit with the best score, not the largest value", () => {
+    // c reports 1000 of a 2000 plan (score 0.5): the largest value, but a (500 of 500, score 1) did best.
+    const bigger = [
+      ...data.filter((o) => !(o.unit === "c" && o.field.startsWith("revenue"))),
+      cell("c", "revenue", "2026-03", 0),
+      cell("c", "revenue", "2026-06", 1000),
+      cell("c", "revenue_plan", "2026-03", 0),
+      cell("c", "revenue_plan", "2026-06", 2000),
+    ];
+    const t = explainUnit(rateFixture(makeRuleset(spec()), bigger, { period: "2026-Q2" }), "b");
+    const revenue = t?.blocks.flatMap((b) => b.indicators).find((i) => i.id === "revenue_execution");
+    expect(revenue?.best).toEqual({ unit: "a", value: 500, score: 1 });
   });
   it("sums up the blocks and the total with rank and grade", () => {
     expect(trace?.blocks.map((b) => [b.id, b.weight, b.points, b.lost])).toEqual([

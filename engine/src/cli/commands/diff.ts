@@ -256,16 +256,16 @@ function changeLine(
   withBlock: boolean,
   lang?: Lang,
 ): string {
-  const where = withBlock && c.block !== undefined ? ` (block ${c.block})` : "";
+  const where = withBlock && c.block !== undefined ? ` (${lang ? word("block", lang) : "block"} ${c.block})` : "";
   switch (c.change) {
     case "added":
       return `+ ${c.id}${where}${nameOf(newRuleset, c, lang)}`;
     case "removed":
       return `- ${c.id}${where}${nameOf(oldRuleset, c, lang)}`;
     case "renamed":
-      return `~ ${c.oldId} renamed to ${c.id}${where}`;
+      return `~ ${c.oldId} ${lang ? word("renamedTo", lang) : "renamed to"} ${c.id}${where}`;
     case "changed":
-      return `~ ${c.id}${c.element === "ruleset" ? "" : where}: ${c.property} ${show(c.old)} -> ${show(c.new)}`;
+      return `~ ${c.id}${c.element === "ruleset" ? "" : where}: ${c.property} ${show(c.old, lang)} -> ${show(c.new, lang)}`;
   }
 }
 
@@ -290,8 +290,8 @@ function nameOf(ruleset: Ruleset, c: RulesetChange, lang?: Lang): string {
   return `: ${text.kk}${text.en ? ` (${text.en})` : ""}`;
 }
 
-function show(value: RulesetChange["old"]): string {
-  if (value === null || value === undefined) return "(none)";
+function show(value: RulesetChange["old"], lang?: Lang): string {
+  if (value === null || value === undefined) return `(${lang ? word("none", lang) : "none"})`;
   if (Array.isArray(value)) return `[${value.join(", ")}]`;
   return typeof value === "string" ? `\`${value}\`` : String(value);
 }
@@ -302,6 +302,13 @@ const WIDTH = 100;
 
 const WORDS = {
   effect: { kk: "рейтингке әсері", ru: "влияние на рейтинг", en: "effect on the ranking" },
+  changes: { kk: "Ереже өзгерістері", ru: "Изменений правил", en: "Rule changes" },
+  added: { kk: "қосылды", ru: "добавлено", en: "added" },
+  removed: { kk: "алынды", ru: "удалено", en: "removed" },
+  renamed: { kk: "коды өзгерді", ru: "переименовано", en: "renamed" },
+  changed: { kk: "өзгерді", ru: "изменено", en: "changed" },
+  renamedTo: { kk: "коды өзгерді, жаңасы:", ru: "переименован в", en: "renamed to" },
+  block: { kk: "блок", ru: "блок", en: "block" },
   units: { kk: "бірлік", ru: "ед.", en: "units" },
   unit: { kk: "Бірлік", ru: "Единица", en: "Unit" },
   total: { kk: "Балл", ru: "Балл", en: "Total" },
@@ -389,7 +396,7 @@ export function renderEffectText(
     "",
     ...blockLines(effect, named, oldRuleset, newRuleset, lang),
     "",
-    changeCount(diff),
+    changeCount(diff, lang),
   ];
   return `${lines.join("\n")}\n`;
 }
@@ -514,11 +521,15 @@ function wrapChange(line: string): string[] {
   return [line.slice(0, at), `${" ".repeat(6)}${line.slice(at + 1)}`];
 }
 
-function changeCount(diff: RulesetDiff): string {
-  if (diff.changes.length === 0) return "no rule changes";
+function changeCount(diff: RulesetDiff, lang: Lang = "en"): string {
+  const english = lang === "en";
+  if (diff.changes.length === 0) return english ? "no rule changes" : word("noRuleChange", lang);
   const counts = (["added", "removed", "renamed", "changed"] as const)
     .map((k) => [k, diff.changes.filter((c) => c.change === k).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${k}`);
-  return `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}: ${counts.join(", ")}`;
+    .map(([k, n]) => (english ? `${n} ${k}` : `${word(k, lang)}: ${n}`));
+  const n = diff.changes.length;
+  return english
+    ? `${n} change${n === 1 ? "" : "s"}: ${counts.join(", ")}`
+    : `${word("changes", lang)}: ${n} (${counts.join(", ")})`;
 }

@@ -8,7 +8,8 @@ import { renderDiagnostics } from "../render-diagnostics.js";
 
 const USAGE = `Usage: tarazy eval FORMULA [--set NAME=VALUE ...] [--period PERIOD]
 
-Checks one formula and prints its value: a number in full precision (never rounded), true or false, a
+Checks one formula and prints its value: a number at 15 significant digits, as Excel shows it (the value
+itself is never rounded: 0.1 + 0.2 shows 0.3 and 0.1 + 0.2 = 0.3 is true), true or false, a
 text in double quotes, or "missing: <why>". Errors are shown with the formula and a caret.
 
 Options:

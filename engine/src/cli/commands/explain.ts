@@ -1,7 +1,9 @@
 import type { Provenance } from "../../data/observation.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Lang } from "../../model/ruleset.js";
-import { label, localize, localizeMeasure } from "../../report/labels.js";
+import { type LabelKey, label, localize, localizeMeasure } from "../../report/labels.js";
+import { missingInWords } from "../../report/missing-words.js";
+import { formatNumber, localNumber, totalDecimals } from "../../report/number-format.js";
 import { ScoringCode } from "../../scoring/codes.js";
 import type { InputTrace } from "../../scoring/result.js";
 import {
@@ -12,7 +14,6 @@ import {
   type MethodTrace,
 } from "../../scoring/trace.js";
 import { rangeOfLength } from "../../source/range.js";
-import { toSignificant } from "../../util/decimal-compare.js";
 import { didYouMean } from "../../util/did-you-mean.js";
 import { displayPath } from "../diagnostic-formats/relative.js";
 import type { Command } from "../io.js";
@@ -20,14 +21,13 @@ import { UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { rateCommandCore } from "../rating-session.js";
-import { points } from "./rate.js";
 
 const USAGE = `Usage: tarazy explain RULESET UNIT --data PATH... --period P [options]
 
 Shows how one unit's total was reached in a period: for every indicator the data cells it read (file,
 row, column), its formula and value, the score method with its parameters, the score, the weight after
-redistribution, the points earned and lost, why a value was missing and which policy applied, and the best
-unit's value for comparison; then each block and the total, rank and grade. See docs/scoring.md.
+redistribution, the points earned and lost, why a value was missing and which policy applied, and the unit
+with the best score (its value and score) for comparison; then each block and the total, rank and grade. See docs/scoring.md.
 
 UNIT is a unit id or alias from units.yaml.
 
@@ -50,6 +50,7 @@ const WORDS = {
   inputs: { kk: "деректер", ru: "данные", en: "inputs" },
   method: { kk: "әдіс", ru: "метод", en: "method" },
   best: { kk: "ең жақсы", ru: "лучший", en: "best" },
+  scoreOf: { kk: "бағасы", ru: "оценка", en: "score" },
   reason: { kk: "себебі", ru: "причина", en: "reason" },
   policy: { kk: "саясат", ru: "политика", en: "policy" },
   period: { kk: "кезең", ru: "период", en: "period" },
@@ -65,11 +66,54 @@ const WORDS = {
 } as const;
 
 /** Numbers as a person wrote them (15 significant digits: 0.1 + 0.2 shows as 0.3), unrounded otherwise. */
-export function num(x: number | boolean | string | null | undefined): string {
+export function num(x: number | boolean | string | null | undefined, lang: Lang = "en"): string {
   if (x === null || x === undefined) return "—";
-  if (typeof x === "number") return String(toSignificant(x));
-  if (typeof x === "boolean") return x ? "yes" : "no";
+  if (typeof x === "number") return localNumber(x, lang);
+  if (typeof x === "boolean") return label(x ? "yes" : "no", lang);
   return x;
+}
+
+const METHOD: Readonly<Record<string, LabelKey>> = {
+  achievement: "methodAchievement",
+  goalposts: "methodGoalposts",
+  minmax: "methodMinmax",
+  zscore: "methodZscore",
+  rank: "methodRank",
+  bands: "methodBands",
+  yesno: "methodYesno",
+  formula: "methodFormula",
+};
+
+const PARAMETER: Readonly<Record<string, LabelKey>> = {
+  plan: "paramPlan",
+  cap: "paramCap",
+  min: "paramMin",
+  max: "paramMax",
+  transform: "paramTransform",
+  clip: "paramClip",
+  units: "paramUnits",
+  lowest: "paramLowest",
+  highest: "paramHighest",
+  mean: "paramMean",
+  deviation: "paramDeviation",
+};
+
+const TRANSFORM: Readonly<Record<string, LabelKey>> = { none: "transformNone", log: "transformLog" };
+const AGGREGATION: Readonly<Record<string, LabelKey>> = {
+  arithmetic: "aggArithmetic",
+  geometric: "aggGeometric",
+  min: "aggMin",
+};
+const POLICY: Readonly<Record<string, LabelKey>> = {
+  zero: "missingZero",
+  exclude: "missingExclude",
+  fail: "missingFail",
+};
+
+/** An engine word in the language: a method, parameter or aggregation name (the id itself when unknown). */
+function word(table: Readonly<Record<string, LabelKey>>, id: string, lang: Lang): string {
+  const key = table[id];
+  return key ? label(key, lang) : id;
 }
 
 function sources(list: readonly Provenance[], cwd: string): string {
@@ -80,18 +124,35 @@ function sources(list: readonly Provenance[], cwd: string): string {
   return ` ← ${shown.join(", ")}${list.length > 4 ? ` (+${list.length - 4})` : ""}`;
 }
 
-function inputLine(i: InputTrace, cwd: string): string {
-  return `${i.name} ${i.period} = ${num(i.value)}${sources(i.sources, cwd)}`;
+function inputLine(i: InputTrace, cwd: string, lang: Lang): string {
+  return `${i.name} ${i.period} = ${num(i.value, lang)}${sources(i.sources, cwd)}`;
 }
 
-function methodLine(m: MethodTrace): string {
-  const params = Object.entries(m.parameters).map(([k, v]) => `${k} ${num(v)}`);
+function methodLine(m: MethodTrace, lang: Lang): string {
+  const params = Object.entries(m.parameters).map(
+    ([k, v]) => `${word(PARAMETER, k, lang)} ${k === "transform" ? word(TRANSFORM, String(v), lang) : num(v, lang)}`,
+  );
   const bands = m.bands?.map(
     (b) =>
-      `${b.min !== undefined ? `≥ ${num(b.min)}` : b.max !== undefined ? `≤ ${num(b.max)}` : "else"}: ${num(b.score)}`,
+      `${b.min !== undefined ? `≥ ${num(b.min, lang)}` : b.max !== undefined ? `≤ ${num(b.max, lang)}` : label("bandElse", lang)}: ${num(b.score, lang)}`,
   );
-  const formula = m.formula !== undefined ? [`${m.method === "achievement" ? "plan" : "score"} = ${m.formula}`] : [];
-  return [m.method, ...formula, ...params, ...(bands ? [`bands ${bands.join("; ")}`] : [])].join(", ");
+  const formula =
+    m.formula !== undefined
+      ? [`${label(m.method === "achievement" ? "paramPlan" : "paramScore", lang)} = ${m.formula}`]
+      : [];
+  return [
+    word(METHOD, m.method, lang),
+    ...formula,
+    ...params,
+    ...(bands ? [`${label("paramBands", lang)} ${bands.join("; ")}`] : []),
+  ].join(", ");
+}
+
+/** Why the indicator has no value, in the language (the English reason when no finer words exist). */
+function reasonText(t: IndicatorTrace, lang: Lang): string {
+  if (t.missing) return missingInWords(t.missing, lang);
+  if (lang !== "en" && t.status === "not-applicable") return label("notApplicableByRule", lang);
+  return t.reason ?? "";
 }
 
 /** One indicator of the trace, as lines indented by `indent`. */
@@ -102,32 +163,40 @@ export function renderIndicator(t: IndicatorTrace, lang: Lang, cwd: string, inde
     `${pad}${WORDS.formula[lang]}: ${t.formula}   [${displayPath(t.at.file, cwd)}:${t.at.range.start.line}:${t.at.range.start.column}], ${WORDS.period[lang]} ${t.period}`,
   );
   if (t.inputs.length > 0) {
-    lines.push(`${pad}${WORDS.inputs[lang]}: ${inputLine(t.inputs[0] as InputTrace, cwd)}`);
+    lines.push(`${pad}${WORDS.inputs[lang]}: ${inputLine(t.inputs[0] as InputTrace, cwd, lang)}`);
     for (const i of t.inputs.slice(1))
-      lines.push(`${pad}${" ".repeat(WORDS.inputs[lang].length + 2)}${inputLine(i, cwd)}`);
+      lines.push(`${pad}${" ".repeat(WORDS.inputs[lang].length + 2)}${inputLine(i, cwd, lang)}`);
   }
-  lines.push(`${pad}${label("value", lang).toLowerCase()}: ${num(t.value)} · ${WORDS.status[t.status][lang]}`);
-  if (t.reason)
-    lines.push(`${pad}${WORDS.reason[lang]}: ${t.reason}${t.policy ? ` (${WORDS.policy[lang]} ${t.policy})` : ""}`);
-  lines.push(`${pad}${WORDS.method[lang]}: ${methodLine(t.method)} (${t.better})`);
+  lines.push(`${pad}${label("value", lang).toLowerCase()}: ${num(t.value, lang)} · ${WORDS.status[t.status][lang]}`);
+  if (t.reason) {
+    const policy = t.policy ? ` (${WORDS.policy[lang]}: ${word(POLICY, t.policy, lang)})` : "";
+    lines.push(`${pad}${WORDS.reason[lang]}: ${reasonText(t, lang)}${policy}`);
+  }
+  const better = label(t.better === "higher" ? "higherBetter" : "lowerBetter", lang);
+  lines.push(`${pad}${WORDS.method[lang]}: ${methodLine(t.method, lang)} (${better})`);
   lines.push(
-    `${pad}${label("score", lang).toLowerCase()}: ${num(t.score)} × ${label("weight", lang).toLowerCase()} ${num(t.weight)} (${num(t.declaredWeight)}) = ${num(t.points)}, ${WORDS.lost[lang]} ${num(t.lost)}`,
+    `${pad}${label("score", lang).toLowerCase()}: ${num(t.score, lang)} × ${label("weight", lang).toLowerCase()} ${num(t.weight, lang)} (${num(t.declaredWeight, lang)}) = ${num(t.points, lang)}, ${WORDS.lost[lang]} ${num(t.lost, lang)}`,
   );
-  if (t.best) lines.push(`${pad}${WORDS.best[lang]}: ${t.best.unit} = ${num(t.best.value)}`);
+  if (t.best)
+    lines.push(
+      `${pad}${WORDS.best[lang]}: ${t.best.unit} = ${num(t.best.value, lang)}, ${WORDS.scoreOf[lang]} ${num(t.best.score, lang)}`,
+    );
   return lines;
 }
 
 /** A block's header line. */
 export function blockLine(b: BlockTrace, lang: Lang): string {
-  const reason = b.reason ? ` — ${b.reason}` : "";
-  return `${b.id} — ${localize(b.name, lang)}: ${num(b.points)} ${WORDS.of[lang]} ${num(b.weight)} (${WORDS.lost[lang]} ${num(b.lost)}, ${b.aggregation})${reason}`;
+  // The only reason a block has is that all its indicators were left out (scoring/totals.ts).
+  const reason = b.reason ? ` — ${lang === "en" ? b.reason : label("blockLeftOut", lang)}` : "";
+  return `${b.id} — ${localize(b.name, lang)}: ${num(b.points, lang)} ${WORDS.of[lang]} ${num(b.weight, lang)} (${WORDS.lost[lang]} ${num(b.lost, lang)}, ${word(AGGREGATION, b.aggregation, lang)})${reason}`;
 }
 
-/** The unit's summary: total, rank and grade. */
+/** The unit's summary: total (also shown at the ruleset's total `decimals`), rank and grade. */
 export function totalLine(t: ExplainTrace, lang: Lang): string {
-  const change = t.previousRank !== undefined ? ` (${WORDS.previous[lang]} ${num(t.previousRank)})` : "";
-  const key = t.rankingKey !== t.total ? `; ${WORDS.rankedAs[lang]} ${num(t.rankingKey)}` : "";
-  return `${label("total", lang)}: ${num(t.total)} ${WORDS.of[lang]} ${t.scale} (${points(t.total)}${key}) · ${label("rank", lang)} ${num(t.rank)} ${WORDS.of[lang]} ${t.rankedUnits}${change} · ${gradeText(t, lang)}`;
+  const decimals = totalDecimals(t.rankPolicy);
+  const change = t.previousRank !== undefined ? ` (${WORDS.previous[lang]} ${num(t.previousRank, lang)})` : "";
+  const key = t.rankingKey !== t.total ? `; ${WORDS.rankedAs[lang]} ${num(t.rankingKey, lang)}` : "";
+  return `${label("total", lang)}: ${num(t.total, lang)} ${WORDS.of[lang]} ${t.scale} (${formatNumber(t.total, lang, decimals)}${key}) · ${label("rank", lang)} ${num(t.rank, lang)} ${WORDS.of[lang]} ${t.rankedUnits}${change} · ${gradeText(t, lang)}`;
 }
 
 /** The grade by its label from the rule files ("Red zone" names itself), else "Grade red". */

@@ -4,6 +4,7 @@ import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { roundHalfAway } from "../../functions/excel-round.js";
 import type { Lang } from "../../model/ruleset.js";
 import { label, localize } from "../../report/labels.js";
+import { formatNumber, totalDecimals } from "../../report/number-format.js";
 import { writeReports } from "../../report/write.js";
 import type { UnitResult } from "../../scoring/result.js";
 import { displayPath } from "../diagnostic-formats/relative.js";
@@ -61,18 +62,23 @@ const HEADER = {
 export function rankingTable(rated: RatedPeriod, lang: Lang): string {
   const { ruleset } = rated.version;
   const { result } = rated;
+  const decimals = totalDecimals(ruleset.rank);
   const rating = ruleset.ratings.find((r) => r.id === result.rating);
   const blockIds = Object.keys(result.results[0]?.blocks ?? {});
-  const blocks = blockIds.map((id, i) => ({ id, key: `B${i + 1}`, block: ruleset.blocks.find((b) => b.id === id) }));
+  const blocks = blockIds.map((id, i) => ({
+    id,
+    key: label("blockKey", lang, { n: i + 1 }),
+    block: ruleset.blocks.find((b) => b.id === id),
+  }));
   const unitName = (id: string) => localize(ruleset.units.find((u) => u.id === id)?.name, lang) || id;
   const gradeName = (id: string) => localize(ruleset.grades.find((g) => g.id === id)?.label, lang) || id;
   const rows = result.results.map((u) => [
     String(u.rank),
     changeMark(u),
     unitName(u.unit),
-    points(u.score),
+    formatNumber(u.score, lang, decimals),
     gradeName(u.grade),
-    ...blocks.map((b) => points(u.blocks[b.id]?.score ?? 0, 1)),
+    ...blocks.map((b) => formatNumber(u.blocks[b.id]?.score ?? 0, lang, 1)),
   ]);
   const head = [
     label("rank", lang),
@@ -104,11 +110,17 @@ export function rankingTable(rated: RatedPeriod, lang: Lang): string {
   );
 }
 
-function versionLine(rated: RatedPeriod, cwd: string): string {
+/** The ruleset version used, and when it was chosen from a family, that it is in force in the period. */
+function versionLine(rated: RatedPeriod, cwd: string, lang: Lang): string {
   const { ruleset } = rated.version;
   const { versionReason } = rated;
   const where = displayPath(ruleset.root, cwd);
-  return `${ruleset.id} ${ruleset.version} (${where})${versionReason ? `: ${versionReason}` : ""}`;
+  // The English reason may add detail (other versions overlap); other languages say the essential.
+  const reason =
+    versionReason === undefined
+      ? ""
+      : `: ${lang === "en" ? versionReason : label("versionInForce", lang, { period: rated.result.period })}`;
+  return `${ruleset.id} ${ruleset.version} (${where})${reason}`;
 }
 
 export const rateCommand: Command = {
@@ -154,12 +166,13 @@ export const rateCommand: Command = {
     const out = values.get("--out");
     if (out !== undefined) return writeOut(io, out, batch, lang);
     if (format === "json") {
-      for (const r of batch.rated) io.stderr(`${r.result.period}: ${versionLine(r, io.cwd)}\n`);
+      // A log line on stderr, in English as the diagnostics are; stdout holds the JSON.
+      for (const r of batch.rated) io.stderr(`${r.result.period}: ${versionLine(r, io.cwd, "en")}\n`);
       const results = batch.rated.map((r) => r.result);
       io.stdout(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
       return 0;
     }
-    const text = batch.rated.map((r) => `${versionLine(r, io.cwd)}\n${rankingTable(r, lang)}`);
+    const text = batch.rated.map((r) => `${versionLine(r, io.cwd, lang)}\n${rankingTable(r, lang)}`);
     io.stdout(text.join("\n"));
     return 0;
   },

@@ -16,7 +16,7 @@ import { UsageError } from "../io.js";
 import { formatOption, parseOptions } from "../options.js";
 import { fileLookup, printDiagnostics } from "../print-diagnostics.js";
 import { renderDiagnostics } from "../render-diagnostics.js";
-import { blockLine, renderIndicator, totalLine } from "./explain.js";
+import { blockLine, num, renderIndicator, totalLine } from "./explain.js";
 
 const USAGE = `Usage: tarazy test RULESET [--format text|junit]
 
@@ -73,7 +73,7 @@ function traceLines(f: RuleTestFailure, trace: ExplainTrace, cwd: string): strin
     if (b)
       return [
         `      ${blockLine(b, lang)}`,
-        ...b.indicators.map((i) => `        ${i.id}: ${i.points} of ${i.weight} (${i.status})`),
+        ...b.indicators.map((i) => `        ${i.id}: ${num(i.points)} of ${num(i.weight)} (${i.status})`),
       ];
   }
   return [`      ${totalLine(trace, lang)}`, ...trace.blocks.map((b) => `        ${blockLine(b, lang)}`)];

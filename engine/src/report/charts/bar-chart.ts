@@ -56,7 +56,7 @@ export function barChartSvg(view: ReportView): string {
   latest.rows.forEach((row, i) => {
     const y = TOP + i * ROW + (ROW - BAR) / 2;
     const w = x(row.total) - LABEL_WIDTH;
-    const value = formatNumber(row.total, lang);
+    const value = formatNumber(row.total, lang, view.decimals);
     const title = `${rankText(row.rank, lang)}. ${row.name}: ${value} (${row.grade.label})`;
     const textY = svgNumber(y + BAR / 2 + 4);
     out.push(

@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadRuleset } from "../../src/rules/load.js";
+import { runInProcess } from "../support/run-cli.js";
+
+/**
+ * Kazakh and Russian output carries no English made by the engine: method and aggregation names, rank-change
+ * and status words, sheet and column names, headings. Latin words allowed are those the rule files
+ * themselves hold (ids, formulas, measures, names: their translation is the rule files' business), file
+ * paths, and a few names that are not words of a language (Tarazy, XLSX, n/a, Roman numerals, language codes).
+ */
+const ROOT = resolve(import.meta.dirname, "../../..");
+const MINI = "engine/test/scoring/fixtures/mini";
+const DATA = `${MINI}/sample-data`;
+const cli = (...args: string[]) => runInProcess(args, ROOT);
+
+const NOT_WORDS = ["Tarazy", "tarazy", "XLSX", "CSV", "HTML", "JSON", "ln", "I", "II", "III", "IV", "kk", "ru"];
+/** Keys of the model whose strings come from the rule files as written (ids, texts, formulas, measures). */
+const RULE_TEXT = new Set(["id", "measure", "text", "kk", "ru", "en", "aliases", "unitKinds", "kind", "blocks"]);
+
+function ruleWords(): Set<string> {
+  const words = new Set(NOT_WORDS);
+  const walk = (value: unknown, key: string) => {
+    if (typeof value === "string") {
+      if (RULE_TEXT.has(key)) for (const w of latinWords(value)) words.add(w);
+    } else if (Array.isArray(value)) for (const v of value) walk(v, key);
+    else if (value && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) if (k !== "at" && k !== "ast") walk(v, k);
+  };
+  for (const version of ["2025.1", "2026.1"]) walk(loadRuleset(join(ROOT, MINI, version)).ruleset, "");
+  // The keys of the rule files (`weight`, `effective.from`) are code too: diff names the property changed.
+  const schemaKeys = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    const properties = (node as { properties?: object }).properties;
+    if (properties) for (const k of Object.keys(properties)) words.add(k);
+    for (const v of Object.values(node)) schemaKeys(v);
+  };
+  schemaKeys(JSON.parse(readFileSync(join(ROOT, "engine/schema/tarazy-rules.schema.json"), "utf8")));
+  return words;
+}
+
+/** Latin words of two letters or more, outside file paths, hashes and the machine-read manifest. */
+function latinWords(text: string): string[] {
+  const plain = text
+    .replace(/<!-- tarazy-manifest[\s\S]*?-->/g, "")
+    .replace(/`[^`]*`/g, " ")
+    .replace(/[\w.-]*\/[\w./-]+(:\d+)*/g, " ")
+    .replace(/\bn\/a\b/g, " ");
+  return (plain.match(/[\p{L}\p{N}_]+/gu) ?? []).filter((t) => /^[A-Za-z][A-Za-z_]+$/.test(t));
+}
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+async function xlsxStrings(file: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out: string[] = [];
+  wb.eachSheet((ws) => {
+    out.push(ws.name);
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string") out.push(cell.value);
+      });
+    });
+  });
+  return out.join("\n");
+}
+
+describe.each(["kk", "ru"] as const)("no English words in %s output", (lang) => {
+  const allowed = ruleWords();
+  const english = (text: string) => [...new Set(latinWords(text).filter((w) => !allowed.has(w)))];
+
+  it("in the ranking table and in explain", async () => {
+    const rate = await cli("rate", MINI, "--data", DATA, "--period", "2026-Q2", "--lang", lang);
+    expect(rate.code).toBe(0);
+    expect(english(rate.stdout)).toEqual([]);
+    for (const unit of ["kentau", "arys"]) {
+      const explain = await cli("explain", MINI, unit, "--data", DATA, "--period", "2026-Q2", "--lang", lang);
+      expect(explain.code).toBe(0);
+      expect(english(explain.stdout)).toEqual([]);
+    }
+  });
+
+  it("in the effect of a new version on the ranking (diff --data)", async () => {
+    const args = ["diff", `${MINI}/2025.1`, `${MINI}/2026.1`, "--data", DATA, "--period", "2026-Q2", "--lang", lang];
+    const diff = await cli(...args);
+    expect(diff.code).toBe(0);
+    expect(english(diff.stdout)).toEqual([]);
+  });
+
+  it("in the reports (Markdown, CSV, XLSX sheets and columns) and the methodology document", async () => {
+    const out = mkdtempSync(join(tmpdir(), "tarazy-lang-"));
+    temps.push(out);
+    const rate = await cli(
+      "rate",
+      MINI,
+      "--data",
+      DATA,
+      "--from",
+      "2026-Q1",
+      "--to",
+      "2026-Q2",
+      "--lang",
+      lang,
+      "--out",
+      out,
+    );
+    expect(rate.code).toBe(0);
+    expect(english(readFileSync(join(out, "rating.md"), "utf8"))).toEqual([]);
+    expect(english(readFileSync(join(out, "rating.csv"), "utf8").split("\r\n").slice(1).join("\n"))).toEqual([]);
+    expect(english(await xlsxStrings(join(out, "rating.xlsx")))).toEqual([]);
+    const docs = await cli("docs", `${MINI}/2026.1`, "--lang", lang, "--out", out);
+    expect(docs.code).toBe(0);
+    expect(english(readFileSync(join(out, `methodology.${lang}.md`), "utf8"))).toEqual([]);
+  });
+});
