@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { DataCode } from "./codes.js";
 import type { Observation } from "./observation.js";
 import { comparePeriods, parsePeriod } from "./period.js";
@@ -97,7 +97,25 @@ export async function readDataFiles(
     diagnostics.push(...problems.finish(), ...(tally?.diagnostics() ?? []));
     setAside.push(...(tally?.values ?? []));
   }
-  return { observations: merger.observations, diagnostics, files, setAside };
+  return { observations: merger.observations, diagnostics: noDataAnywhere(diagnostics, merger), files, setAside };
+}
+
+/**
+ * An empty or header-only file is a warning (D106) beside files with data; when no file gives any value
+ * it is the only source there was, and an error (D119) at the same place.
+ */
+function noDataAnywhere(diagnostics: Diagnostic[], merger: ObservationMerger): Diagnostic[] {
+  if (merger.observations.length > 0 || hasErrors(diagnostics)) return diagnostics;
+  return diagnostics.map((d) =>
+    d.code === DataCode.D106
+      ? {
+          ...d,
+          code: DataCode.D119,
+          severity: "error",
+          message: `${d.message}, and no other data file gives any value, so there is nothing to rate`,
+        }
+      : d,
+  );
 }
 
 /** Reads one file into the context; returns the hash of its bytes, or undefined when it could not be read. */

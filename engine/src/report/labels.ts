@@ -54,6 +54,29 @@ export const LABELS = {
   noPrevious: { kk: "алдыңғы кезең жоқ", ru: "нет предыдущего периода", en: "no previous period" },
   notApplicable: { kk: "қолданылмайды", ru: "не применяется", en: "not applicable" },
   missingValue: { kk: "дерек жоқ", ru: "нет данных", en: "no data" },
+  // Coverage: how much of a unit's rating rests on data (scoring/coverage.ts)
+  coverage: { kk: "Деректер", ru: "Данные", en: "Data" },
+  coverageHelp: {
+    kk: "Деректер: деректері бар көрсеткіштер салмағының үлесі.",
+    ru: "Данные: доля веса показателей, по которым есть данные.",
+    en: "Data: the share of the weight whose indicators have data.",
+  },
+  notRated: { kk: "Бағаланбағандар", ru: "Не оценены", en: "Not rated" },
+  notRatedNote: {
+    kk: "Деректері жеткіліксіз (ең азы салмақтың {min}): орын мен аймақ берілмейді.",
+    ru: "Недостаточно данных (минимум {min} веса): место и зона не присваиваются.",
+    en: "Too little data (the minimum is {min} of the weight): no rank and no grade.",
+  },
+  notRatedReason: {
+    kk: "салмақтың {share} деректермен қамтылған; жоқ: {fields}",
+    ru: "данными покрыто {share} веса; нет данных: {fields}",
+    en: "{share} of the weight has data; missing: {fields}",
+  },
+  zeroedNote: {
+    kk: "Деректері жоқ {n} көрсеткіш мәні 0 деп бағаланды («нөл» саясаты), {units} бағаланушыда.",
+    ru: "{n} значений показателей без данных оценены в 0 (политика «ноль»), у {units} объектов оценки.",
+    en: "{n} indicator values without data were scored 0 (missing-data policy zero), for {units} units.",
+  },
   yes: { kk: "иә", ru: "да", en: "yes" },
   no: { kk: "жоқ", ru: "нет", en: "no" },
   about: { kk: "Есеп туралы", ru: "Об отчёте", en: "About this report" },
