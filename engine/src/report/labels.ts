@@ -73,9 +73,9 @@ export const LABELS = {
     en: "{share} of the weight has data; missing: {fields}",
   },
   zeroedNote: {
-    kk: "Деректері жоқ {n} көрсеткіш мәні 0 деп бағаланды («нөл» саясаты), {units} бағаланушыда.",
-    ru: "{n} значений показателей без данных оценены в 0 (политика «ноль»), у {units} объектов оценки.",
-    en: "{n} indicator values without data were scored 0 (missing-data policy zero), for {units} units.",
+    kk: "Деректері жоқ, 0 деп бағаланған көрсеткіш мәндері («нөл» саясаты): {n}; бағаланушылар: {units}.",
+    ru: "Значения показателей без данных, оценённые в 0 (политика «ноль»): {n}; объектов оценки: {units}.",
+    en: "Indicator values without data scored 0 (missing-data policy zero): {n}; units: {units}.",
   },
   yes: { kk: "иә", ru: "да", en: "yes" },
   no: { kk: "жоқ", ru: "нет", en: "no" },
