@@ -325,6 +325,11 @@ const WORDS = {
   },
   zones: { kk: "Аймағы өзгергендер", ru: "Смена зоны", en: "Zone changes" },
   onlyIn: { kk: "Тек {v} нұсқасында", ru: "Только в {v}", en: "Only in {v}" },
+  notRatedIn: {
+    kk: "{v} нұсқасында деректері жеткіліксіз, бағаланбады",
+    ru: "Не оценены в {v} (недостаточно данных)",
+    en: "Not rated in {v} (too little data)",
+  },
   byBlock: {
     kk: "Блоктар бойынша ереже өзгерістері (блок балының орташа өзгерісі)",
     ru: "Изменения правил по блокам (среднее изменение баллов блока)",
@@ -486,7 +491,14 @@ function zoneLines(effect: RankingEffect, named: Names, lang: Lang): string[] {
 function onlyLines(effect: RankingEffect, named: Names, oldVersion: string, newVersion: string, lang: Lang): string[] {
   const list = (ids: readonly string[], version: string) =>
     ids.length === 0 ? [] : ["", cut(`${word("onlyIn", lang, version)}: ${ids.map(named.unit).join(", ")}`, WIDTH)];
-  return [...list(effect.onlyOld, oldVersion), ...list(effect.onlyNew, newVersion)];
+  const notRated = (ids: readonly string[], version: string) =>
+    ids.length === 0 ? [] : ["", cut(`${word("notRatedIn", lang, version)}: ${ids.map(named.unit).join(", ")}`, WIDTH)];
+  return [
+    ...list(effect.onlyOld, oldVersion),
+    ...list(effect.onlyNew, newVersion),
+    ...notRated(effect.notRatedOld, oldVersion),
+    ...notRated(effect.notRatedNew, newVersion),
+  ];
 }
 
 function blockLines(
