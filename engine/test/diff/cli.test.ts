@@ -192,7 +192,7 @@ describe("tarazy diff --data: problems", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("error S207: no data for 2026-Q2");
-    expect(r.stderr).toMatch(/the data read: .*data\.csv \(2026-Q1\)/);
+    expect(r.stderr).toMatch(/the data read: .*2026-Q1\.csv \(2026-Q1\)/);
   });
 
   it("a data path that does not exist", async () => {
