@@ -5,7 +5,9 @@ import type { ReportView } from "./view.js";
  * rating.csv: one row per unit and period, for spreadsheets and scripts. UTF-8 with a byte-order mark
  * (Excel then reads Cyrillic correctly), comma-separated, CRLF line ends (RFC 4180). Column names are
  * stable ids in every language; the unit and grade names are in the report's language. Numbers are
- * unrounded with '.' as the decimal mark. The manifest is the sidecar manifest.json.
+ * unrounded with '.' as the decimal mark. data_share is the share (0..1) of the weight with data; units not
+ * rated for too little data follow the ranked ones with empty rank, total and grade and their reason.
+ * The manifest is the sidecar manifest.json.
  */
 const BOM = "\ufeff";
 
@@ -23,6 +25,8 @@ export function ratingCsv(view: ReportView): string {
     "total",
     "grade",
     "grade_label",
+    "data_share",
+    "not_rated_reason",
     ...view.blocks.map((b) => b.id),
   ];
   const lines = [header];
@@ -37,10 +41,28 @@ export function ratingCsv(view: ReportView): string {
         plainNumber(row.total),
         row.grade.id,
         row.grade.label,
+        row.coverage ? plainNumber(row.coverage.weight) : "",
+        "",
         ...view.blocks.map((b) => {
           const block = row.blocks[b.id];
           return block ? plainNumber(block.score) : "";
         }),
+      ]);
+    }
+    // Units not rated: no rank, total or grade; their share with data and why.
+    for (const n of p.coverage.notRated) {
+      lines.push([
+        p.period,
+        "",
+        "",
+        n.unitId,
+        n.name,
+        "",
+        "",
+        "",
+        plainNumber(n.coverage.weight),
+        n.reason,
+        ...view.blocks.map(() => ""),
       ]);
     }
   }
