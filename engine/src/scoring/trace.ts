@@ -15,7 +15,7 @@ import type { RatingRun } from "./engine.js";
 import type { Evaluator } from "./evaluator.js";
 import type { PreparedFormula } from "./prepare.js";
 import { rankingKey } from "./ranking.js";
-import type { IndicatorStatus, InputTrace } from "./result.js";
+import type { Coverage, IndicatorStatus, InputTrace } from "./result.js";
 import { type IndicatorRound, outcomeOf } from "./round.js";
 
 /**
@@ -41,6 +41,8 @@ export interface ExplainTrace {
   readonly previousRank?: number;
   readonly rankChange?: number;
   readonly grade: string;
+  /** How much of the total rests on data, and how many values the zero policy scored 0. */
+  readonly coverage: Coverage;
   readonly blocks: readonly BlockTrace[];
 }
 
@@ -140,6 +142,7 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
       ? { previousRank: unitResult.previousRank, rankChange: unitResult.rankChange ?? 0 }
       : {}),
     grade: unitResult.grade,
+    coverage: unitResult.coverage,
     blocks,
   };
 }

@@ -1,9 +1,11 @@
 import type { Provenance } from "../../data/observation.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Lang } from "../../model/ruleset.js";
+import { coveragePercent } from "../../report/coverage-view.js";
 import { label, localize } from "../../report/labels.js";
 import { ScoringCode } from "../../scoring/codes.js";
-import type { InputTrace } from "../../scoring/result.js";
+import { missingList } from "../../scoring/coverage.js";
+import type { Coverage, InputTrace, NotRatedUnit } from "../../scoring/result.js";
 import {
   type BlockTrace,
   type ExplainTrace,
@@ -136,6 +138,7 @@ export function renderTrace(t: ExplainTrace, lang: Lang, cwd: string, only?: str
     `${WORDS.explain[lang]}: ${localize(t.unit.name, lang)} (${t.unit.id}) · ${localize(t.ratingTitle, lang)}, ${t.period}`,
     `${t.ruleset.id} ${t.ruleset.version} (${t.ruleset.hash.slice(0, 12)})`,
     totalLine(t, lang),
+    ...coverageLines(t.coverage, lang),
     "",
   ];
   for (const b of t.blocks) {
@@ -146,6 +149,25 @@ export function renderTrace(t: ExplainTrace, lang: Lang, cwd: string, only?: str
     if (indicators.length === 0) out.push("");
   }
   return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** The share of the weight with data, what is missing, and whether the zero policy scored it 0. */
+function coverageLines(c: Coverage, lang: Lang): string[] {
+  const missing = c.missingFields.length > 0 ? `; ${label("missingValue", lang)}: ${missingList(c.missingFields)}` : "";
+  const lines = [
+    `${label("coverage", lang)}: ${coveragePercent(c.weight, lang)} (${c.withData}/${c.expected})${missing}`,
+  ];
+  if (c.zeroed > 0) lines.push(label("zeroedNote", lang, { n: c.zeroed, units: 1 }));
+  return lines;
+}
+
+/** A unit left unrated for too little data: why, instead of a trace of zeros. */
+function notRatedText(n: NotRatedUnit, period: string, lang: Lang, name: string): string {
+  const why = label("notRatedReason", lang, {
+    share: coveragePercent(n.coverage.weight, lang),
+    fields: missingList(n.coverage.missingFields),
+  });
+  return `${label("notRated", lang)}, ${period}: ${name} (${n.unit})\n${why}\n`;
 }
 
 function unknown(message: string, suggestion: string | undefined): Diagnostic {
@@ -192,6 +214,14 @@ export const explainCommand: Command = {
     const rated = batch.rated[0];
     if (!rated) return 1;
     const trace = explainUnit(rated.run, unitId);
+    const ruleset = rated.version.ruleset;
+    const unitModel = ruleset.units.find((u) => u.id === unitId || u.aliases.includes(unitId));
+    const notRated = rated.result.notRated.find((n) => n.unit === unitModel?.id);
+    if (!trace && notRated) {
+      if (format === "json") io.stdout(`${JSON.stringify({ period: rated.result.period, ...notRated }, null, 2)}\n`);
+      else io.stdout(notRatedText(notRated, rated.result.period, lang, localize(unitModel?.name, lang)));
+      return 0;
+    }
     if (!trace) {
       const ids = rated.result.results.map((r) => r.unit);
       printDiagnostics(io, [
