@@ -207,3 +207,42 @@ describe("rate --out", () => {
     expect([periods("2025.1"), periods("2026.1")]).toEqual([["2025-Q4"], ["2026-Q1"]]);
   });
 });
+
+describe("data check: coverage per period and unit", () => {
+  it("names each period's lowest unit, the units below the minimum and the periods without data", async () => {
+    const r = await cli("data", "check", MINI, "--data", `${MINI}/sample-data`);
+    expect(r.code).toBe(0);
+    // kentau's jobs (1 of the economy's 4 weights; its social block does not apply) has no data in 2026-Q2.
+    expect(r.stdout).toContain("  quarterly 2026-Q2: 3 units, lowest 75% (kentau)\n");
+    expect(r.stdout).toContain(
+      "No data at all (a rating would fail with S207): quarterly 2026-Q3, quarterly 2026-Q4, economy 2026-Q3, economy 2026-Q4",
+    );
+    const json = JSON.parse(
+      (await cli("data", "check", MINI, "--data", `${MINI}/sample-data`, "--format", "json")).stdout,
+    );
+    const q2 = json.coverage.periods.find(
+      (p: { rating: string; period: string }) => p.rating === "quarterly" && p.period === "2026-Q2",
+    );
+    expect(q2.status).toBe("rated");
+    expect(
+      q2.units.map((u: { unit: string; coverage: { weight: number }; rated: boolean }) => [
+        u.unit,
+        u.coverage.weight,
+        u.rated,
+      ]),
+    ).toEqual([
+      ["arys", 1, true],
+      ["baidibek", 1, true],
+      ["kentau", 0.75, true],
+    ]);
+    expect(json.coverage.periods.filter((p: { status: string }) => p.status === "no-data")).toHaveLength(4);
+  });
+
+  it("procurement: the months after the data ends are named, and the units a rating would leave out", async () => {
+    const r = await cli("data", "check", PROCUREMENT, "--data", `${PROCUREMENT}/sample-data`);
+    expect(r.stdout).toContain(
+      "No data at all (a rating would fail with S207): monthly 2026-10, monthly 2026-11, monthly 2026-12",
+    );
+    expect(r.stdout).toMatch(/monthly 2026-09: 29 units, lowest 86\.7% \(agriculture\); not rated: agriculture 86\.7%/);
+  });
+});
