@@ -5,7 +5,8 @@ import type { ReportView } from "./view.js";
  * rating.csv: one row per unit and period, for spreadsheets and scripts. UTF-8 with a byte-order mark
  * (Excel then reads Cyrillic correctly), comma-separated, CRLF line ends (RFC 4180). Column names are
  * stable ids in every language; the unit and grade names are in the report's language. Numbers are
- * unrounded with '.' as the decimal mark. data_share is the share (0..1) of the weight with data; units not
+ * unrounded with '.' as the decimal mark. data_share is the share (0..1) of the weight with data, zeroed the
+ * number of indicator values without data the zero policy scored 0; units not
  * rated for too little data follow the ranked ones with empty rank, total and grade and their reason.
  * The manifest is the sidecar manifest.json.
  */
@@ -26,6 +27,7 @@ export function ratingCsv(view: ReportView): string {
     "grade",
     "grade_label",
     "data_share",
+    "zeroed",
     "not_rated_reason",
     ...view.blocks.map((b) => b.id),
   ];
@@ -42,6 +44,7 @@ export function ratingCsv(view: ReportView): string {
         row.grade.id,
         row.grade.label,
         row.coverage ? plainNumber(row.coverage.weight) : "",
+        row.coverage ? plainNumber(row.coverage.zeroed) : "",
         "",
         ...view.blocks.map((b) => {
           const block = row.blocks[b.id];
@@ -61,6 +64,7 @@ export function ratingCsv(view: ReportView): string {
         "",
         "",
         plainNumber(n.coverage.weight),
+        "",
         n.reason,
         ...view.blocks.map(() => ""),
       ]);

@@ -72,6 +72,17 @@ export const LABELS = {
     ru: "данными покрыто {share} веса; нет данных: {fields}",
     en: "{share} of the weight has data; missing: {fields}",
   },
+  zeroedColumn: { kk: "Деректерсіз 0", ru: "0 без данных", en: "0 for no data" },
+  rankCoverage: {
+    kk: "Деректері салмақтың {min} кемін қамтитын бағаланушылар бағаланбайды: оларға орын мен аймақ берілмейді, жетіспейтін деректер аталады.",
+    ru: "Объекты оценки, данные которых покрывают менее {min} веса, не оцениваются: место и зона им не присваиваются, недостающие данные называются.",
+    en: "Units whose data covers less than {min} of the weight are not rated: they get no rank and no grade, and the missing data is named.",
+  },
+  rankCoverageIndicators: {
+    kk: "Көрсеткіштердің кемінде {min} деректермен қамтылуы тиіс.",
+    ru: "Данные должны быть не менее чем по {min} показателей.",
+    en: "At least {min} of the indicators must have data.",
+  },
   zeroedNote: {
     kk: "Деректері жоқ, 0 деп бағаланған көрсеткіш мәндері («нөл» саясаты): {n}; бағаланушылар: {units}.",
     ru: "Значения показателей без данных, оценённые в 0 (политика «ноль»): {n}; объектов оценки: {units}.",

@@ -62,6 +62,7 @@ function summarySheet(wb: ExcelJS.Workbook, view: ReportView, name: string): voi
     { header: label("total", lang), key: "total", width: 10, style: { numFmt: TWO_DECIMALS } },
     { header: label("grade", lang), key: "grade", width: 16 },
     { header: label("coverage", lang), key: "coverage", width: 10, style: { numFmt: "0.0%" } },
+    { header: label("zeroedColumn", lang), key: "zeroed", width: 12 },
   ];
   const blocks = view.blocks.map((b) => ({
     header: b.name,
@@ -81,6 +82,7 @@ function summarySheet(wb: ExcelJS.Workbook, view: ReportView, name: string): voi
         total: r.total,
         grade: r.grade.label,
         coverage: r.coverage?.weight ?? null,
+        zeroed: r.coverage?.zeroed ?? null,
         ...Object.fromEntries(view.blocks.map((b) => [`block:${b.id}`, r.blocks[b.id]?.score ?? null])),
       });
       const grade = row.getCell("grade");

@@ -56,28 +56,28 @@ describe("CSV", () => {
 
   it("has one row per unit and period, periods in time order, names in the language", () => {
     expect(lines[0]).toBe(
-      "period,rank,rank_change,unit,name,total,grade,grade_label,data_share,not_rated_reason,economy,governance",
+      "period,rank,rank_change,unit,name,total,grade,grade_label,data_share,zeroed,not_rated_reason,economy,governance",
     );
     expect(lines.filter((l) => l.startsWith("2026-Q1,"))).toHaveLength(4);
     // 4 ranked units and arys, not rated.
     expect(lines.filter((l) => l.startsWith("2026-Q2,"))).toHaveLength(5);
-    expect(lines[1]).toBe("2026-Q1,1,,sairam,Сайрамский район,100,green,Зелёная зона,1,,60,40");
+    expect(lines[1]).toBe("2026-Q1,1,,sairam,Сайрамский район,100,green,Зелёная зона,1,0,,60,40");
   });
 
   it("lists a unit not rated with no rank, total or grade, its share of the weight with data and why", () => {
     expect(lines).toContain(
-      '2026-Q2,,,arys,г. Арыс,,,,0.1,"данными покрыто 10% веса; нет данных: complaints, own_revenue, procurement_share, production",,',
+      '2026-Q2,,,arys,г. Арыс,,,,0.1,,"данными покрыто 10% веса; нет данных: complaints, own_revenue, procurement_share, production",,',
     );
   });
 
   it("writes numbers unrounded with a decimal point in every language", () => {
     // 12.5/15*40 + 1.08/1.2*20 + 20 + 20, as doubles
     expect(lines[5]).toBe(
-      "2026-Q2,1,1,turkistan,г. Туркестан,91.33333333333334,green,Зелёная зона,1,,51.33333333333334,40",
+      "2026-Q2,1,1,turkistan,г. Туркестан,91.33333333333334,green,Зелёная зона,1,0,,51.33333333333334,40",
     );
     expect(lines).toContain(
-      // revenue (20 of the 100 points) had no data: 80% of the weight has data.
-      "2026-Q2,3,-2,sairam,Сайрамский район,66.66666666666666,yellow,Жёлтая зона,0.8,,26.666666666666664,40",
+      // revenue (20 of the 100 points) had no data and was scored 0: 80% of the weight has data, 1 zeroed.
+      "2026-Q2,3,-2,sairam,Сайрамский район,66.66666666666666,yellow,Жёлтая зона,0.8,1,,26.666666666666664,40",
     );
   });
 

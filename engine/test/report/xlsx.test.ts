@@ -40,6 +40,7 @@ describe("rating.xlsx read back", () => {
       "Итоговый балл",
       "Зона",
       "Данные",
+      "0 без данных",
       "Экономика",
       "Государственное управление",
     ]);
@@ -54,10 +55,11 @@ describe("rating.xlsx read back", () => {
     expect(turkistan.getCell(6).numFmt).toBe("0.00");
     expect(turkistan.getCell(8).value).toBe(1);
     expect(turkistan.getCell(8).numFmt).toBe("0.0%");
-    expect(turkistan.getCell(9).value).toBe(51.33333333333334);
+    expect(turkistan.getCell(9).value).toBe(0);
+    expect(turkistan.getCell(10).value).toBe(51.33333333333334);
     expect(ws.getRow(2).getCell(3).value).toBeNull();
     // sairam, 3rd in 2026-Q2: 80 of 100 points' indicators had data. Row 10: arys, not rated.
-    expect(ws.getRow(8).getCell(8).value).toBe(0.8);
+    expect([ws.getRow(8).getCell(8).value, ws.getRow(8).getCell(9).value]).toEqual([0.8, 1]);
     const arys = ws.getRow(10);
     expect([arys.getCell(2).value, arys.getCell(4).value, arys.getCell(6).value, arys.getCell(8).value]).toEqual([
       null,
