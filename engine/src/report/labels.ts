@@ -72,6 +72,11 @@ export const LABELS = {
     ru: "данными покрыто {share} веса; нет данных: {fields}",
     en: "{share} of the weight has data; missing: {fields}",
   },
+  zeroedUnit: {
+    kk: "Деректері жоқ, 0 деп бағаланған көрсеткіштер («нөл» саясаты): {n}.",
+    ru: "Показатели без данных, оценённые в 0 (политика «ноль»): {n}.",
+    en: "Indicators without data scored 0 (missing-data policy zero): {n}.",
+  },
   zeroedColumn: { kk: "Деректерсіз 0", ru: "0 без данных", en: "0 for no data" },
   rankCoverage: {
     kk: "Деректері салмақтың {min} кемін қамтитын бағаланушылар бағаланбайды: оларға орын мен аймақ берілмейді, жетіспейтін деректер аталады.",

@@ -157,7 +157,7 @@ function coverageLines(c: Coverage, lang: Lang): string[] {
   const lines = [
     `${label("coverage", lang)}: ${coveragePercent(c.weight, lang)} (${c.withData}/${c.expected})${missing}`,
   ];
-  if (c.zeroed > 0) lines.push(label("zeroedNote", lang, { n: c.zeroed, units: 1 }));
+  if (c.zeroed > 0) lines.push(label("zeroedUnit", lang, { n: c.zeroed }));
   return lines;
 }
 
