@@ -153,8 +153,9 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
   const ratedIndices = applyCoverage
     ? units.indices.filter((u) => meetsCoverage(coverages.get(u) as Coverage, policy))
     : units.indices;
+  const rated = new Set(ratedIndices);
   const notRated: NotRatedUnit[] = units.indices
-    .filter((u) => !ratedIndices.includes(u))
+    .filter((u) => !rated.has(u))
     .map((u) => {
       const coverage = coverages.get(u) as Coverage;
       return { unit: evaluator.unitName(u), coverage, reason: notRatedReason(coverage, policy) };

@@ -158,6 +158,9 @@ describe("a version rated outside its effective dates", () => {
     expect(refused.stderr).toMatch(
       /2025\.1\/ruleset\.yaml:\d+:\d+: error S209: version 2025\.1 is not in force in 2026-Q3/,
     );
+    const explainArgs = ["explain", `${DISTRICTS}/2025.1`, "arys", ...args.slice(2)];
+    expect((await cli(...explainArgs)).stderr).toContain("error S209");
+    expect((await cli(...explainArgs, "--allow-out-of-period")).code).toBe(0);
     const allowed = await cli(...args, "--allow-out-of-period", "--lang", "en");
     expect(allowed.code, allowed.stderr).toBe(0);
     expect(allowed.stdout).toContain(

@@ -40,6 +40,9 @@ Options:
   --indicator ID        show only this indicator
   --lang kk|ru|en       language of names (default kk)
   --format text|json    the trace as text (default) or as JSON (the ExplainTrace of engine/src/scoring/trace.ts)
+  --allow-out-of-period explain with a version folder outside its effective dates (else error S209)
+
+A unit not rated for too little data (policies.coverage) is explained by what it misses.
 
 Exit code: 0 explained, 1 problems in the rules or the data, or an unknown unit or indicator; 2 bad usage.
 `;
@@ -185,14 +188,11 @@ export const explainCommand: Command = {
   summary: "show how a unit's score was computed: tarazy explain RULESET UNIT --data PATH... --period P",
   usage: USAGE,
   async run(args, io) {
-    const { positional, values, data } = parseOptions(args, [
-      "--data",
-      "--period",
-      "--rating",
-      "--indicator",
-      "--lang",
-      "--format",
-    ]);
+    const { positional, values, data } = parseOptions(
+      args,
+      ["--data", "--period", "--rating", "--indicator", "--lang", "--format"],
+      ["--allow-out-of-period"],
+    );
     const [rulesetPath, unitId, ...extra] = positional;
     if (rulesetPath === undefined) throw new UsageError("missing RULESET (a ruleset version or family folder)");
     if (unitId === undefined) throw new UsageError("missing UNIT (a unit id from units.yaml)");
@@ -208,6 +208,7 @@ export const explainCommand: Command = {
       data,
       periods,
       cwd: io.cwd,
+      allowOutOfPeriod: values.has("--allow-out-of-period"),
       ...(rating !== undefined ? { rating } : {}),
     });
     printDiagnostics(io, batch.diagnostics);
