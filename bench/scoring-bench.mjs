@@ -31,8 +31,12 @@ const ms = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 // ---- 1. Turkistan districts, 2026-Q3 ----
 
-/** SHA-256 of the 2026-Q3 RatingResult's JSON (with rank changes), as rated before the work of 2026-11-26. */
-const TURKISTAN_EXPECTED = "e52a7b878dcc37e39adb54257cbda09922f49cc8a0c45cd423d59c2dc83d6ed5";
+/**
+ * SHA-256 of the 2026-Q3 RatingResult's JSON (with rank changes, without the coverage fields). Changed once
+ * since the work of 2026-11-26: with coverage (issue 8) otyrar is not rated in 2026-Q2 (a gap in its
+ * sample data), so the rank changes of 2026-Q3 differ; the totals are the same bits.
+ */
+const TURKISTAN_EXPECTED = "c22684157a8c63504ae71c9e939805f3e8423e87d486e8da224914127b0233e5";
 
 async function turkistan() {
   const family = join(ROOT, "rules/turkistan/districts");
@@ -66,7 +70,9 @@ async function turkistan() {
   });
   const check = rate(prepared, store, request);
   if (check.result?.results.length !== 17) throw new Error("the Turkistan rating failed");
-  const digest = createHash("sha256").update(JSON.stringify(check.result)).digest("hex");
+  const digest = createHash("sha256")
+    .update(JSON.stringify({ ...beforeCoverage(check.result), results: check.result.results.map(beforeCoverage) }))
+    .digest("hex");
   if (digest !== TURKISTAN_EXPECTED) {
     console.error(`Turkistan 2026-Q3: results differ from before (digest ${digest}, expected ${TURKISTAN_EXPECTED})`);
     process.exitCode = 1;
@@ -100,8 +106,18 @@ async function turkistan() {
  * of results that exist, and comparing it with EXPECTED shows that a faster engine gives the same bytes.
  */
 function digestResult(hash, result) {
-  hash.update(JSON.stringify({ ...result, results: [] }));
-  for (const unit of result.results) hash.update(JSON.stringify(unit));
+  hash.update(JSON.stringify({ ...beforeCoverage(result), results: [] }));
+  for (const unit of result.results) hash.update(JSON.stringify(beforeCoverage(unit)));
+}
+
+/**
+ * A result or unit result in the shape it had before coverage was measured (issue 8), so that the digests
+ * still prove the same numbers: the coverage fields are left out, and a unit left unrated fails the check.
+ */
+function beforeCoverage(result) {
+  const { coverage, notRated, ...rest } = result;
+  if (notRated && notRated.length > 0) throw new Error(`${notRated.length} units not rated: the data has gaps`);
+  return rest;
 }
 
 /**

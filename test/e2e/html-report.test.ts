@@ -66,11 +66,16 @@ describe("rating.html in Chromium", () => {
     const first = (await rows.nth(0).locator("td, th").allInnerTexts()).map((t) => t.trim());
     expect(first[0]).toBe("1");
     expect(first[1]).toContain("▲ 1");
-    expect(first.slice(2)).toEqual(["Түркістан қаласы", "91,33", "Жасыл аймақ"]);
+    expect(first.slice(2)).toEqual(["Түркістан қаласы", "91,33", "Жасыл аймақ", "100%"]);
     const badge = rows.nth(0).locator(".grade");
     expect(await css(badge, "backgroundColor")).toBe("rgb(46, 125, 50)");
     const headers = await page.locator("table.ranking thead th").allInnerTexts();
-    expect(headers).toEqual(["Орын", "Өзгеріс", "Бағаланушы", "Жалпы балл", "Аймақ"]);
+    expect(headers).toEqual(["Орын", "Өзгеріс", "Бағаланушы", "Жалпы балл", "Аймақ", "Деректер"]);
+    // arys, not rated for too little data: listed under the ranking with its share and missing fields.
+    const notRated = await page.locator("ul.not-rated li").allInnerTexts();
+    expect(notRated).toEqual([
+      "Арыс қаласы: салмақтың 10% деректермен қамтылған; жоқ: complaints, own_revenue, procurement_share, production",
+    ]);
   });
 
   it("draws one bar per unit, longest for the highest total, as an image with a name", async () => {

@@ -17,7 +17,12 @@ export interface ParsedOptions {
   readonly data: string[];
 }
 
-export function parseOptions(args: readonly string[], known: readonly string[]): ParsedOptions {
+/** `flags` are options without a value (`--allow-out-of-period`): present, they map to "true". */
+export function parseOptions(
+  args: readonly string[],
+  known: readonly string[],
+  flags: readonly string[] = [],
+): ParsedOptions {
   const positional: string[] = [];
   const values = new Map<string, string>();
   const data: string[] = [];
@@ -31,6 +36,12 @@ export function parseOptions(args: readonly string[], known: readonly string[]):
     }
     const eq = arg.indexOf("=");
     const [option, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    if (flags.includes(option)) {
+      if (inline !== undefined) throw new UsageError(`${option} takes no value`);
+      inData = false;
+      values.set(option, "true");
+      continue;
+    }
     if (!known.includes(option)) throw new UsageError(`unknown option '${option}'`);
     if (option === "--data") {
       inData = true;

@@ -1,11 +1,22 @@
 import path from "node:path";
 import { loadFamilyFields } from "../data/family-fields.js";
 import { type DataFileRead, readDataFiles } from "../data/load-data.js";
-import { formatPeriod, type Period, previousPeriod, samePeriod } from "../data/period.js";
+import type { Observation } from "../data/observation.js";
+import {
+  comparePeriods,
+  firstMonth,
+  formatPeriod,
+  lastMonth,
+  type Period,
+  parsePeriod,
+  previousPeriod,
+  samePeriod,
+} from "../data/period.js";
 import { buildDataStore, type DataStore, periodCode } from "../data/store.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Ruleset } from "../model/ruleset.js";
-import { isFamilyFolder, loadRuleset } from "../rules/load.js";
+import { effectiveMonths, isFamilyFolder, loadRuleset } from "../rules/load.js";
+import { ScoringCode } from "../scoring/codes.js";
 import { defaultFormulaCompiler } from "../scoring/compiler.js";
 import { hasScores, type RatingRun, rate } from "../scoring/engine.js";
 import { type PreparedRuleset, prepareRuleset } from "../scoring/prepare.js";
@@ -17,6 +28,8 @@ export interface RatingVersion {
   readonly prepared: PreparedRuleset;
   readonly store: DataStore;
   readonly files: readonly DataFileRead[];
+  /** The data files read and the periods each holds, in words, for the errors of a period without data. */
+  readonly sources: string;
 }
 
 export interface VersionForPeriod {
@@ -39,6 +52,8 @@ export class RatingSession {
     readonly rulesetPath: string,
     readonly dataPaths: readonly string[],
     readonly cwd: string,
+    /** Rate a version folder for a period outside its effective dates (else S209). */
+    readonly allowOutOfPeriod = false,
   ) {
     this.family = isFamilyFolder(path.resolve(cwd, rulesetPath));
   }
@@ -65,9 +80,15 @@ export class RatingSession {
       this.versions.set(ruleset.root, ready);
     }
     const { version, diagnostics } = await ready;
+    const outside = this.family ? undefined : outOfPeriod(ruleset, period);
+    if (outside && !this.allowOutOfPeriod)
+      return { diagnostics: [...loaded.diagnostics, ...diagnostics, outside.diagnostic] };
+    const versionReason = outside
+      ? `version ${ruleset.version} is not in force in ${formatPeriod(period)} (${outside.span}): rated on purpose with --allow-out-of-period`
+      : loaded.versionReason;
     return {
       ...(version ? { version } : {}),
-      ...(loaded.versionReason ? { versionReason: loaded.versionReason } : {}),
+      ...(versionReason ? { versionReason } : {}),
       diagnostics: [...loaded.diagnostics, ...diagnostics],
     };
   }
@@ -87,6 +108,7 @@ export class RatingSession {
         prepared,
         store: built.store,
         files: read.files,
+        sources: describeSources(read.files, read.observations),
       },
       diagnostics: all,
     };
@@ -110,6 +132,53 @@ export class RatingSession {
     const run = rate(version.prepared, version.store, { rating: ratingId, period: previous, previous: "none" });
     return hasScores(run) ? run.result : undefined;
   }
+}
+
+/** S209 when a version folder is rated for a period outside its effective dates; undefined when in force. */
+export function outOfPeriod(ruleset: Ruleset, period: Period): { diagnostic: Diagnostic; span: string } | undefined {
+  const { from, to, file, range } = effectiveMonths(ruleset.root);
+  const month = (m: number) => `${period.year}-${String(m).padStart(2, "0")}`;
+  const first = month(firstMonth(period));
+  const last = month(lastMonth(period));
+  if ((from === undefined || from <= first) && (to === undefined || last <= to)) return undefined;
+  const span = `in force from ${from ?? "?"}${to ? ` to ${to}` : ""}`;
+  const name = formatPeriod(period);
+  return {
+    span,
+    diagnostic: {
+      code: ScoringCode.S209,
+      severity: "error",
+      message: `version ${ruleset.version} is not in force in ${name}: it is ${span}, so its fields may have no data and another version's rules applied then`,
+      file,
+      range,
+      suggestion:
+        "rate the family folder (the version in force is chosen), or add --allow-out-of-period to rate this version on purpose",
+    },
+  };
+}
+
+/** "a.csv (2026-01 .. 2026-09), b.csv (no data)": the files read and the periods they hold. */
+export function describeSources(files: readonly DataFileRead[], observations: readonly Observation[]): string {
+  const spans = new Map<string, { first: Period; last: Period }>();
+  for (const o of observations) {
+    const p = parsePeriod(o.period);
+    if (!p) continue;
+    const span = spans.get(o.source.file);
+    if (!span) spans.set(o.source.file, { first: p, last: p });
+    else {
+      if (comparePeriods(p, span.first) < 0) span.first = p;
+      if (comparePeriods(p, span.last) > 0) span.last = p;
+    }
+  }
+  if (files.length === 0) return "no data files";
+  return files
+    .map((f) => {
+      const span = spans.get(f.path);
+      if (!span) return `${f.path} (no data)`;
+      const [a, b] = [formatPeriod(span.first), formatPeriod(span.last)];
+      return `${f.path} (${a === b ? a : `${a} .. ${b}`})`;
+    })
+    .join(", ");
 }
 
 /** The rating asked for, or the first whose rhythm matches the period (the engine reports a mismatch). */
@@ -139,13 +208,15 @@ export interface RateCoreOptions {
   readonly periods: readonly Period[];
   readonly rating?: string;
   readonly cwd: string;
+  /** Rate a version folder outside its effective dates (S209 otherwise). */
+  readonly allowOutOfPeriod?: boolean;
   /** Called before each period of a batch (for a progress line). */
   readonly progress?: (index: number, count: number, period: Period) => void;
 }
 
 /** Rates each period in order; the result of one period gives the next its rank changes. */
 export async function rateCommandCore(options: RateCoreOptions): Promise<RateBatch> {
-  const session = new RatingSession(options.ruleset, options.data, options.cwd);
+  const session = new RatingSession(options.ruleset, options.data, options.cwd, options.allowOutOfPeriod === true);
   const rated: RatedPeriod[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const [index, period] of options.periods.entries()) {
@@ -160,7 +231,12 @@ export async function rateCommandCore(options: RateCoreOptions): Promise<RateBat
       last && samePeriod(previousPeriod(period), last.period) && last.result.rating === rating
         ? last.result
         : await session.previousResult(period, rating, version);
-    const run = rate(version.prepared, version.store, { rating, period, previous: previous ?? "none" });
+    const run = rate(version.prepared, version.store, {
+      rating,
+      period,
+      previous: previous ?? "none",
+      sources: version.sources,
+    });
     diagnostics.push(...run.diagnostics);
     if (!run.result || hasErrors(run.diagnostics)) return { rated: [], diagnostics };
     const reason = loaded.versionReason;

@@ -62,6 +62,14 @@ export const DataCode = defineCodes({
     example: "a CSV with only the header row",
     fix: "Check that this is the right file; fill in the data rows.",
   },
+  D119: {
+    severity: "error",
+    title: "No data in any file",
+    description:
+      "Every data file given is empty or has only a header, so there is nothing to rate or check: the file that was meant to hold the data is probably not the one given, or was saved before it was filled in.",
+    example: "tarazy rate ... --data data/2026-10.csv, where the file holds only its header row",
+    fix: "Give the file that holds the data rows (or fill this one in); `tarazy data check` shows what each file holds.",
+  },
   D107: {
     severity: "warning",
     title: "File in data folder skipped",

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { DataCode } from "./codes.js";
 import { valueProblem } from "./field-values.js";
 import type { Observation } from "./observation.js";
@@ -99,7 +99,25 @@ export async function readDataFiles(
     setAside.push(...(tally?.values ?? []));
   }
   diagnostics.push(...valueDiagnostics(merger.observations, model.fields));
-  return { observations: merger.observations, diagnostics, files, setAside };
+  return { observations: merger.observations, diagnostics: noDataAnywhere(diagnostics, merger), files, setAside };
+}
+
+/**
+ * An empty or header-only file is a warning (D106) beside files with data; when no file gives any value
+ * it is the only source there was, and an error (D119) at the same place.
+ */
+function noDataAnywhere(diagnostics: Diagnostic[], merger: ObservationMerger): Diagnostic[] {
+  if (merger.observations.length > 0 || hasErrors(diagnostics)) return diagnostics;
+  return diagnostics.map((d) =>
+    d.code === DataCode.D106
+      ? {
+          ...d,
+          code: DataCode.D119,
+          severity: "error",
+          message: `${d.message}, and no other data file gives any value, so there is nothing to rate`,
+        }
+      : d,
+  );
 }
 
 /** Every cell whose value its field's `values` do not allow (D170), at the cell. */

@@ -79,9 +79,12 @@ export interface RankingEffect {
   readonly new: RatingOfVersion;
   /** In the new version's rank order, then the units only the old version rated, in its rank order. */
   readonly units: readonly UnitEffect[];
-  /** Units rated under one version only. */
+  /** Units rated under one version only (and not left unrated by the other for too little data). */
   readonly onlyOld: readonly string[];
   readonly onlyNew: readonly string[];
+  /** Units each version left unrated for too little data (policies.coverage): never compared on zeros. */
+  readonly notRatedOld: readonly string[];
+  readonly notRatedNew: readonly string[];
   /** The biggest movers, at most `top`: by |rank change|, then |score change|, then unit id; unmoved units never. */
   readonly movers: readonly string[];
   /** Units rated under both whose grade differs, in the new rank order. */
@@ -116,14 +119,18 @@ export function rankingEffect(
   ];
   const units = order.map((id) => unitEffect(id, oldById.get(id), newById.get(id), blockIds));
   const both = units.filter((u) => u.old && u.new);
+  const notRatedOld = (oldRated.result.notRated ?? []).map((u) => u.unit);
+  const notRatedNew = (newRated.result.notRated ?? []).map((u) => u.unit);
   const attribution = attributeChanges(options.diff?.changes ?? [], blockIds, oldRated.ruleset, newRated.ruleset);
   return {
     period: newRated.result.period,
     old: ratingOf(oldRated.result),
     new: ratingOf(newRated.result),
     units,
-    onlyOld: units.filter((u) => !u.new).map((u) => u.unit),
-    onlyNew: units.filter((u) => !u.old).map((u) => u.unit),
+    onlyOld: units.filter((u) => !u.new && !notRatedNew.includes(u.unit)).map((u) => u.unit),
+    onlyNew: units.filter((u) => !u.old && !notRatedOld.includes(u.unit)).map((u) => u.unit),
+    notRatedOld,
+    notRatedNew,
     movers: biggestMovers(both, options.top ?? DEFAULT_TOP_MOVERS),
     zoneChanges: both
       .filter((u) => u.old?.grade !== u.new?.grade)

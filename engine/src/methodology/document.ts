@@ -1,7 +1,18 @@
 import { functionRegistry } from "../functions/registry.js";
 import { signature } from "../functions/spec.js";
-import type { Block, Frequency, Indicator, Lang, MissingPolicy, Rating, Ruleset } from "../model/ruleset.js";
+import {
+  type Block,
+  type CoveragePolicy,
+  DEFAULT_COVERAGE,
+  type Frequency,
+  type Indicator,
+  type Lang,
+  type MissingPolicy,
+  type Rating,
+  type Ruleset,
+} from "../model/ruleset.js";
 import { hexColor } from "../report/colors.js";
+import { coveragePercent } from "../report/coverage-view.js";
 import { type LabelKey, label, localize, localizeMeasure } from "../report/labels.js";
 import { formatShort } from "../report/number-format.js";
 import { ENGINE_VERSION } from "../version.js";
@@ -221,7 +232,17 @@ function rankingText(ruleset: Ruleset, lang: Lang): string[] {
   return [
     round === undefined ? label("rankExact", lang) : label("rankRound", lang, { n: round }),
     label(TIES[ruleset.rank.ties], lang),
+    coverageText(ruleset.coverage ?? DEFAULT_COVERAGE, lang),
   ];
+}
+
+/** policies.coverage in words: who is not rated for too little data. */
+function coverageText(policy: CoveragePolicy, lang: Lang): string {
+  const min = coveragePercent(policy.minWeightShare, lang);
+  const text = label("rankCoverage", lang, { min });
+  return policy.minIndicatorShare > 0
+    ? `${text} ${label("rankCoverageIndicators", lang, { min: coveragePercent(policy.minIndicatorShare, lang) })}`
+    : text;
 }
 
 export function buildMethodology(input: MethodologyInput): MethodologyDoc {

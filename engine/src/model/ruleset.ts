@@ -197,6 +197,19 @@ export interface RankPolicy {
   readonly displayDecimals?: number;
 }
 
+/**
+ * When a unit has enough data to be rated (`policies.coverage`): a unit whose applicable indicators with
+ * data carry less than `minWeightShare` of the scale, or make less than `minIndicatorShare` of them, is
+ * reported as not rated (no rank, no grade) instead of being ranked on zeros. Shares are 0..1.
+ */
+export interface CoveragePolicy {
+  readonly minWeightShare: number;
+  readonly minIndicatorShare: number;
+}
+
+/** The default for a ruleset that does not say: at least half of the scale must rest on data. */
+export const DEFAULT_COVERAGE: CoveragePolicy = { minWeightShare: 0.5, minIndicatorShare: 0 };
+
 export interface Ruleset {
   readonly id: string;
   readonly version: string;
@@ -210,6 +223,8 @@ export interface Ruleset {
   readonly scale: number;
   readonly unitKinds: readonly string[];
   readonly missing: MissingPolicy;
+  /** policies.coverage; absent in a hand-made model, which then has DEFAULT_COVERAGE. */
+  readonly coverage?: CoveragePolicy;
   readonly rank: RankPolicy;
   readonly grades: readonly Grade[];
   readonly ratings: readonly Rating[];

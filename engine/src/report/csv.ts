@@ -5,7 +5,9 @@ import type { ReportView } from "./view.js";
 /**
  * rating.csv: one row per unit and period, for spreadsheets and scripts. UTF-8 with a byte-order mark
  * (Excel then reads Cyrillic correctly), CRLF line ends (RFC 4180). Column names are stable ids in every
- * language; the unit and grade names are in the report's language.
+ * language; the unit and grade names are in the report's language. data_share is the share (0..1) of the
+ * weight with data, zeroed the number of indicator values without data the zero policy scored 0; units not
+ * rated for too little data follow the ranked ones with empty rank, total and grade and their reason.
  *
  * The dialect follows the language, so that a double click opens it right in Excel with that region's
  * settings: kk and ru (Kazakhstan's and Russia's regional settings list with ';' and write a decimal comma)
@@ -53,6 +55,9 @@ export function ratingCsv(view: ReportView): string {
     "total",
     "grade",
     "grade_label",
+    "data_share",
+    "zeroed",
+    "not_rated_reason",
     ...view.blocks.map((b) => b.id),
   ].map(text);
   const lines: Cell[][] = [header];
@@ -67,7 +72,27 @@ export function ratingCsv(view: ReportView): string {
         number(row.total),
         text(row.grade.id),
         text(row.grade.label),
+        number(row.coverage?.weight),
+        number(row.coverage?.zeroed),
+        undefined,
         ...view.blocks.map((b) => number(row.blocks[b.id]?.score)),
+      ]);
+    }
+    // Units not rated: no rank, total or grade; their share with data and why.
+    for (const n of p.coverage.notRated) {
+      lines.push([
+        text(p.period),
+        undefined,
+        undefined,
+        text(n.unitId),
+        text(n.name),
+        undefined,
+        undefined,
+        undefined,
+        number(n.coverage.weight),
+        undefined,
+        text(n.reason),
+        ...view.blocks.map(() => undefined),
       ]);
     }
   }

@@ -3,6 +3,7 @@ import { barChartSvg } from "./charts/bar-chart.js";
 import { heatMapTable } from "./charts/heat-map.js";
 import { rankTrendSvg } from "./charts/rank-trend.js";
 import { textColorOn } from "./colors.js";
+import { coverageNoteLines, coveragePercent } from "./coverage-view.js";
 import { escapeHtml } from "./html-escape.js";
 import { REPORT_CSS } from "./html-style.js";
 import { pointsText, valueText } from "./indicator-cell.js";
@@ -64,6 +65,7 @@ function rankingTable(view: ReportView, period: PeriodView): string {
       `<th scope="row">${escapeHtml(r.name)}</th>`,
       `<td class="num">${formatNumber(r.total, lang, view.decimals)}</td>`,
       `<td>${gradeBadge(r.grade)}</td>`,
+      `<td class="num">${r.coverage ? coveragePercent(r.coverage.weight, lang) : ""}</td>`,
       "</tr>",
     ].join("");
   });
@@ -73,6 +75,7 @@ function rankingTable(view: ReportView, period: PeriodView): string {
     ["unit", ""],
     ["total", "num"],
     ["grade", ""],
+    ["coverage", "num"],
   ] as const;
   const head = cols
     .map(([key, cls]) => `<th scope="col"${cls ? ` class="${cls}"` : ""}>${escapeHtml(label(key, lang))}</th>`)
@@ -83,7 +86,17 @@ function rankingTable(view: ReportView, period: PeriodView): string {
     `<thead><tr>${head}</tr></thead>`,
     `<tbody>\n${rows.join("\n")}\n</tbody>`,
     "</table>",
+    coverageNotesHtml(period, lang),
   ].join("\n");
+}
+
+/** Under the ranking: what the Data column means, the zero policy's use, and the units not rated and why. */
+function coverageNotesHtml(period: PeriodView, lang: Lang): string {
+  const notes = coverageNoteLines(period.coverage, lang).map((n) => `<p class="note">${escapeHtml(n)}</p>`);
+  const notRated = period.coverage.notRated.map(
+    (n) => `<li data-unit="${escapeHtml(n.unitId)}">${escapeHtml(n.name)}: ${escapeHtml(n.reason)}</li>`,
+  );
+  return [...notes, ...(notRated.length > 0 ? [`<ul class="not-rated">${notRated.join("")}</ul>`] : [])].join("\n");
 }
 
 function rankByPeriodTable(view: ReportView): string {

@@ -54,6 +54,45 @@ export const LABELS = {
   noPrevious: { kk: "алдыңғы кезең жоқ", ru: "нет предыдущего периода", en: "no previous period" },
   notApplicable: { kk: "қолданылмайды", ru: "не применяется", en: "not applicable" },
   missingValue: { kk: "дерек жоқ", ru: "нет данных", en: "no data" },
+  // Coverage: how much of a unit's rating rests on data (scoring/coverage.ts)
+  coverage: { kk: "Деректер", ru: "Данные", en: "Data" },
+  coverageHelp: {
+    kk: "Деректер: деректері бар көрсеткіштер салмағының үлесі.",
+    ru: "Данные: доля веса показателей, по которым есть данные.",
+    en: "Data: the share of the weight whose indicators have data.",
+  },
+  notRated: { kk: "Бағаланбағандар", ru: "Не оценены", en: "Not rated" },
+  notRatedNote: {
+    kk: "Деректері жеткіліксіз (ең азы салмақтың {min}): орын мен аймақ берілмейді.",
+    ru: "Недостаточно данных (минимум {min} веса): место и зона не присваиваются.",
+    en: "Too little data (the minimum is {min} of the weight): no rank and no grade.",
+  },
+  notRatedReason: {
+    kk: "салмақтың {share} деректермен қамтылған; жоқ: {fields}",
+    ru: "данными покрыто {share} веса; нет данных: {fields}",
+    en: "{share} of the weight has data; missing: {fields}",
+  },
+  zeroedUnit: {
+    kk: "Деректері жоқ, 0 деп бағаланған көрсеткіштер («нөл» саясаты): {n}.",
+    ru: "Показатели без данных, оценённые в 0 (политика «ноль»): {n}.",
+    en: "Indicators without data scored 0 (missing-data policy zero): {n}.",
+  },
+  zeroedColumn: { kk: "Деректерсіз 0", ru: "0 без данных", en: "0 for no data" },
+  rankCoverage: {
+    kk: "Деректері салмақтың {min} кемін қамтитын бағаланушылар бағаланбайды: оларға орын мен аймақ берілмейді, жетіспейтін деректер аталады.",
+    ru: "Объекты оценки, данные которых покрывают менее {min} веса, не оцениваются: место и зона им не присваиваются, недостающие данные называются.",
+    en: "Units whose data covers less than {min} of the weight are not rated: they get no rank and no grade, and the missing data is named.",
+  },
+  rankCoverageIndicators: {
+    kk: "Көрсеткіштердің кемінде {min} деректермен қамтылуы тиіс.",
+    ru: "Данные должны быть не менее чем по {min} показателей.",
+    en: "At least {min} of the indicators must have data.",
+  },
+  zeroedNote: {
+    kk: "Деректері жоқ, 0 деп бағаланған көрсеткіш мәндері («нөл» саясаты): {n}; бағаланушылар: {units}.",
+    ru: "Значения показателей без данных, оценённые в 0 (политика «ноль»): {n}; объектов оценки: {units}.",
+    en: "Indicator values without data scored 0 (missing-data policy zero): {n}; units: {units}.",
+  },
   yes: { kk: "иә", ru: "да", en: "yes" },
   no: { kk: "жоқ", ru: "нет", en: "no" },
   about: { kk: "Есеп туралы", ru: "Об отчёте", en: "About this report" },

@@ -1,3 +1,4 @@
+import { coverageNoteLines, coveragePercent } from "./coverage-view.js";
 import { pointsText } from "./indicator-cell.js";
 import { label } from "./labels.js";
 import { manifestComment, type ReportManifest } from "./manifest.js";
@@ -24,6 +25,7 @@ function rankingTable(view: ReportView, period: PeriodView): string {
     label("unit", lang),
     label("total", lang),
     label("grade", lang),
+    label("coverage", lang),
   ];
   const rows = period.rows.map((r) => [
     rankText(r.rank, lang),
@@ -31,8 +33,15 @@ function rankingTable(view: ReportView, period: PeriodView): string {
     mdText(r.name),
     formatNumber(r.total, lang, view.decimals),
     mdText(r.grade.label),
+    r.coverage ? coveragePercent(r.coverage.weight, lang) : "",
   ]);
-  return mdTable(header, rows, "rllrl");
+  const notes = coverageNoteLines(period.coverage, lang).map(mdText);
+  const notRated = period.coverage.notRated.map((n) => `- ${mdText(n.name)}: ${mdText(n.reason)}`);
+  return [
+    mdTable(header, rows, "rllrlr"),
+    notes.join("\n\n"),
+    ...(notRated.length > 0 ? [notRated.join("\n")] : []),
+  ].join("\n\n");
 }
 
 function blockScoresTable(view: ReportView, period: PeriodView): string {

@@ -1,6 +1,7 @@
 import type { Lang, Rating, Ruleset } from "../model/ruleset.js";
-import type { BlockResult, IndicatorResult, RatingResult } from "../scoring/result.js";
+import type { BlockResult, Coverage, IndicatorResult, RatingResult } from "../scoring/result.js";
 import { FALLBACK_COLOR, hexColor } from "./colors.js";
+import { type CoverageNotes, coverageNotes } from "./coverage-view.js";
 import { type ReportInput, sortByPeriod } from "./input.js";
 import { localize, localizeMeasure } from "./labels.js";
 import { buildManifest, type ReportManifest } from "./manifest.js";
@@ -42,6 +43,8 @@ export interface UnitRow {
   readonly rankChange?: number;
   readonly total: number;
   readonly grade: GradeView;
+  /** How much of the total rests on data (absent in results made before coverage was measured). */
+  readonly coverage?: Coverage;
   readonly blocks: Readonly<Record<string, BlockResult | undefined>>;
   readonly indicators: Readonly<Record<string, IndicatorResult | undefined>>;
 }
@@ -51,6 +54,8 @@ export interface PeriodView {
   readonly label: string;
   /** In rank order, as the results give them. */
   readonly rows: readonly UnitRow[];
+  /** The units not rated for too little data, and the zero policy's use. */
+  readonly coverage: CoverageNotes;
 }
 
 export interface ReportView {
@@ -108,11 +113,21 @@ function periodView(result: RatingResult, ruleset: Ruleset, grades: readonly Gra
       ...(u.rankChange !== undefined ? { rankChange: u.rankChange } : {}),
       total: u.score,
       grade,
+      ...(u.coverage ? { coverage: u.coverage } : {}),
       blocks: u.blocks,
       indicators: u.indicators,
     };
   });
-  return { period: result.period, label: periodLabel(result.period, lang), rows };
+  const name = (id: string) => {
+    const unit = units.get(id);
+    return unit ? localize(unit.name, lang) : id;
+  };
+  return {
+    period: result.period,
+    label: periodLabel(result.period, lang),
+    rows,
+    coverage: coverageNotes(result, name, lang),
+  };
 }
 
 /** Resolves the view; call after checkReportInput found no errors (it needs at least one result). */

@@ -66,6 +66,8 @@ function summarySheet(wb: ExcelJS.Workbook, view: ReportView, name: string): voi
     { header: label("unit", lang), key: "name", width: 28 },
     { header: label("total", lang), key: "total", width: 10, style: { numFmt: decimalsFormat(view.decimals) } },
     { header: label("grade", lang), key: "grade", width: 16 },
+    { header: label("coverage", lang), key: "coverage", width: 10, style: { numFmt: "0.0%" } },
+    { header: label("zeroedColumn", lang), key: "zeroed", width: 12 },
   ];
   const blocks = view.blocks.map((b) => ({
     header: b.name,
@@ -84,11 +86,23 @@ function summarySheet(wb: ExcelJS.Workbook, view: ReportView, name: string): voi
         name: r.name,
         total: r.total,
         grade: r.grade.label,
+        coverage: r.coverage?.weight ?? null,
+        zeroed: r.coverage?.zeroed ?? null,
         ...Object.fromEntries(view.blocks.map((b) => [`block:${b.id}`, r.blocks[b.id]?.score ?? null])),
       });
       const grade = row.getCell("grade");
       grade.fill = solid(r.grade.color);
       grade.font = { color: { argb: argb(textColorOn(r.grade.color)) } };
+    }
+    // Units not rated: no rank, total or grade; the grade column says why.
+    for (const n of p.coverage.notRated) {
+      ws.addRow({
+        period: p.period,
+        unit: n.unitId,
+        name: n.name,
+        grade: `${label("notRated", lang)}: ${n.reason}`,
+        coverage: n.coverage.weight,
+      });
     }
   }
   styleHeader(ws.getRow(1));

@@ -1,27 +1,29 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type {
-  Aggregation,
-  Applicability,
-  Band,
-  Block,
-  Direction,
-  Field,
-  FieldAggregate,
-  FieldValues,
-  FormulaSource,
-  Frequency,
-  Grade,
-  Indicator,
-  Lang,
-  Localized,
-  LocalizedNote,
-  MeasureNames,
-  MissingPolicy,
-  Rating,
-  Ruleset,
-  ScoreMethod,
-  TieRule,
-  Unit,
+import {
+  type Aggregation,
+  type Applicability,
+  type Band,
+  type Block,
+  type CoveragePolicy,
+  DEFAULT_COVERAGE,
+  type Direction,
+  type Field,
+  type FieldAggregate,
+  type FieldValues,
+  type FormulaSource,
+  type Frequency,
+  type Grade,
+  type Indicator,
+  type Lang,
+  type Localized,
+  type LocalizedNote,
+  type MeasureNames,
+  type MissingPolicy,
+  type Rating,
+  type Ruleset,
+  type ScoreMethod,
+  type TieRule,
+  type Unit,
 } from "../model/ruleset.js";
 import { formulaAt } from "./formula-source.js";
 import type { FileKind } from "./schema.js";
@@ -110,6 +112,7 @@ function buildRuleset(
     scale: num(data.scale, 100),
     unitKinds: list(data.unit_kinds).filter((k): k is string => typeof k === "string"),
     missing: oneOf<MissingPolicy>(policies.missing, ["zero", "exclude", "fail"], "zero"),
+    coverage: coveragePolicy(asRaw(policies.coverage)),
     rank: {
       ...(round !== undefined ? { round } : {}),
       ties: oneOf<TieRule>(rank.ties, ["competition", "dense", "shared"], "competition"),
@@ -126,6 +129,15 @@ function buildRuleset(
   };
   if (doc) sources.record(ruleset, doc, "");
   return ruleset;
+}
+
+/** policies.coverage; a share outside 0..1 is the schema's error, and the default is used meanwhile. */
+function coveragePolicy(raw: Record<string, unknown>): CoveragePolicy {
+  const share = (v: unknown, fallback: number) => (typeof v === "number" && v >= 0 && v <= 1 ? v : fallback);
+  return {
+    minWeightShare: share(raw.min_weight_share, DEFAULT_COVERAGE.minWeightShare),
+    minIndicatorShare: share(raw.min_indicator_share, DEFAULT_COVERAGE.minIndicatorShare),
+  };
 }
 
 function buildGrade(doc: RuleDocument | undefined, path: string, raw: unknown, sources: RulesetSources): Grade {

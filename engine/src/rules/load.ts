@@ -5,6 +5,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/order.js";
 import type { Ruleset } from "../model/ruleset.js";
+import type { Range } from "../source/range.js";
 import { buildModel, type KindedDocument } from "./build-model.js";
 import { ruleChecks } from "./checks/index.js";
 import { RuleReadCode } from "./codes.js";
@@ -15,7 +16,7 @@ import { listFolder, pathKind, type ReadFileHook, readRuleText, START, yamlFiles
 import { validateFile } from "./schema.js";
 import { schemaDiagnostics } from "./schema-errors.js";
 import { RulesetSources } from "./sources.js";
-import { checkFamily, chooseVersion, type VersionHeader } from "./versions.js";
+import { checkFamily, chooseVersion, effectiveEnd, type VersionHeader } from "./versions.js";
 import { parseRuleDocument, pointerSegment, type RuleDocument } from "./yaml-document.js";
 import { valueRange } from "./yaml-path.js";
 
@@ -119,6 +120,26 @@ function loadVersionFor(folder: string, options: LoadOptions): LoadResult {
   const diagnostic = { ...choice.diagnostic, file: header.file, range: header.fromRange ?? START } as Diagnostic;
   const diagnostics = sortDiagnostics([...loaded.diagnostics, diagnostic]);
   return { ...loaded, diagnostics, ruleset: undefined };
+}
+
+/**
+ * The months a version folder is in force: its `effective.from`, and its `to` or, in a family, the month
+ * before the next version's `from` (`to` absent: open). Read from the headers alone.
+ */
+export function effectiveMonths(
+  folder: string,
+  options: Pick<LoadOptions, "readFile"> = {},
+): { from?: string; to?: string; file: string; range: Range } {
+  const header = readHeader(folder, options.readFile);
+  const parent = dirname(folder);
+  const siblings = isFamilyFolder(parent) ? versionFolders(parent).map((f) => readHeader(f, options.readFile)) : [];
+  const to = effectiveEnd(siblings.length > 0 ? siblings : [header], header);
+  return {
+    ...(header.from ? { from: header.from } : {}),
+    ...(to ? { to } : {}),
+    file: header.file,
+    range: header.fromRange ?? START,
+  };
 }
 
 /** Every version of a family (or the one version given), each fully loaded, with the family's own problems. */

@@ -87,6 +87,30 @@ export const ScoringCode = defineCodes({
     example: "a unit for which every indicator's data is n/a",
     fix: "Check the unit's data and the indicators' `applies` rules.",
   },
+  S207: {
+    severity: "error",
+    title: "No data for the period",
+    description:
+      "None of the units rated has a value of any field the rating needs in this period, so every unit would score 0 (or nothing). The message names the fields missing and the data files read with the periods they hold.",
+    example: "tarazy rate rules/turkistan/procurement --period 2026-10 with data that ends in 2026-09",
+    fix: "Give the data files of the period (--data), or rate a period the data covers (`tarazy data check` lists them).",
+  },
+  S208: {
+    severity: "error",
+    title: "No unit has enough data to be rated",
+    description:
+      "Every unit's data covers less than the ruleset's `policies.coverage` minimum, so no unit can be ranked. The message names the fields missing most often and the data files read.",
+    example: "min_weight_share: 0.9, and a block's file for the quarter was not given",
+    fix: "Give the missing data files, or lower `policies.coverage` in ruleset.yaml if the methodology allows it.",
+  },
+  S209: {
+    severity: "error",
+    title: "Version not in force in the period",
+    description:
+      "A version folder was rated (or compared) for a period outside its effective dates (`effective.from` to `effective.to`, or to the month before the family's next version). Its fields usually have no data then, and the rules that applied were another version's.",
+    example: "tarazy rate rules/turkistan/districts/2025.1 --period 2026-Q3",
+    fix: "Rate the family folder (the version in force is chosen), or add --allow-out-of-period to rate this version on purpose (the output says so).",
+  },
   S301: {
     severity: "error",
     title: "Rule test file is malformed",

@@ -2,15 +2,16 @@ import { formatPeriod, lastMonth, type Period, previousPeriod } from "../data/pe
 import { type DataStore, periodCode } from "../data/store.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ratingBlocks } from "../methodology/effective-weights.js";
-import type { Frequency, Rating } from "../model/ruleset.js";
+import { type CoveragePolicy, DEFAULT_COVERAGE, type Frequency, type Rating } from "../model/ruleset.js";
 import { rangeOfLength } from "../source/range.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { ScoringCode } from "./codes.js";
+import { meetsCoverage, missingList, notRatedReason, percent, unitCoverage } from "./coverage.js";
 import { Evaluator } from "./evaluator.js";
 import { lazyProperty } from "./lazy-property.js";
 import type { PreparedRuleset } from "./prepare.js";
 import { gradeOf, rankUnits } from "./ranking.js";
-import type { RatingResult, UnitResult } from "./result.js";
+import type { Coverage, NotRatedUnit, RatingResult, UnitResult } from "./result.js";
 import { evaluateRound, type IndicatorRound } from "./round.js";
 import { RatingTotals } from "./totals.js";
 
@@ -30,6 +31,18 @@ export interface RateRequest {
   readonly previous?: RatingResult | "auto" | "none";
   /** Reuse an evaluator across periods of a batch (values of earlier periods are then computed once). */
   readonly evaluator?: Evaluator;
+  /** The data read, in words ("data.csv (2026-01 .. 2026-09)"), for the errors of a period without data. */
+  readonly sources?: string;
+  /**
+   * Every value missing for lack of data is left out (as `exclude`) whatever the policies say: `diff` compares
+   * two versions only on what has data.
+   */
+  readonly excludeNoData?: boolean;
+  /**
+   * Apply `policies.coverage` (default true): units below it are not rated, and a period without data is an
+   * error. Rule tests turn it off: their few rows test arithmetic, and coverage is still reported.
+   */
+  readonly applyCoverage?: boolean;
 }
 
 /** A rating of one period: the result, and what explain needs to show how it was reached. */
@@ -122,13 +135,35 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
   const rounds = prepared.indicators
     .filter((p) => blocks.includes(p.block))
     .map((p) =>
-      evaluateRound(evaluator, p, periodCode(evaluationPeriod(p.indicator.frequency, request.period)), diagnostics),
+      evaluateRound(
+        evaluator,
+        p,
+        periodCode(evaluationPeriod(p.indicator.frequency, request.period)),
+        diagnostics,
+        request.excludeNoData === true,
+      ),
     );
-  if (diagnostics.length > 0) return { ...empty, rating, evaluator, rounds, diagnostics };
-
   const blockRounds = blocks.map((b) => rounds.filter((r) => r.prepared.block === b));
+  const coverages = new Map(units.indices.map((u) => [u, unitCoverage(blocks, blockRounds, u)]));
+  // A period without data is one error, not one S201 per unit and indicator.
+  const policy = ruleset.coverage ?? DEFAULT_COVERAGE;
+  const applyCoverage = request.applyCoverage !== false;
+  const lacking = applyCoverage ? coverageProblem(ruleset, policy, request, units.indices, coverages) : undefined;
+  if (lacking) return { ...empty, rating, evaluator, rounds, diagnostics: [lacking] };
+  if (diagnostics.length > 0) return { ...empty, rating, evaluator, rounds, diagnostics };
+  const ratedIndices = applyCoverage
+    ? units.indices.filter((u) => meetsCoverage(coverages.get(u) as Coverage, policy))
+    : units.indices;
+  const rated = new Set(ratedIndices);
+  const notRated: NotRatedUnit[] = units.indices
+    .filter((u) => !rated.has(u))
+    .map((u) => {
+      const coverage = coverages.get(u) as Coverage;
+      return { unit: evaluator.unitName(u), coverage, reason: notRatedReason(coverage, policy) };
+    })
+    .sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   const totals = new RatingTotals(evaluator, blocks, blockRounds);
-  const unitResults = totals.all(units.indices, diagnostics);
+  const unitResults = totals.all(ratedIndices, diagnostics);
   const ranked = rankUnits(
     unitResults.map((r) => ({ unit: r.unit, total: r.score })),
     ruleset.rank,
@@ -148,16 +183,20 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
       rank,
       ...(previousRank !== undefined ? { previousRank, rankChange: previousRank - rank } : {}),
       grade: gradeOf(key, ruleset.grades),
+      coverage: coverages.get(ratedIndices[place] ?? -1) as Coverage,
       blocks: r.blocks,
       indicators: {},
     };
-    return withLazyIndicators(result, totals, units.indices[place] ?? -1);
+    return withLazyIndicators(result, totals, ratedIndices[place] ?? -1);
   });
+  const zeroed = results.reduce((sum, r) => sum + r.coverage.zeroed, 0);
   const result: RatingResult = {
     ruleset: { id: ruleset.id, version: ruleset.version, hash: ruleset.hash },
     rating: rating.id,
     period: formatPeriod(request.period),
     results,
+    notRated,
+    coverage: { ...policy, zeroed },
   };
   return { result, diagnostics, rating, period: request.period, evaluator, rounds };
 }
@@ -169,6 +208,45 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
  */
 function withLazyIndicators(result: UnitResult, totals: RatingTotals, unit: number): UnitResult {
   return lazyProperty(result, "indicators", () => totals.indicators(unit));
+}
+
+/**
+ * S207 when no unit rated has data for the period, S208 when none has enough to be rated: each names the
+ * fields missing (most often missing first) and the data read.
+ */
+function coverageProblem(
+  ruleset: PreparedRuleset["ruleset"],
+  policy: CoveragePolicy,
+  request: RateRequest,
+  units: readonly number[],
+  coverages: ReadonlyMap<number, Coverage>,
+): Diagnostic | undefined {
+  const all = units.map((u) => coverages.get(u) as Coverage).filter((c) => c.expected > 0);
+  if (all.length === 0) return undefined;
+  const period = formatPeriod(request.period);
+  const read = request.sources ? `; the data read: ${request.sources}` : "";
+  const fields = missingByCount(all);
+  if (all.every((c) => c.withData === 0))
+    return problem(
+      ScoringCode.S207,
+      `no data for ${period}: none of the ${all.length} units has a value of the fields the rating needs (${missingList(fields)})${read}`,
+      "give the data files of the period with --data, or rate a period the data covers (`tarazy data check` lists them)",
+    );
+  if (units.some((u) => meetsCoverage(coverages.get(u) as Coverage, policy))) return undefined;
+  const best = Math.max(...all.map((c) => c.weight));
+  return problem(
+    ScoringCode.S208,
+    `no unit has enough data to be rated in ${period}: the best covers ${percent(best)} of the weight, the minimum (policies.coverage) is ${percent(policy.minWeightShare)}${policy.minIndicatorShare > 0 ? ` of the weight and ${percent(policy.minIndicatorShare)} of the indicators` : ""}; missing: ${missingList(fields)}${read}`,
+    "give the missing data files, or lower policies.coverage in ruleset.yaml if the methodology allows it",
+    ruleset.at,
+  );
+}
+
+/** The missing fields of all units, the most often missing first (then by name). */
+function missingByCount(coverages: readonly Coverage[]): string[] {
+  const counts = new Map<string, number>();
+  for (const c of coverages) for (const f of c.missingFields) counts.set(f, (counts.get(f) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([f]) => f);
 }
 
 function selectUnits(

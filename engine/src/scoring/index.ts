@@ -13,6 +13,8 @@ export { aggregateBlock, type BlockAggregate } from "./aggregate.js";
 export { ScoringCode } from "./codes.js";
 export { defaultFormulaCompiler } from "./compiler.js";
 export { IndicatorContext, RecordingContext } from "./context.js";
+export { meetsCoverage, unitCoverage } from "./coverage.js";
+export { type CoverageReport, coverageByPeriod, type PeriodCoverage } from "./coverage-by-period.js";
 export {
   evaluationPeriod,
   hasScores,

@@ -10,8 +10,45 @@ export interface RatingResult {
   readonly ruleset: { readonly id: string; readonly version: string; readonly hash: string };
   readonly rating: string;
   readonly period: string;
-  /** One per unit, in rank order (ties in unit-id order). */
+  /** One per rated unit, in rank order (ties in unit-id order). */
   readonly results: readonly UnitResult[];
+  /**
+   * The units left unrated because too little of their data is present (`policies.coverage`), in unit-id
+   * order: they have no rank and no grade, and say why.
+   */
+  readonly notRated: readonly NotRatedUnit[];
+  /** The coverage policy applied, and how many indicator values were scored 0 for missing data. */
+  readonly coverage: {
+    readonly minWeightShare: number;
+    readonly minIndicatorShare: number;
+    /** Indicator values of rated units scored 0 by the `zero` missing-data policy because data is missing. */
+    readonly zeroed: number;
+  };
+}
+
+/** How much of a unit's rating rests on data (scoring/coverage.ts). */
+export interface Coverage {
+  /** Share (0..1) of the indicators that apply to the unit that have data. */
+  readonly indicators: number;
+  /** Share (0..1) of the scale those indicators carry, at the weights they would have with every value present. */
+  readonly weight: number;
+  /** Indicators that apply to the unit. */
+  readonly expected: number;
+  /** Of those, indicators with data. */
+  readonly withData: number;
+  /** Indicators without data that the `zero` policy scored 0 (they count in the total as 0). */
+  readonly zeroed: number;
+  /** The fields with no value behind the indicators without data (or the reason in words), sorted. */
+  readonly missingFields: readonly string[];
+  /** The indicators without data, in block order. */
+  readonly missingIndicators: readonly string[];
+}
+
+/** A unit that is not rated in the period: no rank, no grade, its coverage and the reason. */
+export interface NotRatedUnit {
+  readonly unit: string;
+  readonly coverage: Coverage;
+  readonly reason: string;
 }
 
 export type IndicatorStatus =
@@ -66,6 +103,8 @@ export interface UnitResult {
   readonly previousRank?: number;
   readonly rankChange?: number;
   readonly grade: string;
+  /** How much of the total rests on data. */
+  readonly coverage: Coverage;
   readonly blocks: Readonly<Record<string, BlockResult>>;
   /**
    * By indicator id, in block order. In a result from `rate` this is built at its first read (an own

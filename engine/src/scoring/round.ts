@@ -1,6 +1,6 @@
 import { formatPeriodCode } from "../data/store.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { describeMissing, isMissing, type Value } from "../formula/value.js";
+import { describeMissing, isMissing, type MissingReason, type Value } from "../formula/value.js";
 import type { MissingPolicy } from "../model/ruleset.js";
 import { ScoringCode } from "./codes.js";
 import type { Evaluator, ValueMemo } from "./evaluator.js";
@@ -27,6 +27,12 @@ export interface IndicatorRound {
   /** Why a unit's value is missing or not applicable, and the policy that applied. */
   readonly reasons: ReadonlyMap<number, string>;
   readonly policies: ReadonlyMap<number, MissingPolicy>;
+  /**
+   * The units whose value is missing for lack of data (no value reported, a time function before the data,
+   * no peer with a value), with what is missing: the field's id, or the reason in words. Coverage counts
+   * these; a division by zero or an unscorable value is computed from data and is not among them.
+   */
+  readonly noData: ReadonlyMap<number, string>;
   /** The statistics of the rated units' values, for the cross-unit methods (minmax, zscore, rank). */
   readonly stats?: methods.PeerStats;
   /**
@@ -47,7 +53,7 @@ export const STATUS: readonly (IndicatorStatus | undefined)[] = [
 export const SCORED = 1;
 export const MISSING_ZERO = 2;
 const MISSING_EXCLUDED = 3;
-const NOT_APPLICABLE = 4;
+export const NOT_APPLICABLE = 4;
 
 /** One unit's outcome, as plain data (for explain and rule tests). */
 export interface IndicatorOutcome {
@@ -91,6 +97,7 @@ export function evaluateRound(
   p: PreparedIndicator,
   period: number,
   diagnostics: Diagnostic[],
+  excludeNoData = false,
 ): IndicatorRound {
   const { indicator } = p;
   const method = indicator.score.method;
@@ -112,6 +119,7 @@ export function evaluateRound(
     values: evaluator.memo(p.index, period),
     reasons: new Map<number, string>(),
     policies: new Map<number, MissingPolicy>(),
+    noData: new Map<number, string>(),
   };
   const policy = indicator.missing ?? p.block.missing ?? evaluator.prepared.ruleset.missing;
   const planContext = p.plan ? evaluator.context(p.index, p.plan) : undefined;
@@ -143,9 +151,12 @@ export function evaluateRound(
       round.reasons.set(u, gap ? describeMissing(scored.reason) : scored.unscored);
       if (notApplicable) round.status[u] = NOT_APPLICABLE;
       else {
-        round.policies.set(u, policy);
-        round.status[u] = policy === "zero" ? MISSING_ZERO : MISSING_EXCLUDED;
-        if (policy === "fail") diagnostics.push(failure(evaluator, p, u, period, round.reasons.get(u) ?? ""));
+        const lack = gap ? lackOfData(scored.reason) : undefined;
+        if (lack !== undefined) round.noData.set(u, lack);
+        const applied = excludeNoData && lack !== undefined ? "exclude" : policy;
+        round.policies.set(u, applied);
+        round.status[u] = applied === "zero" ? MISSING_ZERO : MISSING_EXCLUDED;
+        if (applied === "fail") diagnostics.push(failure(evaluator, p, u, period, round.reasons.get(u) ?? ""));
       }
     }
   }
@@ -156,6 +167,13 @@ export function evaluateRound(
     stats,
     best: bestUnit >= 0 ? { unit: bestUnit, value: bestValue, score: bestScore } : undefined,
   };
+}
+
+/** What is missing when a value is missing for lack of data; undefined for a computed gap. */
+function lackOfData(reason: MissingReason): string | undefined {
+  if (reason.kind === "no-data") return reason.name;
+  if (reason.kind === "out-of-range" || reason.kind === "no-peers") return describeMissing(reason);
+  return undefined;
 }
 
 type Unscored = { readonly unscored: string };

@@ -184,6 +184,7 @@ export function runRuleTest(prepared: PreparedRuleset, test: RuleTest): RuleTest
     period: test.period,
     ...(test.units ? { units: test.units } : {}),
     previous: "none",
+    applyCoverage: false,
   });
   const errors = run.diagnostics.filter((d) => d.severity === "error");
   if (!run.result || errors.length > 0) {

@@ -15,7 +15,7 @@ import { RecordingContext } from "./context.js";
 import type { RatingRun } from "./engine.js";
 import type { Evaluator } from "./evaluator.js";
 import type { PreparedFormula } from "./prepare.js";
-import type { IndicatorStatus, InputTrace } from "./result.js";
+import type { Coverage, IndicatorStatus, InputTrace } from "./result.js";
 import { type IndicatorRound, outcomeOf } from "./round.js";
 
 /**
@@ -43,6 +43,8 @@ export interface ExplainTrace {
   readonly grade: string;
   /** The grade's label from ruleset.yaml, so that the zone is named in the reader's language. */
   readonly gradeLabel?: Localized;
+  /** How much of the total rests on data, and how many values the zero policy scored 0. */
+  readonly coverage: Coverage;
   readonly blocks: readonly BlockTrace[];
 }
 
@@ -148,6 +150,7 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
       : {}),
     grade: unitResult.grade,
     ...gradeLabel(ruleset, unitResult.grade),
+    coverage: unitResult.coverage,
     blocks,
   };
 }

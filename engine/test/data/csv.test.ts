@@ -190,11 +190,20 @@ describe("CSV structure problems", () => {
     expect(r.diagnostics.map(where)).toEqual(["D114 after-quote.csv:2:11"]);
   });
 
-  it("an empty file and a file with only a header are warnings", async () => {
-    const r = await readFixtures(["empty.csv", "header-only.csv"]);
-    expect(r.diagnostics.map(diag)).toEqual([
+  it("an empty file and a file with only a header are warnings beside a file with data", async () => {
+    const r = await readFixtures(["empty.csv", "header-only.csv", "wide.csv"]);
+    expect(r.diagnostics.filter((d) => d.file !== "wide.csv").map(diag)).toEqual([
       "D106 warning empty.csv:1:1: the file is empty | check that this is the right file",
       "D106 warning header-only.csv:1:1: the file has a header but no data rows | check that this is the right file",
+    ]);
+    expect(r.observations.length).toBeGreaterThan(0);
+  });
+
+  it("an empty file and a file with only a header are errors when no file gives any value (D119)", async () => {
+    const r = await readFixtures(["empty.csv", "header-only.csv"]);
+    expect(r.diagnostics.map(diag)).toEqual([
+      "D119 error empty.csv:1:1: the file is empty, and no other data file gives any value, so there is nothing to rate | check that this is the right file",
+      "D119 error header-only.csv:1:1: the file has a header but no data rows, and no other data file gives any value, so there is nothing to rate | check that this is the right file",
     ]);
     expect(r.files.map((f) => [f.path, f.rows])).toEqual([
       ["empty.csv", 0],

@@ -68,14 +68,16 @@ describe("tarazy diff --data --period: the pair fixture, computed by hand", () =
       ["west", 56, 3, "yellow", 67.5, 2, "green", 1],
       ["east", 53, 4, "yellow", 55, 3, "yellow", 1],
       ["north", 57, 2, "yellow", 47.5, 4, "red", -2],
-      ["centre", undefined, undefined, undefined, 0, 5, "red", undefined],
     ]);
+    // centre, new in 2026.1, has no data: not rated, so never ranked last at 0 or compared.
+    expect(json.effect.notRatedNew).toEqual(["centre"]);
+    expect(json.effect.notRatedOld).toEqual([]);
     expect(json.effect.movers).toEqual(["north", "west", "east", "south"]);
     expect(json.effect.zoneChanges).toEqual([
       { unit: "west", from: "yellow", to: "green" },
       { unit: "north", from: "yellow", to: "red" },
     ]);
-    expect(json.effect.onlyNew).toEqual(["centre"]);
+    expect(json.effect.onlyNew).toEqual([]);
     // economy: -9.5, +5.5, -3, +6.5 over four units; social: 0, +10, +5, +5.
     expect(json.effect.blocks.map((b: { block: string; meanChange: number }) => [b.block, b.meanChange])).toEqual([
       ["economy", -0.125],
@@ -185,12 +187,12 @@ describe("tarazy diff --data: problems", () => {
     expect(r.stderr).not.toContain("internal error");
   });
 
-  it("a period without data: both versions rate it, and a note says nothing could be scored", async () => {
+  it("a period without data is an error (S207) naming the fields and the files read, never a ranking of zeros", async () => {
     const r = await cli("diff", PAIR, "2025.1", "2026.1", "--data", DATA, "--period", "2026-Q2", "--format", "json");
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain("note: nothing could be scored under 2025.1 in 2026-Q2; is there data for that period?");
-    expect(r.stderr).toContain("note: nothing could be scored under 2026.1 in 2026-Q2");
-    expect(JSON.parse(r.stdout).effect.units.every((u: { new: { score: number } }) => u.new.score === 0)).toBe(true);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("error S207: no data for 2026-Q2");
+    expect(r.stderr).toMatch(/the data read: .*2026-Q1\.csv \(2026-Q1\)/);
   });
 
   it("a data path that does not exist", async () => {

@@ -9,11 +9,36 @@ import { type BlockSpec, cell, makeRuleset, type RulesetSpec, rateFixture } from
 /** A unit's line of a rating result, with block points; indicators do not matter to the comparison. */
 function unit(id: string, score: number, rank: number, grade: string, blocks: Record<string, number> = {}): UnitResult {
   const entries = Object.entries(blocks).map(([b, points]) => [b, { score: points, weight: 50 }] as const);
-  return { unit: id, score, rankedScore: score, rank, grade, blocks: Object.fromEntries(entries), indicators: {} };
+  const coverage = {
+    indicators: 1,
+    weight: 1,
+    expected: 1,
+    withData: 1,
+    zeroed: 0,
+    missingFields: [],
+    missingIndicators: [],
+  };
+  return {
+    unit: id,
+    score,
+    rankedScore: score,
+    rank,
+    grade,
+    coverage,
+    blocks: Object.fromEntries(entries),
+    indicators: {},
+  };
 }
 
 function result(version: string, units: UnitResult[], rating = "quarterly"): RatingResult {
-  return { ruleset: { id: "fixture", version, hash: `h${version}` }, rating, period: "2026-Q1", results: units };
+  return {
+    ruleset: { id: "fixture", version, hash: `h${version}` },
+    rating,
+    period: "2026-Q1",
+    results: units,
+    notRated: [],
+    coverage: { minWeightShare: 0.5, minIndicatorShare: 0, zeroed: 0 },
+  };
 }
 
 const SPEC: RulesetSpec = {

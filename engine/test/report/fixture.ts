@@ -9,7 +9,7 @@ import type {
   ScoreMethod,
   Unit,
 } from "../../src/model/ruleset.js";
-import type { IndicatorResult, RatingResult, UnitResult } from "../../src/scoring/result.js";
+import type { Coverage, IndicatorResult, RatingResult, UnitResult } from "../../src/scoring/result.js";
 import { rangeOfLength } from "../../src/source/range.js";
 
 /**
@@ -202,6 +202,7 @@ export const fixtureRuleset: Ruleset = {
     unit("kentau", "city", "Кентау қаласы", "г. Кентау", "Kentau city", 100000),
     unit("keles", "district", "Келес ауданы", "Келесский район", "Keles district", 142296),
     unit("sairam", "district", "Сайрам ауданы", "Сайрамский район", "Sairam district", 223676),
+    unit("arys", "city", "Арыс қаласы", "г. Арыс", "Arys city", 90000),
   ],
   fields: [
     field("industry_index", "Өнеркәсіп индексі", "Индекс промышленности", "Industrial output index", "%", "month"),
@@ -250,6 +251,23 @@ const missingZero = (weight: number): IndicatorResult => ({
 });
 const notApplicable: IndicatorResult = { value: null, score: null, weight: 0, points: 0, status: "not-applicable" };
 
+/** Coverage as the engine counts it: a missing-zero indicator has no data; weights are the effective ones. */
+function coverageOf(indicators: Record<string, IndicatorResult>): Coverage {
+  const counted = Object.entries(indicators).filter(([, i]) => i.status !== "not-applicable");
+  const missing = counted.filter(([, i]) => i.status === "missing-zero");
+  const all = counted.reduce((s, [, i]) => s + i.weight, 0);
+  const lacking = missing.reduce((s, [, i]) => s + i.weight, 0);
+  return {
+    indicators: (counted.length - missing.length) / counted.length,
+    weight: missing.length === 0 ? 1 : (all - lacking) / all,
+    expected: counted.length,
+    withData: counted.length - missing.length,
+    zeroed: missing.length,
+    missingFields: missing.length > 0 ? ["own_revenue"] : [],
+    missingIndicators: missing.map(([id]) => id),
+  };
+}
+
 function result(
   unitId: string,
   rank: number,
@@ -267,6 +285,7 @@ function result(
     rank,
     ...(previousRank !== undefined ? { previousRank, rankChange: previousRank - rank } : {}),
     grade,
+    coverage: coverageOf(indicators),
     blocks: { economy: { score: economyScore, weight: 60 }, governance: { score: governanceScore, weight: 40 } },
     indicators,
   };
@@ -279,6 +298,8 @@ export const q1: RatingResult = {
   ruleset,
   rating: "quarterly",
   period: "2026-Q1",
+  notRated: [],
+  coverage: { minWeightShare: 0.5, minIndicatorShare: 0, zeroed: 0 },
   results: [
     // 40 + 20 + 10 + 10 + 20 = 100
     result("sairam", 1, "green", {
@@ -320,6 +341,25 @@ export const q2: RatingResult = {
   ruleset,
   rating: "quarterly",
   period: "2026-Q2",
+  // arys reported only open_data (weight 10 of 100 as if all were present): 10% < 50%, not rated.
+  notRated: [
+    {
+      unit: "arys",
+      coverage: {
+        indicators: 0.2,
+        weight: 0.1,
+        expected: 5,
+        withData: 1,
+        zeroed: 4,
+        missingFields: ["complaints", "own_revenue", "procurement_share", "production"],
+        missingIndicators: ["industry", "revenue", "procurement", "complaints"],
+      },
+      reason:
+        "10% of the weight has data, the minimum is 50%; missing: complaints, own_revenue, procurement_share, production",
+    },
+  ],
+  // sairam's revenue was scored 0 for want of data.
+  coverage: { minWeightShare: 0.5, minIndicatorShare: 0, zeroed: 1 },
   results: [
     // 33.333333333333336 + 18.000000000000004 + 20 + 20 = 91.33333333333334
     result(

@@ -57,18 +57,30 @@ describe("CSV", () => {
   });
 
   it("has one row per unit and period, periods in time order, names in the language", () => {
-    expect(lines[0]).toBe("period;rank;rank_change;unit;name;total;grade;grade_label;economy;governance");
+    expect(lines[0]).toBe(
+      "period;rank;rank_change;unit;name;total;grade;grade_label;data_share;zeroed;not_rated_reason;economy;governance",
+    );
     expect(lines.filter((l) => l.startsWith("2026-Q1;"))).toHaveLength(4);
-    expect(lines.filter((l) => l.startsWith("2026-Q2;"))).toHaveLength(4);
-    expect(lines[1]?.startsWith("2026-Q1;")).toBe(true);
+    // 4 ranked units and arys, not rated.
+    expect(lines.filter((l) => l.startsWith("2026-Q2;"))).toHaveLength(5);
+    expect(lines[1]).toBe("2026-Q1;1;;sairam;Сайрамский район;100;green;Зелёная зона;1;0;;60;40");
     expect(lines[5]?.startsWith("2026-Q2;")).toBe(true);
+  });
+
+  it("lists a unit not rated with no rank, total or grade, its share of the weight with data and why", () => {
+    expect(lines).toContain(
+      '2026-Q2;;;arys;г. Арыс;;;;0,1;;"данными покрыто 10% веса; нет данных: complaints, own_revenue, procurement_share, production";;',
+    );
   });
 
   it("opens in Excel with Russian or Kazakh settings: ';' between cells, a decimal comma, 15 digits", () => {
     // 12.5/15*40 + 1.08/1.2*20 + 20 + 20 = 91.33333333333334 as a double; shown at 15 digits.
-    expect(lines[5]).toBe("2026-Q2;1;1;turkistan;г. Туркестан;91,3333333333333;green;Зелёная зона;51,3333333333333;40");
+    expect(lines[5]).toBe(
+      "2026-Q2;1;1;turkistan;г. Туркестан;91,3333333333333;green;Зелёная зона;1;0;;51,3333333333333;40",
+    );
     expect(lines).toContain(
-      "2026-Q2;3;-2;sairam;Сайрамский район;66,6666666666667;yellow;Жёлтая зона;26,6666666666667;40",
+      // revenue (20 of the 100 points) had no data and was scored 0: 80% of the weight has data, 1 zeroed.
+      "2026-Q2;3;-2;sairam;Сайрамский район;66,6666666666667;yellow;Жёлтая зона;0,8;1;;26,6666666666667;40",
     );
     expect(ratingCsv(buildReportView(input("kk"))).split("\r\n")[0]).toContain("period;rank;");
   });
@@ -77,7 +89,9 @@ describe("CSV", () => {
     const en = ratingCsv(buildReportView(input("en")))
       .slice(1)
       .split("\r\n");
-    expect(en).toContain("2026-Q2,1,1,turkistan,Turkistan city,91.3333333333333,green,Green zone,51.3333333333333,40");
+    expect(en).toContain(
+      "2026-Q2,1,1,turkistan,Turkistan city,91.3333333333333,green,Green zone,1,0,,51.3333333333333,40",
+    );
   });
 
   it("quotes fields with the separator, quotes and line breaks", () => {
@@ -117,9 +131,17 @@ describe("CSV carries no live formulas (OWASP CSV injection)", () => {
     const rows = ws.getSheetValues().filter(Boolean) as unknown[][];
     const [header, ...data] = rows.map((r) => r.slice(1));
     expect(header?.slice(0, 5)).toEqual(["period", "rank", "rank_change", "unit", "name"]);
-    expect(data).toHaveLength(8);
+    // 8 ranked rows and arys, not rated in 2026-Q2 (no rank, total or grade; its reason is text).
+    expect(data).toHaveLength(9);
     for (const row of data) {
-      const [, rank, change, , name, total, , gradeLabel, economy] = row;
+      const [, rank, change, , name, total, , gradeLabel, share, , reason, economy] = row;
+      expect(typeof name).toBe("string");
+      expect(typeof share).toBe("number");
+      if (rank === undefined || rank === null) {
+        expect(typeof reason).toBe("string");
+        expect(name as string).not.toMatch(/^[=+\-@\t\r]/);
+        continue;
+      }
       expect(typeof rank).toBe("number");
       if (change !== undefined && change !== null) expect(typeof change).toBe("number");
       expect(typeof total).toBe("number");
@@ -130,6 +152,7 @@ describe("CSV carries no live formulas (OWASP CSV injection)", () => {
         expect(cell as string).not.toMatch(/^[=+\-@\t\r]/);
       }
     }
+    expect(data.filter((r) => typeof r[1] === "number")).toHaveLength(8);
     expect(data.some((r) => r[2] === -2)).toBe(true);
     expect(data.map((r) => r[4])).toContain("'=1+2");
     expect(data.map((r) => r[4])).toContain("'-2+3");

@@ -39,6 +39,8 @@ describe("rating.xlsx read back", () => {
       "Объект оценки",
       "Итоговый балл",
       "Зона",
+      "Данные",
+      "0 без данных",
       "Экономика",
       "Государственное управление",
     ]);
@@ -51,8 +53,23 @@ describe("rating.xlsx read back", () => {
     expect(turkistan.getCell(5).value).toBe("г. Туркестан");
     expect(turkistan.getCell(6).value).toBe(91.33333333333334);
     expect(turkistan.getCell(6).numFmt).toBe("0.00");
-    expect(turkistan.getCell(8).value).toBe(51.33333333333334);
+    expect(turkistan.getCell(8).value).toBe(1);
+    expect(turkistan.getCell(8).numFmt).toBe("0.0%");
+    expect(turkistan.getCell(9).value).toBe(0);
+    expect(turkistan.getCell(10).value).toBe(51.33333333333334);
     expect(ws.getRow(2).getCell(3).value).toBeNull();
+    // sairam, 3rd in 2026-Q2: 80 of 100 points' indicators had data. Row 10: arys, not rated.
+    expect([ws.getRow(8).getCell(8).value, ws.getRow(8).getCell(9).value]).toEqual([0.8, 1]);
+    const arys = ws.getRow(10);
+    expect([arys.getCell(2).value, arys.getCell(4).value, arys.getCell(6).value, arys.getCell(8).value]).toEqual([
+      null,
+      "arys",
+      null,
+      0.1,
+    ]);
+    expect(arys.getCell(7).value).toBe(
+      "Не оценены: данными покрыто 10% веса; нет данных: complaints, own_revenue, procurement_share, production",
+    );
   });
 
   it("shows totals with the decimals the ranking decided on (policies.rank.round, display_decimals)", async () => {

@@ -7,10 +7,15 @@ import {
   readDataFiles,
   summarizeData,
 } from "../../data/load-data.js";
+import { buildDataStore } from "../../data/store.js";
 import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../../diagnostics/order.js";
 import type { Ruleset } from "../../model/ruleset.js";
 import { loadRuleset } from "../../rules/load.js";
+import { defaultFormulaCompiler } from "../../scoring/compiler.js";
+import { missingList, percent } from "../../scoring/coverage.js";
+import { type CoverageReport, coverageByPeriod } from "../../scoring/coverage-by-period.js";
+import { prepareRuleset } from "../../scoring/prepare.js";
 import { relativeDiagnostic } from "../diagnostic-formats/relative.js";
 import { type Command, UsageError } from "../io.js";
 import { fileLookup } from "../print-diagnostics.js";
@@ -38,6 +43,11 @@ Options:
   --version V          check against this version of a family folder
   --period P           check against the version in force in P (2026-03, 2026-Q1, 2026)
   --format text|json   output format (default text)
+
+When the data has no errors, it then says, for each rating and each period the version would rate (from
+effective.from to effective.to, or to the end of the last year with data), how much of the weight has
+data: the lowest unit, the units policies.coverage would leave unrated and what they miss, and the periods
+with no data at all. The JSON output has every unit's coverage in "coverage".
 
 Exit code: 0 when the data has no errors, 1 when it has, 2 on bad usage.
 `;
@@ -114,9 +124,15 @@ export function makeDataCommand(loadRuleset: RulesetLoader): Command {
         : { observations: [], diagnostics: [], files: [], setAside: [] };
       const diagnostics = [...ruleErrors, ...result.diagnostics];
       const summary = summarizeData(result);
+      const coverage = hasErrors(diagnostics) || !loaded.ruleset ? undefined : coverageOf(loaded.ruleset, result);
       if (options.format === "json")
-        io.stdout(`${JSON.stringify(jsonReport(loaded.ruleset, summary, result, diagnostics), null, 2)}\n`);
-      else io.stdout(textReport(summary, diagnostics, loaded.ruleset !== undefined, fileLookup(io.cwd)));
+        io.stdout(
+          `${JSON.stringify({ ...jsonReport(loaded.ruleset, summary, result, diagnostics), ...(coverage ? { coverage } : {}) }, null, 2)}\n`,
+        );
+      else {
+        io.stdout(textReport(summary, diagnostics, loaded.ruleset !== undefined, fileLookup(io.cwd)));
+        if (coverage) io.stdout(coverageText(coverage));
+      }
       return hasErrors(diagnostics) ? 1 : 0;
     },
   };
@@ -143,6 +159,44 @@ function textReport(
     `Covered: ${plural(summary.units, "unit")} x ${plural(summary.fields, "field")} x ${plural(summary.periods.length, "period")}${periodList(summary.periods)}\n`,
   );
   return out.join("\n");
+}
+
+/** Each period the version would rate, with every unit's coverage; undefined when its formulas do not compile. */
+function coverageOf(ruleset: Ruleset, read: DataReadResult): CoverageReport | undefined {
+  // A model of units and fields alone (a test's) has nothing to rate.
+  if (!Array.isArray(ruleset.ratings) || !Array.isArray(ruleset.blocks) || ruleset.ratings.length === 0)
+    return undefined;
+  const { prepared } = prepareRuleset(ruleset, defaultFormulaCompiler);
+  if (!prepared) return undefined;
+  const built = buildDataStore(ruleset, read.observations);
+  if (hasErrors(built.diagnostics)) return undefined;
+  return coverageByPeriod(prepared, built.store, read.observations);
+}
+
+/** Per period: the lowest coverage and the units below the minimum; then the periods with no data. */
+function coverageText(report: CoverageReport): string {
+  const lines = [
+    `Coverage: the share of the weight with data (policies.coverage asks at least ${percent(report.minWeightShare)})`,
+  ];
+  const empty: string[] = [];
+  for (const p of report.periods) {
+    if (p.status === "no-data") {
+      empty.push(`${p.rating} ${p.period}`);
+      continue;
+    }
+    const lowest = [...p.units].sort((a, b) => a.coverage.weight - b.coverage.weight || (a.unit < b.unit ? -1 : 1))[0];
+    const below = p.units.filter((u) => !u.rated);
+    const low = lowest ? `, lowest ${percent(lowest.coverage.weight)} (${lowest.unit})` : "";
+    const notRated =
+      p.status === "too-little-data"
+        ? "; no unit has enough data (a rating fails with S208)"
+        : below.length > 0
+          ? `; not rated: ${below.map((u) => `${u.unit} ${percent(u.coverage.weight)} (missing ${missingList(u.coverage.missingFields, 3)})`).join(", ")}`
+          : "";
+    lines.push(`  ${p.rating} ${p.period}: ${plural(p.units.length, "unit")}${low}${notRated}`);
+  }
+  if (empty.length > 0) lines.push(`No data at all (a rating would fail with S207): ${empty.join(", ")}`);
+  return `${lines.join("\n")}\n`;
 }
 
 function periodList(periods: readonly string[]): string {

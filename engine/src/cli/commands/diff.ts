@@ -13,6 +13,7 @@ import { diffRulesets, type RulesetChange, type RulesetDiff } from "../../diff/r
 import type { Lang, Localized, Ruleset } from "../../model/ruleset.js";
 import { localize } from "../../report/labels.js";
 import { isFamilyFolder, type LoadResult, loadRuleset } from "../../rules/load.js";
+import { missingList } from "../../scoring/coverage.js";
 import { hasScores, type RatingRun, rate } from "../../scoring/engine.js";
 import type { RatingResult } from "../../scoring/result.js";
 import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
@@ -187,14 +188,18 @@ async function rateBoth(
   const diagnostics: Diagnostic[] = [];
   const rated: Rated[] = [];
   for (const ruleset of [oldRuleset, newRuleset]) {
-    const session = new RatingSession(ruleset.root, args.data, io.cwd);
+    // A version is compared on any period, in force or not (that is the question diff answers).
+    const session = new RatingSession(ruleset.root, args.data, io.cwd, true);
     const { version, diagnostics: found } = await session.version(args.period);
     diagnostics.push(...found);
     if (!version) continue;
+    // Values missing for lack of data are left out, never scored 0: no change is made of missing fields.
     const run = rate(version.prepared, version.store, {
       rating: chooseRating(version.ruleset, args.period, args.rating),
       period: args.period,
       previous: "none",
+      sources: version.sources,
+      excludeNoData: true,
     });
     diagnostics.push(...run.diagnostics);
     if (run.result && !hasErrors(run.diagnostics)) rated.push({ ruleset: version.ruleset, run, result: run.result });
@@ -202,11 +207,17 @@ async function rateBoth(
   printDiagnostics(io, unique(diagnostics));
   const [before, after] = rated;
   if (rated.length < 2 || !before || !after || hasErrors(diagnostics)) return undefined;
-  for (const r of rated)
+  for (const r of rated) {
     if (!hasScores(r.run))
       io.stderr(
         `tarazy diff: note: nothing could be scored under ${r.ruleset.version} in ${r.result.period}; is there data for that period?\n`,
       );
+    const missing = [...new Set(r.result.results.flatMap((u) => u.coverage.missingFields))].sort();
+    if (missing.length > 0)
+      io.stderr(
+        `tarazy diff: note: under ${r.ruleset.version}, values without data in ${r.result.period} are left out of the comparison (not scored 0): ${missingList(missing)}\n`,
+      );
+  }
   return [before, after];
 }
 
@@ -321,6 +332,11 @@ const WORDS = {
   },
   zones: { kk: "Аймағы өзгергендер", ru: "Смена зоны", en: "Zone changes" },
   onlyIn: { kk: "Тек {v} нұсқасында", ru: "Только в {v}", en: "Only in {v}" },
+  notRatedIn: {
+    kk: "{v} нұсқасында деректері жеткіліксіз, бағаланбады",
+    ru: "Не оценены в {v} (недостаточно данных)",
+    en: "Not rated in {v} (too little data)",
+  },
   byBlock: {
     kk: "Блоктар бойынша ереже өзгерістері (блок балының орташа өзгерісі)",
     ru: "Изменения правил по блокам (среднее изменение баллов блока)",
@@ -482,7 +498,14 @@ function zoneLines(effect: RankingEffect, named: Names, lang: Lang): string[] {
 function onlyLines(effect: RankingEffect, named: Names, oldVersion: string, newVersion: string, lang: Lang): string[] {
   const list = (ids: readonly string[], version: string) =>
     ids.length === 0 ? [] : ["", cut(`${word("onlyIn", lang, version)}: ${ids.map(named.unit).join(", ")}`, WIDTH)];
-  return [...list(effect.onlyOld, oldVersion), ...list(effect.onlyNew, newVersion)];
+  const notRated = (ids: readonly string[], version: string) =>
+    ids.length === 0 ? [] : ["", cut(`${word("notRatedIn", lang, version)}: ${ids.map(named.unit).join(", ")}`, WIDTH)];
+  return [
+    ...list(effect.onlyOld, oldVersion),
+    ...list(effect.onlyNew, newVersion),
+    ...notRated(effect.notRatedOld, oldVersion),
+    ...notRated(effect.notRatedNew, newVersion),
+  ];
 }
 
 function blockLines(

@@ -1,11 +1,13 @@
 import type { Provenance } from "../../data/observation.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Lang } from "../../model/ruleset.js";
+import { coveragePercent } from "../../report/coverage-view.js";
 import { type LabelKey, label, localize, localizeMeasure } from "../../report/labels.js";
 import { missingInWords } from "../../report/missing-words.js";
 import { formatNumber, localNumber, totalDecimals } from "../../report/number-format.js";
 import { ScoringCode } from "../../scoring/codes.js";
-import type { InputTrace } from "../../scoring/result.js";
+import { missingList } from "../../scoring/coverage.js";
+import type { Coverage, InputTrace, NotRatedUnit } from "../../scoring/result.js";
 import {
   type BlockTrace,
   type ExplainTrace,
@@ -38,6 +40,9 @@ Options:
   --indicator ID        show only this indicator
   --lang kk|ru|en       language of names (default kk)
   --format text|json    the trace as text (default) or as JSON (the ExplainTrace of engine/src/scoring/trace.ts)
+  --allow-out-of-period explain with a version folder outside its effective dates (else error S209)
+
+A unit not rated for too little data (policies.coverage) is explained by what it misses.
 
 Exit code: 0 explained, 1 problems in the rules or the data, or an unknown unit or indicator; 2 bad usage.
 `;
@@ -211,6 +216,7 @@ export function renderTrace(t: ExplainTrace, lang: Lang, cwd: string, only?: str
     `${WORDS.explain[lang]}: ${localize(t.unit.name, lang)} (${t.unit.id}) · ${localize(t.ratingTitle, lang)}, ${t.period}`,
     `${t.ruleset.id} ${t.ruleset.version} (${t.ruleset.hash.slice(0, 12)})`,
     totalLine(t, lang),
+    ...coverageLines(t.coverage, lang),
     "",
   ];
   for (const b of t.blocks) {
@@ -221,6 +227,25 @@ export function renderTrace(t: ExplainTrace, lang: Lang, cwd: string, only?: str
     if (indicators.length === 0) out.push("");
   }
   return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** The share of the weight with data, what is missing, and whether the zero policy scored it 0. */
+function coverageLines(c: Coverage, lang: Lang): string[] {
+  const missing = c.missingFields.length > 0 ? `; ${label("missingValue", lang)}: ${missingList(c.missingFields)}` : "";
+  const lines = [
+    `${label("coverage", lang)}: ${coveragePercent(c.weight, lang)} (${c.withData}/${c.expected})${missing}`,
+  ];
+  if (c.zeroed > 0) lines.push(label("zeroedUnit", lang, { n: c.zeroed }));
+  return lines;
+}
+
+/** A unit left unrated for too little data: why, instead of a trace of zeros. */
+function notRatedText(n: NotRatedUnit, period: string, lang: Lang, name: string): string {
+  const why = label("notRatedReason", lang, {
+    share: coveragePercent(n.coverage.weight, lang),
+    fields: missingList(n.coverage.missingFields),
+  });
+  return `${label("notRated", lang)}, ${period}: ${name} (${n.unit})\n${why}\n`;
 }
 
 function unknown(message: string, suggestion: string | undefined): Diagnostic {
@@ -238,14 +263,11 @@ export const explainCommand: Command = {
   summary: "show how a unit's score was computed: tarazy explain RULESET UNIT --data PATH... --period P",
   usage: USAGE,
   async run(args, io) {
-    const { positional, values, data } = parseOptions(args, [
-      "--data",
-      "--period",
-      "--rating",
-      "--indicator",
-      "--lang",
-      "--format",
-    ]);
+    const { positional, values, data } = parseOptions(
+      args,
+      ["--data", "--period", "--rating", "--indicator", "--lang", "--format"],
+      ["--allow-out-of-period"],
+    );
     const [rulesetPath, unitId, ...extra] = positional;
     if (rulesetPath === undefined) throw new UsageError("missing RULESET (a ruleset version or family folder)");
     if (unitId === undefined) throw new UsageError("missing UNIT (a unit id from units.yaml)");
@@ -261,12 +283,21 @@ export const explainCommand: Command = {
       data,
       periods,
       cwd: io.cwd,
+      allowOutOfPeriod: values.has("--allow-out-of-period"),
       ...(rating !== undefined ? { rating } : {}),
     });
     printDiagnostics(io, batch.diagnostics);
     const rated = batch.rated[0];
     if (!rated) return 1;
     const trace = explainUnit(rated.run, unitId);
+    const ruleset = rated.version.ruleset;
+    const unitModel = ruleset.units.find((u) => u.id === unitId || u.aliases.includes(unitId));
+    const notRated = rated.result.notRated.find((n) => n.unit === unitModel?.id);
+    if (!trace && notRated) {
+      if (format === "json") io.stdout(`${JSON.stringify({ period: rated.result.period, ...notRated }, null, 2)}\n`);
+      else io.stdout(notRatedText(notRated, rated.result.period, lang, localize(unitModel?.name, lang)));
+      return 0;
+    }
     if (!trace) {
       const ids = rated.result.results.map((r) => r.unit);
       printDiagnostics(io, [

@@ -3,10 +3,12 @@ import { formatPeriod, type Period } from "../../data/period.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { roundHalfAway } from "../../functions/excel-round.js";
 import type { Lang } from "../../model/ruleset.js";
+import { coveragePercent } from "../../report/coverage-view.js";
 import { label, localize } from "../../report/labels.js";
 import { formatNumber, totalDecimals } from "../../report/number-format.js";
 import { writeReports } from "../../report/write.js";
-import type { UnitResult } from "../../scoring/result.js";
+import { missingList } from "../../scoring/coverage.js";
+import type { RatingResult, UnitResult } from "../../scoring/result.js";
 import { displayPath } from "../diagnostic-formats/relative.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
@@ -28,7 +30,14 @@ Options:
   --lang kk|ru|en       language of names and headings (default kk)
   --format text|json    a ranking table (default), or the RatingResult JSON
                         (engine/schema/rating-result.schema.json; an array for --from/--to)
-  --out DIR             also write rating.json, .csv, .xlsx, .md, .html and manifest.json into DIR
+  --out DIR             also write rating.json, .csv, .xlsx, .md, .html and manifest.json into DIR (the
+                        ranking is printed as well); periods rated with two versions give one report
+                        per version, in DIR/VERSION
+  --allow-out-of-period rate a version folder for a period outside its effective dates (else error S209);
+                        the output says the version was not in force
+
+Units whose data covers less than the ruleset's policies.coverage are listed as not rated (no rank, no
+grade); a period with no data, or one where no unit has enough, is an error (S207, S208).
 
 Exit code: 0 rated, 1 problems in the rules or the data (printed with file, line and column), 2 bad usage.
 `;
@@ -78,6 +87,7 @@ export function rankingTable(rated: RatedPeriod, lang: Lang): string {
     unitName(u.unit),
     formatNumber(u.score, lang, decimals),
     gradeName(u.grade),
+    coveragePercent(u.coverage.weight, lang),
     ...blocks.map((b) => formatNumber(u.blocks[b.id]?.score ?? 0, lang, 1)),
   ]);
   const head = [
@@ -86,6 +96,7 @@ export function rankingTable(rated: RatedPeriod, lang: Lang): string {
     label("unit", lang),
     label("total", lang),
     label("grade", lang),
+    label("coverage", lang),
     ...blocks.map((b) => b.key),
   ];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
@@ -105,9 +116,43 @@ export function rankingTable(rated: RatedPeriod, lang: Lang): string {
   const legend = blocks.map(
     (b) => `  ${b.key.padEnd(4)}${cut(localize(b.block?.name, lang) || b.id, WIDTH - 14)} (${b.block?.weight ?? ""})`,
   );
-  return [cut(title, WIDTH), "", line(head), ...rows.map(line), "", `${HEADER.blocks[lang]}:`, ...legend, ""].join(
-    "\n",
-  );
+  return [
+    cut(title, WIDTH),
+    "",
+    line(head),
+    ...rows.map(line),
+    ...coverageLines(result, unitName, lang),
+    "",
+    `${HEADER.blocks[lang]}:`,
+    ...legend,
+    "",
+  ].join("\n");
+}
+
+/**
+ * Below the table: what the Data column means, the units not rated and why, and how many values the zero
+ * policy scored 0, so that no reader takes a ranking on missing data for a measured one.
+ */
+function coverageLines(result: RatingResult, unitName: (id: string) => string, lang: Lang): string[] {
+  const lines = ["", label("coverageHelp", lang)];
+  if (result.coverage.zeroed > 0) {
+    const units = result.results.filter((u) => u.coverage.zeroed > 0).length;
+    lines.push(label("zeroedNote", lang, { n: result.coverage.zeroed, units }));
+  }
+  if (result.notRated.length > 0) {
+    lines.push(
+      "",
+      `${label("notRated", lang)} (${result.notRated.length}): ${label("notRatedNote", lang, { min: coveragePercent(result.coverage.minWeightShare, lang) })}`,
+    );
+    for (const n of result.notRated) {
+      const why = label("notRatedReason", lang, {
+        share: coveragePercent(n.coverage.weight, lang),
+        fields: missingList(n.coverage.missingFields),
+      });
+      lines.push(cut(`  ${unitName(n.unit)}: ${why}`, WIDTH));
+    }
+  }
+  return lines;
 }
 
 /** The ruleset version used, and when it was chosen from a family, that it is in force in the period. */
@@ -128,16 +173,11 @@ export const rateCommand: Command = {
   summary: "rate the units for a period and print the ranking: tarazy rate RULESET --data PATH... --period P",
   usage: USAGE,
   async run(args, io) {
-    const { positional, values, data } = parseOptions(args, [
-      "--data",
-      "--period",
-      "--from",
-      "--to",
-      "--rating",
-      "--lang",
-      "--format",
-      "--out",
-    ]);
+    const { positional, values, data } = parseOptions(
+      args,
+      ["--data", "--period", "--from", "--to", "--rating", "--lang", "--format", "--out"],
+      ["--allow-out-of-period"],
+    );
     const [rulesetPath, ...extra] = positional;
     if (rulesetPath === undefined) throw new UsageError("missing RULESET (a ruleset version or family folder)");
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}' (data paths follow --data)`);
@@ -153,6 +193,7 @@ export const rateCommand: Command = {
       data,
       periods,
       cwd: io.cwd,
+      allowOutOfPeriod: values.has("--allow-out-of-period"),
       ...(rating !== undefined ? { rating } : {}),
       ...(showProgress
         ? {
@@ -163,39 +204,62 @@ export const rateCommand: Command = {
     });
     printDiagnostics(io, batch.diagnostics);
     if (batch.rated.length === 0) return 1;
-    const out = values.get("--out");
-    if (out !== undefined) return writeOut(io, out, batch, lang);
     if (format === "json") {
       // A log line on stderr, in English as the diagnostics are; stdout holds the JSON.
       for (const r of batch.rated) io.stderr(`${r.result.period}: ${versionLine(r, io.cwd, "en")}\n`);
       const results = batch.rated.map((r) => r.result);
       io.stdout(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
-      return 0;
+    } else {
+      const text = batch.rated.map((r) => `${versionLine(r, io.cwd, lang)}\n${rankingTable(r, lang)}`);
+      io.stdout(text.join("\n"));
     }
-    const text = batch.rated.map((r) => `${versionLine(r, io.cwd, lang)}\n${rankingTable(r, lang)}`);
-    io.stdout(text.join("\n"));
+    const out = values.get("--out");
+    // The files are in addition to the ranking; their list goes to stderr when stdout is JSON.
+    if (out !== undefined) return writeOut(io, out, batch, lang, format === "json" ? io.stderr : io.stdout);
     return 0;
   },
 };
 
-/** --out DIR: the report writers (one report per rating and version). */
-async function writeOut(io: CliIO, out: string, batch: RateBatch, lang: Lang): Promise<number> {
-  const versions = [...new Set(batch.rated.map((r) => `${r.version.ruleset.id} ${r.version.ruleset.version}`))];
-  if (versions.length > 1) {
-    io.stderr(
-      `tarazy rate: the periods were rated with ${versions.length} ruleset versions (${versions.join("; ")}); write one report per version (rate their periods separately)\n`,
-    );
-    return 1;
+/**
+ * --out DIR: the report writers, one report per ruleset version. When the periods were rated with several
+ * versions (a --from/--to range across a change of version), each version's report goes to DIR/VERSION.
+ */
+async function writeOut(
+  io: CliIO,
+  out: string,
+  batch: RateBatch,
+  lang: Lang,
+  say: (text: string) => void,
+): Promise<number> {
+  const groups = new Map<string, RatedPeriod[]>();
+  for (const r of batch.rated) {
+    const key = r.version.ruleset.root;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  const first = batch.rated[0];
-  if (!first) return 1;
-  const written = await writeReports(path.resolve(io.cwd, out), {
-    ruleset: first.version.ruleset,
-    results: batch.rated.map((r) => r.result),
-    lang,
-    dataFiles: first.version.files.map((f) => ({ path: f.path, sha256: f.sha256 })),
-  });
-  printDiagnostics(io, written.diagnostics);
-  for (const file of written.files) io.stdout(`wrote ${displayPath(file, io.cwd)}\n`);
-  return hasErrors(written.diagnostics) ? 1 : 0;
+  let failed = false;
+  for (const rated of groups.values()) {
+    const first = rated[0] as RatedPeriod;
+    const { ruleset } = first.version;
+    const dir = groups.size > 1 ? path.join(out, safeFolderName(ruleset.version)) : out;
+    if (groups.size > 1)
+      say(
+        `${ruleset.id} ${ruleset.version}: ${rated.map((r) => r.result.period).join(", ")} -> ${displayPath(path.resolve(io.cwd, dir), io.cwd)}\n`,
+      );
+    const written = await writeReports(path.resolve(io.cwd, dir), {
+      ruleset,
+      results: rated.map((r) => r.result),
+      lang,
+      dataFiles: first.version.files.map((f) => ({ path: f.path, sha256: f.sha256 })),
+    });
+    printDiagnostics(io, written.diagnostics);
+    for (const file of written.files) say(`wrote ${displayPath(file, io.cwd)}\n`);
+    failed ||= hasErrors(written.diagnostics);
+  }
+  return failed ? 1 : 0;
+}
+
+/** A version id as a folder name: letters, digits, dot, dash and underscore kept, anything else "_". */
+function safeFolderName(version: string): string {
+  const name = version.replace(/[^\p{L}\p{N}._-]/gu, "_").replace(/^\.+/, "_");
+  return name === "" ? "_" : name;
 }
