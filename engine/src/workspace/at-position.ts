@@ -1,4 +1,4 @@
-import { isScalar } from "yaml";
+import { isCollection, isMap, isScalar } from "yaml";
 import type { FormulaScope } from "../rules/environment.js";
 import { fileKind } from "../rules/file-kind.js";
 import type { FormulaRole } from "../rules/link.js";
@@ -7,7 +7,7 @@ import { FILE_KINDS, type FileKind } from "../rules/schema.js";
 import type { RuleDocument } from "../rules/yaml-document.js";
 import { pathAtOffset } from "../rules/yaml-path.js";
 import { type FormulaCursor, formulaCursor } from "./formula-cursor.js";
-import { type YamlContext, yamlContextAt } from "./yaml-context.js";
+import { wordAround, type YamlContext, yamlContextAt } from "./yaml-context.js";
 
 /**
  * What is at an offset of a rule file, for completion, hover, signature help and code actions: the YAML key
@@ -63,7 +63,7 @@ export function documentKind(doc: RuleDocument): FileKind | undefined {
 export function positionContext(doc: RuleDocument, offset: number): PositionContext {
   const kind = documentKind(doc);
   const parsed = parsedScalarAt(doc, offset);
-  const yaml: YamlContext = parsed ? parsed.yaml : yamlContextAt(doc.text, offset);
+  const yaml: YamlContext = parsed ? parsed.yaml : (flowCollectionAt(doc, offset) ?? yamlContextAt(doc.text, offset));
   const scalar = parsed?.scalar;
   const place = yaml.onKey ? undefined : formulaPlace(kind, yaml.path);
   const formula = place && formulaAt(doc, yaml, offset, place);
@@ -144,4 +144,19 @@ function lineFormula(
   const lineEnd = /\r|\n/.exec(doc.text.slice(offset))?.index ?? doc.text.length - offset;
   const text = doc.text.slice(start, offset + lineEnd);
   return { text, offset: offset - start, toFile: (i) => start + Math.max(0, Math.min(i, text.length)) };
+}
+
+/** Inside `[ ... ]` or `{ ... }` between its items: a new item of the list, or a new key of the mapping. */
+function flowCollectionAt(doc: RuleDocument, offset: number): YamlContext | undefined {
+  const found = pathAtOffset(doc, offset);
+  const node = found && !found.onKey ? doc.locations.get(found.path)?.node : undefined;
+  if (!found || !node || !isCollection(node) || !node.flow) return undefined;
+  const range = node.range;
+  if (!range || offset <= range[0] || offset >= range[1]) return undefined;
+  const lineStart = doc.text.lastIndexOf("\n", offset - 1) + 1;
+  const word = wordAround(doc.text.slice(lineStart, offset + 200), offset - lineStart);
+  const start = lineStart + word.start;
+  const end = lineStart + word.end;
+  if (isMap(node)) return { path: found.path, onKey: true, start, end };
+  return { path: `${found.path}/${node.items.length}`, onKey: false, start, end, valueStart: start };
 }
