@@ -45,7 +45,7 @@ describe("completion", () => {
         ...edited("formula: ytd(own_revenue) /", "formula: ro¦ytd(own_revenue) /"),
         lang,
       }).find((c) => c.label === "round");
-      expect(round?.snippet).toBe("round(${1:x})");
+      expect(round?.snippet).toBe(`round(${"$"}{1:x})`);
       expect(round?.documentation).toContain(word);
     }
   });
