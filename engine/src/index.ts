@@ -23,6 +23,7 @@ export { formatPeriod, type Period, type PeriodKind, parsePeriod } from "./data/
 export * from "./diagnostics/catalog.js";
 export { renderDiagnosticsMarkdown } from "./diagnostics/catalog-markdown.js";
 export * from "./diagnostics/diagnostic.js";
+export { diagnosticDocsUrl } from "./diagnostics/docs-url.js";
 export * from "./diff/ranking-effect.js";
 export * from "./diff/rules-diff.js";
 export * from "./formula/ast.js";
@@ -58,3 +59,5 @@ export * from "./rules/index.js";
 export * from "./scoring/index.js";
 export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";
+export { type VersionState, Workspace } from "./workspace/build.js";
+export { type OpenDocument, WorkspaceDocuments } from "./workspace/documents.js";

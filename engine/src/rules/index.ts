@@ -15,6 +15,7 @@ export {
 } from "./environment.js";
 export { type FormulaRole as RuleFormulaRole, type FormulaUse, formulasOf } from "./link.js";
 export {
+  checkFamilyHeaders,
   checkRuleFile,
   checkTestFiles,
   isFamilyFolder,

@@ -129,6 +129,15 @@ export function loadFamily(
   return { versions, diagnostics: sortDiagnostics([...family, ...versions.flatMap((v) => v.diagnostics)]) };
 }
 
+/**
+ * The problems of a family as a whole (versions that overlap, differ in id or folder name), without loading
+ * the versions: what an editor re-checks when one version's ruleset.yaml changes.
+ */
+export function checkFamilyHeaders(path: string, options: Pick<LoadOptions, "readFile"> = {}): Diagnostic[] {
+  const folders = versionFolders(resolve(path), options.readFile);
+  return sortDiagnostics(checkFamily(folders.map((f) => readHeader(f, options.readFile))));
+}
+
 /** True when the folder is a family: it holds version folders and no ruleset.yaml. */
 export function isFamilyFolder(path: string): boolean {
   const target = resolve(path);
