@@ -61,3 +61,4 @@ export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";
 export { type VersionState, Workspace } from "./workspace/build.js";
 export { type OpenDocument, WorkspaceDocuments } from "./workspace/documents.js";
+export * from "./workspace/editor.js";
