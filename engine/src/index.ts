@@ -62,3 +62,4 @@ export { ENGINE_VERSION } from "./version.js";
 export { type VersionState, Workspace } from "./workspace/build.js";
 export { type OpenDocument, WorkspaceDocuments } from "./workspace/documents.js";
 export * from "./workspace/editor.js";
+export { type Occurrence, SymbolIndex, type SymbolKind } from "./workspace/index.js";

@@ -21,6 +21,7 @@ export {
   isFamilyFolder,
   type LoadOptions,
   type LoadResult,
+  type ParseRule,
   loadFamily,
   loadRuleset,
   loadVersion,

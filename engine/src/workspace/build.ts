@@ -5,6 +5,7 @@ import { checkFamilyHeaders, checkRuleFile, checkTestFiles, type LoadResult, loa
 import { isYamlName, listFolder, pathKind } from "../rules/read.js";
 import type { RuleDocument } from "../rules/yaml-document.js";
 import { WorkspaceDocuments } from "./documents.js";
+import { SymbolIndex } from "./index.js";
 
 /** One loaded version of a ruleset, with its rule tests. */
 export interface VersionState {
@@ -32,6 +33,8 @@ interface LooseFile {
  */
 export class Workspace {
   readonly documents = new WorkspaceDocuments();
+  /** Which file defines and uses which field, indicator, block and unit, kept current with every build. */
+  readonly index = new SymbolIndex();
   private folders: string[];
   private readonly versions = new Map<string, VersionState>();
   private readonly families = new Map<string, Diagnostic[]>();
@@ -72,7 +75,13 @@ export class Workspace {
 
   /** Files created, changed or deleted on disk (a git checkout, another program). */
   filesChanged(paths: readonly string[]): void {
-    for (const p of paths) this.touch(resolve(p));
+    for (const p of paths) {
+      const file = resolve(p);
+      this.documents.forget(file);
+      // A version folder appears or goes with its ruleset.yaml (a git checkout of another branch).
+      if (basename(file) === "ruleset.yaml") this.rediscover = true;
+      this.touch(file);
+    }
   }
 
   /**
@@ -84,13 +93,15 @@ export class Workspace {
     if (this.rediscover) this.discover(affected);
     for (const family of this.dirtyFamilies) {
       for (const d of this.families.get(family) ?? []) if (d.file) affected.add(d.file);
-      const diagnostics = checkFamilyHeaders(family, { readFile: this.documents.readFile });
+      const { readFile, parse } = this.documents;
+      const diagnostics = checkFamilyHeaders(family, { readFile, parse });
       this.families.set(family, diagnostics);
+      for (const d of diagnostics) if (d.file) affected.add(d.file);
     }
     for (const folder of this.dirtyVersions) {
       const old = this.versions.get(folder);
       if (old) for (const f of filesOf(old)) affected.add(f);
-      if (!old && !this.rediscover) continue;
+      if (!old) continue;
       const state = this.load(folder, old?.family);
       this.versions.set(folder, state);
       for (const f of filesOf(state)) affected.add(f);
@@ -167,6 +178,7 @@ export class Workspace {
       if (!found.has(folder)) {
         for (const f of filesOf(state)) affected.add(f);
         this.versions.delete(folder);
+        this.index.remove(folder);
       }
     for (const family of this.families.keys()) if (!this.dirtyFamilies.has(family)) this.families.delete(family);
     for (const [folder, family] of found) {
@@ -184,14 +196,17 @@ export class Workspace {
     for (const file of [...this.loose.keys()]) if (this.versionOf(file)) this.loose.delete(file);
   }
 
+  /** Parse (cached per file), index, link and validate one version: the loader does all but indexing. */
   private load(folder: string, family: string | undefined): VersionState {
-    const readFile = this.documents.readFile;
-    return {
+    const { readFile, parse } = this.documents;
+    const state: VersionState = {
       folder,
       ...(family ? { family } : {}),
-      result: loadVersion(folder, { readFile }),
-      tests: checkTestFiles(folder, { readFile }),
+      result: loadVersion(folder, { readFile, parse }),
+      tests: checkTestFiles(folder, { readFile, parse }),
     };
+    this.index.update(state);
+    return state;
   }
 
   private checkLoose(file: string): void {
@@ -200,7 +215,7 @@ export class Workspace {
       this.loose.delete(file);
       return;
     }
-    this.loose.set(file, checkRuleFile(file, text));
+    this.loose.set(file, checkRuleFile(file, text, this.documents.parse));
   }
 
   /** Groups every diagnostic by its file, the same order whichever version produced it. */
