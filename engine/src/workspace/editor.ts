@@ -45,6 +45,7 @@ export {
 } from "./formula-cursor.js";
 export { type HoverContent, type HoverInput, hoverAt } from "./hover.js";
 export { type EditorLabel, editorLabel } from "./labels.js";
+export { type LineFigure, lineFigures } from "./lenses.js";
 export { type PreviewAnswer, previewUnit, type UnitPreview } from "./preview.js";
 export { type SignatureInfo, signatureAt } from "./signature.js";
 export { declarationKindAt, type ReferenceKind, referenceKindAt } from "./value-kinds.js";

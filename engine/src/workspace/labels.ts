@@ -30,6 +30,8 @@ export const EDITOR_LABELS = {
   typeString: { kk: "мәтін", ru: "текст", en: "text" },
   typeAny: { kk: "кез келген түр", ru: "любой тип", en: "any type" },
   typeT: { kk: "мәндерінің түрі", ru: "тип значений", en: "the type of its values" },
+  scoreWord: { kk: "бағасы", ru: "оценка", en: "score" },
+  explain: { kk: "Қалай есептелді", ru: "Как рассчитано", en: "How it was computed" },
   diagnostic: { kk: "Хабарлама", ru: "Сообщение", en: "Diagnostic" },
   fix: { kk: "Қалай түзетуге болады", ru: "Как исправить", en: "How to fix" },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
