@@ -19,6 +19,19 @@ const KIND: Record<CandidateKind, CompletionItemKind> = {
   period: CompletionItemKind.Constant,
 };
 
+/** More names than an editor's list can usefully show (a ruleset of thousands of indicators). */
+const MAX_ITEMS = 1000;
+
+/** The candidates whose label holds what is written so far (any case), best first, at most MAX_ITEMS. */
+function narrowed(all: readonly CompletionCandidate[], text: string, offset: number): CompletionCandidate[] {
+  const start = all[0]?.start ?? offset;
+  const written = text.slice(start, Math.max(start, offset)).toLowerCase();
+  return all
+    .filter((c) => c.label.toLowerCase().includes(written))
+    .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0))
+    .slice(0, MAX_ITEMS);
+}
+
 /**
  * Completion: the engine's candidates (schema keys and values, names and functions in formulas,
  * references, periods) as LSP items. The documentation comes with completionItem/resolve.
@@ -29,9 +42,10 @@ export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion((params) => {
     const input = editorInput(ctx, params.textDocument.uri, params.position);
     if (!input) return [];
-    const candidates = completionsAt(input);
+    const all = completionsAt(input);
+    const candidates = all.length > MAX_ITEMS ? narrowed(all, input.document.text, input.offset) : all;
     last = candidates;
-    return candidates.map((c, i): CompletionItem => {
+    const items = candidates.map((c, i): CompletionItem => {
       const range = offsetRange(input.document, c.start, c.end);
       return {
         label: c.label,
@@ -44,6 +58,8 @@ export function registerCompletion(ctx: ServerContext): void {
         data: { index: i, label: c.label },
       };
     });
+    // A narrowed list is asked for again as the name grows.
+    return { isIncomplete: candidates !== all, items };
   });
   ctx.connection.onCompletionResolve((item) => {
     const data = item.data as { index?: number; label?: string } | undefined;
