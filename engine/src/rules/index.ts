@@ -21,10 +21,10 @@ export {
   isFamilyFolder,
   type LoadOptions,
   type LoadResult,
-  type ParseRule,
   loadFamily,
   loadRuleset,
   loadVersion,
+  type ParseRule,
   RULESET_FILE,
   sortDiagnostics,
 } from "./load.js";
