@@ -5,7 +5,8 @@
  *   1. the Turkistan rulesets (every family indexed; edits in districts 2026.1 blocks/03-revenue.yaml);
  *   2. a generated ruleset of 5,000 indicators in 50 block files (edits in one block file).
  * For each: startup (spawn to the first diagnostics of an open file), didChange -> publishDiagnostics latency
- * over a few hundred scripted edits (a formula's name misspelt, then fixed: each edit changes the
+ * over scripted edits (300 on Turkistan, 100 on the generated ruleset; LSP_BENCH_EDITS and
+ * LSP_BENCH_GENERATED_EDITS change them) (a formula's name misspelt, then fixed: each edit changes the
  * diagnostics), completion and hover latency after each edit; p50 and p95. Then memory (resident set) of the
  * Tarazy server after 100 and after 5,000 edits.
  * Goals (issue 9): Turkistan diagnostics p95 < 50 ms, completion p95 < 20 ms; generated diagnostics p95 <
@@ -24,6 +25,7 @@ const SERVER = join(ROOT, "language-server/dist/server.cjs");
 const YLS = join(ROOT, "node_modules/yaml-language-server/bin/yaml-language-server");
 const SCHEMA = join(ROOT, "engine/schema/tarazy-rules.schema.json");
 const EDITS = Number(process.env.LSP_BENCH_EDITS ?? 300);
+const GENERATED_EDITS = Number(process.env.LSP_BENCH_GENERATED_EDITS ?? 100);
 const MEMORY_EDITS = Number(process.env.LSP_BENCH_MEMORY_EDITS ?? 5000);
 
 if (!existsSync(SERVER)) throw new Error(`build the server first (npm run build): ${SERVER} is missing`);
@@ -71,7 +73,7 @@ async function run(serverName, scenario, edits) {
   return { client, startup, diagnostics, completion, hover };
 }
 
-/** Memory of the Tarazy server after 100 and after `total` edits (every 5th waits for its diagnostics). */
+/** Memory of the Tarazy server after 100 and after `total` edits (every 25th waits for its diagnostics). */
 async function memory(scenario, total) {
   const { folder, file, good, broken } = scenario;
   const client = servers.tarazy();
@@ -81,8 +83,8 @@ async function memory(scenario, total) {
   await first;
   const readings = {};
   for (let i = 1; i <= total; i++) {
-    const wait = i % 5 === 0;
-    const text = wait ? broken(i) : i % 5 === 1 ? good : `${good}\n# ${i}\n`;
+    const wait = i % 25 === 0;
+    const text = wait ? broken(i) : i % 25 === 1 ? good : `${good}\n# ${i}\n`;
     const published = wait
       ? client.nextDiagnostics(file, (d) => d.some((x) => x.message.includes(`zz${i}`)))
       : undefined;
@@ -136,7 +138,7 @@ async function main() {
   try {
     for (const scenario of [turkistanScenario(), generatedScenario(tmp)]) {
       for (const serverName of Object.keys(servers)) {
-        const edits = scenario.name.startsWith("generated") ? Math.min(EDITS, 200) : EDITS;
+        const edits = scenario.name.startsWith("generated") ? GENERATED_EDITS : EDITS;
         const r = await run(serverName, scenario, edits);
         await r.client.stop();
         rows.push([
