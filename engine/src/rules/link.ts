@@ -121,17 +121,13 @@ export function inputsOf(indicator: Indicator, formulas: readonly FormulaUse[]):
   return inputsByIndicator(formulas).get(indicator) ?? [];
 }
 
-/**
- * Every indicator's inputs, grouped once per list of formulas: asking per indicator by scanning the whole
- * list made loading a ruleset of thousands of indicators quadratic. The loader never changes the list after
- * linking.
- */
+/** Every indicator's inputs, computed once per list of formulas: asking per indicator is then linear, not quadratic. */
 const inputIndex = new WeakMap<readonly FormulaUse[], Map<Indicator, FormulaReference[]>>();
 
 function inputsByIndicator(formulas: readonly FormulaUse[]): Map<Indicator, FormulaReference[]> {
-  let index = inputIndex.get(formulas);
-  if (index && index.size > 0) return index;
-  index = new Map();
+  const known = inputIndex.get(formulas);
+  if (known) return known;
+  const index = new Map<Indicator, FormulaReference[]>();
   for (const f of formulas) {
     if (f.role !== "formula" && f.role !== "plan") continue;
     const list = index.get(f.indicator) ?? [];

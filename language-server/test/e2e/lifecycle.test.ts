@@ -81,6 +81,8 @@ describe("a server's life over stdio", () => {
   });
 
   it("cancels a request that is cancelled before it is answered", async () => {
+    // The request and its cancellation go out in one write (see LspClient): the server finds the request still
+    // queued when the cancellation arrives, and answers it as cancelled without computing it.
     const source = new CancellationTokenSource();
     const pending = client.connection.sendRequest("workspace/symbol", { query: "" }, source.token) as Promise<unknown>;
     source.cancel();
