@@ -133,7 +133,19 @@ function fileKindDescription(kind: FileKind): string | undefined {
 
 // ── Values ────────────────────────────────────────────────────────────────────────────────────────
 
+/** Values; right after `key:` (completion asked as the colon is typed) each starts with the space YAML needs. */
 function valueCandidates(ctx: PositionContext, input: CompletionInput): CompletionCandidate[] {
+  const all = valueCandidatesAt(ctx, input);
+  const { text } = input.document;
+  return all.map((c) => {
+    if (text[c.start - 1] !== ":" || c.start !== c.end) return c;
+    // Copied by descriptors, so documentation stays computed on first read.
+    const spaced = Object.defineProperties({}, Object.getOwnPropertyDescriptors(c)) as CompletionCandidate;
+    return Object.defineProperty(spaced, "insertText", { value: ` ${c.insertText}`, enumerable: true });
+  });
+}
+
+function valueCandidatesAt(ctx: PositionContext, input: CompletionInput): CompletionCandidate[] {
   const { lang, model } = input;
   const range = valueRange(ctx, input.document);
   const out: CompletionCandidate[] = [];

@@ -164,3 +164,13 @@ describe("references, periods and catalog entries", () => {
     expect(describeDiagnosticCode("X999", "en")).toBeUndefined();
   });
 });
+
+describe("completion asked as the colon is typed", () => {
+  test("a value right after `method:` starts with the space YAML needs", () => {
+    const items = completionsAt({
+      ...edited("score: { method: goalposts, min: 80, max: 100 }", "score:\n      method:¦"),
+      lang: "en",
+    });
+    expect(items.find((c) => c.label === "goalposts")?.insertText).toBe(" goalposts");
+  });
+});
