@@ -33,6 +33,7 @@ const publisher = new DiagnosticsPublisher(connection, workspace);
 let clientLocale: string | undefined;
 let folderEvents = false;
 let fileEvents = false;
+let configEvents = false;
 
 const ctx: ServerContext = {
   connection,
@@ -72,6 +73,7 @@ connection.onInitialize((params) => {
   pulling.enabled = params.capabilities?.workspace?.configuration === true;
   folderEvents = params.capabilities?.workspace?.workspaceFolders === true;
   fileEvents = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  configEvents = params.capabilities?.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   const options = params.initializationOptions as Settings | undefined;
   if (options && typeof options === "object") void applySettings(ctx, () => clientLocale, options, false);
   return {
@@ -88,10 +90,8 @@ connection.onInitialized(() => {
   publisher.schedule();
   publisher.flush();
   if (fileEvents) watchRuleFiles(ctx);
-  if (pulling.enabled) {
-    watchConfiguration(ctx);
-    void applySettings(ctx, () => clientLocale);
-  }
+  if (configEvents) watchConfiguration(ctx);
+  if (pulling.enabled) void applySettings(ctx, () => clientLocale);
   if (!folderEvents) return;
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
     const removed = new Set(event.removed.flatMap((f) => uriToPath(f.uri) ?? []));

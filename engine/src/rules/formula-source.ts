@@ -13,6 +13,23 @@ import type { RuleDocument } from "./yaml-document.js";
  * is read as the formula it spells. Undefined when there is no string or number at `path`.
  */
 export function formulaAt(doc: RuleDocument, path: string): { formula?: FormulaSource; diagnostics: Diagnostic[] } {
+  // A document is immutable, so its formulas parse the same every time: an editor that re-loads a version after
+  // an edit in one file (reusing the other files' documents) parses only that file's formulas again.
+  let byPath = parsedFormulas.get(doc);
+  if (!byPath) {
+    byPath = new Map();
+    parsedFormulas.set(doc, byPath);
+  }
+  const known = byPath.get(path);
+  if (known) return { ...known, diagnostics: [...known.diagnostics] };
+  const result = parseFormulaAt(doc, path);
+  byPath.set(path, result);
+  return { ...result, diagnostics: [...result.diagnostics] };
+}
+
+const parsedFormulas = new WeakMap<RuleDocument, Map<string, { formula?: FormulaSource; diagnostics: Diagnostic[] }>>();
+
+function parseFormulaAt(doc: RuleDocument, path: string): { formula?: FormulaSource; diagnostics: Diagnostic[] } {
   const loc = doc.locations.get(path);
   if (!loc || !isScalar(loc.node)) return { diagnostics: [] };
   const node = loc.node;

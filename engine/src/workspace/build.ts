@@ -62,7 +62,10 @@ export class Workspace {
 
   /** An editor opened or changed a buffer. */
   change(path: string, text: string, version = 0): void {
+    const before = this.documents.readFile(path);
     this.documents.set(path, text, version);
+    // Opening a file as it is on disk changes nothing the checks see.
+    if (before === text && !this.rediscover && this.versionOf(path)) return;
     this.touch(resolve(path));
   }
 

@@ -64,7 +64,25 @@ describe("Workspace", () => {
     expect(new2025).toBe(old2025);
     expect(new2026).not.toBe(old2026);
     expect(w.documentOf(fields)).toBe(fieldsDoc);
+    // The formulas of the files not edited are not parsed again either.
+    const economy = file("2026.1/blocks/02-economy.yaml");
+    const sourcesOf = (v: typeof old2026) =>
+      v?.result.formulas.filter((f) => f.source.at.file === economy).map((f) => f.source) ?? [];
+    expect(sourcesOf(new2026).length).toBeGreaterThan(0);
+    expect(sourcesOf(new2026)).toEqual(sourcesOf(old2026));
+    const oldSources = sourcesOf(old2026);
+    for (const [i, source] of sourcesOf(new2026).entries()) expect(source).toBe(oldSources[i]);
     expect(w.documentOf(industry)).not.toBe(old2026?.result.documents.find((d) => d.file === industry));
+  });
+
+  it("opening a file as it is on disk re-checks nothing", () => {
+    const w = new Workspace([root]);
+    w.build();
+    const before = w.versionOf(file("2026.1/ruleset.yaml"));
+    const industry = file("2026.1/blocks/01-industry.yaml");
+    w.change(industry, readFileSync(industry, "utf8"), 1);
+    expect(w.build()).toEqual([]);
+    expect(w.versionOf(industry)).toBe(before);
   });
 
   it("re-checks only the rule tests when a rule test changes, and nothing for a data file", () => {
