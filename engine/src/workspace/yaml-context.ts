@@ -142,7 +142,6 @@ export function yamlContextAt(text: string, offset: number): YamlContext {
   ) {
     const key = lines[o.line] as Line;
     const value = key.text.slice(key.colon);
-    const multiline = isBlockHeader(value) || col >= (lines[i]?.content ?? 0);
     if (line.blank || line.content > key.content) {
       const path = pointer([...mappingPath(lines, o.line, key.content), key.key ?? ""]);
       const word = wordAround(line.text, col);
@@ -152,12 +151,12 @@ export function yamlContextAt(text: string, offset: number): YamlContext {
         start: line.start + word.start,
         end: line.start + word.end,
         valueStart: key.start + (key.colon ?? 0) + (value.length - value.trimStart().length),
-        multiline,
+        multiline: true,
       };
     }
   }
   if (line.blank) {
-    return { path: pointer(mappingPath(lines, i + 0, col)), onKey: true, start: offset, end: offset };
+    return { path: pointer(mappingPath(lines, i, col)), onKey: true, start: offset, end: offset };
   }
   if (line.key !== undefined && line.colon !== undefined && col >= line.colon) {
     const path = pointer([...mappingPath(lines, i, line.content), line.key]);
