@@ -7,11 +7,13 @@
  * For each: startup (spawn to the first diagnostics of an open file), didChange -> publishDiagnostics latency
  * over scripted edits (300 on Turkistan, 100 on the generated ruleset; LSP_BENCH_EDITS and
  * LSP_BENCH_GENERATED_EDITS change them) (a formula's name misspelt, then fixed: each edit changes the
- * diagnostics), completion and hover latency after each edit; p50 and p95. Then memory (resident set) of the
- * Tarazy server after 100 and after 5,000 edits.
+ * diagnostics), completion and hover latency after each edit; p50 and p95. Then memory of the Tarazy server
+ * after 100 and after 5,000 edits: its resident set, and the live heap of its workspace (garbage collected
+ * first) in a process of its own.
  * Goals (issue 9): Turkistan diagnostics p95 < 50 ms, completion p95 < 20 ms; generated diagnostics p95 <
  * 500 ms, startup < 3 s; memory after 5,000 edits within 20 % of memory after 100.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join, relative } from "node:path";
@@ -129,6 +131,14 @@ function generatedScenario(tmp) {
   };
 }
 
+/** The engine workspace's live heap (garbage collected first) after 100 and after `total` edits, in its own process. */
+function liveHeap(total) {
+  const script = join(ROOT, "bench/lib/lsp-bench-heap.mjs");
+  const run = spawnSync(process.execPath, ["--expose-gc", script, String(total)], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`the heap reading failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").at(-1));
+}
+
 const ms = (x) => (Number.isNaN(x) ? "–" : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -157,6 +167,7 @@ async function main() {
       }
     }
     const mem = await memory(turkistanScenario(), MEMORY_EDITS);
+    const heap = liveHeap(MEMORY_EDITS);
     const headers = [
       "case",
       "server",
@@ -185,6 +196,10 @@ async function main() {
     const growth = (mem[MEMORY_EDITS] / mem[100] - 1) * 100;
     console.log(
       `\nTarazy server memory (resident set): after 100 edits ${mb(mem[100])}, after ${MEMORY_EDITS} edits ${mb(mem[MEMORY_EDITS])} (${growth >= 0 ? "+" : ""}${growth.toFixed(0)} %)`,
+    );
+    const heapGrowth = (heap[MEMORY_EDITS] / heap[100] - 1) * 100;
+    console.log(
+      `The workspace's live heap after garbage collection (in process): after 100 edits ${mb(heap[100])}, after ${MEMORY_EDITS} edits ${mb(heap[MEMORY_EDITS])} (${heapGrowth >= 0 ? "+" : ""}${heapGrowth.toFixed(0)} %)`,
     );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
