@@ -61,6 +61,7 @@ export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";
 export { type VersionState, Workspace } from "./workspace/build.js";
 export { type OpenDocument, WorkspaceDocuments } from "./workspace/documents.js";
+export * from "./workspace/editor.js";
 export { type FormulaToken, type FormulaTokenKind, formulaTokens } from "./workspace/formula-tokens.js";
 export { type Occurrence, SymbolIndex, type SymbolKind } from "./workspace/index.js";
 export { type FoldingLines, foldingOf, type OutlineKind, type OutlineNode, outlineOf } from "./workspace/outline.js";
