@@ -9,7 +9,7 @@ const INDUSTRY = join(RULES, "districts/2026.1/blocks/01-industry.yaml");
 const FIELDS = join(RULES, "districts/2026.1/fields.yaml");
 /** A field appended to fields.yaml; its id is on the first appended line. */
 const field = (id: string) =>
-  `  - id: ${id}\n    name: { kk: Қосалқы }\n    measure: count\n    frequency: month\n    aggregate: sum\n    cumulative: false\n    source: unit\n`;
+  `  - id: ${id}\n    name: { kk: Қосалқы, ru: Запасное, en: Spare }\n    measure: count\n    frequency: month\n    aggregate: sum\n    cumulative: false\n    source: unit\n`;
 
 describe("diagnostics over stdio on the Turkistan rulesets", () => {
   let client: LspClient;

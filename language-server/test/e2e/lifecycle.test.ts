@@ -76,8 +76,8 @@ describe("a server's life over stdio", () => {
       textDocument: { uri: uri(file(INDUSTRY)) },
       position: { line: 21, character: 30 },
     });
-    // fields.yaml line 24: `  - id: new_facilities_plan`.
-    expect(locations.map((l) => l.range.start)).toEqual([{ line: 23, character: 8 }]);
+    // fields.yaml line 25: `  - id: new_facilities_plan`.
+    expect(locations.map((l) => l.range.start)).toEqual([{ line: 24, character: 8 }]);
   });
 
   it("cancels a request that is cancelled before it is answered", async () => {
