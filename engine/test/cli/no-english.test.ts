@@ -120,3 +120,15 @@ describe.each(["kk", "ru"] as const)("no English words in %s output", (lang) => 
     expect(english(readFileSync(join(out, `methodology.${lang}.md`), "utf8"))).toEqual([]);
   });
 });
+
+describe("explain's 'N of M' in each language's word order", () => {
+  it("puts the whole first in Kazakh (100 ішінен 37,5), the part first in Russian and English", async () => {
+    const line = async (lang: string) =>
+      (await cli("explain", MINI, "kentau", "--data", DATA, "--period", "2026-Q2", "--lang", lang)).stdout
+        .split("\n")
+        .find((l) => /^(Жалпы балл|Итоговый балл|Total):/.test(l));
+    expect(await line("kk")).toMatch(/: 100 ішінен 37,5 .* 3 ішінен 3 /);
+    expect(await line("ru")).toMatch(/: 37,5 из 100 .* 3 из 3 /);
+    expect(await line("en")).toMatch(/: 37\.5 of 100 .* 3 of 3 /);
+  });
+});

@@ -189,11 +189,16 @@ export function renderIndicator(t: IndicatorTrace, lang: Lang, cwd: string, inde
   return lines;
 }
 
+/** "74 of 100", "74 из 100"; Kazakh puts the whole first: "100 ішінен 74". */
+function outOf(part: string, whole: string, lang: Lang): string {
+  return lang === "kk" ? `${whole} ${WORDS.of.kk} ${part}` : `${part} ${WORDS.of[lang]} ${whole}`;
+}
+
 /** A block's header line. */
 export function blockLine(b: BlockTrace, lang: Lang): string {
   // The only reason a block has is that all its indicators were left out (scoring/totals.ts).
   const reason = b.reason ? ` — ${lang === "en" ? b.reason : label("blockLeftOut", lang)}` : "";
-  return `${b.id} — ${localize(b.name, lang)}: ${num(b.points, lang)} ${WORDS.of[lang]} ${num(b.weight, lang)} (${WORDS.lost[lang]} ${num(b.lost, lang)}, ${word(AGGREGATION, b.aggregation, lang)})${reason}`;
+  return `${b.id} — ${localize(b.name, lang)}: ${outOf(num(b.points, lang), num(b.weight, lang), lang)} (${WORDS.lost[lang]} ${num(b.lost, lang)}, ${word(AGGREGATION, b.aggregation, lang)})${reason}`;
 }
 
 /** The unit's summary: total (also shown at the ruleset's total `decimals`), rank and grade. */
@@ -201,7 +206,7 @@ export function totalLine(t: ExplainTrace, lang: Lang): string {
   const decimals = totalDecimals(t.rankPolicy);
   const change = t.previousRank !== undefined ? ` (${WORDS.previous[lang]} ${num(t.previousRank, lang)})` : "";
   const key = t.rankingKey !== t.total ? `; ${WORDS.rankedAs[lang]} ${num(t.rankingKey, lang)}` : "";
-  return `${label("total", lang)}: ${num(t.total, lang)} ${WORDS.of[lang]} ${t.scale} (${formatNumber(t.total, lang, decimals)}${key}) · ${label("rank", lang)} ${num(t.rank, lang)} ${WORDS.of[lang]} ${t.rankedUnits}${change} · ${gradeText(t, lang)}`;
+  return `${label("total", lang)}: ${outOf(num(t.total, lang), String(t.scale), lang)} (${formatNumber(t.total, lang, decimals)}${key}) · ${label("rank", lang)} ${outOf(num(t.rank, lang), String(t.rankedUnits), lang)}${change} · ${gradeText(t, lang)}`;
 }
 
 /** The grade by its label from the rule files ("Red zone" names itself), else "Grade red". */
