@@ -6,6 +6,16 @@
 export { type CheckOptions, type CheckResult, checkFormula, type FormulaReference } from "./check/checker.js";
 export { CheckCodes } from "./check/codes.js";
 export { describeType, type InferredType } from "./check/types.js";
+export {
+  chooseRating,
+  type RateBatch,
+  type RateCoreOptions,
+  type RatedPeriod,
+  RatingSession,
+  type RatingVersion,
+  rateCommandCore,
+  type VersionForPeriod,
+} from "./cli/rating-session.js";
 export { type CompiledFormula, CompileError, type CompileOptions, compileFormula } from "./compile/compiler.js";
 export { DataCode } from "./data/codes.js";
 export { familyFields, loadFamilyFields, type VersionFields } from "./data/family-fields.js";
@@ -24,6 +34,7 @@ export * from "./diagnostics/catalog.js";
 export { renderDiagnosticsMarkdown } from "./diagnostics/catalog-markdown.js";
 export * from "./diagnostics/diagnostic.js";
 export * from "./diff/ranking-effect.js";
+export * from "./diff/rate-both.js";
 export * from "./diff/rules-diff.js";
 export * from "./formula/ast.js";
 export * from "./formula/context.js";
@@ -58,3 +69,4 @@ export * from "./rules/index.js";
 export * from "./scoring/index.js";
 export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";
+export * from "./workbench/index.js";

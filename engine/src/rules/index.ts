@@ -25,6 +25,7 @@ export {
   loadVersion,
   RULESET_FILE,
   sortDiagnostics,
+  versionHeaders,
 } from "./load.js";
 export { MAX_RULE_FILE_BYTES, type ReadFileHook } from "./read.js";
 export {

@@ -12,7 +12,7 @@ import { listFolder, pathKind, type ReadFileHook, readRuleText, START, yamlFiles
 import { validateFile } from "./schema.js";
 import { schemaDiagnostics } from "./schema-errors.js";
 import { RulesetSources } from "./sources.js";
-import { checkFamily, chooseVersion, type VersionHeader } from "./versions.js";
+import { checkFamily, chooseVersion, effectiveEnd, type VersionHeader } from "./versions.js";
 import { parseRuleDocument, type RuleDocument } from "./yaml-document.js";
 import { valueRange } from "./yaml-path.js";
 
@@ -133,6 +133,22 @@ export function loadFamily(
 export function isFamilyFolder(path: string): boolean {
   const target = resolve(path);
   return pathKind(target) === "folder" && !hasRulesetFile(target) && versionFolders(target).length > 0;
+}
+
+/**
+ * The versions of a family folder (or the one version folder given), read from their ruleset.yaml alone, in
+ * folder order, each with the last month it is in force (its `to`, else the month before the next `from`).
+ * Editors list them without loading every rule file; empty when the path holds no ruleset.
+ */
+export function versionHeaders(path: string, options: Pick<LoadOptions, "readFile"> = {}): VersionHeader[] {
+  const target = resolve(path);
+  if (pathKind(target, options.readFile) !== "folder") return [];
+  if (hasRulesetFile(target, options.readFile)) return [readHeader(target, options.readFile)];
+  const headers = versionFolders(target, options.readFile).map((f) => readHeader(f, options.readFile));
+  return headers.map((h) => {
+    const to = effectiveEnd(headers, h);
+    return to ? { ...h, to } : h;
+  });
 }
 
 /** Loads one version folder. */
