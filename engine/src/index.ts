@@ -6,6 +6,8 @@
 export { type CheckOptions, type CheckResult, checkFormula, type FormulaReference } from "./check/checker.js";
 export { CheckCodes } from "./check/codes.js";
 export { describeType, type InferredType } from "./check/types.js";
+export { renderDiffText, renderEffectText } from "./cli/commands/diff.js";
+export { renderTrace } from "./cli/commands/explain.js";
 export {
   chooseRating,
   type RateBatch,
