@@ -8,6 +8,8 @@ export { CheckCodes } from "./check/codes.js";
 export { describeType, type InferredType } from "./check/types.js";
 export { renderDiffText, renderEffectText } from "./cli/commands/diff.js";
 export { renderTrace } from "./cli/commands/explain.js";
+export { UsageError } from "./cli/io.js";
+export { periodsOf } from "./cli/options.js";
 export {
   chooseRating,
   type RateBatch,

@@ -52,6 +52,12 @@ async function periodsOf(rulesetPath: string, dataFolder: string | undefined): P
   return coveredPeriods(summarizeData(read).periods, kinds);
 }
 
+/** The folders beside a ruleset (family or version folder) that hold data files, `sample-data` first. */
+export function dataFoldersOf(path: string): string[] {
+  const root = resolve(path);
+  return dataFoldersIn(root, new Set(versionHeaders(root).map((h) => h.folder)));
+}
+
 /** One ruleset (family or lone version folder) with its versions, data folders and periods. */
 export async function describeRuleset(path: string): Promise<CatalogRuleset | undefined> {
   const root = resolve(path);
