@@ -1,4 +1,4 @@
-import type { Diagnostic, Located, Provenance, Range as EngineRange } from "@tarazy/engine";
+import type { Diagnostic, Range as EngineRange, Located, Provenance } from "@tarazy/engine";
 import { type Location, ResponseError } from "vscode-languageserver";
 import { pathToUri, toLspRange } from "../positions.js";
 import type { PlainDiagnostic } from "./protocol.js";
