@@ -24,6 +24,7 @@ export { type CompiledFormula, CompileError, type CompileOptions, compileFormula
 export { DataCode } from "./data/codes.js";
 export { familyFields, loadFamilyFields, type VersionFields } from "./data/family-fields.js";
 export * from "./data/load-data.js";
+export type { Observation, Provenance } from "./data/observation.js";
 export {
   NO_DATA_SPELLINGS,
   NOT_APPLICABLE_SPELLINGS,
@@ -37,6 +38,7 @@ export { formatPeriod, type Period, type PeriodKind, parsePeriod } from "./data/
 export * from "./diagnostics/catalog.js";
 export { renderDiagnosticsMarkdown } from "./diagnostics/catalog-markdown.js";
 export * from "./diagnostics/diagnostic.js";
+export { diagnosticDocsUrl } from "./diagnostics/docs-url.js";
 export * from "./diff/ranking-effect.js";
 export * from "./diff/rate-both.js";
 export * from "./diff/rules-diff.js";
@@ -74,3 +76,6 @@ export * from "./scoring/index.js";
 export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";
 export * from "./workbench/index.js";
+export { type VersionState, Workspace } from "./workspace/build.js";
+export { type OpenDocument, WorkspaceDocuments } from "./workspace/documents.js";
+export { type Occurrence, SymbolIndex, type SymbolKind } from "./workspace/index.js";

@@ -46,5 +46,18 @@ export function registerTarazyRequests(ctx: ServerContext): void {
   on(Requests.explain, (p: Parameters<typeof explain>[0]) => explain(p, lang(p)));
   on(Requests.diff, (p: Parameters<typeof diff>[0]) => diff(p, lang(p)));
   on(Requests.methodology, (p: Parameters<typeof methodology>[0]) => methodology(p, lang(p)));
+  on(Requests.validateAll, () => {
+    // Every ruleset found again and re-read from disk (open buffers still win), then published.
+    ctx.workspace.setFolders(roots());
+    ctx.ensureBuilt();
+    ctx.scheduleDiagnostics();
+    const files = ctx.workspace.filesWithDiagnostics();
+    const all = files.flatMap((f) => ctx.workspace.diagnosticsOf(f));
+    return {
+      files: files.length,
+      errors: all.filter((d) => d.severity === "error").length,
+      warnings: all.filter((d) => d.severity === "warning").length,
+    };
+  });
   on(Requests.ruleTests, (p: Parameters<typeof ruleTests>[0]) => ruleTests(p ?? {}, roots()));
 }

@@ -15,11 +15,13 @@ export {
 } from "./environment.js";
 export { type FormulaRole as RuleFormulaRole, type FormulaUse, formulasOf } from "./link.js";
 export {
+  checkFamilyHeaders,
   checkRuleFile,
   checkTestFiles,
   isFamilyFolder,
   type LoadOptions,
   type LoadResult,
+  type ParseRule,
   loadFamily,
   loadRuleset,
   loadVersion,

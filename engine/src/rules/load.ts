@@ -23,7 +23,15 @@ export interface LoadOptions {
   readonly version?: string;
   /** Supplies a file's text before the disk is read (the editor's unsaved buffers). */
   readonly readFile?: ReadFileHook;
+  /**
+   * Parses a file's text (parseRuleDocument by default). An editor passes a cache that gives back the same
+   * document for the same text, so that an edit re-parses only the edited file.
+   */
+  readonly parse?: ParseRule;
 }
+
+/** What parses a rule file: parseRuleDocument or a cache in front of it. */
+export type ParseRule = (file: string, text: string) => { document: RuleDocument; diagnostics: Diagnostic[] };
 
 export interface LoadResult {
   /** The checked ruleset: present only when there are no errors (warnings allowed). */
@@ -129,6 +137,15 @@ export function loadFamily(
   return { versions, diagnostics: sortDiagnostics([...family, ...versions.flatMap((v) => v.diagnostics)]) };
 }
 
+/**
+ * The problems of a family as a whole (versions that overlap, differ in id or folder name), without loading
+ * the versions: what an editor re-checks when one version's ruleset.yaml changes.
+ */
+export function checkFamilyHeaders(path: string, options: Pick<LoadOptions, "readFile" | "parse"> = {}): Diagnostic[] {
+  const folders = versionFolders(resolve(path), options.readFile);
+  return sortDiagnostics(checkFamily(folders.map((f) => readHeader(f, options.readFile, options.parse))));
+}
+
 /** True when the folder is a family: it holds version folders and no ruleset.yaml. */
 export function isFamilyFolder(path: string): boolean {
   const target = resolve(path);
@@ -158,7 +175,8 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
   const rulesetPath = join(root, RULESET_FILE);
   const read = readRuleText(rulesetPath, options.readFile);
   if ("diagnostic" in read) return failed(read);
-  const parsed = parseRuleDocument(rulesetPath, read.text);
+  const parse = options.parse ?? parseRuleDocument;
+  const parsed = parse(rulesetPath, read.text);
   diagnostics.push(...parsed.diagnostics);
   const rulesetDoc = parsed.document;
   const sources = new RulesetSources();
@@ -174,7 +192,7 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
       diagnostics.push(text.diagnostic);
       continue;
     }
-    const result = parseRuleDocument(file.path, text.text);
+    const result = parse(file.path, text.text);
     diagnostics.push(...result.diagnostics);
     documents.push(result.document);
     if (result.document.data === null && result.diagnostics.length === 0) {
@@ -232,8 +250,12 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
  * One rule file on its own, for an editor showing a file outside any ruleset: YAML, the schema and the
  * syntax of its formulas, without names (there is no ruleset to resolve them in).
  */
-export function checkRuleFile(file: string, text: string): { document: RuleDocument; diagnostics: Diagnostic[] } {
-  const parsed = parseRuleDocument(file, text);
+export function checkRuleFile(
+  file: string,
+  text: string,
+  parse: ParseRule = parseRuleDocument,
+): { document: RuleDocument; diagnostics: Diagnostic[] } {
+  const parsed = parse(file, text);
   const diagnostics = [...parsed.diagnostics];
   const sources = new RulesetSources();
   const kind = validateDocument(parsed.document, sources, diagnostics, parsed.diagnostics);
@@ -250,7 +272,7 @@ export function checkRuleFile(file: string, text: string): { document: RuleDocum
  */
 export function checkTestFiles(
   versionFolder: string,
-  options: Pick<LoadOptions, "readFile"> = {},
+  options: Pick<LoadOptions, "readFile" | "parse"> = {},
 ): { documents: RuleDocument[]; diagnostics: Diagnostic[] } {
   const documents: RuleDocument[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -260,7 +282,7 @@ export function checkTestFiles(
       diagnostics.push(read.diagnostic);
       continue;
     }
-    const checked = checkRuleFile(file, read.text);
+    const checked = checkRuleFile(file, read.text, options.parse);
     documents.push(checked.document);
     diagnostics.push(...checked.diagnostics);
     const { kind } = fileKind(checked.document);
@@ -408,12 +430,12 @@ function closestFileHint(root: string, entry: string): string {
 }
 
 /** ruleset.yaml's identity and effective period, for choosing a version without loading it whole. */
-function readHeader(folder: string, hook?: ReadFileHook): VersionHeader {
+function readHeader(folder: string, hook?: ReadFileHook, parse: ParseRule = parseRuleDocument): VersionHeader {
   const file = join(folder, RULESET_FILE);
   const read = readRuleText(file, hook);
   const fallback: VersionHeader = { folder, file, version: basename(folder), id: "" };
   if ("diagnostic" in read) return fallback;
-  const { document } = parseRuleDocument(file, read.text);
+  const { document } = parse(file, read.text);
   const data = (document.data ?? {}) as Record<string, unknown>;
   const effective = (data.effective ?? {}) as Record<string, unknown>;
   const loc = (p: string) => document.locations.get(p)?.value;

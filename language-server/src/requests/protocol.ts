@@ -15,6 +15,8 @@ export const Requests = {
   diff: "tarazy/diff",
   methodology: "tarazy/methodology",
   ruleTests: "tarazy/ruleTests",
+  /** Every rule file of the workspace re-read and checked: { files, errors, warnings } with diagnostics. */
+  validateAll: "tarazy/validateAll",
 } as const;
 
 export interface RulesetInfo {

@@ -1,0 +1,91 @@
+import { readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import type { ParseRule } from "../rules/load.js";
+import { MAX_RULE_FILE_BYTES, type ReadFileHook } from "../rules/read.js";
+import { parseRuleDocument } from "../rules/yaml-document.js";
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** One editor buffer: its text and the editor's version number of it. */
+export interface OpenDocument {
+  readonly text: string;
+  readonly version: number;
+}
+
+/**
+ * The files of a workspace as an editor sees them: an open buffer wins over the file on disk, whether it is
+ * saved or not. The loader reads through `readFile`, so every check sees the buffers, never a stale disk.
+ */
+export class WorkspaceDocuments {
+  private readonly buffers = new Map<string, OpenDocument>();
+  private readonly parsed = new Map<string, { text: string; result: ReturnType<ParseRule> }>();
+
+  private readonly disk = new Map<string, string>();
+
+  /**
+   * The loader's hook: the open buffer's text, else the file's text as last read from disk (kept until
+   * `forget`: an editor reports files changed on disk), else undefined and the loader reads the disk itself
+   * and says why a file cannot be read (missing, too large, not UTF-8).
+   */
+  readonly readFile: ReadFileHook = (path) => {
+    const file = resolve(path);
+    return this.buffers.get(file)?.text ?? this.disk.get(file) ?? this.readDisk(file);
+  };
+
+  /**
+   * The loader's parser with a memory: the same text of the same file gives the same parsed document, so a
+   * re-check after an edit parses only the edited file (the first stage of the lifecycle, parse -> index ->
+   * link -> validate). One entry per file, replaced when its text changes.
+   */
+  readonly parse: ParseRule = (file, text) => {
+    const hit = this.parsed.get(file);
+    if (hit?.text === text) return hit.result;
+    const result = parseRuleDocument(file, text);
+    this.parsed.set(file, { text, result });
+    return result;
+  };
+
+  /** Forgets what was read of a file: it changed on disk, or was deleted. */
+  forget(path: string): void {
+    this.disk.delete(resolve(path));
+    this.parsed.delete(resolve(path));
+  }
+
+  private readDisk(file: string): string | undefined {
+    try {
+      if (statSync(file).size > MAX_RULE_FILE_BYTES) return undefined;
+      const text = UTF8.decode(readFileSync(file)).replace(/^\uFEFF/, "");
+      this.disk.set(file, text);
+      return text;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Opens or updates a buffer. */
+  set(path: string, text: string, version = 0): void {
+    this.buffers.set(resolve(path), { text, version });
+  }
+
+  /** Closes a buffer: the file is read from disk again. */
+  close(path: string): void {
+    this.buffers.delete(resolve(path));
+  }
+
+  get(path: string): OpenDocument | undefined {
+    return this.buffers.get(resolve(path));
+  }
+
+  isOpen(path: string): boolean {
+    return this.buffers.has(resolve(path));
+  }
+
+  /** The text the checks see: the buffer, or the disk; undefined when neither has the file. */
+  text(path: string): string | undefined {
+    return this.readFile(path);
+  }
+
+  openPaths(): string[] {
+    return [...this.buffers.keys()];
+  }
+}

@@ -1,0 +1,175 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Workspace } from "../../src/workspace/build.js";
+
+const TURKISTAN = fileURLToPath(new URL("../../../rules/turkistan/", import.meta.url));
+
+/** A copy of the districts family that a test may change on disk. */
+let root: string;
+let districts: string;
+const file = (rel: string) => join(districts, rel);
+const codes = (w: Workspace, path: string) => w.diagnosticsOf(path).map((d) => d.code);
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "tarazy-workspace-"));
+  districts = join(root, "districts");
+  cpSync(join(TURKISTAN, "districts"), districts, { recursive: true, filter: (p) => !p.includes("sample-data") });
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe("Workspace", () => {
+  it("loads every ruleset and version of the workspace folders, and the Turkistan rules are clean", () => {
+    const w = new Workspace([TURKISTAN]);
+    w.build();
+    expect(w.allVersions().map((v) => [v.folder.slice(TURKISTAN.length), v.family?.slice(TURKISTAN.length)])).toEqual([
+      ["departments/2026.1", "departments"],
+      ["districts/2025.1", "districts"],
+      ["districts/2026.1", "districts"],
+      ["procurement/2026.1", "procurement"],
+    ]);
+    expect(w.filesWithDiagnostics()).toEqual([]);
+  });
+
+  it("checks an unsaved buffer instead of the disk, at the exact place in the YAML", () => {
+    const w = new Workspace([root]);
+    w.build();
+    const industry = file("2026.1/blocks/01-industry.yaml");
+    const text = readFileSync(industry, "utf8").replace("ytd(new_facilities)", "ytd(new_facilitiez)");
+    w.change(industry, text, 2);
+    expect(w.build()).toContain(industry);
+    const [d] = w.diagnosticsOf(industry);
+    expect(d?.code).toBe("F200");
+    expect(d?.range.start).toEqual({ offset: 816, line: 22, column: 18 });
+    expect(text.slice(816, 830)).toBe("new_facilitiez");
+    // Closing the buffer without saving: the disk's text counts again.
+    w.close(industry);
+    w.build();
+    expect(w.diagnosticsOf(industry)).toEqual([]);
+  });
+
+  it("re-checks only the edited file's version and re-parses only the edited file", () => {
+    const w = new Workspace([root]);
+    w.build();
+    const [old2025, old2026] = w.allVersions();
+    const fields = file("2026.1/fields.yaml");
+    const fieldsDoc = w.documentOf(fields);
+    const industry = file("2026.1/blocks/01-industry.yaml");
+    w.change(industry, `${readFileSync(industry, "utf8")}\n# a comment\n`, 2);
+    const affected = w.build();
+    expect(affected.every((f) => f.startsWith(join(districts, "2026.1")))).toBe(true);
+    const [new2025, new2026] = w.allVersions();
+    expect(new2025).toBe(old2025);
+    expect(new2026).not.toBe(old2026);
+    expect(w.documentOf(fields)).toBe(fieldsDoc);
+    expect(w.documentOf(industry)).not.toBe(old2026?.result.documents.find((d) => d.file === industry));
+  });
+
+  it("a broken file does not hide the diagnostics of the others", () => {
+    const w = new Workspace([root]);
+    w.build();
+    const industry = file("2026.1/blocks/01-industry.yaml");
+    const economy = file("2026.1/blocks/02-economy.yaml");
+    w.change(industry, readFileSync(industry, "utf8").replace("formula: ytd(new_facilities)", 'formula: "ytd('), 2);
+    const economyText = readFileSync(economy, "utf8");
+    const formula = /formula: (\w+)\(/.exec(economyText);
+    expect(formula).not.toBeNull();
+    w.change(economy, economyText.replace(formula?.[0] ?? "", `formula: ${formula?.[1]}x(`), 2);
+    w.build();
+    expect(codes(w, industry)).toContain("R010");
+    expect(codes(w, economy)).toContain("F201");
+  });
+
+  it("picks up files changed on disk once told, and version folders that appear or go", () => {
+    const w = new Workspace([root]);
+    w.build();
+    const fields = file("2026.1/fields.yaml");
+    writeFileSync(fields, readFileSync(fields, "utf8").replace("- id: new_facilities\n", "- id: new_facility\n"));
+    w.build();
+    expect(w.diagnosticsOf(file("2026.1/blocks/01-industry.yaml"))).toEqual([]);
+    w.filesChanged([fields]);
+    expect(codes(w, file("2026.1/blocks/01-industry.yaml"))).toEqual([]);
+    w.build();
+    expect(codes(w, file("2026.1/blocks/01-industry.yaml"))).toEqual(["F200"]);
+
+    cpSync(file("2026.1"), file("2027.1"), { recursive: true });
+    w.filesChanged([file("2027.1/ruleset.yaml")]);
+    w.build();
+    expect(w.allVersions().map((v) => v.folder)).toEqual([file("2025.1"), file("2026.1"), file("2027.1")]);
+    // 2027.1 is a copy: same version id and effective period as 2026.1, which the family check reports.
+    expect(codes(w, file("2027.1/ruleset.yaml"))).toContain("R400");
+
+    rmSync(file("2027.1"), { recursive: true });
+    w.filesChanged([file("2027.1/ruleset.yaml")]);
+    w.build();
+    expect(w.allVersions().map((v) => v.folder)).toEqual([file("2025.1"), file("2026.1")]);
+    expect(w.diagnosticsOf(file("2027.1/ruleset.yaml"))).toEqual([]);
+  });
+
+  it("checks an open rule file outside every ruleset on its own", () => {
+    const w = new Workspace([root]);
+    w.build();
+    const loose = join(root, "scratch.yaml");
+    w.change(loose, "fields:\n  - id: x\n    measure: 12\n", 1);
+    w.build();
+    expect(codes(w, loose).length).toBeGreaterThan(0);
+    w.close(loose);
+    w.build();
+    expect(w.diagnosticsOf(loose)).toEqual([]);
+  });
+});
+
+describe("SymbolIndex", () => {
+  it("finds a field's definitions and every reference, in formulas and rule tests, across versions", () => {
+    const w = new Workspace([root]);
+    w.build();
+    const industry = file("2026.1/blocks/01-industry.yaml");
+    const text = readFileSync(industry, "utf8");
+    const at = w.index.at(industry, text.indexOf("new_facilities)") + 3);
+    expect(at).toMatchObject({ kind: "field", name: "new_facilities", role: "reference", where: "formula" });
+    if (!at) return;
+    const [definition, ...others] = w.index.definitionsOf(at);
+    expect(others).toEqual([]);
+    expect(definition).toMatchObject({ file: file("2026.1/fields.yaml"), role: "definition" });
+    expect(definition?.range.start).toMatchObject({ line: 14, column: 9 });
+    const all = w.index.occurrencesOf(at);
+    const where = all.map((o) => `${o.file.slice(districts.length + 1)}:${o.range.start.line}:${o.role}`);
+    expect(where).toEqual([
+      "2025.1/blocks/01-industry.yaml:22:reference",
+      "2025.1/fields.yaml:14:definition",
+      "2025.1/tests/own-revenue-for-the-period.yaml:26:reference",
+      "2025.1/tests/own-revenue-for-the-period.yaml:34:reference",
+      "2026.1/blocks/01-industry.yaml:22:reference",
+      "2026.1/fields.yaml:14:definition",
+      "2026.1/tests/applicability.yaml:28:reference",
+      "2026.1/tests/applicability.yaml:33:reference",
+      "2026.1/tests/applicability.yaml:38:reference",
+      "2026.1/tests/own-revenue-and-new-facilities.yaml:31:reference",
+      "2026.1/tests/own-revenue-and-new-facilities.yaml:39:reference",
+    ]);
+    for (const o of all)
+      expect(readFileSync(o.file, "utf8").slice(o.range.start.offset, o.range.end.offset)).toBe("new_facilities");
+  });
+
+  it("indexes blocks named by ratings and units named by applicability and tests", () => {
+    const w = new Workspace([root]);
+    w.build();
+    // The monthly `economy` rating names the economy block.
+    const block = w.index
+      .definitions()
+      .find((o) => o.kind === "block" && o.name === "economy" && o.version === file("2026.1"));
+    expect(block).toBeDefined();
+    if (!block) return;
+    const refs = w.index.occurrencesOf(block).filter((o) => o.version === file("2026.1") && o.role === "reference");
+    expect(refs.some((o) => o.file === file("2026.1/ruleset.yaml"))).toBe(true);
+    const kentau = w.index
+      .definitions()
+      .find((o) => o.kind === "unit" && o.name === "kentau" && o.version === file("2026.1"));
+    expect(kentau).toBeDefined();
+    if (!kentau) return;
+    const kentauRefs = w.index.occurrencesOf(kentau).filter((o) => o.version === file("2026.1"));
+    expect(kentauRefs.filter((o) => o.where === "test").length).toBeGreaterThan(5);
+  });
+});

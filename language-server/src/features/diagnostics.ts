@@ -1,0 +1,89 @@
+import type { Workspace } from "@tarazy/engine";
+import { type Diagnostic, diagnosticDocsUrl } from "@tarazy/engine";
+import {
+  type Connection,
+  type DiagnosticRelatedInformation,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic as LspDiagnostic,
+} from "vscode-languageserver/node";
+import { pathToUri, toLspRange } from "../positions.js";
+
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+} as const;
+
+/** Codes whose range is something nobody uses: editors fade it out. */
+const UNNECESSARY = new Set(["R250"]);
+
+/** One engine diagnostic as LSP shows it: code with its docs link, the suggestion under the message. */
+export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
+  const related: DiagnosticRelatedInformation[] = (d.related ?? []).flatMap((r) => {
+    const file = r.file ?? d.file;
+    return file ? [{ location: { uri: pathToUri(file), range: toLspRange(r.range) }, message: r.message }] : [];
+  });
+  return {
+    range: toLspRange(d.range),
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    codeDescription: { href: diagnosticDocsUrl(d.code) },
+    source: "tarazy",
+    message: d.suggestion ? `${d.message}\n${d.suggestion}` : d.message,
+    ...(related.length > 0 ? { relatedInformation: related } : {}),
+    ...(UNNECESSARY.has(d.code) ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+    data: { ...(d.suggestion ? { suggestion: d.suggestion } : {}), ...(d.fix ? { fix: d.fix } : {}) },
+  };
+}
+
+/**
+ * Re-checks the workspace after changes and publishes what changed. Changes are gathered for `delay` ms
+ * (typing is a burst of changes), then the workspace re-checks what they touched; a request that needs an
+ * up-to-date workspace calls `ensureBuilt` first and does not wait for the delay.
+ */
+export class DiagnosticsPublisher {
+  private timer: NodeJS.Timeout | undefined;
+  private needsBuild = false;
+  private readonly pending = new Set<string>();
+  private readonly published = new Map<string, string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: Workspace,
+    private readonly delay = 25,
+  ) {}
+
+  schedule(): void {
+    this.needsBuild = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), this.delay);
+  }
+
+  ensureBuilt(): void {
+    if (!this.needsBuild) return;
+    this.needsBuild = false;
+    for (const file of this.workspace.build()) this.pending.add(file);
+  }
+
+  /** Builds now and publishes every file whose diagnostics changed (an empty list clears a file). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.ensureBuilt();
+    const files = [...this.pending].sort();
+    this.pending.clear();
+    for (const file of files) {
+      const diagnostics = this.workspace.diagnosticsOf(file).map(toLspDiagnostic);
+      const key = JSON.stringify(diagnostics);
+      if ((this.published.get(file) ?? "[]") === key) continue;
+      if (diagnostics.length === 0) this.published.delete(file);
+      else this.published.set(file, key);
+      void this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics });
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The Tarazy language server: `node language-server/dist/server.cjs --stdio` (or the `tarazy-language-server`
+ * bin). Wiring only: the connection, the context every feature shares, one register call per feature file.
+ */
+import { Workspace } from "@tarazy/engine";
+import { createConnection, ProposedFeatures, type ServerCapabilities, TextDocuments } from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { langOf, type ServerContext, type Settings } from "./context.js";
+import { registerCodeActions } from "./features/code-actions.js";
+import { registerCodeLens } from "./features/code-lens.js";
+import { registerCompletion } from "./features/completion.js";
+import { registerDefinition } from "./features/definition.js";
+import { DiagnosticsPublisher } from "./features/diagnostics.js";
+import { registerFolding } from "./features/folding.js";
+import { registerFormatting } from "./features/formatting.js";
+import { registerHighlight } from "./features/highlight.js";
+import { registerHover } from "./features/hover.js";
+import { registerInlayHints } from "./features/inlay-hints.js";
+import { registerReferences } from "./features/references.js";
+import { registerRename } from "./features/rename.js";
+import { registerSemanticTokens } from "./features/semantic-tokens.js";
+import { registerSignatureHelp } from "./features/signature-help.js";
+import { registerSymbols } from "./features/symbols.js";
+import { applySettings, pulling, registerSync, watchConfiguration } from "./features/sync.js";
+import { uriToPath } from "./positions.js";
+import { registerTarazyRequests } from "./requests.js";
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const workspace = new Workspace();
+const publisher = new DiagnosticsPublisher(connection, workspace);
+let clientLocale: string | undefined;
+let folderEvents = false;
+
+const ctx: ServerContext = {
+  connection,
+  workspace,
+  documents,
+  locale: "en",
+  settings: {},
+  capabilities: {} satisfies ServerCapabilities,
+  onSettingsChanged: [],
+  scheduleDiagnostics: () => publisher.schedule(),
+  ensureBuilt: () => publisher.ensureBuilt(),
+};
+
+registerSync(ctx, () => clientLocale);
+registerDefinition(ctx);
+registerReferences(ctx);
+registerHighlight(ctx);
+registerRename(ctx);
+registerSymbols(ctx);
+registerSemanticTokens(ctx);
+registerFolding(ctx);
+registerCompletion(ctx);
+registerHover(ctx);
+registerSignatureHelp(ctx);
+registerCodeActions(ctx);
+registerCodeLens(ctx);
+registerInlayHints(ctx);
+registerFormatting(ctx);
+registerTarazyRequests(ctx);
+
+connection.onInitialize((params) => {
+  clientLocale = params.locale;
+  ctx.locale = langOf(params.locale);
+  const folders = (params.workspaceFolders ?? []).flatMap((f) => uriToPath(f.uri) ?? []);
+  const root = params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined);
+  workspace.setFolders(folders.length > 0 ? folders : root ? [root] : []);
+  pulling.enabled = params.capabilities?.workspace?.configuration === true;
+  folderEvents = params.capabilities?.workspace?.workspaceFolders === true;
+  const options = params.initializationOptions as Settings | undefined;
+  if (options && typeof options === "object") void applySettings(ctx, () => clientLocale, options, false);
+  return {
+    capabilities: {
+      ...ctx.capabilities,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: "tarazy-language-server", version: "0.1.0" },
+  };
+});
+
+connection.onInitialized(() => {
+  // Every ruleset of the workspace folders is loaded and checked once at start; then per change.
+  publisher.schedule();
+  publisher.flush();
+  if (pulling.enabled) {
+    watchConfiguration(ctx);
+    void applySettings(ctx, () => clientLocale);
+  }
+  if (!folderEvents) return;
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    const removed = new Set(event.removed.flatMap((f) => uriToPath(f.uri) ?? []));
+    const kept = workspace.workspaceFolders().filter((f) => !removed.has(f));
+    workspace.setFolders([...kept, ...event.added.flatMap((f) => uriToPath(f.uri) ?? [])]);
+    publisher.schedule();
+  });
+});
+
+connection.onShutdown(() => publisher.dispose());
+
+documents.listen(connection);
+connection.listen();
