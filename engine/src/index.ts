@@ -78,4 +78,5 @@ export { ENGINE_VERSION } from "./version.js";
 export * from "./workbench/index.js";
 export { type VersionState, Workspace } from "./workspace/build.js";
 export { type OpenDocument, WorkspaceDocuments } from "./workspace/documents.js";
+export * from "./workspace/editor.js";
 export { type Occurrence, SymbolIndex, type SymbolKind } from "./workspace/index.js";

@@ -1,4 +1,45 @@
+import { type LineFigure, lineFigures } from "@tarazy/engine";
+import type { CodeLens } from "vscode-languageserver/node";
 import type { ServerContext } from "../context.js";
+import { uriToPath } from "../positions.js";
+import { currentDocument, offsetRange } from "./editor-input.js";
+import { previewFor } from "./preview-of.js";
 
-/** Code lenses: block weights and live previews (not built yet: registers nothing). */
-export function registerCodeLens(_ctx: ServerContext): void {}
+/** The command a preview lens runs: the client opens the explain trace (tarazy/explain) with these arguments. */
+export const EXPLAIN_COMMAND = "tarazy.explain";
+
+/**
+ * Code lenses over block files: the block's weight and its indicators' sum; with tarazy.dataFolder set, each
+ * indicator's value, score and points for tarazy.unit in the latest period, opening the explain trace.
+ */
+export function registerCodeLens(ctx: ServerContext): void {
+  ctx.capabilities.codeLensProvider = { resolveProvider: false };
+  ctx.connection.onCodeLens(async (params): Promise<CodeLens[]> => {
+    const path = uriToPath(params.textDocument.uri);
+    if (!path) return [];
+    ctx.ensureBuilt();
+    const current = currentDocument(ctx, params.textDocument.uri);
+    if (!current) return [];
+    const { model, preview, folder, dataFolder } = await previewFor(ctx, path);
+    return lineFigures(current.document, model, ctx.locale, preview).map((f: LineFigure) => ({
+      range: offsetRange(current.document, f.start, f.end),
+      command:
+        f.kind === "indicator" && preview && folder && dataFolder
+          ? {
+              title: f.text,
+              command: EXPLAIN_COMMAND,
+              arguments: [
+                {
+                  ruleset: folder,
+                  data: dataFolder,
+                  period: preview.period,
+                  unit: preview.unit,
+                  indicator: f.indicator,
+                  lang: ctx.locale,
+                },
+              ],
+            }
+          : { title: f.text, command: "" },
+    }));
+  });
+}

@@ -1,4 +1,24 @@
+import { formatDocument, type OffsetEdit, type RuleDocument } from "@tarazy/engine";
+import type { TextEdit } from "vscode-languageserver/node";
 import type { ServerContext } from "../context.js";
+import { toOffset } from "../positions.js";
+import { currentDocument, offsetRange } from "./editor-input.js";
 
-/** Formatting: formulas in canonical form (not built yet: registers nothing). */
-export function registerFormatting(_ctx: ServerContext): void {}
+/** Formatting (document and range): formulas printed canonically by the engine; the rest byte for byte. */
+export function registerFormatting(ctx: ServerContext): void {
+  ctx.capabilities.documentFormattingProvider = true;
+  ctx.capabilities.documentRangeFormattingProvider = true;
+  const edits = (document: RuleDocument, list: readonly OffsetEdit[]): TextEdit[] =>
+    list.map((e) => ({ range: offsetRange(document, e.start, e.end), newText: e.newText }));
+  ctx.connection.onDocumentFormatting((params) => {
+    const current = currentDocument(ctx, params.textDocument.uri);
+    return current ? edits(current.document, formatDocument(current.document)) : [];
+  });
+  ctx.connection.onDocumentRangeFormatting((params) => {
+    const current = currentDocument(ctx, params.textDocument.uri);
+    if (!current) return [];
+    const { source } = current.document;
+    const range = { start: toOffset(source, params.range.start), end: toOffset(source, params.range.end) };
+    return edits(current.document, formatDocument(current.document, range));
+  });
+}

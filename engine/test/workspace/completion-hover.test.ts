@@ -1,0 +1,136 @@
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import type { Lang } from "../../src/model/ruleset.js";
+import { loadRuleset } from "../../src/rules/load.js";
+import { parseRuleDocument } from "../../src/rules/yaml-document.js";
+import { completionsAt } from "../../src/workspace/completion.js";
+import { hoverAt } from "../../src/workspace/hover.js";
+
+const ROOT = join(import.meta.dirname, "..", "..", "..");
+const DISTRICTS = join(ROOT, "rules", "turkistan", "districts", "2026.1");
+const loaded = loadRuleset(DISTRICTS);
+const model = loaded.model;
+const REVENUE = join(DISTRICTS, "blocks", "03-revenue.yaml");
+const revenueText = loaded.documents.find((d) => d.file === REVENUE)?.text ?? "";
+
+/** The revenue block with `find` replaced by `replace` (with `¦` as the cursor). */
+function edited(find: string, replace: string, file = REVENUE, base = revenueText) {
+  const marked = base.replace(find, replace);
+  const offset = marked.indexOf("¦");
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  return { document: parseRuleDocument(file, text).document, offset, text, ...(model ? { model } : {}) };
+}
+
+const labels = (lang: Lang, find: string, replace: string) =>
+  completionsAt({ ...edited(find, replace), lang }).map((c) => c.label);
+
+describe("completion", () => {
+  test("inside a formula: fields, indicators and functions, replacing the name being written", () => {
+    const input = edited("ytd(own_revenue) / ytd", "ytd(own_rev¦) / ytd");
+    const items = completionsAt({ ...input, lang: "en" });
+    const own = items.find((c) => c.label === "own_revenue");
+    expect(own).toMatchObject({ kind: "field" });
+    expect(input.text.slice(own?.start, own?.end)).toBe("own_rev");
+    // ytd's argument is a field name: indicators and functions are not offered there.
+    expect(items.some((c) => c.kind === "indicator" || c.kind === "function")).toBe(false);
+  });
+
+  test("function candidates carry a snippet and docs in the client's language", () => {
+    for (const [lang, word] of [
+      ["en", "Rounds"],
+      ["ru", "Округл"],
+      ["kk", "дөңгелектеу"],
+    ] as const) {
+      const round = completionsAt({
+        ...edited("formula: ytd(own_revenue) /", "formula: ro¦ytd(own_revenue) /"),
+        lang,
+      }).find((c) => c.label === "round");
+      expect(round?.snippet).toBe(`round(${"$"}{1:x})`);
+      expect(round?.documentation).toContain(word);
+    }
+  });
+
+  test("unit. offers the unit attributes only", () => {
+    const items = labels("en", "formula: ytd(own_revenue) /", "formula: unit.¦ + ytd(own_revenue) /");
+    expect(items).toContain("unit.population");
+    expect(items.every((l) => l.startsWith("unit."))).toBe(true);
+  });
+
+  test("score method values from the schema's enum with their descriptions", () => {
+    const items = completionsAt({
+      ...edited("score: { method: goalposts, min: 80, max: 100 }", "score:\n      method: ¦"),
+      lang: "en",
+    });
+    expect(items.map((c) => c.label)).toEqual(expect.arrayContaining(["achievement", "goalposts", "bands", "formula"]));
+    expect(items.find((c) => c.label === "goalposts")?.documentation).toContain("goalposts");
+  });
+
+  test("keys valid in a score of method goalposts, mid-edit (half a key)", () => {
+    const items = labels(
+      "en",
+      "score: { method: goalposts, min: 80, max: 100 }",
+      "score:\n      method: goalposts\n      tr¦",
+    );
+    expect(items).toEqual(expect.arrayContaining(["min", "max", "transform"]));
+    expect(items).not.toContain("plan");
+    expect(items).not.toContain("method");
+  });
+
+  test("keys of an indicator leave out the ones already written", () => {
+    const items = labels(
+      "en",
+      "    better: higher\n    frequency: month\n    source: unit\n    weight: 4\n",
+      "    better: higher\n    ¦\n",
+    );
+    expect(items).toEqual(expect.arrayContaining(["frequency", "weight", "applies", "missing"]));
+    expect(items).not.toContain("formula");
+    expect(items).not.toContain("id");
+  });
+
+  test("unit ids where a reference is expected", () => {
+    const items = completionsAt({
+      ...edited("    source: unit\n    weight: 4\n", "    source: unit\n    applies: { except: [¦] }\n    weight: 4\n"),
+      lang: "ru",
+    });
+    const sairam = items.find((c) => c.label === "sairam");
+    expect(sairam?.kind).toBe("unit");
+    expect(sairam?.detail).toMatch(/Сайрам/);
+  });
+});
+
+describe("hover", () => {
+  const hover = (lang: Lang, find: string, replace: string) => hoverAt({ ...edited(find, replace), lang });
+
+  test("a field in a formula: names in all languages and its measure", () => {
+    const h = hover("en", "ytd(own_revenue) / ytd", "ytd(own_re¦venue) / ytd");
+    expect(h?.markdown).toContain("**own_revenue**");
+    expect(h?.markdown).toMatch(/- kk: .+\n- ru: .+\n- en: .+/);
+    expect(h?.markdown).toContain("mln KZT");
+  });
+
+  test("a function: signature, docs in the reader's language and an example", () => {
+    const h = hover("kk", "formula: ytd(own_revenue) /", "formula: y¦td(own_revenue) /");
+    expect(h?.markdown).toContain("ytd(field)");
+    expect(h?.markdown).toContain("Мысал");
+  });
+
+  test("an indicator id: block, weights (in-block and effective) and the canonical formula", () => {
+    const h = hover("en", "- id: own_revenue_execution", "- id: own_revenue_exec¦ution");
+    // revenue: weight 15, own_revenue_execution 4 of 14 indicator weight: 15 * 4 / 14 = 4.2857
+    expect(h?.markdown).toContain("Weight in the block: 4 of 14");
+    expect(h?.markdown).toContain("Weight in the total: 4.2857 of 100");
+    expect(h?.markdown).toContain("ytd(own_revenue) / ytd(own_revenue_plan) * 100");
+    expect(h?.markdown).toContain("revenue (Own revenues and budget)");
+  });
+
+  test("the block id: its weight and the sum of its indicators' weights", () => {
+    const h = hover("ru", "block: revenue", "block: reve¦nue");
+    expect(h?.markdown).toContain("Вес блока: 15");
+    expect(h?.markdown).toContain("сумма весов показателей: 14");
+  });
+
+  test("a key: the schema's description", () => {
+    const h = hover("en", "    better: higher", "    bet¦ter: higher");
+    expect(h?.markdown).toMatch(/higher|lower/);
+  });
+});

@@ -1,0 +1,169 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionItem,
+  Hover,
+  InlayHint,
+  SignatureHelp,
+  TextEdit,
+} from "vscode-languageserver-protocol";
+import { LspClient, uri } from "../support/lsp-client.js";
+
+const RULES = fileURLToPath(new URL("../../../rules/turkistan/", import.meta.url));
+const VERSION = join(RULES, "districts/2026.1");
+const REVENUE = join(VERSION, "blocks/03-revenue.yaml");
+const REVENUE_TEXT = readFileSync(REVENUE, "utf8");
+
+/** The LSP position of the first `¦` in `marked`, and the text without it. */
+function cursor(marked: string): { text: string; position: { line: number; character: number } } {
+  const offset = marked.indexOf("¦");
+  const before = marked.slice(0, offset);
+  const line = before.split("\n").length - 1;
+  return {
+    text: before + marked.slice(offset + 1),
+    position: { line, character: offset - (before.lastIndexOf("\n") + 1) },
+  };
+}
+
+/** Applies LSP text edits to a text (no overlaps). */
+function apply(text: string, edits: readonly TextEdit[]): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  const at = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
+  let out = text;
+  for (const e of [...edits].sort((a, b) => at(b.range.start) - at(a.range.start)))
+    out = out.slice(0, at(e.range.start)) + e.newText + out.slice(at(e.range.end));
+  return out;
+}
+
+describe.each([
+  ["en", "Rounds as Excel does", "Weight in the total", "achievement"],
+  ["ru", "Округление как в Excel", "Вес в итоговом балле", "achievement"],
+  ["kk", "Excel сияқты дөңгелектеу", "Жалпы балдағы салмағы", "achievement"],
+] as const)("locale %s over stdio", (locale, roundDoc, effectiveWeight, method) => {
+  let client: LspClient;
+  beforeAll(async () => {
+    ({ client } = await LspClient.start([RULES], { locale }));
+  });
+  afterAll(() => client?.kill());
+
+  it("completes functions with snippets; resolve gives their docs in the locale", async () => {
+    const { text, position } = cursor(
+      REVENUE_TEXT.replace("formula: ytd(own_revenue) /", "formula: rou¦ytd(own_revenue) /"),
+    );
+    await client.open(REVENUE, text);
+    const items = await client.request<CompletionItem[]>("textDocument/completion", {
+      textDocument: { uri: uri(REVENUE) },
+      position,
+    });
+    const round = items.find((i) => i.label === "round");
+    expect(round?.insertTextFormat).toBe(2);
+    expect(round?.textEdit).toMatchObject({ newText: `round(${"$"}{1:x})` });
+    expect(items.some((i) => i.label === "own_revenue")).toBe(true);
+    const resolved = await client.request<CompletionItem>("completionItem/resolve", round);
+    expect(JSON.stringify(resolved.documentation)).toContain(roundDoc);
+  });
+
+  it("hovers an indicator id with its effective weight in the locale", async () => {
+    const { text, position } = cursor(
+      REVENUE_TEXT.replace("- id: own_revenue_execution", "- id: own_revenue_exe¦cution"),
+    );
+    await client.replace(REVENUE, text, 2);
+    const hover = await client.request<Hover>("textDocument/hover", { textDocument: { uri: uri(REVENUE) }, position });
+    const value = (hover.contents as { value: string }).value;
+    expect(value).toContain(effectiveWeight);
+    expect(value).toContain("ytd(own_revenue) / ytd(own_revenue_plan) * 100");
+    expect(hover.range).toEqual({
+      start: { line: position.line, character: 8 },
+      end: { line: position.line, character: 29 },
+    });
+  });
+
+  it("completes a score method from the schema", async () => {
+    const { text, position } = cursor(
+      REVENUE_TEXT.replace("score: { method: goalposts, min: 80, max: 100 }", "score:\n      method: ¦"),
+    );
+    await client.replace(REVENUE, text, 3);
+    const items = await client.request<CompletionItem[]>("textDocument/completion", {
+      textDocument: { uri: uri(REVENUE) },
+      position,
+    });
+    expect(items.map((i) => i.label)).toContain(method);
+  });
+});
+
+describe("editing features over stdio (en, with a data folder)", () => {
+  let client: LspClient;
+  beforeAll(async () => {
+    ({ client } = await LspClient.start([RULES], {
+      locale: "en",
+      initializationOptions: { dataFolder: join(RULES, "districts/sample-data"), unit: "sairam" },
+    }));
+  });
+  afterAll(() => client?.kill());
+
+  it("signature help names the active parameter", async () => {
+    const { text, position } = cursor(
+      REVENUE_TEXT.replace("formula: ytd(own_revenue) /", "formula: round(ytd(own_revenue), ¦) /"),
+    );
+    await client.open(REVENUE, text);
+    const help = await client.request<SignatureHelp>("textDocument/signatureHelp", {
+      textDocument: { uri: uri(REVENUE) },
+      position,
+    });
+    expect(help.signatures[0]?.label).toBe("round(x, [digits])");
+    expect(help.activeParameter).toBe(1);
+  });
+
+  it("a did-you-mean code action, applied, clears the diagnostic", async () => {
+    const broken = REVENUE_TEXT.replace("ytd(own_revenue) / ytd", "ytd(own_revenu) / ytd");
+    await client.replace(REVENUE, broken, 2);
+    const [d] = await client.diagnosticsOf(REVENUE, (list) => list.some((x) => x.code === "F200"));
+    const actions = await client.request<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri: uri(REVENUE) },
+      range: d?.range,
+      context: { diagnostics: d ? [d] : [] },
+    });
+    const fix = actions.find((a) => a.title === "Change to `own_revenue`");
+    expect(fix?.isPreferred).toBe(true);
+    const fixed = apply(broken, fix?.edit?.changes?.[uri(REVENUE)] ?? []);
+    expect(fixed).toBe(REVENUE_TEXT);
+    await client.replace(REVENUE, fixed, 3);
+    expect(await client.diagnosticsOf(REVENUE, (list) => list.length === 0)).toEqual([]);
+  });
+
+  it("formatting prints a formula canonically and leaves the rest alone", async () => {
+    const messy = REVENUE_TEXT.replace("formula: ytd(tax_receipts)\n", "formula: YTD( tax_receipts )\n");
+    await client.replace(REVENUE, messy, 4);
+    const edits = await client.request<TextEdit[]>("textDocument/formatting", {
+      textDocument: { uri: uri(REVENUE) },
+      options: { tabSize: 2, insertSpaces: true },
+    });
+    expect(apply(messy, edits)).toBe(REVENUE_TEXT);
+    await client.replace(REVENUE, REVENUE_TEXT, 5);
+  });
+
+  it("code lenses show the block's weights and each indicator's value, score and points for the unit", async () => {
+    const lenses = await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri: uri(REVENUE) } });
+    expect(lenses[0]?.command?.title).toBe("Block weight: 15 · sum of its indicators' weights: 14");
+    const own = lenses.find((l) => l.command?.arguments?.[0]?.indicator === "own_revenue_execution");
+    expect(own?.command?.title).toMatch(/^sairam, 2026-Q3: Value [\d.]+ · score [\d.]+ · Points [\d.]+ of 4\.29$/);
+    expect(own?.command).toMatchObject({
+      command: "tarazy.explain",
+      arguments: [{ unit: "sairam", period: "2026-Q3" }],
+    });
+  });
+
+  it("inlay hints carry the same figures", async () => {
+    const hints = await client.request<InlayHint[]>("textDocument/inlayHint", {
+      textDocument: { uri: uri(REVENUE) },
+      range: { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } },
+    });
+    expect(hints.map((h) => h.label)).toContain("  Block weight: 15 · sum of its indicators' weights: 14");
+    expect(hints.length).toBeGreaterThan(1);
+  });
+});
