@@ -26,6 +26,12 @@
   });
   window.addEventListener("message", (event) => {
     const message = event.data || {};
+    if (message.type === "reveal") {
+      const target = document.querySelector(`[data-indicator="${CSS.escape(String(message.indicator))}"]`);
+      target?.scrollIntoView({ block: "start" });
+      target?.classList.add("tz-revealed");
+      return;
+    }
     if (message.type !== "status") return;
     let status = document.getElementById("tz-status");
     if (!status) {

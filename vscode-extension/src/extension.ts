@@ -27,6 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   command("tarazy.validateAll", () => validateCommand(tarazy));
   command("tarazy.rate", (arg) => rateCommand(tarazy, arg));
   command("tarazy.explainUnit", (arg) => explainCommand(tarazy, arg));
+  // The code lenses' command (language-server/src/features/code-lens.ts): a unit's trace at one indicator.
+  command("tarazy.explain", (arg) => explainCommand(tarazy, arg));
   command("tarazy.compareVersions", (arg) => compareCommand(tarazy, arg));
   command("tarazy.openMethodology", (arg) => methodologyCommand(tarazy, arg));
   command("tarazy.restartServer", async () => {

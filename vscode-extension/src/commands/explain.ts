@@ -11,6 +11,8 @@ import { viewWords } from "./words.js";
 /** Arguments a code lens (or another command) may give: then nothing is asked. */
 interface ExplainArgs extends Partial<RateChoice> {
   readonly unit?: string;
+  /** The indicator to scroll to. */
+  readonly indicator?: string;
 }
 
 function isExplainArgs(arg: unknown): arg is ExplainArgs {
@@ -50,10 +52,18 @@ export async function explainCommand(tarazy: Tarazy, arg: unknown): Promise<void
   );
   if (!answer) return;
   const title = vscode.l10n.t("Explain {0}, {1}", unit, choice.period);
-  showPage(tarazy.context, "explain", title, lang, { css: "", body: explainView(answer, lang, viewWords()) }, (m) => {
-    if (m.type !== "open" || typeof m.link !== "number") return;
-    const link = answer.links[m.link];
-    const where = link?.rule ?? link?.cell?.location;
-    if (where) void openLocation(where);
-  });
+  const panel = showPage(
+    tarazy.context,
+    "explain",
+    title,
+    lang,
+    { css: "", body: explainView(answer, lang, viewWords()) },
+    (m) => {
+      if (m.type !== "open" || typeof m.link !== "number") return;
+      const link = answer.links[m.link];
+      const where = link?.rule ?? link?.cell?.location;
+      if (where) void openLocation(where);
+    },
+  );
+  if (given?.indicator) void panel.webview.postMessage({ type: "reveal", indicator: given.indicator });
 }
