@@ -25,8 +25,11 @@ export function registerStatusBar(tarazy: Tarazy): void {
   let generation = 0;
   const update = async () => {
     const mine = ++generation;
-    const doc = vscode.window.activeTextEditor?.document;
-    if (doc?.uri.scheme !== "file" || doc.languageId !== "yaml") {
+    const editor = vscode.window.activeTextEditor;
+    // A webview or another panel in front: the item keeps telling about the last rule file.
+    if (!editor) return;
+    const doc = editor.document;
+    if (doc.uri.scheme !== "file" || doc.languageId !== "yaml") {
       item.hide();
       void vscode.commands.executeCommand("setContext", "tarazy.isRuleFile", false);
       return;
