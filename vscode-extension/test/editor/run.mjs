@@ -3,7 +3,7 @@
 // works: a broken formula, completion, hover, rename, Rate..., Explain, the Testing view. A screenshot of
 // each step goes to test/editor/output/. Every process started is stopped by its id. Needs the packaged
 // .vsix (npm run package) and the Debian packages of README.md ("Editor tests").
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
