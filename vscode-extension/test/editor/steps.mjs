@@ -75,6 +75,9 @@ export const steps = [
       const functions = await suggestions(wb);
       if (!functions.some((s) => /^round\b/.test(s)))
         throw new Error(`no function round among: ${functions.join(" | ")}`);
+      // Back to the text on disk, so that later steps start from the rules as they are.
+      await page.keyboard.press("Escape");
+      await wb.command("File: Revert File");
       return `${fields[0]}; ${functions[0]}`;
     },
   },
@@ -184,6 +187,37 @@ export const steps = [
       )
         throw new Error(`failed rows: ${failed.join(" | ")}`);
       return `${passed}/${total} passed; red: ${failed[0]?.slice(0, 60)}`;
+    },
+  },
+  {
+    name: "rename",
+    title: "a rename of an indicator changes every file",
+    async run({ wb, page, workspace }) {
+      const tests = "turkistan/districts/2026.1/tests/own-revenue-and-new-facilities.yaml";
+      const before = readFileSync(join(workspace, tests), "utf8").match(/indicator: new_facilities_execution\b/g) ?? [];
+      if (before.length < 2) throw new Error("the rule test no longer names new_facilities_execution");
+      await wb.openFile("districts/2026.1/blocks/01-industry.yaml");
+      const at = lineOf(workspace, INDUSTRY, "id: new_facilities_execution");
+      await wb.goTo(at.line, at.column + 6);
+      await page.keyboard.press("F2");
+      const input = page.locator(".rename-box input, .rename-box textarea").first();
+      await input.waitFor({ timeout: 20_000 });
+      await input.fill("new_facilities_opened");
+      await page.keyboard.press("Enter");
+      await wb.until("the rename applied in the editor", async () =>
+        (await wb.visibleText()).includes("new_facilities_opened"),
+      );
+      await wb.command("File: Save All Files");
+      const block = await wb.until("the block file saved with the new id", async () => {
+        const text = readFileSync(join(workspace, INDUSTRY), "utf8");
+        return text.includes("id: new_facilities_opened") && !/\bnew_facilities_execution\b/.test(text) ? text : false;
+      });
+      const test = await wb.until("the rule test saved with the new id", async () => {
+        const text = readFileSync(join(workspace, tests), "utf8");
+        const uses = text.match(/indicator: new_facilities_opened\b/g) ?? [];
+        return uses.length === before.length && !/indicator: new_facilities_execution\b/.test(text) ? text : false;
+      });
+      return `01-industry.yaml and ${before.length} uses in own-revenue-and-new-facilities.yaml renamed (${block.length + test.length} characters checked)`;
     },
   },
 ];
