@@ -79,4 +79,7 @@ export * from "./workbench/index.js";
 export { type VersionState, Workspace } from "./workspace/build.js";
 export { type OpenDocument, WorkspaceDocuments } from "./workspace/documents.js";
 export * from "./workspace/editor.js";
+export { type FormulaToken, type FormulaTokenKind, formulaTokens } from "./workspace/formula-tokens.js";
 export { type Occurrence, SymbolIndex, type SymbolKind } from "./workspace/index.js";
+export { type FoldingLines, foldingOf, type OutlineKind, type OutlineNode, outlineOf } from "./workspace/outline.js";
+export { planRename, type Refusal, type RenameTarget, renameTarget } from "./workspace/rename.js";

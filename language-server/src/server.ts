@@ -21,16 +21,18 @@ import { registerRename } from "./features/rename.js";
 import { registerSemanticTokens } from "./features/semantic-tokens.js";
 import { registerSignatureHelp } from "./features/signature-help.js";
 import { registerSymbols } from "./features/symbols.js";
-import { applySettings, pulling, registerSync, watchConfiguration } from "./features/sync.js";
+import { applySettings, pulling, registerSync, watchConfiguration, watchRuleFiles } from "./features/sync.js";
 import { uriToPath } from "./positions.js";
+import { queueOptions } from "./queue.js";
 import { registerTarazyRequests } from "./requests.js";
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, queueOptions);
 const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace();
 const publisher = new DiagnosticsPublisher(connection, workspace);
 let clientLocale: string | undefined;
 let folderEvents = false;
+let fileEvents = false;
 
 const ctx: ServerContext = {
   connection,
@@ -69,6 +71,7 @@ connection.onInitialize((params) => {
   workspace.setFolders(folders.length > 0 ? folders : root ? [root] : []);
   pulling.enabled = params.capabilities?.workspace?.configuration === true;
   folderEvents = params.capabilities?.workspace?.workspaceFolders === true;
+  fileEvents = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   const options = params.initializationOptions as Settings | undefined;
   if (options && typeof options === "object") void applySettings(ctx, () => clientLocale, options, false);
   return {
@@ -84,6 +87,7 @@ connection.onInitialized(() => {
   // Every ruleset of the workspace folders is loaded and checked once at start; then per change.
   publisher.schedule();
   publisher.flush();
+  if (fileEvents) watchRuleFiles(ctx);
   if (pulling.enabled) {
     watchConfiguration(ctx);
     void applySettings(ctx, () => clientLocale);

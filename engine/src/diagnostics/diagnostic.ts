@@ -36,7 +36,14 @@ export interface Diagnostic {
   /** What to do about it, in words, where there is something to suggest. */
   readonly suggestion?: string;
   readonly fix?: Fix;
+  /**
+   * How an editor may show the range: `unnecessary` faded (a field nobody reads), `deprecated` struck through.
+   * Absent for most diagnostics.
+   */
+  readonly tags?: readonly DiagnosticTag[];
 }
+
+export type DiagnosticTag = "unnecessary" | "deprecated";
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");

@@ -118,9 +118,24 @@ export const FREQUENCY_ORDER: Record<Frequency, number> = { month: 0, quarter: 1
 
 /** The inputs (fields and indicators) an indicator's value formulas read, with where they are read. */
 export function inputsOf(indicator: Indicator, formulas: readonly FormulaUse[]): FormulaReference[] {
-  return formulas
-    .filter((f) => f.indicator === indicator && (f.role === "formula" || f.role === "plan"))
-    .flatMap((f) => f.references.filter((r) => r.binding.kind === "field" || r.binding.kind === "indicator"));
+  return inputsByIndicator(formulas).get(indicator) ?? [];
+}
+
+/** Every indicator's inputs, computed once per list of formulas: asking per indicator is then linear, not quadratic. */
+const inputIndex = new WeakMap<readonly FormulaUse[], Map<Indicator, FormulaReference[]>>();
+
+function inputsByIndicator(formulas: readonly FormulaUse[]): Map<Indicator, FormulaReference[]> {
+  const known = inputIndex.get(formulas);
+  if (known) return known;
+  const index = new Map<Indicator, FormulaReference[]>();
+  for (const f of formulas) {
+    if (f.role !== "formula" && f.role !== "plan") continue;
+    const list = index.get(f.indicator) ?? [];
+    for (const r of f.references) if (r.binding.kind === "field" || r.binding.kind === "indicator") list.push(r);
+    index.set(f.indicator, list);
+  }
+  inputIndex.set(formulas, index);
+  return index;
 }
 
 function deriveFrequencies(ruleset: Ruleset, formulas: readonly FormulaUse[], sources: RulesetSources): void {

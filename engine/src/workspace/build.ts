@@ -1,4 +1,4 @@
-import { basename, dirname, join, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { discoverRulesets } from "../rules/discover.js";
 import { checkFamilyHeaders, checkRuleFile, checkTestFiles, type LoadResult, loadVersion } from "../rules/load.js";
@@ -43,6 +43,7 @@ export class Workspace {
   private readonly dirtyVersions = new Set<string>();
   private readonly dirtyFamilies = new Set<string>();
   private readonly dirtyLoose = new Set<string>();
+  private readonly dirtyTests = new Set<string>();
   private rediscover = true;
 
   constructor(folders: readonly string[] = []) {
@@ -106,6 +107,15 @@ export class Workspace {
       this.versions.set(folder, state);
       for (const f of filesOf(state)) affected.add(f);
     }
+    for (const folder of this.dirtyTests) {
+      const old = this.versions.get(folder);
+      if (!old || this.dirtyVersions.has(folder)) continue;
+      for (const f of filesOf(old)) affected.add(f);
+      const state = { ...old, tests: checkTestFiles(folder, this.documents) };
+      this.index.update(state);
+      this.versions.set(folder, state);
+      for (const f of filesOf(state)) affected.add(f);
+    }
     for (const file of this.dirtyLoose) {
       affected.add(file);
       this.checkLoose(file);
@@ -114,6 +124,7 @@ export class Workspace {
     this.dirtyFamilies.clear();
     this.dirtyVersions.clear();
     this.dirtyLoose.clear();
+    this.dirtyTests.clear();
     this.regroup();
     return [...affected].sort();
   }
@@ -150,17 +161,26 @@ export class Workspace {
     return found ?? this.loose.get(file)?.document;
   }
 
+  /** Marks what a changed file affects: the versions that read it, their rule tests, or the search for rulesets. */
   private touch(file: string): void {
-    const version = this.versionOf(file);
-    if (version) {
-      this.dirtyVersions.add(version.folder);
-      if (basename(file) === "ruleset.yaml" && version.family) this.dirtyFamilies.add(version.family);
-      if (basename(file) === "ruleset.yaml" && dirname(file) !== version.folder) this.rediscover = true;
+    // A data file or a README changes no rule; a folder (or a path now gone) may hold or have held versions.
+    if (!isYamlName(file)) {
+      if (pathKind(file) !== "file") this.rediscover = true;
       return;
     }
-    // A new ruleset.yaml (a new version folder) or a rule file outside every known version.
-    if (basename(file) === "ruleset.yaml" || !isYamlName(file)) this.rediscover = true;
-    else if (this.documents.isOpen(file)) this.dirtyLoose.add(file);
+    const readers = [...this.versions.values()].filter((v) => v.result.files.includes(file));
+    const version = this.versionOf(file);
+    const inside = version ? relative(version.folder, file).split(sep)[0] : undefined;
+    if (version && inside === "tests") this.dirtyTests.add(version.folder);
+    else if (version && inside !== "sample-data") readers.push(version);
+    for (const v of readers) this.dirtyVersions.add(v.folder);
+    if (basename(file) === "ruleset.yaml") {
+      for (const v of readers) if (v.family) this.dirtyFamilies.add(v.family);
+      // A ruleset.yaml that is not its version's own starts a new version folder.
+      if (!version || dirname(file) !== version.folder) this.rediscover = true;
+    }
+    if (version) return;
+    if (this.documents.isOpen(file)) this.dirtyLoose.add(file);
     else if (this.loose.delete(file)) this.regroup();
   }
 

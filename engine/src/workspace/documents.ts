@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { resolve, sep } from "node:path";
 import type { ParseRule } from "../rules/load.js";
 import { MAX_RULE_FILE_BYTES, type ReadFileHook } from "../rules/read.js";
 import { parseRuleDocument } from "../rules/yaml-document.js";
@@ -45,10 +45,12 @@ export class WorkspaceDocuments {
     return result;
   };
 
-  /** Forgets what was read of a file: it changed on disk, or was deleted. */
+  /** Forgets what was read of a file, or of every file under a folder: it changed on disk, or was deleted. */
   forget(path: string): void {
-    this.disk.delete(resolve(path));
-    this.parsed.delete(resolve(path));
+    const target = resolve(path);
+    const under = target.endsWith(sep) ? target : target + sep;
+    for (const cache of [this.disk, this.parsed])
+      for (const file of [...cache.keys()]) if (file === target || file.startsWith(under)) cache.delete(file);
   }
 
   private readDisk(file: string): string | undefined {

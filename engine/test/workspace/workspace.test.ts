@@ -67,6 +67,22 @@ describe("Workspace", () => {
     expect(w.documentOf(industry)).not.toBe(old2026?.result.documents.find((d) => d.file === industry));
   });
 
+  it("re-checks only the rule tests when a rule test changes, and nothing for a data file", () => {
+    const w = new Workspace([root]);
+    w.build();
+    const before = w.versionOf(file("2026.1/ruleset.yaml"));
+    const test = file("2026.1/tests/applicability.yaml");
+    w.change(test, readFileSync(test, "utf8").replace("test: ", "tset: "), 2);
+    expect(w.build()).toContain(test);
+    const after = w.versionOf(file("2026.1/ruleset.yaml"));
+    expect(after?.result).toBe(before?.result);
+    expect(after?.tests).not.toBe(before?.tests);
+    expect(codes(w, test).length).toBeGreaterThan(0);
+    w.filesChanged([file("2026.1/notes.csv")]);
+    expect(w.build()).toEqual([]);
+    expect(w.versionOf(file("2026.1/ruleset.yaml"))).toBe(after);
+  });
+
   it("a broken file does not hide the diagnostics of the others", () => {
     const w = new Workspace([root]);
     w.build();

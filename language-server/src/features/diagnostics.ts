@@ -15,8 +15,7 @@ const SEVERITY = {
   info: DiagnosticSeverity.Information,
 } as const;
 
-/** Codes whose range is something nobody uses: editors fade it out. */
-const UNNECESSARY = new Set(["R250"]);
+const TAG = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated } as const;
 
 /** One engine diagnostic as LSP shows it: code with its docs link, the suggestion under the message. */
 export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
@@ -32,7 +31,7 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
     source: "tarazy",
     message: d.suggestion ? `${d.message}\n${d.suggestion}` : d.message,
     ...(related.length > 0 ? { relatedInformation: related } : {}),
-    ...(UNNECESSARY.has(d.code) ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+    ...(d.tags?.length ? { tags: d.tags.map((t) => TAG[t]) } : {}),
     data: { ...(d.suggestion ? { suggestion: d.suggestion } : {}), ...(d.fix ? { fix: d.fix } : {}) },
   };
 }

@@ -1,4 +1,8 @@
-import { DidChangeConfigurationNotification, FileChangeType } from "vscode-languageserver/node";
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+} from "vscode-languageserver/node";
 import { langOf, type ServerContext, type Settings } from "../context.js";
 import { uriToPath } from "../positions.js";
 
@@ -73,4 +77,14 @@ function clean(s: Settings): Settings {
   if (s.language === "kk" || s.language === "ru" || s.language === "en") out.language = s.language;
   if (Array.isArray(s.ruleFiles)) out.ruleFiles = s.ruleFiles.filter((g) => typeof g === "string");
   return out;
+}
+
+/**
+ * Asks the client to report rule files changed on disk (a git checkout, a script), for clients that let a server
+ * register watchers; others (the VS Code extension) watch **\/*.yaml themselves.
+ */
+export function watchRuleFiles(ctx: ServerContext): void {
+  void ctx.connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: [{ globPattern: "**/*.{yaml,yml}" }, { globPattern: "**/" }],
+  });
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { Writable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   createProtocolConnection,
@@ -28,7 +29,7 @@ export class LspClient {
     if (!child.stdout || !child.stdin) throw new Error("the server has no stdio");
     this.connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
-      new StreamMessageWriter(child.stdin),
+      new StreamMessageWriter(oneWritePerTick(child.stdin)),
     );
     child.stderr?.on("data", (chunk: Buffer) => {
       this.stderr += chunk.toString("utf8");
@@ -151,6 +152,26 @@ export class LspClient {
       );
     });
   }
+}
+
+/**
+ * A stream that sends what was written to it in one turn of the event loop as one write, so that messages sent
+ * together (a request and its cancellation) reach the server together, as an editor's usually do.
+ */
+function oneWritePerTick(target: Writable): Writable {
+  let pending: Buffer[] = [];
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (pending.length === 0)
+        setImmediate(() => {
+          const data = Buffer.concat(pending);
+          pending = [];
+          target.write(data);
+        });
+      pending.push(Buffer.from(chunk));
+      done();
+    },
+  });
 }
 
 export function uri(path: string): string {

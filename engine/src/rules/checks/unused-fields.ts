@@ -31,6 +31,7 @@ export const unusedFields: RuleCheck = {
         message: `no formula reads the field \`${field.id}\``,
         ...field.at,
         suggestion: "use it in an indicator, or remove it from the fields",
+        tags: ["unnecessary"],
       });
     }
   },
