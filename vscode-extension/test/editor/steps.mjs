@@ -167,15 +167,20 @@ export const steps = [
       await wb.command("Test: Run All Tests");
       // The summary above the tree: all but one passed, and the results list the broken one, only it, as failed.
       const sidebar = page.locator(".part.sidebar");
+      // The run is over when the summary stops changing; it must then say all but one passed.
+      let last = "";
+      let stable = 0;
       const [passed, total] = await wb.until(
-        "the run's summary (passed/total)",
+        "the run's summary (passed/total) to settle",
         async () => {
           const m = /(\d+)\/(\d+)/.exec(await sidebar.innerText());
+          const now = m ? `${m[1]}/${m[2]}` : "";
+          stable = now !== "" && now === last ? stable + 1 : 0;
+          last = now;
           const failedShown = (await page.locator(".codicon-testing-failed-icon").count()) > 0;
-          const running = (await page.locator(".codicon-testing-loading-icon, .codicon-loading").count()) > 0;
-          return m && Number(m[2]) >= 10 && failedShown && !running ? [Number(m[1]), Number(m[2])] : false;
+          return m && Number(m[2]) >= 10 && failedShown && stable >= 16 ? [Number(m[1]), Number(m[2])] : false;
         },
-        120_000,
+        180_000,
       );
       if (passed !== total - 1)
         throw new Error(`${passed} of ${total} rule tests passed; all but the broken one should`);
@@ -201,7 +206,7 @@ export const steps = [
       await wb.goTo(at.line, at.column + 6);
       await page.keyboard.press("F2");
       const input = page.locator(".rename-box input, .rename-box textarea").first();
-      await input.waitFor({ timeout: 20_000 });
+      await input.waitFor({ timeout: 60_000 });
       await input.fill("new_facilities_opened");
       await page.keyboard.press("Enter");
       await wb.until("the rename applied in the editor", async () =>

@@ -70,7 +70,8 @@ export class Workbench {
 
   /** The active editor's text as rendered (lines in view). */
   async visibleText() {
-    return (await this.page.locator(".monaco-editor .view-lines").first().innerText()).replace(/\u00a0/g, " ");
+    const lines = this.page.locator(".editor-group-container.active .monaco-editor .view-lines").first();
+    return (await lines.innerText()).replace(/\u00a0/g, " ");
   }
 
   /** Every frame's locator for a selector: webviews are nested iframes. */
