@@ -138,6 +138,17 @@ describe("the extension's custom requests over stdio (tarazy/*)", () => {
     expect(md.content).toMatch(/^# /);
   });
 
+  it("tarazy/validateAll checks every ruleset again and counts what it found", async () => {
+    const clean = await client.request<{ files: number; errors: number; warnings: number }>("tarazy/validateAll", {});
+    expect(clean.errors).toBe(0);
+    const text = readFileSync(INDUSTRY, "utf8").replace("formula: ytd(new_facilities)", "formula: ytd(new_facilitiez)");
+    await client.open(INDUSTRY, text);
+    const broken = await client.request<{ files: number; errors: number }>("tarazy/validateAll", {});
+    expect(broken.errors).toBe(1);
+    expect(broken.files).toBeGreaterThanOrEqual(Math.max(1, clean.files));
+    await client.replace(INDUSTRY, readFileSync(INDUSTRY, "utf8"), 2);
+  });
+
   it("tarazy/ruleTests runs the rule tests green", async () => {
     const { files } = await client.request<{ files: { tests: { status: string }[] }[] }>("tarazy/ruleTests", {
       ruleset: DISTRICTS,
