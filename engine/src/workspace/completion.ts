@@ -32,7 +32,7 @@ export interface CompletionCandidate {
   readonly label: string;
   readonly kind: CandidateKind;
   readonly detail?: string;
-  /** Markdown. */
+  /** Markdown; computed when first read (a list of thousands of names describes only those shown). */
   readonly documentation?: string;
   /** The text inserted (plain). */
   readonly insertText: string;
@@ -183,23 +183,26 @@ function referenceCandidates(
   range: { start: number; end: number },
   periods: readonly string[] | undefined,
 ): CompletionCandidate[] {
-  const make = (id: string, name: Localized | undefined, documentation: string | undefined, i: number) => ({
-    label: id,
-    kind: ref,
-    detail: name ? localize(name, lang) : editorLabel(ref, lang),
-    ...(documentation ? { documentation } : {}),
-    insertText: ref === "period" && /^\d+$/.test(id) ? `"${id}"` : id,
-    ...range,
-    sortText: `0${String(i).padStart(4, "0")}`,
-  });
+  const make = (id: string, name: Localized | undefined, documentation: (() => string) | undefined, i: number) =>
+    withDocs(
+      {
+        label: id,
+        kind: ref,
+        detail: name ? localize(name, lang) : editorLabel(ref, lang),
+        insertText: ref === "period" && /^\d+$/.test(id) ? `"${id}"` : id,
+        ...range,
+        sortText: `0${String(i).padStart(4, "0")}`,
+      },
+      documentation,
+    );
   switch (ref) {
     case "unit":
-      return (model?.units ?? []).map((u, i) => make(u.id, u.name, describeUnit(u, lang), i));
+      return (model?.units ?? []).map((u, i) => make(u.id, u.name, () => describeUnit(u, lang), i));
     case "block":
-      return (model?.blocks ?? []).map((b, i) => make(b.id, b.name, describeBlock(b, lang), i));
+      return (model?.blocks ?? []).map((b, i) => make(b.id, b.name, () => describeBlock(b, lang), i));
     case "indicator":
       return (model?.blocks.flatMap((b) => b.indicators) ?? []).map((ind, i) =>
-        make(ind.id, ind.name, model ? describeIndicator(ind, model, lang) : undefined, i),
+        make(ind.id, ind.name, model ? () => describeIndicator(ind, model, lang) : undefined, i),
       );
     case "field":
       return (model?.fields ?? []).map((f, i) => make(f.id, f.name, undefined, i));
@@ -249,16 +252,20 @@ function formulaCandidates(formula: FormulaAtPosition, input: CompletionInput): 
   for (const b of bindings) {
     if (onlyFields && b.kind !== "field") continue;
     if (attributesOnly && b.kind !== "attribute") continue;
-    out.push({
-      label: b.name,
-      kind: b.kind,
-      detail: bindingDetail(b, lang),
-      documentation: describeBinding(b, model, lang),
-      insertText: b.name,
-      start,
-      end,
-      sortText: `${KIND_ORDER[b.kind]}${b.name}`,
-    });
+    out.push(
+      withDocs(
+        {
+          label: b.name,
+          kind: b.kind,
+          detail: bindingDetail(b, lang),
+          insertText: b.name,
+          start,
+          end,
+          sortText: `${KIND_ORDER[b.kind]}${b.name}`,
+        },
+        () => describeBinding(b, model, lang),
+      ),
+    );
   }
   if (onlyFields || attributesOnly) return out;
   for (const spec of functionRegistry.all()) out.push(functionCandidate(spec, lang, start, end));
@@ -285,17 +292,19 @@ function bindingDetail(b: Binding, lang: Lang): string {
 function functionCandidate(spec: FunctionSpec, lang: Lang, start: number, end: number): CompletionCandidate {
   const required = spec.parameters.filter((p) => !p.optional);
   const snippet = `${spec.name}(${required.map((p, i) => `\${${i + 1}:${p.name}}`).join(", ")})`;
-  return {
-    label: spec.name,
-    kind: "function",
-    detail: spec.description[lang].split(/(?<=[.!?])\s/)[0] ?? spec.name,
-    documentation: describeFunction(spec, lang),
-    insertText: `${spec.name}(`,
-    snippet,
-    start,
-    end,
-    sortText: `4${spec.name}`,
-  };
+  return withDocs(
+    {
+      label: spec.name,
+      kind: "function",
+      detail: spec.description[lang].split(/(?<=[.!?])\s/)[0] ?? spec.name,
+      insertText: `${spec.name}(`,
+      snippet,
+      start,
+      end,
+      sortText: `4${spec.name}`,
+    },
+    () => describeFunction(spec, lang),
+  );
 }
 
 /** The parameter of the function call that the cursor's argument binds to. */
@@ -303,4 +312,17 @@ function activeParameter(formula: FormulaAtPosition) {
   const call = formula.cursor.call;
   const spec = call && functionRegistry.lookup(call.name);
   return spec ? parameterAt(spec, call.argument) : undefined;
+}
+
+/** The candidate with a `documentation` property computed on first read. */
+function withDocs(candidate: CompletionCandidate, docs: (() => string) | undefined): CompletionCandidate {
+  if (!docs) return candidate;
+  let text: string | undefined;
+  return Object.defineProperty(candidate, "documentation", {
+    enumerable: true,
+    get: () => {
+      text ??= docs();
+      return text;
+    },
+  });
 }

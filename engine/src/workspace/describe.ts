@@ -50,7 +50,7 @@ export function describeField(field: Field, lang: Lang): string {
 
 export function describeIndicator(indicator: Indicator, ruleset: Ruleset, lang: Lang): string {
   const block = ruleset.blocks.find((b) => b.indicators.includes(indicator));
-  const effective = effectiveWeights(ruleset).get(indicator.id);
+  const effective = weightsOf(ruleset).get(indicator.id);
   const weightSum = block?.indicators.reduce((s, i) => s + i.weight, 0) ?? 0;
   return [
     `**${indicator.id}** — ${editorLabel("indicator", lang)}`,
@@ -80,6 +80,18 @@ export function describeIndicator(indicator: Indicator, ruleset: Ruleset, lang: 
     formulaText(indicator.formula),
     "```",
   ].join("\n");
+}
+
+const weights = new WeakMap<Ruleset, Map<string, number>>();
+
+/** Effective weights, computed once per ruleset model (hover and completion describe many indicators). */
+function weightsOf(ruleset: Ruleset): Map<string, number> {
+  let found = weights.get(ruleset);
+  if (!found) {
+    found = effectiveWeights(ruleset);
+    weights.set(ruleset, found);
+  }
+  return found;
 }
 
 export function describeBlock(block: Block, lang: Lang): string {

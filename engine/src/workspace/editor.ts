@@ -39,9 +39,9 @@ export { formatDocument } from "./formatting.js";
 export {
   type ActiveCall,
   type FormulaCursor,
-  type FormulaToken,
   formulaCursor,
-  formulaTokens,
+  type LexedToken,
+  lexFormula,
 } from "./formula-cursor.js";
 export { type HoverContent, type HoverInput, hoverAt } from "./hover.js";
 export { type EditorLabel, editorLabel } from "./labels.js";

@@ -5,7 +5,7 @@ import { parseRuleDocument, type RuleDocument } from "../rules/yaml-document.js"
 import { valueAt } from "../rules/yaml-path.js";
 import { documentKind, formulaPlace } from "./at-position.js";
 import { applyEdits, type OffsetEdit } from "./code-actions.js";
-import { formulaTokens } from "./formula-cursor.js";
+import { lexFormula } from "./formula-cursor.js";
 
 /**
  * Formatting of a rule file: every formula that parses is printed in the engine's canonical form, in the
@@ -68,8 +68,8 @@ function rewrite(doc: RuleDocument, node: Scalar, start: number, end: number, pr
 function keepLineBreaks(written: string, printed: string): string {
   const text = written.replace(/\s+$/, "");
   if (!text.includes("\n")) return printed;
-  const before = formulaTokens(text);
-  const after = formulaTokens(printed);
+  const before = lexFormula(text);
+  const after = lexFormula(printed);
   if (before.length !== after.length || before.some((t, i) => t.type !== after[i]?.type)) return printed;
   const lines: string[] = [];
   let from = 0;

@@ -8,7 +8,7 @@ import { rangeOfLength } from "../source/range.js";
  * reads), so that it works on a formula that does not parse yet: `round(ytd(own_rev` still has a call,
  * an active argument and a name being written.
  */
-export interface FormulaToken {
+export interface LexedToken {
   /** The lexer's token name: Identifier, Number, Text, LParen, And, ... */
   readonly type: string;
   readonly image: string;
@@ -28,9 +28,9 @@ export interface ActiveCall {
 }
 
 export interface FormulaCursor {
-  readonly tokens: readonly FormulaToken[];
+  readonly tokens: readonly LexedToken[];
   /** The token the offset is in or just after (a name being written); undefined between tokens. */
-  readonly token?: FormulaToken;
+  readonly token?: LexedToken;
   /** The innermost function call whose brackets hold the offset. */
   readonly call?: ActiveCall;
   /** The name being written at the offset (possibly empty), with its offsets: what completion replaces. */
@@ -43,7 +43,7 @@ const NAME_TOKENS = new Set(["Identifier", "True", "False", "Missing", "And", "O
 /** Tokens that name a function when a `(` follows (and, or, not are functions too). */
 const CALLEE_TOKENS = new Set(["Identifier", "And", "Or", "Not"]);
 
-export function formulaTokens(text: string): FormulaToken[] {
+export function lexFormula(text: string): LexedToken[] {
   const quiet = new SyntaxDiagnostics(() => rangeOfLength(0));
   return scanFormula(text, quiet)
     .filter((t) => t.image !== "")
@@ -51,7 +51,7 @@ export function formulaTokens(text: string): FormulaToken[] {
 }
 
 export function formulaCursor(text: string, offset: number): FormulaCursor {
-  const tokens = formulaTokens(text);
+  const tokens = lexFormula(text);
   const at = Math.max(0, Math.min(offset, text.length));
   const token =
     tokens.find((t) => t.start < at && at <= t.end && NAME_TOKENS.has(t.type)) ??
@@ -63,10 +63,10 @@ export function formulaCursor(text: string, offset: number): FormulaCursor {
 }
 
 /** The innermost call whose `(` is before the offset and not closed before it. */
-function activeCall(tokens: readonly FormulaToken[], at: number): ActiveCall | undefined {
+function activeCall(tokens: readonly LexedToken[], at: number): ActiveCall | undefined {
   const stack: { name?: string; nameStart: number; open: number; argument: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as FormulaToken;
+    const t = tokens[i] as LexedToken;
     if (t.start >= at) break;
     if (t.type === "LParen") {
       const prev = tokens[i - 1];

@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import type { Lang } from "../../src/model/ruleset.js";
 import { loadRuleset } from "../../src/rules/load.js";
 import { parseRuleDocument } from "../../src/rules/yaml-document.js";
 import { completionsAt } from "../../src/workspace/completion.js";
+import { describeDiagnosticCode } from "../../src/workspace/describe.js";
 import { hoverAt } from "../../src/workspace/hover.js";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
@@ -132,5 +134,33 @@ describe("hover", () => {
   test("a key: the schema's description", () => {
     const h = hover("en", "    better: higher", "    bet¦ter: higher");
     expect(h?.markdown).toMatch(/higher|lower/);
+  });
+});
+
+describe("references, periods and catalog entries", () => {
+  const TEST_FILE = join(DISTRICTS, "tests", "own-revenue-and-new-facilities.yaml");
+  const testText = readFileSync(TEST_FILE, "utf8");
+
+  test("a rule test's period: the periods of the ruleset's first year, quarters first", () => {
+    const input = edited("period: 2026-Q2", "period: 2026-¦", TEST_FILE, testText);
+    const items = completionsAt({ ...input, lang: "en" });
+    expect(items.slice(0, 5).map((c) => c.label)).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2026-01"]);
+    expect(items.find((c) => c.label === "2026")?.insertText).toBe('"2026"');
+    expect(items.every((c) => c.kind === "period")).toBe(true);
+  });
+
+  test("a rule test's rating: the ruleset's rating ids with their titles", () => {
+    const items = completionsAt({ ...edited("rating: quarterly", "rating: q¦", TEST_FILE, testText), lang: "kk" });
+    expect(items.map((c) => [c.label, c.detail])).toEqual([
+      ["quarterly", "Тоқсандық рейтинг"],
+      ["economy", "Экономикалық даму индикаторы"],
+    ]);
+  });
+
+  test("a diagnostic code's catalog entry", () => {
+    const text = describeDiagnosticCode("F200", "ru");
+    expect(text).toContain("**F200**");
+    expect(text).toContain("Как исправить");
+    expect(describeDiagnosticCode("X999", "en")).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { type CodeActionProposal, codeActionsAt, type OffsetEdit } from "@tarazy/engine";
 import { type CodeAction, CodeActionKind, type TextEdit } from "vscode-languageserver/node";
+import { answer } from "../answer.js";
 import type { ServerContext } from "../context.js";
 import { pathToUri, toOffset } from "../positions.js";
 import { toLspDiagnostic } from "./diagnostics.js";
@@ -11,27 +12,28 @@ import { currentDocument, offsetRange } from "./editor-input.js";
  */
 export function registerCodeActions(ctx: ServerContext): void {
   ctx.capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] };
-  ctx.connection.onCodeAction((params): CodeAction[] => {
-    ctx.ensureBuilt();
-    const current = currentDocument(ctx, params.textDocument.uri);
-    if (!current) return [];
-    const { document, path } = current;
-    const start = toOffset(document.source, params.range.start);
-    const end = toOffset(document.source, params.range.end);
-    const diagnostics = ctx.workspace
-      .diagnosticsOf(path)
-      .filter((d) => d.range.start.offset <= end && start <= d.range.end.offset);
-    const version = ctx.workspace.versionOf(path);
-    const proposals = codeActionsAt({
-      document,
-      start,
-      end,
-      diagnostics,
-      ...(version?.result.model ? { model: version.result.model } : {}),
-      documents: version?.result.documents ?? [],
-    });
-    return proposals.flatMap((p) => toCodeAction(ctx, p));
-  });
+  ctx.connection.onCodeAction((params, token) =>
+    answer(ctx, token, (): CodeAction[] => {
+      const current = currentDocument(ctx, params.textDocument.uri);
+      if (!current) return [];
+      const { document, path } = current;
+      const start = toOffset(document.source, params.range.start);
+      const end = toOffset(document.source, params.range.end);
+      const diagnostics = ctx.workspace
+        .diagnosticsOf(path)
+        .filter((d) => d.range.start.offset <= end && start <= d.range.end.offset);
+      const version = ctx.workspace.versionOf(path);
+      const proposals = codeActionsAt({
+        document,
+        start,
+        end,
+        diagnostics,
+        ...(version?.result.model ? { model: version.result.model } : {}),
+        documents: version?.result.documents ?? [],
+      });
+      return proposals.flatMap((p) => toCodeAction(ctx, p));
+    }),
+  );
 }
 
 function toCodeAction(ctx: ServerContext, p: CodeActionProposal): CodeAction[] {

@@ -1,5 +1,6 @@
 import { type LineFigure, lineFigures } from "@tarazy/engine";
-import type { CodeLens } from "vscode-languageserver/node";
+import { type CodeLens, ResponseError } from "vscode-languageserver/node";
+import { answer } from "../answer.js";
 import type { ServerContext } from "../context.js";
 import { uriToPath } from "../positions.js";
 import { currentDocument, offsetRange } from "./editor-input.js";
@@ -14,11 +15,12 @@ export const EXPLAIN_COMMAND = "tarazy.explain";
  */
 export function registerCodeLens(ctx: ServerContext): void {
   ctx.capabilities.codeLensProvider = { resolveProvider: false };
-  ctx.connection.onCodeLens(async (params): Promise<CodeLens[]> => {
+  ctx.connection.onCodeLens(async (params, token): Promise<CodeLens[] | ResponseError<void>> => {
     const path = uriToPath(params.textDocument.uri);
     if (!path) return [];
-    ctx.ensureBuilt();
-    const current = currentDocument(ctx, params.textDocument.uri);
+    const built = await answer(ctx, token, () => currentDocument(ctx, params.textDocument.uri));
+    if (built instanceof ResponseError) return built;
+    const current = built;
     if (!current) return [];
     const { model, preview, folder, dataFolder } = await previewFor(ctx, path);
     return lineFigures(current.document, model, ctx.locale, preview).map((f: LineFigure) => ({

@@ -1,7 +1,25 @@
 import { type Lang, parseRuleDocument, type RuleDocument, type Ruleset } from "@tarazy/engine";
-import type { Position, Range } from "vscode-languageserver/node";
+import {
+  type CancellationToken,
+  LSPErrorCodes,
+  type Position,
+  type Range,
+  ResponseError,
+} from "vscode-languageserver/node";
 import type { ServerContext } from "../context.js";
 import { toLspRange, toOffset, uriToPath } from "../positions.js";
+import { afterQueuedMessages } from "../queue.js";
+
+/**
+ * Answers a request that reads the buffer as it is (completion, hover, signature help, formatting): after
+ * the edits queued before it, unless cancelled meanwhile, without waiting for the ruleset's re-check.
+ */
+export async function answerNow<T>(token: CancellationToken, compute: () => T): Promise<T | ResponseError<void>> {
+  await afterQueuedMessages();
+  if (token.isCancellationRequested)
+    return new ResponseError(LSPErrorCodes.RequestCancelled, "the request was cancelled");
+  return compute();
+}
 
 /** What the engine's editor functions take, for a request at a position of a document. */
 export interface EditorInput {

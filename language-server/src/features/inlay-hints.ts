@@ -1,5 +1,6 @@
 import { lineFigures } from "@tarazy/engine";
-import { type InlayHint, InlayHintKind } from "vscode-languageserver/node";
+import { type InlayHint, InlayHintKind, ResponseError } from "vscode-languageserver/node";
+import { answer } from "../answer.js";
 import type { ServerContext } from "../context.js";
 import { toOffset, uriToPath } from "../positions.js";
 import { currentDocument } from "./editor-input.js";
@@ -8,11 +9,12 @@ import { previewFor } from "./preview-of.js";
 /** Inlay hints: the same figures as the code lenses, written after the block's id and each indicator's id. */
 export function registerInlayHints(ctx: ServerContext): void {
   ctx.capabilities.inlayHintProvider = { resolveProvider: false };
-  ctx.connection.languages.inlayHint.on(async (params): Promise<InlayHint[]> => {
+  ctx.connection.languages.inlayHint.on(async (params, token): Promise<InlayHint[] | ResponseError<void>> => {
     const path = uriToPath(params.textDocument.uri);
     if (!path) return [];
-    ctx.ensureBuilt();
-    const current = currentDocument(ctx, params.textDocument.uri);
+    const built = await answer(ctx, token, () => currentDocument(ctx, params.textDocument.uri));
+    if (built instanceof ResponseError) return built;
+    const current = built;
     if (!current) return [];
     const { source } = current.document;
     const from = toOffset(source, params.range.start);

@@ -6,6 +6,7 @@ import type {
   CodeAction,
   CodeLens,
   CompletionItem,
+  CompletionList,
   Hover,
   InlayHint,
   SignatureHelp,
@@ -56,7 +57,7 @@ describe.each([
       REVENUE_TEXT.replace("formula: ytd(own_revenue) /", "formula: rou¦ytd(own_revenue) /"),
     );
     await client.open(REVENUE, text);
-    const items = await client.request<CompletionItem[]>("textDocument/completion", {
+    const { items } = await client.request<CompletionList>("textDocument/completion", {
       textDocument: { uri: uri(REVENUE) },
       position,
     });
@@ -88,7 +89,7 @@ describe.each([
       REVENUE_TEXT.replace("score: { method: goalposts, min: 80, max: 100 }", "score:\n      method: ¦"),
     );
     await client.replace(REVENUE, text, 3);
-    const items = await client.request<CompletionItem[]>("textDocument/completion", {
+    const { items } = await client.request<CompletionList>("textDocument/completion", {
       textDocument: { uri: uri(REVENUE) },
       position,
     });
