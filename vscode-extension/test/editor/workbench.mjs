@@ -44,18 +44,46 @@ export class Workbench {
     await row.click();
   }
 
-  /** Opens a file of the workspace by its path (Ctrl+P); `name` is its file name, shown on the tab. */
+  /** Opens a file of the workspace by its path (Ctrl+P); the tab shows its file name. */
   async openFile(path) {
     const name = path.split("/").pop();
-    await this.page.keyboard.press("Control+P");
     const input = this.quickInput().locator("input");
-    await input.waitFor({ state: "visible", timeout: TIMEOUT });
+    for (let attempt = 1; ; attempt++) {
+      // Focus can sit in a view that keeps keys (a webview, the Testing view): put it in the editor area first.
+      await this.page.keyboard.press("Escape");
+      await this.page
+        .locator(".editor-group-container.active .monaco-editor .view-lines")
+        .first()
+        .click({ trial: false })
+        .catch(() => {});
+      await this.page.keyboard.press("Control+P");
+      try {
+        await input.waitFor({ state: "visible", timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw new Error(`quick open (Ctrl+P) did not appear: ${error.message}`);
+      }
+    }
     await input.fill(path);
-    const row = this.quickInput().locator(".quick-input-list .monaco-list-row", { hasText: name }).first();
+    // The row of that file (its name and folder), clicked: Enter could take a recently opened file still listed.
+    const folder = path.split("/").slice(0, -1).join("/");
+    const row = this.quickInput()
+      .locator(".quick-input-list .monaco-list-row", { hasText: name })
+      .filter({ hasText: folder })
+      .first();
     await row.waitFor({ state: "visible", timeout: TIMEOUT });
-    await this.page.keyboard.press("Enter");
-    await this.page.locator(".tab.active", { hasText: name }).waitFor({ timeout: TIMEOUT });
-    await this.page.locator(".monaco-editor .view-lines").first().waitFor({ timeout: TIMEOUT });
+    await row.click();
+    await this.page
+      .locator(".tab.active", { hasText: name })
+      .first()
+      .waitFor({ timeout: TIMEOUT })
+      .catch((error) => {
+        throw new Error(`${name} did not open: ${error.message}`);
+      });
+    await this.page
+      .locator(".editor-group-container.active .monaco-editor .view-lines")
+      .first()
+      .waitFor({ timeout: TIMEOUT });
   }
 
   /** Puts the cursor at a 1-based line and column (Ctrl+G). */
