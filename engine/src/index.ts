@@ -6,10 +6,25 @@
 export { type CheckOptions, type CheckResult, checkFormula, type FormulaReference } from "./check/checker.js";
 export { CheckCodes } from "./check/codes.js";
 export { describeType, type InferredType } from "./check/types.js";
+export { renderDiffText, renderEffectText } from "./cli/commands/diff.js";
+export { renderTrace } from "./cli/commands/explain.js";
+export { UsageError } from "./cli/io.js";
+export { periodsOf } from "./cli/options.js";
+export {
+  chooseRating,
+  type RateBatch,
+  type RateCoreOptions,
+  type RatedPeriod,
+  RatingSession,
+  type RatingVersion,
+  rateCommandCore,
+  type VersionForPeriod,
+} from "./cli/rating-session.js";
 export { type CompiledFormula, CompileError, type CompileOptions, compileFormula } from "./compile/compiler.js";
 export { DataCode } from "./data/codes.js";
 export { familyFields, loadFamilyFields, type VersionFields } from "./data/family-fields.js";
 export * from "./data/load-data.js";
+export type { Observation, Provenance } from "./data/observation.js";
 export {
   NO_DATA_SPELLINGS,
   NOT_APPLICABLE_SPELLINGS,
@@ -25,6 +40,7 @@ export { renderDiagnosticsMarkdown } from "./diagnostics/catalog-markdown.js";
 export * from "./diagnostics/diagnostic.js";
 export { diagnosticDocsUrl } from "./diagnostics/docs-url.js";
 export * from "./diff/ranking-effect.js";
+export * from "./diff/rate-both.js";
 export * from "./diff/rules-diff.js";
 export * from "./formula/ast.js";
 export * from "./formula/context.js";
@@ -59,6 +75,7 @@ export * from "./rules/index.js";
 export * from "./scoring/index.js";
 export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";
+export * from "./workbench/index.js";
 export { type VersionState, Workspace } from "./workspace/build.js";
 export { type OpenDocument, WorkspaceDocuments } from "./workspace/documents.js";
 export * from "./workspace/editor.js";

@@ -1,6 +1,7 @@
 /** The methodology document: the ruleset in words, as Markdown and HTML, in kk, ru or en. */
 export { appliesText, kindText } from "./applicability.js";
 export { changeLines } from "./changes.js";
+export { changesSince } from "./changes-since.js";
 export {
   type BlockDoc,
   buildMethodology,

@@ -27,6 +27,7 @@ export {
   type ParseRule,
   RULESET_FILE,
   sortDiagnostics,
+  versionHeaders,
 } from "./load.js";
 export { MAX_RULE_FILE_BYTES, type ReadFileHook } from "./read.js";
 export {

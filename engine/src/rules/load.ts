@@ -177,6 +177,22 @@ export function isFamilyFolder(path: string): boolean {
   return pathKind(target) === "folder" && !hasRulesetFile(target) && versionFolders(target).length > 0;
 }
 
+/**
+ * The versions of a family folder (or the one version folder given), read from their ruleset.yaml alone, in
+ * folder order, each with the last month it is in force (its `to`, else the month before the next `from`).
+ * Editors list them without loading every rule file; empty when the path holds no ruleset.
+ */
+export function versionHeaders(path: string, options: Pick<LoadOptions, "readFile"> = {}): VersionHeader[] {
+  const target = resolve(path);
+  if (pathKind(target, options.readFile) !== "folder") return [];
+  if (hasRulesetFile(target, options.readFile)) return [readHeader(target, options.readFile)];
+  const headers = versionFolders(target, options.readFile).map((f) => readHeader(f, options.readFile));
+  return headers.map((h) => {
+    const to = effectiveEnd(headers, h);
+    return to ? { ...h, to } : h;
+  });
+}
+
 /** Loads one version folder. */
 export function loadVersion(folder: string, options: LoadOptions = {}): LoadResult {
   const root = resolve(folder);

@@ -69,6 +69,8 @@ export interface RuleTestFailure {
 export interface RuleTestOutcome {
   readonly file: string;
   readonly name: string;
+  /** The test's place in its file (absent when the file could not be read as a test). */
+  readonly at?: Range;
   readonly checks: number;
   readonly failures: readonly RuleTestFailure[];
   /** Problems that stopped the test: a malformed file, unknown names, or a rating error (e.g. policy fail). */
@@ -173,7 +175,7 @@ function normalizeExpected(v: unknown): number | boolean | string | null {
 
 /** Rates the test's data and compares every expectation. */
 export function runRuleTest(prepared: PreparedRuleset, test: RuleTest): RuleTestOutcome {
-  const base = { file: test.file, name: test.name };
+  const base = { file: test.file, name: test.name, at: test.at };
   const names = checkNames(prepared, test);
   if (names.length > 0) return { ...base, checks: 0, failures: [], diagnostics: names, passed: false };
   const built = buildDataStore(prepared.ruleset, test.observations);

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { compareNumbers } from "../../compile/compare.js";
 import type { Period } from "../../data/period.js";
-import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
+import { hasErrors } from "../../diagnostics/diagnostic.js";
 import {
   type BlockEffect,
   DEFAULT_TOP_MOVERS,
@@ -9,18 +9,16 @@ import {
   rankingEffect,
   type UnitEffect,
 } from "../../diff/ranking-effect.js";
+import { type RatedRun, rateBothVersions } from "../../diff/rate-both.js";
 import { diffRulesets, type RulesetChange, type RulesetDiff } from "../../diff/rules-diff.js";
 import type { Lang, Localized, Ruleset } from "../../model/ruleset.js";
 import { localize } from "../../report/labels.js";
 import { isFamilyFolder, type LoadResult, loadRuleset } from "../../rules/load.js";
 import { missingList } from "../../scoring/coverage.js";
-import { hasScores, type RatingRun, rate } from "../../scoring/engine.js";
-import type { RatingResult } from "../../scoring/result.js";
 import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodOption } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
-import { chooseRating, RatingSession } from "../rating-session.js";
 import { renderDiagnostics } from "../render-diagnostics.js";
 import { points } from "./rate.js";
 
@@ -173,63 +171,29 @@ export const diffCommand: Command = {
   },
 };
 
-type Rated = { readonly ruleset: Ruleset; readonly run: RatingRun; readonly result: RatingResult };
-
-/**
- * Rates the period under each version with the same data (each version reads it against its own units and
- * fields). Prints every problem once; returns nothing when one stops the comparison.
- */
+/** Rates the period under both versions; prints every problem once; nothing when one stops the comparison. */
 async function rateBoth(
   oldRuleset: Ruleset,
   newRuleset: Ruleset,
   args: EffectArgs,
   io: CliIO,
-): Promise<[Rated, Rated] | undefined> {
-  const diagnostics: Diagnostic[] = [];
-  const rated: Rated[] = [];
-  for (const ruleset of [oldRuleset, newRuleset]) {
-    // A version is compared on any period, in force or not (that is the question diff answers).
-    const session = new RatingSession(ruleset.root, args.data, io.cwd, true);
-    const { version, diagnostics: found } = await session.version(args.period);
-    diagnostics.push(...found);
-    if (!version) continue;
-    // Values missing for lack of data are left out, never scored 0: no change is made of missing fields.
-    const run = rate(version.prepared, version.store, {
-      rating: chooseRating(version.ruleset, args.period, args.rating),
-      period: args.period,
-      previous: "none",
-      sources: version.sources,
-      excludeNoData: true,
-    });
-    diagnostics.push(...run.diagnostics);
-    if (run.result && !hasErrors(run.diagnostics)) rated.push({ ruleset: version.ruleset, run, result: run.result });
-  }
-  printDiagnostics(io, unique(diagnostics));
-  const [before, after] = rated;
-  if (rated.length < 2 || !before || !after || hasErrors(diagnostics)) return undefined;
-  for (const r of rated) {
-    if (!hasScores(r.run))
-      io.stderr(
-        `tarazy diff: note: nothing could be scored under ${r.ruleset.version} in ${r.result.period}; is there data for that period?\n`,
-      );
-    const missing = [...new Set(r.result.results.flatMap((u) => u.coverage.missingFields))].sort();
-    if (missing.length > 0)
-      io.stderr(
-        `tarazy diff: note: under ${r.ruleset.version}, values without data in ${r.result.period} are left out of the comparison (not scored 0): ${missingList(missing)}\n`,
-      );
-  }
-  return [before, after];
-}
-
-/** Both versions read the same files: a problem with them is printed once. */
-function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = JSON.stringify([d.code, d.file, d.range.start, d.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+): Promise<readonly [RatedRun, RatedRun] | undefined> {
+  const both = await rateBothVersions(oldRuleset, newRuleset, {
+    data: args.data,
+    period: args.period,
+    cwd: io.cwd,
+    ...(args.rating !== undefined ? { rating: args.rating } : {}),
   });
+  printDiagnostics(io, both.diagnostics);
+  for (const version of both.unscored)
+    io.stderr(
+      `tarazy diff: note: nothing could be scored under ${version} in ${both.rated?.[0].result.period}; is there data for that period?\n`,
+    );
+  for (const { version, fields } of both.leftOut)
+    io.stderr(
+      `tarazy diff: note: under ${version}, values without data in ${both.rated?.[0].result.period} are left out of the comparison (not scored 0): ${missingList(fields)}\n`,
+    );
+  return both.rated;
 }
 
 const SECTION: Record<RulesetChange["element"], string> = {

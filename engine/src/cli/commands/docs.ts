@@ -1,8 +1,7 @@
 import path from "node:path";
 import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
-import { diffRulesets } from "../../diff/rules-diff.js";
-import { changeLines } from "../../methodology/changes.js";
-import { buildMethodology, type ChangesDoc } from "../../methodology/document.js";
+import { changesSince } from "../../methodology/changes-since.js";
+import { buildMethodology } from "../../methodology/document.js";
 import { methodologyHtml } from "../../methodology/html.js";
 import { methodologyMarkdown } from "../../methodology/markdown.js";
 import { type PreviousVersion, previousVersion } from "../../methodology/previous-version.js";
@@ -88,22 +87,6 @@ export interface DocsDependencies {
   readonly previous: (ruleset: Ruleset) => PreviousVersion;
 }
 
-function changesFor(ruleset: Ruleset, lang: Lang, previous: PreviousVersion): ChangesDoc | undefined {
-  switch (previous.kind) {
-    case "standalone":
-    case "unreadable":
-      return undefined;
-    case "first":
-      return { kind: "first" };
-    case "found":
-      return {
-        kind: "since",
-        version: previous.ruleset.version,
-        items: changeLines(diffRulesets(previous.ruleset, ruleset), previous.ruleset, ruleset, lang),
-      };
-  }
-}
-
 export function makeDocsCommand(deps: DocsDependencies): Command {
   return {
     name: "docs",
@@ -125,7 +108,7 @@ export function makeDocsCommand(deps: DocsDependencies): Command {
         const doc = buildMethodology({
           ruleset,
           lang: options.lang,
-          changes: changesFor(ruleset, options.lang, previous),
+          changes: changesSince(ruleset, options.lang, previous),
         });
         code = await emit(doc, options, io, diagnostics);
       }

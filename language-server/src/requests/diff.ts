@@ -1,0 +1,37 @@
+import {
+  diffRulesets,
+  type Lang,
+  loadRuleset,
+  parsePeriod,
+  rankingEffect,
+  rateBothVersions,
+  renderDiffText,
+  renderEffectText,
+} from "@tarazy/engine";
+import { badRequest, failure } from "./convert.js";
+import type { DiffParams } from "./protocol.js";
+
+/** tarazy/diff: what changed between two version folders and, with data and a period, the effect on the ranking. */
+export async function diff(params: DiffParams, lang: Lang): Promise<{ diff: unknown; text: string }> {
+  if (!params.old || !params.new) throw badRequest("give the old and the new version folder");
+  const before = loadRuleset(params.old);
+  const after = loadRuleset(params.new);
+  if (!before.ruleset || !after.ruleset)
+    throw failure([...before.diagnostics, ...after.diagnostics], "the versions must be free of errors to compare:");
+  const changes = diffRulesets(before.ruleset, after.ruleset);
+  if (!params.data) return { diff: changes, text: renderDiffText(changes, before.ruleset, after.ruleset) };
+  const period = params.period ? parsePeriod(params.period) : undefined;
+  if (!period) throw badRequest("give the period to rate under both versions, e.g. 2026-Q3");
+  const both = await rateBothVersions(before.ruleset, after.ruleset, {
+    data: [params.data],
+    period,
+    cwd: params.new,
+  });
+  if (!both.rated) throw failure(both.diagnostics, "the period could not be rated under both versions:");
+  const [oldRated, newRated] = both.rated;
+  const effect = rankingEffect(oldRated, newRated, { diff: changes });
+  return {
+    diff: { ...changes, effect },
+    text: renderEffectText(effect, changes, oldRated.ruleset, newRated.ruleset, lang),
+  };
+}
