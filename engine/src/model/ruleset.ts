@@ -176,6 +176,8 @@ export interface Ruleset {
   readonly unitKinds: readonly string[];
   readonly missing: MissingPolicy;
   readonly rank: RankPolicy;
+  /** Thresholds of `tarazy audit` set in ruleset.yaml (`audit:`), by key; absent keys take the defaults. */
+  readonly audit?: Readonly<Record<string, number>>;
   readonly grades: readonly Grade[];
   readonly ratings: readonly Rating[];
   readonly units: readonly Unit[];

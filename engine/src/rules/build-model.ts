@@ -104,6 +104,7 @@ function buildRuleset(
       ...(round !== undefined ? { round } : {}),
       ties: oneOf<TieRule>(rank.ties, ["competition", "dense", "shared"], "competition"),
     },
+    ...auditThresholds(data.audit),
     grades: coloured,
     ratings: list(data.ratings).map((r, i) => buildRating(doc, `/ratings/${i}`, r, blockIds, sources)),
     units: parts.units,
@@ -115,6 +116,12 @@ function buildRuleset(
   };
   if (doc) sources.record(ruleset, doc, "");
   return ruleset;
+}
+
+/** ruleset.yaml `audit:`: the numeric thresholds given (the schema has checked their names and ranges). */
+function auditThresholds(raw: unknown): { audit?: Record<string, number> } {
+  const entries = Object.entries(asRaw(raw)).filter((e): e is [string, number] => typeof e[1] === "number");
+  return entries.length > 0 ? { audit: Object.fromEntries(entries) } : {};
 }
 
 function buildGrade(doc: RuleDocument | undefined, path: string, raw: unknown, sources: RulesetSources): Grade {

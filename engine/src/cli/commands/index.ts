@@ -1,4 +1,5 @@
 import type { Command } from "../io.js";
+import { auditCommand } from "./audit.js";
 import { dataCommand } from "./data.js";
 import { diffCommand } from "./diff.js";
 import { docsCommand } from "./docs.js";
@@ -17,5 +18,6 @@ export const commands: readonly Command[] = [
   docsCommand,
   rateCommand,
   explainCommand,
+  auditCommand,
   testCommand,
 ];
