@@ -6,6 +6,7 @@ import { docsCommand } from "./docs.js";
 import { evalCommand } from "./eval.js";
 import { explainCommand } from "./explain.js";
 import { rateCommand } from "./rate.js";
+import { sensitivityCommand } from "./sensitivity.js";
 import { testCommand } from "./test.js";
 import { validateCommand } from "./validate.js";
 
@@ -19,5 +20,6 @@ export const commands: readonly Command[] = [
   rateCommand,
   explainCommand,
   auditCommand,
+  sensitivityCommand,
   testCommand,
 ];
