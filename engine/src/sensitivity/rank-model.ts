@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ratingBlocks } from "../methodology/effective-weights.js";
-import type { Aggregation, Block, Ruleset } from "../model/ruleset.js";
+import type { Block, Indicator, Ruleset } from "../model/ruleset.js";
 import type { RatingRun } from "../scoring/engine.js";
 import type { Evaluator } from "../scoring/evaluator.js";
 import { gradeOf, rankUnits } from "../scoring/ranking.js";
@@ -23,6 +23,8 @@ export interface Outcome {
  * engine's own RatingTotals and rankUnits recompute the totals and ranks from the rounds with the blocks
  * and rounds changed as the choice says (one code path for the rating and its analysis).
  */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export class RankModel {
   readonly units: readonly string[];
   readonly nominal: Outcome;
@@ -33,8 +35,17 @@ export class RankModel {
   private readonly unitIndices: readonly number[];
   private readonly place: ReadonlyMap<string, number>;
   private readonly gradeIndex: ReadonlyMap<string, number>;
-  /** The rounds with the missing values scored 0 (zero) or left out (exclude), made on first use. */
-  private readonly variants = new Map<string, IndicatorRound[][]>();
+  /** What each assumption varies: block indices (block weights, aggregation) or round places (indicator weights). */
+  private readonly scopes: readonly (readonly number[])[];
+  /**
+   * Private copies of the blocks and of the rounds' indicators whose weights and aggregation each rating sets
+   * in place: RatingTotals reads them when it sums, so one RatingTotals per missing-data variant serves every
+   * rating, and a rating allocates nothing but its results.
+   */
+  private readonly shadowBlocks: Mutable<Block>[];
+  private readonly shadowIndicators: Mutable<Indicator>[];
+  private readonly shadowRounds: readonly (readonly IndicatorRound[])[];
+  private readonly totals = new Map<string, RatingTotals>();
 
   constructor(
     private readonly ruleset: Ruleset,
@@ -50,78 +61,92 @@ export class RankModel {
     this.unitIndices = this.units.map((u) => index.get(u) ?? -1);
     this.place = new Map(this.units.map((u, i) => [u, i]));
     this.gradeIndex = new Map(ruleset.grades.map((g, i) => [g.id, i]));
-    this.sizes = assumptions.map((a) => this.scope(a).length);
-    this.nominal = this.outcome(this.blocks, this.blockRounds, ruleset.rank.round);
+    this.shadowBlocks = this.blocks.map((b) => ({ ...b }));
+    this.shadowIndicators = [];
+    this.shadowRounds = this.blockRounds.map((list) =>
+      list.map((r) => {
+        const indicator = { ...r.prepared.indicator };
+        this.shadowIndicators.push(indicator);
+        return { ...r, prepared: { ...r.prepared, indicator } };
+      }),
+    );
+    this.scopes = assumptions.map((a) => this.scope(a));
+    this.sizes = assumptions.map((a, j) =>
+      a.kind === "block-weights" || a.kind === "indicator-weights" ? (this.scopes[j]?.length ?? 0) : 1,
+    );
+    this.nominal = this.evaluate(new Float64Array(0), true);
   }
 
-  /** The blocks (block weights, aggregation) or indicators (indicator weights) an assumption varies. */
-  private scope(a: Assumption): readonly unknown[] {
+  /** The block indices (block weights, aggregation) or round places (indicator weights) an assumption varies. */
+  private scope(a: Assumption): number[] {
     const inScope = (b: Block) => !("blocks" in a) || a.blocks === undefined || a.blocks.includes(b.id);
-    if (a.kind === "block-weights") return this.blocks.filter(inScope);
-    if (a.kind === "indicator-weights")
-      return this.blocks.flatMap((b, k) => (inScope(b) ? (this.blockRounds[k] ?? []) : []));
-    return [0];
+    if (a.kind === "indicator-weights") {
+      const places: number[] = [];
+      let place = 0;
+      this.blocks.forEach((b, k) => {
+        for (const _ of this.blockRounds[k] ?? []) {
+          if (inScope(b)) places.push(place);
+          place++;
+        }
+      });
+      return places;
+    }
+    return this.blocks.flatMap((b, k) => (inScope(b) ? [k] : []));
   }
 
-  /** The outcome at one point of [0, 1)^D, D = the sum of `sizes`. */
-  evaluate(point: Float64Array): Outcome {
-    const blockFactor = new Float64Array(this.blocks.length).fill(1);
-    const aggregation: (Aggregation | undefined)[] = this.blocks.map(() => undefined);
-    const roundFactor = new Map<IndicatorRound, number>();
-    let missing: "zero" | "exclude" | undefined;
+  /** The outcome at one point of [0, 1)^D, D = the sum of `sizes`; `nominal`: the rating as rated. */
+  evaluate(point: Float64Array, nominal = false): Outcome {
+    this.shadowBlocks.forEach((s, k) => {
+      const b = this.blocks[k] as Block;
+      s.weight = b.weight;
+      s.aggregation = b.aggregation;
+    });
+    let place = 0;
+    for (const list of this.blockRounds)
+      for (const r of list) (this.shadowIndicators[place++] as Mutable<Indicator>).weight = r.prepared.indicator.weight;
+    let missing: "zero" | "exclude" | "rated" = "rated";
     let round = this.ruleset.rank.round;
     let column = 0;
-    for (const a of this.assumptions) {
-      const u = point[column] as number;
-      if (a.kind === "block-weights") {
-        for (const b of this.scope(a) as Block[])
-          blockFactor[this.blocks.indexOf(b)] = 1 + a.spread * (2 * (point[column++] as number) - 1);
-        continue;
+    this.assumptions.forEach((a, j) => {
+      if (nominal) return;
+      const scope = this.scopes[j] ?? [];
+      if (a.kind === "block-weights" || a.kind === "indicator-weights") {
+        for (const i of scope) {
+          const factor = 1 + a.spread * (2 * (point[column++] as number) - 1);
+          const target = a.kind === "block-weights" ? this.shadowBlocks[i] : this.shadowIndicators[i];
+          if (target) target.weight *= factor;
+        }
+        return;
       }
-      if (a.kind === "indicator-weights") {
-        for (const r of this.scope(a) as IndicatorRound[])
-          roundFactor.set(r, 1 + a.spread * (2 * (point[column++] as number) - 1));
-        continue;
-      }
-      column++;
+      const u = point[column++] as number;
       if (a.kind === "aggregation") {
         const choice = pick(a.options, u);
-        this.blocks.forEach((b, k) => {
-          if (a.blocks === undefined || a.blocks.includes(b.id)) aggregation[k] = choice;
-        });
+        for (const k of scope) (this.shadowBlocks[k] as Mutable<Block>).aggregation = choice;
       } else if (a.kind === "missing") missing = pick(a.options, u);
       else {
         const r = pick(a.options, u);
         round = r === null ? undefined : r;
       }
-    }
-    const source = missing ? this.variant(missing) : this.blockRounds;
-    const blocks = this.blocks.map((b, k) => {
-      const f = blockFactor[k] as number;
-      const agg = aggregation[k];
-      return f === 1 && agg === undefined ? b : { ...b, weight: b.weight * f, aggregation: agg ?? b.aggregation };
     });
-    const rounds = source.map((list, k) =>
-      list.map((r, i) => {
-        const f = roundFactor.get(this.blockRounds[k]?.[i] as IndicatorRound);
-        if (f === undefined || f === 1) return r;
-        const indicator = { ...r.prepared.indicator, weight: r.prepared.indicator.weight * f };
-        return { ...r, prepared: { ...r.prepared, indicator } };
-      }),
-    );
-    return this.outcome(blocks, rounds, round);
+    return this.outcome(this.totalsFor(missing), round);
   }
 
-  private outcome(
-    blocks: readonly Block[],
-    rounds: readonly (readonly IndicatorRound[])[],
-    round: number | undefined,
-  ): Outcome {
+  private totalsFor(missing: "zero" | "exclude" | "rated"): RatingTotals {
+    let totals = this.totals.get(missing);
+    if (!totals) {
+      const rounds = missing === "rated" ? this.shadowRounds : this.variant(missing);
+      totals = new RatingTotals(this.run.evaluator as Evaluator, this.shadowBlocks, rounds);
+      this.totals.set(missing, totals);
+    }
+    return totals;
+  }
+
+  private outcome(totals: RatingTotals, round: number | undefined): Outcome {
     const diagnostics: Diagnostic[] = [];
-    const totals = new RatingTotals(this.run.evaluator as Evaluator, blocks, rounds).all(this.unitIndices, diagnostics);
+    const all = totals.all(this.unitIndices, diagnostics);
     const policy = { ...this.ruleset.rank, ...(round === undefined ? { round: undefined } : { round }) };
     const ranked = rankUnits(
-      totals.map((t) => ({ unit: t.unit, total: t.score })),
+      all.map((t) => ({ unit: t.unit, total: t.score })),
       policy,
     );
     const ranks = new Float64Array(this.units.length);
@@ -136,9 +161,7 @@ export class RankModel {
 
   /** The rounds with every missing value under one policy: status and scores rewritten, nothing evaluated. */
   private variant(policy: "zero" | "exclude"): IndicatorRound[][] {
-    let rounds = this.variants.get(policy);
-    if (rounds) return rounds;
-    rounds = this.blockRounds.map((list) =>
+    return this.shadowRounds.map((list) =>
       list.map((r) => {
         const missing = [...r.policies.keys()].filter((u) => r.policies.get(u) !== "fail");
         if (missing.length === 0) return r;
@@ -152,7 +175,5 @@ export class RankModel {
         return { ...r, status, scores };
       }),
     );
-    this.variants.set(policy, rounds);
-    return rounds;
   }
 }
