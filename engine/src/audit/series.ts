@@ -1,6 +1,7 @@
+import type { Value } from "../formula/value.js";
 import type { RatingRun } from "../scoring/engine.js";
 import { NUMBER } from "../scoring/evaluator.js";
-import type { PreparedRuleset } from "../scoring/prepare.js";
+import type { PreparedFormula, PreparedRuleset } from "../scoring/prepare.js";
 import { SCORED, STATUS } from "../scoring/round.js";
 
 /**
@@ -26,7 +27,10 @@ export interface IndicatorSeries {
   readonly applicable: number;
   /** Score in [0, 1] of each unit scored from its value; NaN otherwise. */
   readonly scores: readonly number[];
-  /** The numeric value of each scored unit; NaN otherwise (and for yes/no values). */
+  /**
+   * The numeric value of each scored unit, or for an achievement indicator its value / plan (the ratio the
+   * score caps); NaN otherwise (and for yes/no values).
+   */
   readonly values: readonly number[];
 }
 
@@ -43,6 +47,13 @@ export function auditSeries(prepared: PreparedRuleset, run: RatingRun): AuditSer
   const units = result.results.map((r) => r.unit);
   const places = units.map((id) => unitIndex.get(id) ?? -1);
   const indicators = run.rounds.map((round): IndicatorSeries => {
+    const p = round.prepared;
+    const evaluator = run.evaluator;
+    // An achievement indicator enters the rating as value / plan: that ratio's shape is what matters.
+    const plan =
+      p.plan && evaluator
+        ? (u: number) => evaluator.run(p.index, p.plan as PreparedFormula, u, round.period)
+        : undefined;
     let applicable = 0;
     const scores: number[] = [];
     const values: number[] = [];
@@ -53,7 +64,8 @@ export function auditSeries(prepared: PreparedRuleset, run: RatingRun): AuditSer
       const scored = status === SCORED;
       scores.push(scored ? (round.scores[u] as number) : Number.NaN);
       const isNumber = round.values.state[u] === NUMBER;
-      values.push(scored && isNumber ? (round.values.numbers[u] as number) : Number.NaN);
+      const value = scored && isNumber ? (round.values.numbers[u] as number) : Number.NaN;
+      values.push(plan ? planRatio(value, plan(u)) : value);
     }
     return { id: round.prepared.indicator.id, block: round.prepared.block.id, applicable, scores, values };
   });
@@ -66,4 +78,8 @@ export function auditSeries(prepared: PreparedRuleset, run: RatingRun): AuditSer
     }),
   }));
   return { units, indicators, blocks, total: result.results.map((r) => r.score) };
+}
+
+function planRatio(value: number, plan: Value): number {
+  return typeof plan === "number" && plan > 0 && Number.isFinite(value) ? value / plan : Number.NaN;
 }
