@@ -20,7 +20,10 @@ describe("the seeded Latin hypercube", () => {
   test("so a discrete option of m, m dividing n, is taken exactly n/m times", () => {
     const rows = latinHypercube(30, 1, seededRandom(3));
     const counts = [0, 0, 0];
-    for (const r of rows) counts[pick([0, 1, 2], r[0] as number)]++;
+    for (const r of rows) {
+      const k = pick([0, 1, 2], r[0] as number);
+      counts[k] = (counts[k] ?? 0) + 1;
+    }
     expect(counts).toEqual([10, 10, 10]);
   });
 });
