@@ -1,6 +1,6 @@
 /**
  * The sensitivity benchmark (docs/benchmarks.md, "Sensitivity"): `tarazy sensitivity` over the Turkistan
- * districts, 2026-Q3, with rules/turkistan/districts/analysis/sensitivity.yaml (5 assumptions, N = 1,000:
+ * districts, 2026-Q3, with rules/sensitivity/turkistan-districts.yaml (5 assumptions, N = 1,000:
  * 7,000 ratings), (1) from the CLI, start to end, and (2) the analysis alone in process, after the rating.
  * Goal: a couple of seconds. Fails when two runs of the same seed differ (the analysis must be deterministic).
  * Imports the built engine (`npm run bench` builds it).
@@ -16,7 +16,7 @@ import { readAssumptions } from "../engine/dist/sensitivity/read-assumptions.js"
 import { markdownTable } from "./lib/measure.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const FILE = join(ROOT, "rules/turkistan/districts/analysis/sensitivity.yaml");
+const FILE = join(ROOT, "rules/sensitivity/turkistan-districts.yaml");
 const ARGS = [
   "sensitivity",
   "rules/turkistan/districts",
