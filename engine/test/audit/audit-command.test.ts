@@ -115,3 +115,15 @@ describe("tarazy audit on the Turkistan districts", () => {
     expect(a.stdout).toBe(b.stdout);
   });
 });
+
+test("--format html: one self-contained page with the findings, the blocks and the correlation heat maps", async () => {
+  const args = [`${MINI}/2026.1`, "--data", `${MINI}/sample-data`, "--period", "2026-Q1", "--format", "html"];
+  const run = await runInProcess(["audit", ...args], ROOT);
+  expect(run.code).toBe(0);
+  expect(run.stdout.startsWith("<!doctype html>")).toBe(true);
+  expect(run.stdout).toContain(`${MINI}/2026.1/blocks/01-economy.yaml:5`);
+  expect(run.stdout).toContain('<table class="heat">');
+  // r(revenue_execution, jobs_created) = 1/7 = 0.14, printed in its cell.
+  expect(run.stdout).toMatch(/<td style="background:#[0-9a-f]{6};color:#[0-9a-f]{6}">0\.14<\/td>/);
+  expect(run.stdout).not.toMatch(/NaN|undefined|<script|https?:/);
+});

@@ -134,3 +134,29 @@ test("on the Turkistan districts, the analysis's nominal ranking is the rating's
     rated.results.map((r: Json) => [r.unit, r.rank, r.grade, r.rank, r.rank]),
   );
 });
+
+test("--format html draws each unit's rank interval as a whisker", async () => {
+  const dir = workspace(
+    "sensitivity:\n  runs: 20\n  assumptions:\n    - { id: agg, aggregation: [arithmetic, min] }\n",
+  );
+  const run = await runInProcess(
+    [
+      "sensitivity",
+      "2026.1",
+      "--data",
+      "sample-data",
+      "--period",
+      "2026-Q1",
+      "--assumptions",
+      "assumptions.yaml",
+      "--format",
+      "html",
+    ],
+    dir,
+  );
+  expect(run.code).toBe(0);
+  expect(run.stdout.startsWith("<!doctype html>")).toBe(true);
+  expect(run.stdout.match(/<svg /g)).toHaveLength(3);
+  expect(run.stdout).toContain('aria-label="ranks 2 to 2, median 2"');
+  expect(run.stdout).not.toMatch(/NaN|undefined|<script/);
+});

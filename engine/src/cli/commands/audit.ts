@@ -1,7 +1,8 @@
 import { type AuditReport, auditRun } from "../../audit/audit.js";
+import { auditHtml } from "../../audit/html.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { auditText } from "../audit-text.js";
-import { relativeDiagnostic } from "../diagnostic-formats/relative.js";
+import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
 import { type Command, UsageError } from "../io.js";
 import { formatOption, parseOptions, periodsOf } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
@@ -22,7 +23,8 @@ Options:
   --period P            the period: a month 2026-03, a quarter 2026-Q1 or a year 2026
   --from P --to P       audit every period from P to P (one audit each)
   --rating ID           the rating to audit (default: the first whose rhythm matches the period)
-  --format text|json    tables (default), or the audit as JSON (an array for --from/--to)
+  --format text|json|html  tables (default), the audit as JSON (an array for --from/--to), or a
+                        self-contained HTML page with correlation heat maps
 
 Exit code: 0 audited (findings are warnings and notes), 1 problems in the rules or the data, 2 bad usage.
 `;
@@ -45,7 +47,7 @@ export const auditCommand: Command = {
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}' (data paths follow --data)`);
     if (data.length === 0) throw new UsageError("missing --data PATH");
     const periods = periodsOf(values);
-    const format = formatOption(values, ["text", "json"] as const);
+    const format = formatOption(values, ["text", "json", "html"] as const);
     const rating = values.get("--rating");
     const batch = await rateCommandCore({
       ruleset: rulesetPath,
@@ -62,7 +64,10 @@ export const auditCommand: Command = {
       .map((r) => auditRun(r.version.prepared, r.run))
       .filter((r): r is AuditReport => r !== undefined);
     printDiagnostics(io, [...batch.diagnostics, ...reports.flatMap((r) => r.findings)]);
-    if (format === "json") {
+    if (format === "html") {
+      const place = (file: string | undefined) => (file ? displayPath(file, io.cwd) : "");
+      io.stdout(reports.map((r) => auditHtml(r, place)).join("\n"));
+    } else if (format === "json") {
       const json = reports.map((r) => auditJson(r, io.cwd));
       io.stdout(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
     } else io.stdout(reports.map(auditText).join("\n"));

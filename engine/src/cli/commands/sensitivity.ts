@@ -3,6 +3,7 @@ import path from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { ratingBlocks } from "../../methodology/effective-weights.js";
 import { analyseSensitivity, type SensitivityReport } from "../../sensitivity/analysis.js";
+import { sensitivityHtml } from "../../sensitivity/html.js";
 import { readAssumptions } from "../../sensitivity/read-assumptions.js";
 import { displayPath } from "../diagnostic-formats/relative.js";
 import { type Command, UsageError } from "../io.js";
@@ -26,7 +27,8 @@ Options:
   --runs N              the base sample N (default: the file's, else 1000); N (k + 2) ratings
   --seed N              the seed (default: the file's, else 1)
   --rating ID           the rating (default: the first whose rhythm matches the period)
-  --format text|json    tables (default) or JSON
+  --format text|json|html  tables (default), JSON, or a self-contained HTML page with the rank
+                        intervals drawn as whiskers
 
 Exit code: 0 analysed, 1 problems in the rules, data or assumptions, 2 bad usage.
 `;
@@ -54,7 +56,7 @@ export const sensitivityCommand: Command = {
     if (data.length === 0) throw new UsageError("missing --data PATH");
     const periods = periodsOf(values);
     if (periods.length !== 1) throw new UsageError("sensitivity analyses one period: give --period");
-    const format = formatOption(values, ["text", "json"] as const);
+    const format = formatOption(values, ["text", "json", "html"] as const);
     const file = values.get("--assumptions");
     if (file === undefined) throw new UsageError("missing --assumptions FILE (see docs/audit.md#sensitivity)");
     const runs = integerOption(values, "--runs", 2, 100000);
@@ -88,7 +90,8 @@ export const sensitivityCommand: Command = {
       ...(seed !== undefined ? { seed } : {}),
     };
     const report = analyseSensitivity(rated.version.ruleset, rated.run, settings);
-    if (format === "json") io.stdout(`${JSON.stringify(sensitivityJson(report), null, 2)}\n`);
+    if (format === "html") io.stdout(sensitivityHtml(report, rated.version.ruleset));
+    else if (format === "json") io.stdout(`${JSON.stringify(sensitivityJson(report), null, 2)}\n`);
     else io.stdout(sensitivityText(report, rated.version.ruleset, displayPath(path.resolve(io.cwd, file), io.cwd)));
     return 0;
   },
