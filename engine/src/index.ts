@@ -3,6 +3,7 @@
  * See docs/engine-api.md.
  */
 
+export * from "./audit/index.js";
 export { type CheckOptions, type CheckResult, checkFormula, type FormulaReference } from "./check/checker.js";
 export { CheckCodes } from "./check/codes.js";
 export { describeType, type InferredType } from "./check/types.js";
@@ -73,6 +74,7 @@ export * from "./model/ruleset.js";
 export * from "./report/index.js";
 export * from "./rules/index.js";
 export * from "./scoring/index.js";
+export * from "./sensitivity/index.js";
 export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";
 export * from "./workbench/index.js";

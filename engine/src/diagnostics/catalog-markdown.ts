@@ -8,6 +8,8 @@ const AREAS: readonly [string, string, string][] = [
   ["D", "Data", "reading measurement data files"],
   ["S", "Scoring and rule tests", "the data store (S1xx), rating (S2xx), rule tests (S3xx)"],
   ["O", "Reports", "writing results and the methodology document"],
+  ["A", "Statistical audit", "one indicator (A1xx), correlations (A2xx), a block (A3xx): `tarazy audit`"],
+  ["U", "Sensitivity assumptions", "the assumptions file of `tarazy sensitivity`"],
 ];
 
 /**

@@ -226,6 +226,8 @@ export interface Ruleset {
   /** policies.coverage; absent in a hand-made model, which then has DEFAULT_COVERAGE. */
   readonly coverage?: CoveragePolicy;
   readonly rank: RankPolicy;
+  /** Thresholds of `tarazy audit` set in ruleset.yaml (`audit:`), by key; absent keys take the defaults. */
+  readonly audit?: Readonly<Record<string, number>>;
   readonly grades: readonly Grade[];
   readonly ratings: readonly Rating[];
   readonly units: readonly Unit[];

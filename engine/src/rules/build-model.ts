@@ -118,6 +118,7 @@ function buildRuleset(
       ties: oneOf<TieRule>(rank.ties, ["competition", "dense", "shared"], "competition"),
       ...(displayDecimals !== undefined ? { displayDecimals } : {}),
     },
+    ...auditThresholds(data.audit),
     grades: coloured,
     ratings: list(data.ratings).map((r, i) => buildRating(doc, `/ratings/${i}`, r, blockIds, sources)),
     units: parts.units,
@@ -138,6 +139,12 @@ function coveragePolicy(raw: Record<string, unknown>): CoveragePolicy {
     minWeightShare: share(raw.min_weight_share, DEFAULT_COVERAGE.minWeightShare),
     minIndicatorShare: share(raw.min_indicator_share, DEFAULT_COVERAGE.minIndicatorShare),
   };
+}
+
+/** ruleset.yaml `audit:`: the numeric thresholds given (the schema has checked their names and ranges). */
+function auditThresholds(raw: unknown): { audit?: Record<string, number> } {
+  const entries = Object.entries(asRaw(raw)).filter((e): e is [string, number] => typeof e[1] === "number");
+  return entries.length > 0 ? { audit: Object.fromEntries(entries) } : {};
 }
 
 function buildGrade(doc: RuleDocument | undefined, path: string, raw: unknown, sources: RulesetSources): Grade {

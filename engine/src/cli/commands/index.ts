@@ -1,10 +1,12 @@
 import type { Command } from "../io.js";
+import { auditCommand } from "./audit.js";
 import { dataCommand } from "./data.js";
 import { diffCommand } from "./diff.js";
 import { docsCommand } from "./docs.js";
 import { evalCommand } from "./eval.js";
 import { explainCommand } from "./explain.js";
 import { rateCommand } from "./rate.js";
+import { sensitivityCommand } from "./sensitivity.js";
 import { testCommand } from "./test.js";
 import { validateCommand } from "./validate.js";
 
@@ -17,5 +19,7 @@ export const commands: readonly Command[] = [
   docsCommand,
   rateCommand,
   explainCommand,
+  auditCommand,
+  sensitivityCommand,
   testCommand,
 ];

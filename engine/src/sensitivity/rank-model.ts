@@ -1,0 +1,179 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { ratingBlocks } from "../methodology/effective-weights.js";
+import type { Block, Indicator, Ruleset } from "../model/ruleset.js";
+import type { RatingRun } from "../scoring/engine.js";
+import type { Evaluator } from "../scoring/evaluator.js";
+import { gradeOf, rankUnits } from "../scoring/ranking.js";
+import { type IndicatorRound, MISSING_ZERO } from "../scoring/round.js";
+import { RatingTotals } from "../scoring/totals.js";
+import { type Assumption, pick } from "./assumptions.js";
+
+const MISSING_EXCLUDED = 3;
+
+/** One rating under one choice of the assumptions: each unit's rank and grade, in the nominal order. */
+export interface Outcome {
+  readonly ranks: Float64Array;
+  /** Index in ruleset.grades. */
+  readonly grades: Int32Array;
+}
+
+/**
+ * The rating as a function of the assumptions. The nominal run's rounds already hold every score, so a
+ * choice of weights, aggregation, missing-data policy or rounding needs no formula evaluated again: the
+ * engine's own RatingTotals and rankUnits recompute the totals and ranks from the rounds with the blocks
+ * and rounds changed as the choice says (one code path for the rating and its analysis).
+ */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export class RankModel {
+  readonly units: readonly string[];
+  readonly nominal: Outcome;
+  /** Columns of the design each assumption takes. */
+  readonly sizes: readonly number[];
+  private readonly blocks: readonly Block[];
+  private readonly blockRounds: readonly (readonly IndicatorRound[])[];
+  private readonly unitIndices: readonly number[];
+  private readonly place: ReadonlyMap<string, number>;
+  private readonly gradeIndex: ReadonlyMap<string, number>;
+  /** What each assumption varies: block indices (block weights, aggregation) or round places (indicator weights). */
+  private readonly scopes: readonly (readonly number[])[];
+  /**
+   * Private copies of the blocks and of the rounds' indicators whose weights and aggregation each rating sets
+   * in place: RatingTotals reads them when it sums, so one RatingTotals per missing-data variant serves every
+   * rating, and a rating allocates nothing but its results.
+   */
+  private readonly shadowBlocks: Mutable<Block>[];
+  private readonly shadowIndicators: Mutable<Indicator>[];
+  private readonly shadowRounds: readonly (readonly IndicatorRound[])[];
+  private readonly totals = new Map<string, RatingTotals>();
+
+  constructor(
+    private readonly ruleset: Ruleset,
+    private readonly run: RatingRun,
+    private readonly assumptions: readonly Assumption[],
+  ) {
+    const result = run.result;
+    if (!result || !run.evaluator) throw new Error("sensitivity needs a rated run");
+    this.blocks = ratingBlocks(ruleset, run.rating);
+    this.blockRounds = this.blocks.map((b) => run.rounds.filter((r) => r.prepared.block === b));
+    this.units = result.results.map((r) => r.unit);
+    const index = new Map(ruleset.units.map((u, i) => [u.id, i]));
+    this.unitIndices = this.units.map((u) => index.get(u) ?? -1);
+    this.place = new Map(this.units.map((u, i) => [u, i]));
+    this.gradeIndex = new Map(ruleset.grades.map((g, i) => [g.id, i]));
+    this.shadowBlocks = this.blocks.map((b) => ({ ...b }));
+    this.shadowIndicators = [];
+    this.shadowRounds = this.blockRounds.map((list) =>
+      list.map((r) => {
+        const indicator = { ...r.prepared.indicator };
+        this.shadowIndicators.push(indicator);
+        return { ...r, prepared: { ...r.prepared, indicator } };
+      }),
+    );
+    this.scopes = assumptions.map((a) => this.scope(a));
+    this.sizes = assumptions.map((a, j) =>
+      a.kind === "block-weights" || a.kind === "indicator-weights" ? (this.scopes[j]?.length ?? 0) : 1,
+    );
+    this.nominal = this.evaluate(new Float64Array(0), true);
+  }
+
+  /** The block indices (block weights, aggregation) or round places (indicator weights) an assumption varies. */
+  private scope(a: Assumption): number[] {
+    const inScope = (b: Block) => !("blocks" in a) || a.blocks === undefined || a.blocks.includes(b.id);
+    if (a.kind === "indicator-weights") {
+      const places: number[] = [];
+      let place = 0;
+      this.blocks.forEach((b, k) => {
+        for (const _ of this.blockRounds[k] ?? []) {
+          if (inScope(b)) places.push(place);
+          place++;
+        }
+      });
+      return places;
+    }
+    return this.blocks.flatMap((b, k) => (inScope(b) ? [k] : []));
+  }
+
+  /** The outcome at one point of [0, 1)^D, D = the sum of `sizes`; `nominal`: the rating as rated. */
+  evaluate(point: Float64Array, nominal = false): Outcome {
+    this.shadowBlocks.forEach((s, k) => {
+      const b = this.blocks[k] as Block;
+      s.weight = b.weight;
+      s.aggregation = b.aggregation;
+    });
+    let place = 0;
+    for (const list of this.blockRounds)
+      for (const r of list) (this.shadowIndicators[place++] as Mutable<Indicator>).weight = r.prepared.indicator.weight;
+    let missing: "zero" | "exclude" | "rated" = "rated";
+    let round = this.ruleset.rank.round;
+    let column = 0;
+    this.assumptions.forEach((a, j) => {
+      if (nominal) return;
+      const scope = this.scopes[j] ?? [];
+      if (a.kind === "block-weights" || a.kind === "indicator-weights") {
+        for (const i of scope) {
+          const factor = 1 + a.spread * (2 * (point[column++] as number) - 1);
+          const target = a.kind === "block-weights" ? this.shadowBlocks[i] : this.shadowIndicators[i];
+          if (target) target.weight *= factor;
+        }
+        return;
+      }
+      const u = point[column++] as number;
+      if (a.kind === "aggregation") {
+        const choice = pick(a.options, u);
+        for (const k of scope) (this.shadowBlocks[k] as Mutable<Block>).aggregation = choice;
+      } else if (a.kind === "missing") missing = pick(a.options, u);
+      else {
+        const r = pick(a.options, u);
+        round = r === null ? undefined : r;
+      }
+    });
+    return this.outcome(this.totalsFor(missing), round);
+  }
+
+  private totalsFor(missing: "zero" | "exclude" | "rated"): RatingTotals {
+    let totals = this.totals.get(missing);
+    if (!totals) {
+      const rounds = missing === "rated" ? this.shadowRounds : this.variant(missing);
+      totals = new RatingTotals(this.run.evaluator as Evaluator, this.shadowBlocks, rounds);
+      this.totals.set(missing, totals);
+    }
+    return totals;
+  }
+
+  private outcome(totals: RatingTotals, round: number | undefined): Outcome {
+    const diagnostics: Diagnostic[] = [];
+    const all = totals.all(this.unitIndices, diagnostics);
+    const policy = { ...this.ruleset.rank, ...(round === undefined ? { round: undefined } : { round }) };
+    const ranked = rankUnits(
+      all.map((t) => ({ unit: t.unit, total: t.score })),
+      policy,
+    );
+    const ranks = new Float64Array(this.units.length);
+    const grades = new Int32Array(this.units.length);
+    for (const r of ranked) {
+      const p = this.place.get(r.unit) ?? 0;
+      ranks[p] = r.rank;
+      grades[p] = this.gradeIndex.get(gradeOf(r.key, this.ruleset.grades)) ?? -1;
+    }
+    return { ranks, grades };
+  }
+
+  /** The rounds with every missing value under one policy: status and scores rewritten, nothing evaluated. */
+  private variant(policy: "zero" | "exclude"): IndicatorRound[][] {
+    return this.shadowRounds.map((list) =>
+      list.map((r) => {
+        const missing = [...r.policies.keys()].filter((u) => r.policies.get(u) !== "fail");
+        if (missing.length === 0) return r;
+        const status = r.status.slice();
+        const scores = r.scores.slice();
+        for (const u of missing) {
+          if (status[u] !== MISSING_ZERO && status[u] !== MISSING_EXCLUDED) continue;
+          status[u] = policy === "zero" ? MISSING_ZERO : MISSING_EXCLUDED;
+          scores[u] = 0;
+        }
+        return { ...r, status, scores };
+      }),
+    );
+  }
+}
