@@ -101,6 +101,12 @@ describe("the rule files' JSON Schema", () => {
       if (actual.length > 0) failing++;
     }
     expect(failing).toBeGreaterThan(10);
+    // minLength counts characters with ajv's runtime helper (ucs2length), which the generated code imports.
+    const empty = { ruleset: "x", version: "1", title: { kk: "", ru: "", en: "" } };
+    const runtime = ajv.getSchema(`${schema.$id}#/definitions/rulesetFile`);
+    expect(runtime?.(empty)).toBe(false);
+    expect(validateFile("ruleset", empty)).toEqual(runtime?.errors);
+    expect(validateFile("ruleset", empty).filter((e) => e.keyword === "minLength")).toHaveLength(3);
   });
 
   test("every file of the project's rulesets conforms to the schema", () => {
