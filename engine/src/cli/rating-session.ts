@@ -15,7 +15,7 @@ import {
 import { buildDataStore, type DataStore, periodCode } from "../data/store.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Ruleset } from "../model/ruleset.js";
-import { effectiveMonths, isFamilyFolder, loadRuleset } from "../rules/load.js";
+import { effectiveMonths, isFamilyFolder, type LoadResult, loadRuleset } from "../rules/load.js";
 import { ScoringCode } from "../scoring/codes.js";
 import { defaultFormulaCompiler } from "../scoring/compiler.js";
 import { hasScores, type RatingRun, rate } from "../scoring/engine.js";
@@ -46,6 +46,8 @@ export interface VersionForPeriod {
 export class RatingSession {
   private readonly versions = new Map<string, Promise<{ version?: RatingVersion; diagnostics: Diagnostic[] }>>();
   private readonly byPeriod = new Map<string, Promise<VersionForPeriod>>();
+  /** Each version folder loaded once, whether chosen for a period or read for the family's fields. */
+  private readonly loaded = new Map<string, LoadResult>();
   readonly family: boolean;
 
   constructor(
@@ -71,7 +73,10 @@ export class RatingSession {
 
   private async load(period: Period): Promise<VersionForPeriod> {
     const target = path.resolve(this.cwd, this.rulesetPath);
-    const loaded = loadRuleset(target, this.family ? { period: formatPeriod(period) } : {});
+    const loaded = loadRuleset(target, {
+      ...(this.family ? { period: formatPeriod(period) } : {}),
+      loaded: this.loaded,
+    });
     if (!loaded.ruleset) return { diagnostics: loaded.diagnostics };
     const ruleset = loaded.ruleset;
     let ready = this.versions.get(ruleset.root);
@@ -97,7 +102,7 @@ export class RatingSession {
     const { prepared, diagnostics } = prepareRuleset(ruleset, defaultFormulaCompiler);
     if (!prepared) return { diagnostics };
     // The data may hold the fields of the family's other versions too: those are set aside (D128).
-    const family = loadFamilyFields(ruleset);
+    const family = loadFamilyFields(ruleset, { loaded: this.loaded });
     const read = await readDataFiles(this.dataPaths, ruleset, { cwd: this.cwd, ...(family ? { family } : {}) });
     const built = buildDataStore(ruleset, read.observations);
     const all = [...diagnostics, ...read.diagnostics, ...built.diagnostics];

@@ -26,7 +26,7 @@ export function familyFields(
  */
 export function loadFamilyFields(
   ruleset: Pick<Ruleset, "root" | "version">,
-  options: Pick<LoadOptions, "readFile"> = {},
+  options: Pick<LoadOptions, "readFile" | "loaded"> = {},
 ): FamilyFields | undefined {
   const folder = dirname(ruleset.root);
   if (folder === ruleset.root || !isFamilyFolder(folder)) return undefined;

@@ -256,8 +256,9 @@ class FormulaParser extends EmbeddedActionsParser {
   /** The last token reported as out of place: the value after it is read without a second report. */
   private lastUnexpected: IToken | undefined;
 
-  constructor() {
-    super(parserTokens, { maxLookahead: 2 });
+  /** `validate`: chevrotain's grammar checks (ambiguity, left recursion); the tests run them, a start skips them. */
+  constructor(validate = false) {
+    super(parserTokens, { maxLookahead: 2, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
@@ -702,3 +703,8 @@ const callBrackets = new WeakSet<IToken>();
 const noArguments = new WeakSet<Expr>();
 
 const formulaParser = new FormulaParser();
+
+/** Builds the parser with chevrotain's grammar checks on: throws when the grammar is ambiguous or broken. */
+export function checkGrammar(): void {
+  new FormulaParser(true);
+}

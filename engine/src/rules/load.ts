@@ -12,12 +12,13 @@ import { RuleReadCode } from "./codes.js";
 import { controlCharacters } from "./control-characters.js";
 import { fileKind } from "./file-kind.js";
 import { type FormulaUse, linkFormulas } from "./link.js";
+import { parseRuleOnce } from "./parse-once.js";
 import { listFolder, pathKind, type ReadFileHook, readRuleText, START, yamlFilesUnder } from "./read.js";
 import { validateFile } from "./schema.js";
 import { schemaDiagnostics } from "./schema-errors.js";
 import { RulesetSources } from "./sources.js";
 import { checkFamily, chooseVersion, effectiveEnd, type VersionHeader } from "./versions.js";
-import { parseRuleDocument, pointerSegment, type RuleDocument } from "./yaml-document.js";
+import { pointerSegment, type RuleDocument } from "./yaml-document.js";
 import { valueRange } from "./yaml-path.js";
 
 export interface LoadOptions {
@@ -28,10 +29,16 @@ export interface LoadOptions {
   /** Supplies a file's text before the disk is read (the editor's unsaved buffers). */
   readonly readFile?: ReadFileHook;
   /**
-   * Parses a file's text (parseRuleDocument by default). An editor passes a cache that gives back the same
+   * Parses a file's text (parseRuleOnce by default: parseRuleDocument, once per file and text). An editor passes a cache that gives back the same
    * document for the same text, so that an edit re-parses only the edited file.
    */
   readonly parse?: ParseRule;
+  /**
+   * Versions already loaded, by folder, filled and reused by loadVersion: one command that picks versions
+   * for several periods and reads the family's fields loads each version once. Scope it to one run over
+   * unchanged files, with the same readFile and parse.
+   */
+  readonly loaded?: Map<string, LoadResult>;
 }
 
 /** What parses a rule file: parseRuleDocument or a cache in front of it. */
@@ -145,7 +152,7 @@ export function effectiveMonths(
 /** Every version of a family (or the one version given), each fully loaded, with the family's own problems. */
 export function loadFamily(
   path: string,
-  options: Pick<LoadOptions, "readFile"> = {},
+  options: Pick<LoadOptions, "readFile" | "loaded"> = {},
 ): {
   versions: LoadResult[];
   diagnostics: Diagnostic[];
@@ -193,14 +200,22 @@ export function versionHeaders(path: string, options: Pick<LoadOptions, "readFil
   });
 }
 
-/** Loads one version folder. */
+/** Loads one version folder (once per `options.loaded`). */
 export function loadVersion(folder: string, options: LoadOptions = {}): LoadResult {
   const root = resolve(folder);
+  const known = options.loaded?.get(root);
+  if (known) return known;
+  const result = loadVersionFiles(root, options);
+  options.loaded?.set(root, result);
+  return result;
+}
+
+function loadVersionFiles(root: string, options: LoadOptions): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const rulesetPath = join(root, RULESET_FILE);
   const read = readRuleText(rulesetPath, options.readFile);
   if ("diagnostic" in read) return failed(read);
-  const parse = options.parse ?? parseRuleDocument;
+  const parse = options.parse ?? parseRuleOnce;
   const parsed = parse(rulesetPath, read.text);
   diagnostics.push(...parsed.diagnostics);
   const rulesetDoc = parsed.document;
@@ -273,7 +288,7 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
 export function checkRuleFile(
   file: string,
   text: string,
-  parse: ParseRule = parseRuleDocument,
+  parse: ParseRule = parseRuleOnce,
 ): { document: RuleDocument; diagnostics: Diagnostic[] } {
   const parsed = parse(file, text);
   const diagnostics = [...parsed.diagnostics];
@@ -463,7 +478,7 @@ function closestFileHint(root: string, entry: string): string {
 }
 
 /** ruleset.yaml's identity and effective period, for choosing a version without loading it whole. */
-function readHeader(folder: string, hook?: ReadFileHook, parse: ParseRule = parseRuleDocument): VersionHeader {
+function readHeader(folder: string, hook?: ReadFileHook, parse: ParseRule = parseRuleOnce): VersionHeader {
   const file = join(folder, RULESET_FILE);
   const read = readRuleText(file, hook);
   const fallback: VersionHeader = { folder, file, version: basename(folder), id: "" };

@@ -78,6 +78,37 @@ describe("the rule files' JSON Schema", () => {
     ]);
   });
 
+  test("the build's validators are current: generated from the schema as it is now (else run npm run build)", async () => {
+    const script = "../../scripts/rule-validators.mjs";
+    const { ruleValidatorsSource, OUTPUT_FILE } = await import(script);
+    expect(readFileSync(OUTPUT_FILE, "utf8") === ruleValidatorsSource()).toBe(true);
+  });
+
+  test("the build's validators report what ajv compiling the schema at run time reports", () => {
+    const ajv = new Ajv(AJV_OPTIONS);
+    addAnnotationKeywords(ajv);
+    ajv.addSchema(schema);
+    const files = yamlFilesUnder("engine/test/rules/corpus");
+    let failing = 0;
+    for (const file of files) {
+      const { document } = parseRuleDocument(file, readFileSync(file, "utf8"));
+      const { kind } = fileKind(document);
+      if (!kind) continue;
+      const runtime = ajv.getSchema(`${schema.$id}#/definitions/${kind === "block" ? "blockFile" : `${kind}File`}`);
+      const expected = runtime?.(document.data) ? [] : (runtime?.errors ?? []);
+      const actual = validateFile(kind, document.data);
+      expect(actual, file).toEqual(expected);
+      if (actual.length > 0) failing++;
+    }
+    expect(failing).toBeGreaterThan(10);
+    // minLength counts characters with ajv's runtime helper (ucs2length), which the generated code imports.
+    const empty = { ruleset: "x", version: "1", title: { kk: "", ru: "", en: "" } };
+    const runtime = ajv.getSchema(`${schema.$id}#/definitions/rulesetFile`);
+    expect(runtime?.(empty)).toBe(false);
+    expect(validateFile("ruleset", empty)).toEqual(runtime?.errors);
+    expect(validateFile("ruleset", empty).filter((e) => e.keyword === "minLength")).toHaveLength(3);
+  });
+
   test("every file of the project's rulesets conforms to the schema", () => {
     const files = discoverRulesets("rules").flatMap((t) => yamlFilesUnder(t.path, new Set(["sample-data"])));
     expect(files.length).toBeGreaterThan(20);
