@@ -1,5 +1,5 @@
 import type { Period } from "../data/period.js";
-import { parsePeriod } from "../data/period.js";
+import { formatPeriod, parsePeriod } from "../data/period.js";
 import { type DataStore, periodCode } from "../data/store.js";
 import { ratingBlocks } from "../methodology/effective-weights.js";
 import type { Band, Field, Indicator } from "../model/ruleset.js";
@@ -220,7 +220,9 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
     if (!ind) continue;
     const planText = ind.score.method === "achievement" ? ind.score.plan.text : "";
     // The fields the indicator's value read (the plan it is measured against is not the unit's to move).
-    const reads = t.i.inputs.filter((x) => fields.has(x.name) && !new RegExp(`\\b${x.name}\\b`).test(planText));
+    // Read in the period rated: last year's values a growth indicator compares with are held fixed.
+    const now = formatPeriod(evaluationPeriod(ind.frequency, request.period));
+    const reads = t.i.inputs.filter((x) => x.period === now && fields.has(x.name) && !new RegExp(`\\b${x.name}\\b`).test(planText));
     const read = [...new Set(reads.map((x) => x.name))];
     const own = read.filter((f) => fields.get(f)?.source === "unit");
     const controlled = ind.source === "unit" && own.length > 0;
