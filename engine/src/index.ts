@@ -85,3 +85,4 @@ export { type FormulaToken, type FormulaTokenKind, formulaTokens } from "./works
 export { type Occurrence, SymbolIndex, type SymbolKind } from "./workspace/index.js";
 export { type FoldingLines, foldingOf, type OutlineKind, type OutlineNode, outlineOf } from "./workspace/outline.js";
 export { planRename, type Refusal, type RenameTarget, renameTarget } from "./workspace/rename.js";
+export * from "./whatif/target.js";
