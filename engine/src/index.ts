@@ -77,6 +77,7 @@ export * from "./scoring/index.js";
 export * from "./sensitivity/index.js";
 export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";
+export * from "./whatif/target.js";
 export * from "./workbench/index.js";
 export { type VersionState, Workspace } from "./workspace/build.js";
 export { type OpenDocument, WorkspaceDocuments } from "./workspace/documents.js";
@@ -85,4 +86,3 @@ export { type FormulaToken, type FormulaTokenKind, formulaTokens } from "./works
 export { type Occurrence, SymbolIndex, type SymbolKind } from "./workspace/index.js";
 export { type FoldingLines, foldingOf, type OutlineKind, type OutlineNode, outlineOf } from "./workspace/outline.js";
 export { planRename, type Refusal, type RenameTarget, renameTarget } from "./workspace/rename.js";
-export * from "./whatif/target.js";

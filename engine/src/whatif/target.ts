@@ -1,10 +1,9 @@
 import type { Period } from "../data/period.js";
 import { formatPeriod, parsePeriod } from "../data/period.js";
 import { type DataStore, periodCode } from "../data/store.js";
-import { ratingBlocks } from "../methodology/effective-weights.js";
 import type { Band, Field, Indicator } from "../model/ruleset.js";
 import { evaluationPeriod, rate } from "../scoring/engine.js";
-import type { PreparedIndicator, PreparedRuleset } from "../scoring/prepare.js";
+import type { PreparedRuleset } from "../scoring/prepare.js";
 import { explainUnit } from "../scoring/trace.js";
 import { toSignificant } from "../util/decimal-compare.js";
 
@@ -187,11 +186,6 @@ function moveOne(rater: Rater, key: string, from: number, up: boolean, base: Ove
   return undefined;
 }
 
-/** The reports's data cell key of a field for the unit in the indicator's evaluation period. */
-function cellOf(request: TargetRequest, indicator: Indicator, field: number, unit: number): string {
-  return `${field}/${unit}/${periodCode(evaluationPeriod(indicator.frequency, request.period))}`;
-}
-
 /**
  * For each indicator of the rating, the smallest change of each unit-reported input that alone reaches the
  * target (both directions are tried: whether more or less of an input helps depends on the formula); then
@@ -206,9 +200,6 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
   if (!current) return undefined;
   const unitIndex = store.unitIndex(unit);
   const fields = new Map<string, Field>(prepared.ruleset.fields.map((f) => [f.id, f]));
-  const rating = prepared.ruleset.ratings.find((r) => r.id === request.rating);
-  const blocks = new Set(rating ? ratingBlocks(prepared.ruleset, rating).map((b) => b.id) : []);
-  const inRating = (block: string) => blocks.has(block);
   const reached = rater.reaches(current);
   const trace = explainUnit(
     rate(prepared, store, { rating: request.rating, period: request.period, previous: "none" }),
@@ -222,7 +213,9 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
     // The fields the indicator's value read (the plan it is measured against is not the unit's to move).
     // Read in the period rated: last year's values a growth indicator compares with are held fixed.
     const now = formatPeriod(evaluationPeriod(ind.frequency, request.period));
-    const reads = t.i.inputs.filter((x) => x.period === now && fields.has(x.name) && !new RegExp(`\\b${x.name}\\b`).test(planText));
+    const reads = t.i.inputs.filter(
+      (x) => x.period === now && fields.has(x.name) && !new RegExp(`\\b${x.name}\\b`).test(planText),
+    );
     const read = [...new Set(reads.map((x) => x.name))];
     const own = read.filter((f) => fields.get(f)?.source === "unit");
     const controlled = ind.source === "unit" && own.length > 0;
@@ -253,7 +246,7 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
     }
     indicators.push({ id: ind.id, block: t.block, controlled, inputs, regional: read.filter((f) => !own.includes(f)) });
   }
-  const { plan, planReaches } = reached ? { plan: [], planReaches: true } : greedy(request, rater, current, indicators);
+  const { plan, planReaches } = reached ? { plan: [], planReaches: true } : greedy(rater, current, indicators);
   return { unit, target: request.target, current, reached, indicators, plan, planReaches };
 }
 
@@ -272,8 +265,7 @@ function change(from: number, best: { to: number; after: Standing }) {
  * per relative change when moved by a tenth of its change), until the target is reached; the last input is
  * moved only as far as needed.
  */
-function greedy(request: TargetRequest, rater: Rater, current: Standing, indicators: readonly TargetIndicator[]) {
-  const unitIndex = request.store.unitIndex(request.unit);
+function greedy(rater: Rater, current: Standing, indicators: readonly TargetIndicator[]) {
   const options = indicators.flatMap((i) => i.inputs.filter((x) => x.change !== undefined));
   const key = (x: InputChange) => x.cell;
   const gain = (x: InputChange) => {
