@@ -77,6 +77,7 @@ export * from "./scoring/index.js";
 export * from "./sensitivity/index.js";
 export * from "./source/range.js";
 export { ENGINE_VERSION } from "./version.js";
+export * from "./whatif/target.js";
 export * from "./workbench/index.js";
 export { type VersionState, Workspace } from "./workspace/build.js";
 export { type OpenDocument, WorkspaceDocuments } from "./workspace/documents.js";

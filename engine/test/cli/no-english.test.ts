@@ -87,6 +87,15 @@ describe.each(["kk", "ru"] as const)("no English words in %s output", (lang) => 
     }
   });
 
+  it("in what it takes to reach a target (explain --target)", async () => {
+    for (const target of ["rank:2", "rank:1", "grade:green"]) {
+      const args = ["explain", `${MINI}/2026.1`, "arys", "--data", DATA, "--period", "2026-Q1", "--target", target];
+      const run = await cli(...args, "--lang", lang);
+      expect(run.code).toBe(0);
+      expect(english(run.stdout)).toEqual([]);
+    }
+  });
+
   it("in the effect of a new version on the ranking (diff --data)", async () => {
     const args = ["diff", `${MINI}/2025.1`, `${MINI}/2026.1`, "--data", DATA, "--period", "2026-Q2", "--lang", lang];
     const diff = await cli(...args);

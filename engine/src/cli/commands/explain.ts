@@ -1,6 +1,6 @@
 import type { Provenance } from "../../data/observation.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { Lang } from "../../model/ruleset.js";
+import type { Lang, Ruleset } from "../../model/ruleset.js";
 import { coveragePercent } from "../../report/coverage-view.js";
 import { type LabelKey, label, localize, localizeMeasure } from "../../report/labels.js";
 import { missingInWords } from "../../report/missing-words.js";
@@ -17,12 +17,14 @@ import {
 } from "../../scoring/trace.js";
 import { rangeOfLength } from "../../source/range.js";
 import { didYouMean } from "../../util/did-you-mean.js";
+import { type Target, whatItTakes } from "../../whatif/target.js";
 import { displayPath } from "../diagnostic-formats/relative.js";
 import type { Command } from "../io.js";
 import { UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { rateCommandCore } from "../rating-session.js";
+import { renderTarget } from "../target-text.js";
 
 const USAGE = `Usage: tarazy explain RULESET UNIT --data PATH... --period P [options]
 
@@ -40,6 +42,10 @@ Options:
   --indicator ID        show only this indicator
   --lang kk|ru|en       language of names (default kk)
   --format text|json    the trace as text (default) or as JSON (the ExplainTrace of engine/src/scoring/trace.ts)
+  --target rank:N|grade:ID
+                        what it takes to reach a rank (N or better) or a grade (ID or better): for each input
+                        the unit reports, the smallest change that alone reaches it, and a plan combining the
+                        cheapest changes (docs/audit.md, "What it takes"); --format json gives its TargetReport
   --allow-out-of-period explain with a version folder outside its effective dates (else error S209)
 
 A unit not rated for too little data (policies.coverage) is explained by what it misses.
@@ -263,6 +269,18 @@ function unknown(message: string, suggestion: string | undefined): Diagnostic {
   };
 }
 
+/** "rank:3" or "grade:green" (a grade id of the ruleset). */
+function parseTarget(text: string, ruleset: Ruleset): Target {
+  const [kind, what] = text.split(":");
+  if (kind === "rank" && what !== undefined && /^[1-9][0-9]*$/.test(what)) return { kind: "rank", rank: Number(what) };
+  if (kind === "grade" && what !== undefined) {
+    const ids = ruleset.grades.map((g) => g.id);
+    if (ids.includes(what)) return { kind: "grade", grade: what };
+    throw new UsageError(`--target grade:${what}: the ruleset has no grade '${what}' (it has: ${ids.join(", ")})`);
+  }
+  throw new UsageError(`--target takes rank:N (N a whole number from 1) or grade:ID, not '${text}'`);
+}
+
 export const explainCommand: Command = {
   name: "explain",
   summary: "show how a unit's score was computed: tarazy explain RULESET UNIT --data PATH... --period P",
@@ -270,7 +288,7 @@ export const explainCommand: Command = {
   async run(args, io) {
     const { positional, values, data } = parseOptions(
       args,
-      ["--data", "--period", "--rating", "--indicator", "--lang", "--format"],
+      ["--data", "--period", "--rating", "--indicator", "--lang", "--format", "--target"],
       ["--allow-out-of-period"],
     );
     const [rulesetPath, unitId, ...extra] = positional;
@@ -309,6 +327,21 @@ export const explainCommand: Command = {
         unknown(`unit '${unitId}' was not rated in ${rated.result.period}`, didYouMean(unitId, ids)),
       ]);
       return 1;
+    }
+    const target = values.get("--target");
+    if (target !== undefined) {
+      const report = whatItTakes({
+        prepared: rated.version.prepared,
+        store: rated.version.store,
+        rating: trace.rating,
+        period: rated.run.period,
+        unit: trace.unit.id,
+        target: parseTarget(target, ruleset),
+      });
+      if (!report) return 1;
+      if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      else io.stdout(renderTarget(report, ruleset, lang));
+      return 0;
     }
     const only = values.get("--indicator");
     if (only !== undefined && !trace.blocks.some((b) => b.indicators.some((i) => i.id === only))) {
