@@ -1,8 +1,9 @@
-import { checkFormula, type FormulaReference } from "../check/checker.js";
+import type { FormulaReference } from "../check/checker.js";
 import { CheckCodes } from "../check/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Type } from "../formula/environment.js";
 import type { FormulaSource, Frequency, Indicator, Ruleset } from "../model/ruleset.js";
+import { checkFormulaCached } from "./check-cache.js";
 import { type FormulaScope, rulesetEnvironment } from "./environment.js";
 import type { RulesetSources } from "./sources.js";
 
@@ -61,7 +62,7 @@ export function linkFormulas(
       formulas.push({ indicator, role, source, references: [], hasErrors: source.text !== "" || parseFailed });
       continue;
     }
-    const result = checkFormula(source.ast, rulesetEnvironment(ruleset, SCOPE[role]), { file: source.at.file });
+    const result = checkFormulaCached(source.ast, rulesetEnvironment(ruleset, SCOPE[role]), source.at.file);
     // With a file missing, an unknown name is more likely defined there than misspelt here.
     const own = (
       options.incomplete ? result.diagnostics.filter((d) => d.code !== CheckCodes.F200) : result.diagnostics

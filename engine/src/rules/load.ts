@@ -14,7 +14,7 @@ import { fileKind } from "./file-kind.js";
 import { type FormulaUse, linkFormulas } from "./link.js";
 import { parseRuleOnce } from "./parse-once.js";
 import { listFolder, pathKind, type ReadFileHook, readRuleText, START, yamlFilesUnder } from "./read.js";
-import { validateFile } from "./schema.js";
+import { type FileKind, validateFile } from "./schema.js";
 import { schemaDiagnostics } from "./schema-errors.js";
 import { RulesetSources } from "./sources.js";
 import { checkFamily, chooseVersion, effectiveEnd, type VersionHeader } from "./versions.js";
@@ -345,13 +345,10 @@ function validateDocument(
       [...doc.locations].filter(([, l]) => l.value.start.offset >= cutoff).map(([p]) => p),
     );
   }
-  const { kind, diagnostic } = fileKind(doc);
+  const { kind, diagnostic, controls, errors, reported } = schemaCheck(doc);
   if (diagnostic) diagnostics.push(diagnostic);
-  if (!kind) return undefined;
-  const controls = controlCharacters(doc, kind);
+  if (!kind || !controls || !errors || !reported) return undefined;
   diagnostics.push(...controls.diagnostics);
-  // An id with a control character is reported as such (R017), not again as "not a valid id".
-  const errors = validateFile(kind, doc.data).filter((e) => !saidAsControlCharacter(e, controls.paths));
   sources.markBroken(
     doc,
     errors
@@ -362,9 +359,38 @@ function validateDocument(
           : e.instancePath,
       ),
   );
-  const reported = schemaDiagnostics(doc, kind, errors);
   diagnostics.push(...(cutoff === undefined ? reported : reported.filter((d) => d.range.start.offset < cutoff)));
   return kind;
+}
+
+interface SchemaCheck {
+  readonly kind?: FileKind;
+  readonly diagnostic?: Diagnostic;
+  readonly controls?: ReturnType<typeof controlCharacters>;
+  readonly errors?: readonly ErrorObject[];
+  readonly reported?: readonly Diagnostic[];
+}
+
+/**
+ * A document's kind, control characters and JSON Schema errors, computed once per parsed document: parsed
+ * documents are immutable and an editor's parse cache hands back the same one for unchanged text, so a
+ * re-check after an edit validates only the edited file against the schema.
+ */
+const schemaChecks = new WeakMap<RuleDocument, SchemaCheck>();
+
+function schemaCheck(doc: RuleDocument): SchemaCheck {
+  const known = schemaChecks.get(doc);
+  if (known) return known;
+  const { kind, diagnostic } = fileKind(doc);
+  let result: SchemaCheck = { ...(kind ? { kind } : {}), ...(diagnostic ? { diagnostic } : {}) };
+  if (kind) {
+    const controls = controlCharacters(doc, kind);
+    // An id with a control character is reported as such (R017), not again as "not a valid id".
+    const errors = validateFile(kind, doc.data).filter((e) => !saidAsControlCharacter(e, controls.paths));
+    result = { ...result, controls, errors, reported: schemaDiagnostics(doc, kind, errors) };
+  }
+  schemaChecks.set(doc, result);
+  return result;
 }
 
 /** A schema error about the form of a value or key (pattern) that R017 already explains. */

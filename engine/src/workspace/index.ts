@@ -1,4 +1,5 @@
 import { isScalar } from "yaml";
+import type { FormulaReference } from "../check/checker.js";
 import type { RuleDocument } from "../rules/yaml-document.js";
 import type { Range } from "../source/range.js";
 import type { VersionState } from "./build.js";
@@ -132,16 +133,33 @@ export function occurrencesOf(version: VersionState): Occurrence[] {
   for (const doc of version.result.documents) for (const o of valueOccurrences(doc, false)) add(o);
   for (const doc of version.tests.documents) for (const o of valueOccurrences(doc, true)) add(o);
   const docs = new Map(version.result.documents.map((d) => [d.file, d]));
-  for (const formula of version.result.formulas)
-    for (const ref of formula.references) {
-      const kind = ref.binding.kind;
-      if (kind !== "field" && kind !== "indicator") continue;
-      const file = formula.source.at.file;
-      const doc = docs.get(file);
-      const range = doc && nameRange(doc, ref.range, ref.binding.name);
-      if (range) add({ kind, name: ref.binding.name, file, range, role: "reference", where: "formula" });
-    }
+  for (const formula of version.result.formulas) {
+    const file = formula.source.at.file;
+    const doc = docs.get(file);
+    if (doc) for (const o of formulaOccurrences(doc, formula.references)) add(o);
+  }
   return sortOccurrences(out);
+}
+
+/**
+ * A formula's field and indicator references as occurrences, found once per list of references: the loader's
+ * formula-check cache hands back the same list for a formula of an unchanged file, so a re-index after an
+ * edit locates only the edited file's names again.
+ */
+const formulaFound = new WeakMap<readonly FormulaReference[], readonly Located[]>();
+
+function formulaOccurrences(doc: RuleDocument, references: readonly FormulaReference[]): readonly Located[] {
+  const known = formulaFound.get(references);
+  if (known) return known;
+  const out: Located[] = [];
+  for (const ref of references) {
+    const kind = ref.binding.kind;
+    if (kind !== "field" && kind !== "indicator") continue;
+    const range = nameRange(doc, ref.range, ref.binding.name);
+    if (range) out.push({ kind, name: ref.binding.name, file: doc.file, range, role: "reference", where: "formula" });
+  }
+  formulaFound.set(references, out);
+  return out;
 }
 
 type Located = Omit<Occurrence, "version" | "scope">;
