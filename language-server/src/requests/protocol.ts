@@ -1,10 +1,9 @@
-import type { Lang } from "@tarazy/engine";
-import type { Location } from "vscode-languageserver";
-
 /**
- * The custom requests of the Tarazy language server (docs: language-server/README.md, "Custom requests").
- * Paths are absolute file-system paths; locations are LSP Locations. The VS Code extension keeps a copy of
- * these shapes in vscode-extension/src/protocol.ts (it cannot import the server's sources).
+ * The custom requests of the Tarazy language server (docs: language-server/README.md, "Custom requests"):
+ * the one description of their names and shapes, for the server and for the VS Code extension, which
+ * re-exports this file (vscode-extension/src/protocol.ts). It imports nothing, so that the extension can
+ * compile it without the engine. Paths are absolute file-system paths; locations are LSP Locations as JSON:
+ * 0-based lines and UTF-16 characters.
  */
 export const Requests = {
   rulesets: "tarazy/rulesets",
@@ -18,6 +17,19 @@ export const Requests = {
   /** Every rule file of the workspace re-read and checked: { files, errors, warnings } with diagnostics. */
   validateAll: "tarazy/validateAll",
 } as const;
+
+export type Lang = "kk" | "ru" | "en";
+
+export interface LspPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** An LSP Location (vscode-languageserver's Location has this shape). */
+export interface Location {
+  readonly uri: string;
+  readonly range: { readonly start: LspPosition; readonly end: LspPosition };
+}
 
 export interface RulesetInfo {
   readonly path: string;
@@ -109,4 +121,71 @@ export interface RuleTestFileResult {
   readonly file: string;
   readonly uri: string;
   readonly tests: readonly RuleTestResult[];
+}
+
+/** The RatingResult JSON of `tarazy rate --format json`, as far as the extension reads it. */
+export interface RatingResultJson {
+  readonly ruleset: { readonly id: string; readonly version: string };
+  readonly rating: string;
+  readonly period: string;
+  readonly results: readonly { unit: string; score: number; rank: number; grade: string }[];
+}
+
+export interface RateResult {
+  readonly result: RatingResultJson | RatingResultJson[];
+  readonly html: string;
+  readonly diagnostics: readonly PlainDiagnostic[];
+}
+
+export interface ExplainResult {
+  readonly trace: TraceJson;
+  readonly text: string;
+  readonly links: readonly ExplainLinkResult[];
+}
+
+/** The ExplainTrace JSON (engine/src/scoring/trace.ts), as far as the view shows it. */
+export interface TraceJson {
+  readonly ruleset: { id: string; version: string };
+  readonly period: string;
+  readonly scale: number;
+  readonly unit: { id: string; name: Record<string, string> };
+  readonly total: number;
+  readonly rank: number;
+  readonly rankedUnits: number;
+  readonly grade: string;
+  readonly blocks: readonly {
+    id: string;
+    name: Record<string, string>;
+    weight: number;
+    points: number;
+    lost: number;
+    indicators: readonly {
+      id: string;
+      name: Record<string, string>;
+      measure: string;
+      formula: string;
+      value: number | boolean | null;
+      status: string;
+      score: number | null;
+      weight: number;
+      points: number;
+      lost: number;
+      inputs: readonly { name: string; period: string; value: unknown }[];
+    }[];
+  }[];
+}
+
+export interface DiffResult {
+  readonly diff: { readonly changes: readonly unknown[] };
+  readonly text: string;
+}
+
+export interface RuleTestsResult {
+  readonly files: readonly RuleTestFileResult[];
+}
+
+export interface ValidateAllResult {
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
 }
