@@ -1,8 +1,7 @@
-import { readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, describe, expect, test } from "vitest";
-import { loadRuleset } from "../../src/rules/load.js";
-import { miniCopy } from "./helpers.js";
+import type { loadRuleset } from "../../src/rules/load.js";
+import { loadEditedMini } from "./helpers.js";
 
 /** Focused cases of the semantic checks beyond the corpus: thresholds, directions, chains. */
 const temporary: string[] = [];
@@ -10,22 +9,8 @@ afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
-function edited(edits: Record<string, [string, string][]>, extra: Record<string, string> = {}) {
-  const dir = miniCopy(Object.fromEntries(Object.entries(extra).map(([k, v]) => [`2026.1/${k}`, v])));
-  temporary.push(dir);
-  const root = join(dir, "2026.1");
-  const readFile = (p: string) => {
-    const list = edits[p.slice(root.length + 1)];
-    if (!list) return undefined;
-    let text = readFileSync(p, "utf8");
-    for (const [a, b] of list) {
-      if (!text.includes(a)) throw new Error(`no ${a} in ${p}`);
-      text = text.replace(a, b);
-    }
-    return text;
-  };
-  return loadRuleset(root, { readFile });
-}
+const edited = (edits: Record<string, [string, string][]>, extra: Record<string, string> = {}) =>
+  loadEditedMini(temporary, edits, extra);
 
 const codes = (r: ReturnType<typeof loadRuleset>) => r.diagnostics.map((d) => `${d.code} ${d.message}`);
 

@@ -1,10 +1,9 @@
-import { readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, describe, expect, test } from "vitest";
 import type { Field, Indicator } from "../../src/model/ruleset.js";
 import { localizeMeasure } from "../../src/report/labels.js";
-import { loadRuleset } from "../../src/rules/load.js";
-import { miniCopy } from "./helpers.js";
+import type { loadRuleset } from "../../src/rules/load.js";
+import { loadEditedMini } from "./helpers.js";
 
 /**
  * Declared languages (ruleset.yaml `languages`) and the R350 warning, and units of measure named in each
@@ -16,22 +15,7 @@ afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
-function edited(edits: Record<string, [string, string][]>) {
-  const dir = miniCopy();
-  temporary.push(dir);
-  const root = join(dir, "2026.1");
-  const readFile = (p: string) => {
-    const list = edits[p.slice(root.length + 1)];
-    if (!list) return undefined;
-    let text = readFileSync(p, "utf8");
-    for (const [a, b] of list) {
-      if (!text.includes(a)) throw new Error(`no ${a} in ${p}`);
-      text = text.replace(a, b);
-    }
-    return text;
-  };
-  return loadRuleset(root, { readFile });
-}
+const edited = (edits: Record<string, [string, string][]>) => loadEditedMini(temporary, edits);
 
 const EFFECTIVE = "effective: { from: 2026-01 }\n";
 const MEASURES = "measures:\n  mln KZT: { kk: млн теңге, en: mln KZT }\n  count: { kk: бірлік }\n";
