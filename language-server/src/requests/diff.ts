@@ -3,6 +3,7 @@ import {
   type Lang,
   loadRuleset,
   parsePeriod,
+  type ReadFileHook,
   rankingEffect,
   rateBothVersions,
   renderDiffText,
@@ -12,10 +13,15 @@ import { badRequest, failure } from "./convert.js";
 import type { DiffParams } from "./protocol.js";
 
 /** tarazy/diff: what changed between two version folders and, with data and a period, the effect on the ranking. */
-export async function diff(params: DiffParams, lang: Lang): Promise<{ diff: unknown; text: string }> {
+export async function diff(
+  params: DiffParams,
+  lang: Lang,
+  readFile?: ReadFileHook,
+): Promise<{ diff: unknown; text: string }> {
   if (!params.old || !params.new) throw badRequest("give the old and the new version folder");
-  const before = loadRuleset(params.old);
-  const after = loadRuleset(params.new);
+  const options = readFile ? { readFile } : {};
+  const before = loadRuleset(params.old, options);
+  const after = loadRuleset(params.new, options);
   if (!before.ruleset || !after.ruleset)
     throw failure([...before.diagnostics, ...after.diagnostics], "the versions must be free of errors to compare:");
   const changes = diffRulesets(before.ruleset, after.ruleset);

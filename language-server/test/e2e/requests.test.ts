@@ -94,6 +94,38 @@ describe("the extension's custom requests over stdio (tarazy/*)", () => {
     expect(csv[(cell?.cell?.row ?? 0) - 1]).toMatch(/^sairam,/);
   });
 
+  it("rates and explains the open buffers: an unsaved edit of a rule file is in the answer", async () => {
+    const uri = pathToFileURL(INDUSTRY).href;
+    const edited = readFileSync(INDUSTRY, "utf8").replace(
+      "en: New production facilities opened against plan",
+      "en: Facilities opened (unsaved edit)",
+    );
+    expect(edited).toContain("unsaved edit");
+    await client.open(INDUSTRY, edited);
+    try {
+      const params = { ruleset: DISTRICTS, data: DATA, period: "2026-Q3", unit: "sairam", lang: "en" };
+      const answer = await client.request<{ text: string }>("tarazy/explain", params);
+      expect(answer.text).toContain("Facilities opened (unsaved edit)");
+      expect(answer.text).not.toContain("New production facilities opened against plan");
+      const doc = await client.request<{ content: string }>("tarazy/methodology", {
+        ruleset: DISTRICTS,
+        lang: "en",
+        format: "markdown",
+      });
+      expect(doc.content).toContain("Facilities opened (unsaved edit)");
+    } finally {
+      await client.notify("textDocument/didClose", { textDocument: { uri } });
+    }
+    const after = await client.request<{ text: string }>("tarazy/explain", {
+      ruleset: DISTRICTS,
+      data: DATA,
+      period: "2026-Q3",
+      unit: "sairam",
+      lang: "en",
+    });
+    expect(after.text).toContain("New production facilities opened against plan");
+  });
+
   it("tarazy/explain refuses an unknown unit with a plain message", async () => {
     await expect(
       client.request("tarazy/explain", { ruleset: DISTRICTS, data: DATA, period: "2026-Q3", unit: "nowhere" }),
