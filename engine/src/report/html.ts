@@ -8,7 +8,7 @@ import { escapeHtml } from "./html-escape.js";
 import { REPORT_CSS } from "./html-style.js";
 import { pointsText, valueText } from "./indicator-cell.js";
 import { label } from "./labels.js";
-import { manifestComment, type ReportManifest } from "./manifest.js";
+import { manifestComment, type ReportManifest, ratingName } from "./manifest.js";
 import { formatNumber, formatShort } from "./number-format.js";
 import { rankChange, rankText } from "./rank-change.js";
 import type { GradeView, PeriodView, ReportView } from "./view.js";
@@ -146,7 +146,7 @@ function blockDetail(view: ReportView, blockIndex: number): string {
 }
 
 /** The manifest for a person to read, at the foot of an HTML page. */
-export function htmlManifestFooter(manifest: ReportManifest, lang: Lang): string {
+export function htmlManifestFooter(manifest: ReportManifest, lang: Lang, title: string): string {
   const files =
     manifest.dataFiles.length === 0
       ? escapeHtml(label("noDataFiles", lang))
@@ -156,7 +156,7 @@ export function htmlManifestFooter(manifest: ReportManifest, lang: Lang): string
   const facts: [string, string][] = [
     [label("ruleset", lang), `${escapeHtml(manifest.ruleset.id)} ${escapeHtml(manifest.ruleset.version)}`],
     [label("hash", lang), `<code>${escapeHtml(manifest.ruleset.hash)}</code>`],
-    [label("rating", lang), escapeHtml(manifest.rating)],
+    [label("rating", lang), escapeHtml(ratingName(manifest, { title }))],
     [label("periods", lang), escapeHtml(manifest.periods.join(", "))],
     [label("dataFiles", lang), files],
     [label("engine", lang), escapeHtml(manifest.generator.version)],
@@ -208,7 +208,7 @@ export function ratingHtml(view: ReportView): string {
     "<main>",
     ...sections,
     "</main>",
-    htmlManifestFooter(view.manifest, lang),
+    htmlManifestFooter(view.manifest, lang, view.title),
   ].join("\n");
   return htmlPage({
     lang,
