@@ -19,6 +19,8 @@ export function htmlPage(options: {
   title: string;
   generator: string;
   comment?: string;
+  /** Styles of this page beyond the shared stylesheet. */
+  css?: string;
   body: string;
 }): string {
   return [
@@ -31,7 +33,7 @@ export function htmlPage(options: {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     `<meta name="generator" content="${escapeHtml(options.generator)}">`,
     `<title>${escapeHtml(options.title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
+    `<style>${REPORT_CSS}${options.css ?? ""}</style>`,
     "</head>",
     ...(options.comment ? [options.comment] : []),
     "<body>",

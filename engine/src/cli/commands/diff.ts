@@ -1,7 +1,8 @@
-import { resolve } from "node:path";
+import { basename, dirname, relative, resolve } from "node:path";
 import { compareNumbers } from "../../compile/compare.js";
 import type { Period } from "../../data/period.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { compareHtml } from "../../diff/html.js";
 import {
   type BlockEffect,
   DEFAULT_TOP_MOVERS,
@@ -13,6 +14,7 @@ import { type RatedRun, rateBothVersions } from "../../diff/rate-both.js";
 import { diffRulesets, type RulesetChange, type RulesetDiff } from "../../diff/rules-diff.js";
 import type { Lang, Localized, Ruleset } from "../../model/ruleset.js";
 import { localize } from "../../report/labels.js";
+import { writeOutputFiles } from "../../report/write.js";
 import { isFamilyFolder, type LoadResult, loadRuleset } from "../../rules/load.js";
 import { missingList } from "../../scoring/coverage.js";
 import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
@@ -40,18 +42,21 @@ rule changes grouped by the block they touch with the mean change of its points.
 OLD and NEW are version folders (each holds ruleset.yaml); or give the family folder and two version ids.
 
 Options:
-  --format FORMAT   text (default) | json (engine/schema/ruleset-diff.schema.json)
+  --format FORMAT   text (default) | json (engine/schema/ruleset-diff.schema.json) | html (the compare
+                    page: one self-contained file, in --lang; docs/reports.md, "The compare page")
+  --out FILE        with --format html: write the page to FILE instead of stdout
   --exit-code       exit 1 when there are rule changes (as git diff --exit-code)
   --data PATH...    data files or folders to rate under both versions (several paths, or --data repeated)
   --period P        with --data: the period, a month 2026-03, a quarter 2026-Q3 or a year 2026
   --rating ID       with --data: the rating (default: each version's first of the period's rhythm)
   --top N           with --data: how many biggest movers to list (default ${DEFAULT_TOP_MOVERS})
-  --lang kk|ru|en   with --data: language of the names and headings (default kk)
+  --lang kk|ru|en   with --data or --format html: language of the names and headings (default kk)
 
 Examples:
   tarazy diff rules/turkistan/districts/2025.1 rules/turkistan/districts/2026.1
   tarazy diff rules/turkistan/districts 2025.1 2026.1 --format json
   tarazy diff rules/turkistan/districts 2025.1 2026.1 --data data/ --period 2026-Q3 --lang en
+  tarazy diff rules/turkistan/districts 2025.1 2026.1 --data data/ --period 2026-Q3 --format html --out compare.html
 
 Exit code: 0 (with --exit-code: 0 no changes, 1 changes), 1 when a version has errors or the data has
 problems (printed with file, line and column), 2 bad usage.
@@ -59,8 +64,12 @@ problems (printed with file, line and column), 2 bad usage.
 
 interface DiffArgs {
   readonly positional: readonly string[];
-  readonly format: "text" | "json";
+  readonly format: "text" | "json" | "html";
   readonly exitCode: boolean;
+  /** Language of the html page (and, with --data, of the text). */
+  readonly lang: Lang;
+  /** With --format html: the file to write. */
+  readonly out?: string;
   /** Present with --data: what to rate under both versions. */
   readonly effect?: EffectArgs;
 }
@@ -79,16 +88,19 @@ function parseArgs(args: readonly string[]): DiffArgs {
   const exitCode = args.includes("--exit-code");
   const { positional, values, data } = parseOptions(
     args.filter((a) => a !== "--exit-code"),
-    ["--format", "--data", ...EFFECT_OPTIONS],
+    ["--format", "--data", "--out", ...EFFECT_OPTIONS],
   );
   if (positional.length < 2 || positional.length > 3)
     throw new UsageError("give two version folders, or a family folder and two versions");
-  const format = formatOption(values, ["text", "json"] as const);
+  const format = formatOption(values, ["text", "json", "html"] as const);
+  const out = values.get("--out");
+  if (out !== undefined && format !== "html") throw new UsageError("--out goes with --format html");
+  const page = { lang: langOption(values), ...(out !== undefined ? { out } : {}) };
   const withData = data.length > 0 || args.some((a) => a === "--data" || a.startsWith("--data="));
   if (!withData) {
-    const stray = EFFECT_OPTIONS.find((o) => values.has(o));
+    const stray = EFFECT_OPTIONS.find((o) => values.has(o) && !(o === "--lang" && format === "html"));
     if (stray) throw new UsageError(`${stray} goes with --data PATH... --period P`);
-    return { positional, format, exitCode };
+    return { positional, format, exitCode, ...page };
   }
   if (data.length === 0) throw new UsageError("--data needs a path");
   const period = periodOption(values, "--period");
@@ -98,6 +110,7 @@ function parseArgs(args: readonly string[]): DiffArgs {
     positional,
     format,
     exitCode,
+    ...page,
     effect: {
       data,
       period,
@@ -131,7 +144,7 @@ function loadBoth(args: DiffArgs, io: CliIO): [LoadResult, LoadResult] {
 
 export const diffCommand: Command = {
   name: "diff",
-  summary: "what changed between two ruleset versions, and with --data its effect on the ranking (text, json)",
+  summary: "what changed between two ruleset versions, and with --data its effect on the ranking (text, json, html)",
   usage: USAGE,
   async run(args, io) {
     const options = parseArgs(args);
@@ -151,17 +164,22 @@ export const diffCommand: Command = {
     }
     const diff = diffRulesets(oldResult.ruleset, newResult.ruleset);
     const changed = options.exitCode && diff.changes.length > 0 ? 1 : 0;
+    const [before, after] = [oldResult.ruleset, newResult.ruleset];
     if (!options.effect) {
-      io.stdout(
-        options.format === "json"
-          ? `${JSON.stringify(diff, null, 2)}\n`
-          : renderDiffText(diff, oldResult.ruleset, newResult.ruleset),
-      );
+      if (options.format === "html")
+        return (
+          (await writePage(compareHtml({ diff, old: before, new: after, lang: options.lang }), options, io)) || changed
+        );
+      io.stdout(options.format === "json" ? `${JSON.stringify(diff, null, 2)}\n` : renderDiffText(diff, before, after));
       return changed;
     }
-    const rated = await rateBoth(oldResult.ruleset, newResult.ruleset, options.effect, io);
+    const rated = await rateBoth(before, after, options.effect, io);
     if (!rated) return 1;
     const effect = rankingEffect(rated[0], rated[1], { diff, top: options.effect.top });
+    if (options.format === "html") {
+      const page = compareHtml({ diff, old: rated[0].ruleset, new: rated[1].ruleset, lang: options.lang, effect });
+      return (await writePage(page, options, io)) || changed;
+    }
     io.stdout(
       options.format === "json"
         ? `${JSON.stringify({ ...diff, effect }, null, 2)}\n`
@@ -170,6 +188,22 @@ export const diffCommand: Command = {
     return changed;
   },
 };
+
+/** The compare page to stdout, or with --out to its file (written whole or not at all); 1 when it cannot be written. */
+async function writePage(page: string, options: DiffArgs, io: CliIO): Promise<0 | 1> {
+  if (options.out === undefined) {
+    io.stdout(page);
+    return 0;
+  }
+  const path = resolve(io.cwd, options.out);
+  const written = await writeOutputFiles(dirname(path), [
+    { name: basename(path), bytes: new TextEncoder().encode(page) },
+  ]);
+  printDiagnostics(io, written.diagnostics);
+  if (written.files.length === 0) return 1;
+  io.stdout(`wrote ${relative(io.cwd, path) || path}\n`);
+  return 0;
+}
 
 /** Rates the period under both versions; prints every problem once; nothing when one stops the comparison. */
 async function rateBoth(
