@@ -14,6 +14,7 @@ export interface CompareNames {
   readonly new: Ruleset;
   unit(id: string): string;
   block(id: string): string;
+  field(id: string): string;
   /** The grade of one side with its colour; an empty id (no grade's min reached) is a grey dash. */
   grade(id: string, side: Side): GradeView;
   /** A total of one side, with that version's display decimals. */
@@ -36,6 +37,7 @@ export function compareNames(oldRuleset: Ruleset, newRuleset: Ruleset, lang: Lan
     new: newRuleset,
     unit: (id) => localize(find((r) => r.units, id)?.name, lang) || id,
     block: (id) => localize(find((r) => r.blocks, id)?.name, lang) || id,
+    field: (id) => localize(find((r) => r.fields, id)?.name, lang) || id,
     grade: (id, side) => grades[side].find((g) => g.id === id) ?? { id, label: id || "—", color: FALLBACK_COLOR },
     total: (x, side) => formatNumber(x, lang, decimals[side]),
     change: (x) => {

@@ -9,6 +9,7 @@ import { ENGINE_VERSION } from "../version.js";
 import { effectHtml } from "./html-effect.js";
 import { type CompareNames, compareNames } from "./html-names.js";
 import { attributeChanges, type RankingEffect } from "./ranking-effect.js";
+import type { RatedBoth } from "./rate-both.js";
 import type { RulesetChange, RulesetDiff } from "./rules-diff.js";
 
 /**
@@ -24,6 +25,8 @@ export interface ComparePageInput {
   readonly lang: Lang;
   /** With data: the effect of the change on one period's ranking (rankingEffect). */
   readonly effect?: RankingEffect;
+  /** With data: per version, the fields without data in the period (rateBothVersions' leftOut). */
+  readonly leftOut?: RatedBoth["leftOut"];
   /** Default: this engine's version. */
   readonly engineVersion?: string;
 }
@@ -41,7 +44,9 @@ export function compareHtml(input: ComparePageInput): string {
   const rulesetTitle = localize(input.new.title, lang) || input.new.id;
   const title = `${rulesetTitle}: ${input.old.version} → ${input.new.version}`;
   const sections = [
-    ...(effect ? [section("effect", label("compareEffect", lang), effectBody(effect, names))] : []),
+    ...(effect
+      ? [section("effect", label("compareEffect", lang), effectBody(effect, input.leftOut ?? [], names))]
+      : []),
     section("changes", label("compareRuleChanges", lang), changesBody(input, names)),
   ];
   const version = input.engineVersion ?? ENGINE_VERSION;
@@ -69,12 +74,16 @@ function ratingTitle(effect: RankingEffect, names: CompareNames): string {
   return effect.old.rating === effect.new.rating ? after : `${title(names.old, effect.old.rating)} → ${after}`;
 }
 
-function effectBody(effect: RankingEffect, names: CompareNames): string {
-  const note = label("compareEffectNote", names.lang, {
+function effectBody(effect: RankingEffect, leftOut: RatedBoth["leftOut"], names: CompareNames): string {
+  const { lang } = names;
+  const note = label("compareEffectNote", lang, {
     rating: ratingTitle(effect, names),
-    period: periodLabel(effect.period, names.lang),
+    period: periodLabel(effect.period, lang),
   });
-  return `<p class="note">${escapeHtml(note)}</p>\n${effectHtml(effect, names)}`;
+  const missing = leftOut.map(({ version, fields }) =>
+    label("compareLeftOut", lang, { version, fields: fields.map(names.field).join(", ") }),
+  );
+  return `${[note, ...missing].map((n) => `<p class="note">${escapeHtml(n)}</p>`).join("\n")}\n${effectHtml(effect, names)}`;
 }
 
 // ── the rule changes ──

@@ -431,6 +431,11 @@ export const LABELS = {
   compareBlockOnlyIn: { kk: "тек {version} нұсқасында", ru: "только в версии {version}", en: "only in {version}" },
   compareOther: { kk: "Басқа өзгерістер", ru: "Прочие изменения", en: "Other changes" },
   compareNoRuleChange: { kk: "ереже өзгермеген", ru: "правила не менялись", en: "no rule change" },
+  compareLeftOut: {
+    kk: "{version} бойынша деректері жоқ мәндер салыстыруға алынбады (0 деп бағаланбады): {fields}.",
+    ru: "По версии {version} значения без данных не участвуют в сравнении (не оценены в 0): {fields}.",
+    en: "Under {version}, values without data are left out of the comparison (not scored 0): {fields}.",
+  },
   compareNone: { kk: "жоқ", ru: "нет", en: "none" },
   compareOldVersion: { kk: "Бұрынғы нұсқа", ru: "Прежняя версия", en: "Old version" },
   compareNewVersion: { kk: "Жаңа нұсқа", ru: "Новая версия", en: "New version" },

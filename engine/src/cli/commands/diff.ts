@@ -10,7 +10,7 @@ import {
   rankingEffect,
   type UnitEffect,
 } from "../../diff/ranking-effect.js";
-import { type RatedRun, rateBothVersions } from "../../diff/rate-both.js";
+import { type RatedBoth, rateBothVersions } from "../../diff/rate-both.js";
 import { diffRulesets, type RulesetChange, type RulesetDiff } from "../../diff/rules-diff.js";
 import type { Lang, Localized, Ruleset } from "../../model/ruleset.js";
 import { localize } from "../../report/labels.js";
@@ -173,11 +173,12 @@ export const diffCommand: Command = {
       io.stdout(options.format === "json" ? `${JSON.stringify(diff, null, 2)}\n` : renderDiffText(diff, before, after));
       return changed;
     }
-    const rated = await rateBoth(before, after, options.effect, io);
+    const { rated, leftOut } = await rateBoth(before, after, options.effect, io);
     if (!rated) return 1;
     const effect = rankingEffect(rated[0], rated[1], { diff, top: options.effect.top });
     if (options.format === "html") {
-      const page = compareHtml({ diff, old: rated[0].ruleset, new: rated[1].ruleset, lang: options.lang, effect });
+      const versions = { old: rated[0].ruleset, new: rated[1].ruleset };
+      const page = compareHtml({ diff, ...versions, lang: options.lang, effect, leftOut });
       return (await writePage(page, options, io)) || changed;
     }
     io.stdout(
@@ -206,12 +207,7 @@ async function writePage(page: string, options: DiffArgs, io: CliIO): Promise<0 
 }
 
 /** Rates the period under both versions; prints every problem once; nothing when one stops the comparison. */
-async function rateBoth(
-  oldRuleset: Ruleset,
-  newRuleset: Ruleset,
-  args: EffectArgs,
-  io: CliIO,
-): Promise<readonly [RatedRun, RatedRun] | undefined> {
+async function rateBoth(oldRuleset: Ruleset, newRuleset: Ruleset, args: EffectArgs, io: CliIO): Promise<RatedBoth> {
   const both = await rateBothVersions(oldRuleset, newRuleset, {
     data: args.data,
     period: args.period,
@@ -227,7 +223,7 @@ async function rateBoth(
     io.stderr(
       `tarazy diff: note: under ${version}, values without data in ${both.rated?.[0].result.period} are left out of the comparison (not scored 0): ${missingList(fields)}\n`,
     );
-  return both.rated;
+  return both;
 }
 
 const SECTION: Record<RulesetChange["element"], string> = {
