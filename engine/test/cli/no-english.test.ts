@@ -55,6 +55,14 @@ function latinWords(text: string): string[] {
   return (plain.match(/[\p{L}\p{N}_]+/gu) ?? []).filter((t) => /^[A-Za-z][A-Za-z_]+$/.test(t));
 }
 
+/** What a reader of an HTML page sees: its text without the stylesheet, tags and entities. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&[#\w]+;/g, " ");
+}
+
 const temps: string[] = [];
 afterAll(() => {
   for (const t of temps) rmSync(t, { recursive: true, force: true });
@@ -104,6 +112,15 @@ describe.each(["kk", "ru"] as const)("no English words in %s output", (lang) => 
     const diff = await cli(...args);
     expect(diff.code).toBe(0);
     expect(english(diff.stdout)).toEqual([]);
+  });
+
+  it("in the compare page (diff --format html), with data and without", async () => {
+    const versions = ["diff", `${MINI}/2025.1`, `${MINI}/2026.1`, "--format", "html", "--lang", lang];
+    for (const args of [versions, [...versions, "--data", DATA, "--period", "2026-Q2"]]) {
+      const page = await cli(...args);
+      expect(page.code).toBe(0);
+      expect(english(htmlText(page.stdout))).toEqual([]);
+    }
   });
 
   it("in the reports (Markdown, CSV, XLSX sheets and columns) and the methodology document", async () => {
