@@ -143,16 +143,28 @@ describe("the extension's custom requests over stdio (tarazy/*)", () => {
 
   it("tarazy/diff lists the rule changes and, with data, the effect on 17 units", async () => {
     const params = { old: join(DISTRICTS, "2025.1"), new: join(DISTRICTS, "2026.1"), lang: "en" };
-    const rulesOnly = await client.request<{ diff: { changes: unknown[] }; text: string }>("tarazy/diff", params);
+    const rulesOnly = await client.request<{ diff: { changes: unknown[] }; text: string; html: string }>(
+      "tarazy/diff",
+      params,
+    );
     expect(rulesOnly.diff.changes.length).toBeGreaterThan(0);
     expect(rulesOnly.text).toMatch(/^turkistan-districts 2025\.1 -> turkistan-districts 2026\.1/);
-    const withData = await client.request<{ diff: { effect: { units: unknown[] } }; text: string }>("tarazy/diff", {
-      ...params,
-      data: DATA,
-      period: "2026-Q3",
-    });
+    const withData = await client.request<{ diff: { effect: { units: unknown[] } }; text: string; html: string }>(
+      "tarazy/diff",
+      {
+        ...params,
+        data: DATA,
+        period: "2026-Q3",
+      },
+    );
     expect(withData.diff.effect.units).toHaveLength(17);
     expect(withData.text).toContain("effect on the ranking");
+    // The compare page in the language asked: all 17 units in its ranking table, the rules-only page without it.
+    expect(withData.html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(withData.html.match(/<tr data-unit="/g)?.length).toBeGreaterThanOrEqual(17);
+    expect(withData.html).toContain("Effect on the ranking");
+    expect(rulesOnly.html).toContain("Rule changes by block");
+    expect(rulesOnly.html).not.toContain('id="effect"');
   });
 
   it("tarazy/methodology gives the document in the language asked", async () => {
