@@ -36,6 +36,7 @@ const COMPARE_CSS = `
 th.version { text-align: center; border-bottom: 1px solid #b8c4d0; }
 td.absent { color: var(--muted); font-style: italic; }
 ul.changes { margin: 4px 0 12px; padding-left: 22px; } ul.changes li { margin: 2px 0; }
+table.counts { width: auto; min-width: 320px; }
 `;
 
 export function compareHtml(input: ComparePageInput): string {
