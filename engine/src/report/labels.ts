@@ -373,15 +373,15 @@ export const LABELS = {
   elementField: { kk: "дерек өрісі", ru: "поле данных", en: "data field" },
   elementBlock: { kk: "блок", ru: "блок", en: "block" },
   elementIndicator: { kk: "көрсеткіш", ru: "показатель", en: "indicator" },
-  // The compare page (tarazy diff --format html, the editors' Compare view)
+  // Comparing versions: the compare page (tarazy diff --format html, the editors' Compare view) and diff's text
   compareTitle: { kk: "Нұсқаларды салыстыру", ru: "Сравнение версий", en: "Comparing versions" },
   compareRuleChanges: { kk: "Ереже өзгерістері", ru: "Изменения правил", en: "Rule changes" },
   compareNoRuleChanges: { kk: "Ережелер өзгермеген.", ru: "Правила не менялись.", en: "The rules did not change." },
   compareKind: { kk: "Өзгеріс түрі", ru: "Вид изменения", en: "Kind of change" },
   compareCount: { kk: "Саны", ru: "Количество", en: "Count" },
   compareAdded: { kk: "қосылды", ru: "добавлено", en: "added" },
-  compareRemoved: { kk: "алынып тасталды", ru: "исключено", en: "removed" },
-  compareRenamed: { kk: "коды өзгерді", ru: "изменён код", en: "renamed" },
+  compareRemoved: { kk: "алынды", ru: "удалено", en: "removed" },
+  compareRenamed: { kk: "коды өзгерді", ru: "переименовано", en: "renamed" },
   compareChanged: { kk: "өзгерді", ru: "изменено", en: "changed" },
   compareEffect: { kk: "Рейтингке әсері", ru: "Влияние на рейтинг", en: "Effect on the ranking" },
   compareEffectNote: {
@@ -408,15 +408,11 @@ export const LABELS = {
     en: "By rank, then total; for each, the blocks that moved its total most.",
   },
   compareZoneChanges: { kk: "Аймағы өзгергендер", ru: "Смена зоны", en: "Zone changes" },
-  compareOnlyIn: {
-    kk: "Тек {version} нұсқасы бағалағандар",
-    ru: "Оценены только по версии {version}",
-    en: "Rated under {version} only",
-  },
+  compareOnlyIn: { kk: "Тек {version} нұсқасында", ru: "Только в {version}", en: "Only in {version}" },
   compareNotRatedIn: {
-    kk: "{version} нұсқасында деректері жеткіліксіз, бағаланбағандар",
-    ru: "Не оценены по версии {version} (недостаточно данных)",
-    en: "Not rated under {version} (too little data)",
+    kk: "{version} нұсқасында деректері жеткіліксіз, бағаланбады",
+    ru: "Не оценены в {version} (недостаточно данных)",
+    en: "Not rated in {version} (too little data)",
   },
   compareByBlock: {
     kk: "Блоктар бойынша ереже өзгерістері",
@@ -428,7 +424,7 @@ export const LABELS = {
     ru: "Среднее изменение баллов блока: {change}",
     en: "Mean change of the block's points: {change}",
   },
-  compareBlockOnlyIn: { kk: "тек {version} нұсқасында", ru: "только в версии {version}", en: "only in {version}" },
+  compareBlockOnlyIn: { kk: "тек {version}", ru: "только в {version}", en: "only in {version}" },
   compareOther: { kk: "Басқа өзгерістер", ru: "Прочие изменения", en: "Other changes" },
   compareNoRuleChange: { kk: "ереже өзгермеген", ru: "правила не менялись", en: "no rule change" },
   compareLeftOut: {

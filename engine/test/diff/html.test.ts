@@ -153,8 +153,8 @@ describe("compareHtml: units rated by one version only, escaping", () => {
     expect(row(html, "odd")).toBe(`${odd} not rated under 2025.1 70.25 1.5 Yellow zone`);
     expect(row(html, "x&lt;&amp;&quot;&gt;")).toBe('x<&"> 10.00 2 — too little data under 2026.1');
     expect(row(html, "arys")).toBe("Arys 80.00 1 Green zone 70.25 1.5 Yellow zone -9.75 ▼ 0.5 down 0.5");
-    expect(visible(html)).toContain(`Rated under 2026.1 only: ${odd}`);
-    expect(visible(html)).toContain("Not rated under 2025.1 (too little data): Kentau");
+    expect(visible(html)).toContain(`Only in 2026.1: ${odd}`);
+    expect(visible(html)).toContain("Not rated in 2025.1 (too little data): Kentau");
   });
 
   it("escapes names and ids from the rule files and data", () => {

@@ -13,7 +13,7 @@ import {
 import { type RatedBoth, rateBothVersions } from "../../diff/rate-both.js";
 import { diffRulesets, type RulesetChange, type RulesetDiff } from "../../diff/rules-diff.js";
 import type { Lang, Localized, Ruleset } from "../../model/ruleset.js";
-import { localize } from "../../report/labels.js";
+import { type LabelKey, label, localize } from "../../report/labels.js";
 import { writeOutputFiles } from "../../report/write.js";
 import { isFamilyFolder, type LoadResult, loadRuleset } from "../../rules/load.js";
 import { missingList } from "../../scoring/coverage.js";
@@ -308,10 +308,6 @@ const WIDTH = 100;
 const WORDS = {
   effect: { kk: "рейтингке әсері", ru: "влияние на рейтинг", en: "effect on the ranking" },
   changes: { kk: "Ереже өзгерістері", ru: "Изменений правил", en: "Rule changes" },
-  added: { kk: "қосылды", ru: "добавлено", en: "added" },
-  removed: { kk: "алынды", ru: "удалено", en: "removed" },
-  renamed: { kk: "коды өзгерді", ru: "переименовано", en: "renamed" },
-  changed: { kk: "өзгерді", ru: "изменено", en: "changed" },
   renamedTo: { kk: "коды өзгерді, жаңасы:", ru: "переименован в", en: "renamed to" },
   block: { kk: "блок", ru: "блок", en: "block" },
   units: { kk: "бірлік", ru: "ед.", en: "units" },
@@ -324,26 +320,31 @@ const WORDS = {
     ru: "Наибольшие изменения (по месту, затем по баллу)",
     en: "Biggest movers (by rank, then total)",
   },
-  zones: { kk: "Аймағы өзгергендер", ru: "Смена зоны", en: "Zone changes" },
-  onlyIn: { kk: "Тек {v} нұсқасында", ru: "Только в {v}", en: "Only in {v}" },
-  notRatedIn: {
-    kk: "{v} нұсқасында деректері жеткіліксіз, бағаланбады",
-    ru: "Не оценены в {v} (недостаточно данных)",
-    en: "Not rated in {v} (too little data)",
-  },
   byBlock: {
     kk: "Блоктар бойынша ереже өзгерістері (блок балының орташа өзгерісі)",
     ru: "Изменения правил по блокам (среднее изменение баллов блока)",
     en: "Rule changes by block (mean change of the block's points)",
   },
-  other: { kk: "Басқа өзгерістер", ru: "Прочие изменения", en: "Other changes" },
-  none: { kk: "жоқ", ru: "нет", en: "none" },
-  noRuleChange: { kk: "ереже өзгермеген", ru: "правила не менялись", en: "no rule change" },
-  blockOnlyIn: { kk: "тек {v}", ru: "только в {v}", en: "only in {v}" },
 } as const satisfies Record<string, Localized & { ru: string; en: string }>;
 
-function word(key: keyof typeof WORDS, lang: Lang, v = ""): string {
-  return WORDS[key][lang].replace("{v}", v);
+/** Words the text shares with the compare page, from the one table of labels. */
+const SHARED = {
+  added: "compareAdded",
+  removed: "compareRemoved",
+  renamed: "compareRenamed",
+  changed: "compareChanged",
+  zones: "compareZoneChanges",
+  onlyIn: "compareOnlyIn",
+  notRatedIn: "compareNotRatedIn",
+  other: "compareOther",
+  none: "compareNone",
+  noRuleChange: "compareNoRuleChange",
+  blockOnlyIn: "compareBlockOnlyIn",
+} as const satisfies Record<string, LabelKey>;
+
+function word(key: keyof typeof WORDS | keyof typeof SHARED, lang: Lang, v = ""): string {
+  if (key in SHARED) return label(SHARED[key as keyof typeof SHARED], lang, { version: v });
+  return WORDS[key as keyof typeof WORDS][lang].replace("{v}", v);
 }
 
 /** A change as a signed number with 2 decimals; exactly 0 without a sign. */
