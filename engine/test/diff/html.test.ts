@@ -80,6 +80,12 @@ describe("tarazy diff --format html on the mini fixture (goldens; UPDATE_GOLDEN=
     expect(written.code).toBe(0);
     expect(written.stdout).toMatch(/^wrote .*compare\.html\n$/);
     expect(readFileSync(file, "utf8")).toBe(printed.stdout);
+    // A folder that is a file: error O110 naming it, exit 1, nothing on stdout, no stack trace.
+    const blocked = await cli(...effectArgs, "--format", "html", "--out", join(file, "x.html"));
+    expect(blocked.code).toBe(1);
+    expect(blocked.stdout).toBe("");
+    expect(blocked.stderr).toContain("error O110: cannot write");
+    expect(blocked.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("bad usage: --out without --format html, --lang without data or html", async () => {
