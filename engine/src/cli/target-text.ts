@@ -31,6 +31,12 @@ const W = {
     ru: "формируется на уровне региона, не предлагается",
     en: "formed at the regional level, not proposed",
   },
+  most: { kk: "ең көбі", ru: "самое большее", en: "at most" },
+  together: {
+    kk: "Жоспардың барлық өзгерісі бірге бағаланды",
+    ru: "Все изменения плана, оценённые вместе",
+    en: "All the plan's changes rated together",
+  },
   inverted: { kk: "әдіс кері есептелді", ru: "метод обращён", en: "method inverted" },
   searched: { kk: "іздеумен табылды", ru: "найдено поиском", en: "found by search" },
   unreachable: {
@@ -60,9 +66,11 @@ function changeLine(c: InputChange, ruleset: Ruleset, lang: Lang): string {
   const name = field ? localize(field.name, lang) || c.field : c.field;
   const measure = field ? localizeMeasure(field, lang) : c.measure;
   const head = `${c.indicator} · ${name} (${measure}): ${num(c.from, lang)}`;
-  if (c.to === undefined || c.change === undefined || !c.after) return `${head} — ${W.none[lang]}`;
-  const sign = c.change > 0 ? "+" : "−";
-  return `${head} → ${num(c.to, lang)} (${sign}${num(Math.abs(c.change), lang)}; ${W[c.how][lang]}) ⇒ ${standing(c.after, ruleset, lang)}`;
+  const move = (to: number, d: number, after: Standing) =>
+    `→ ${num(to, lang)} (${d > 0 ? "+" : "−"}${num(Math.abs(d), lang)}; ${W[c.how][lang]}) ⇒ ${standing(after, ruleset, lang)}`;
+  if (c.to !== undefined && c.change !== undefined && c.after) return `${head} ${move(c.to, c.change, c.after)}`;
+  const most = c.most ? `; ${W.most[lang]} ${move(c.most.to, c.most.change, c.most.after)}` : "";
+  return `${head} — ${W.none[lang]}${most}`;
 }
 
 /** The report as text: the standing now, each single change, the regional inputs, and the plan. */
@@ -80,6 +88,7 @@ export function renderTarget(r: TargetReport, ruleset: Ruleset, lang: Lang): str
   }
   out.push("", `${W.plan[lang]}:`);
   for (const [n, c] of r.plan.entries()) out.push(`  ${n + 1}. ${changeLine(c, ruleset, lang)}`);
+  if (r.planAfter) out.push(`${W.together[lang]}: ${standing(r.planAfter, ruleset, lang)}`);
   if (!r.planReaches) out.push(W.unreachable[lang]);
   return `${out.join("\n")}\n`;
 }

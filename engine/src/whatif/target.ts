@@ -45,6 +45,11 @@ export interface InputChange {
   /** The unit's standing after the change. */
   readonly after?: Standing;
   readonly how: "inverted" | "searched";
+  /**
+   * When no value of the input alone reaches: the most it can do (the value at its full score, inverted
+   * methods only) and the standing then, which a plan may combine with other changes.
+   */
+  readonly most?: { readonly to: number; readonly change: number; readonly after: Standing };
 }
 
 export interface TargetIndicator {
@@ -123,6 +128,24 @@ function shortest(lo: number, hi: number): number {
   return toSignificant(hi);
 }
 
+/**
+ * The values to propose, in order of preference, between the last value that fails (`fails`) and the first
+ * that reaches (`reaches`): the shortest decimal beyond `reaches` by at most 1e-12 of it (29.99 rather than
+ * 29.9899999999999, which reaches too only because thresholds compare at 15 significant digits), the
+ * shortest decimal between the two, and `reaches` itself. The first that reaches is proposed.
+ */
+function proposals(fails: number, reaches: number): number[] {
+  const beyond = (x: number) => (reaches >= fails ? x >= reaches : x <= reaches);
+  let tidy: number | undefined;
+  for (let digits = 1; digits <= 15 && tidy === undefined; digits++) {
+    const up = Number(reaches.toPrecision(digits));
+    if (beyond(up) && Math.abs(up - reaches) <= 1e-12 * Math.abs(reaches)) tidy = up;
+  }
+  const ends = [fails, reaches].sort((a, b) => a - b) as [number, number];
+  const all = [tidy, shortest(ends[0], ends[1]), toSignificant(reaches), reaches];
+  return [...new Set(all.filter((x): x is number => x !== undefined))];
+}
+
 /** The bands' thresholds the value could be moved to, nearest first, in the direction that helps. */
 function thresholds(bands: readonly Band[], from: number, up: boolean): number[] {
   const all = bands.flatMap((b) => [b.min, b.max]).filter((x): x is number => x !== undefined);
@@ -178,15 +201,7 @@ function search(rater: Rater, judge: Judge, key: string, from: number, up: boole
     else lo = mid;
     if (toSignificant(from + sign * lo) === toSignificant(from + sign * hi)) break;
   }
-  // The shortest number between the last that fails and the first that reaches, checked once more.
-  const ends = [from + sign * lo, from + sign * hi].sort((a, b) => a - b) as [number, number];
-  return firstReaching(
-    rater,
-    judge,
-    key,
-    [shortest(ends[0], ends[1]), toSignificant(from + sign * hi), from + sign * hi],
-    base,
-  );
+  return firstReaching(rater, judge, key, proposals(from + sign * lo, from + sign * hi), base);
 }
 
 /** The smaller of the moves up and down that reach (whether more or less of an input helps depends on the formula). */
@@ -203,17 +218,27 @@ function nearest(from: number, found: readonly (Found | undefined)[]): Found | u
     .sort((a, b) => Math.abs(a.to - from) - Math.abs(b.to - from))[0];
 }
 
+/** A single change found: the least that reaches (`found`), or else the most the input can do alone (`most`). */
+interface Single {
+  readonly how: InputChange["how"];
+  readonly found?: Found;
+  readonly most?: Found;
+}
+
 /**
  * The closed form (achievement, goalposts): the least score of the indicator that reaches the target, found
  * by bisection over the score alone (totals and ranks only, no formula evaluated), then the method's inverse
  * gives the raw input; the shortest decimal between the inverses of the last failing and the first reaching
- * score is checked. "unreachable": even a full score does not reach; undefined: not invertible here.
+ * score is checked. When even the full score does not reach, `most` is the input at the full score.
+ * Undefined: not invertible here.
  */
 function inverted(rater: Rater, index: number, ind: Indicator, key: string, plan: number | undefined) {
   const s0 = rater.rescorer.scoreOf(index);
-  if (s0 === undefined || inverseScore(ind, 1, plan) === undefined) return undefined;
+  const full = inverseScore(ind, 1, plan);
+  if (s0 === undefined || full === undefined) return undefined;
   const at = (s: number) => rater.reaches(rater.rescorer.withScore(index, s));
-  if (s0 >= 1 || !at(1)) return "unreachable";
+  if (s0 >= 1) return { how: "inverted" } as const;
+  if (!at(1)) return { how: "inverted", ...most(rater, key, full) } as const;
   let lo = s0;
   let hi = 1;
   for (let i = 0; i < BISECTIONS; i++) {
@@ -224,8 +249,14 @@ function inverted(rater: Rater, index: number, ind: Indicator, key: string, plan
   }
   const a = inverseScore(ind, lo, plan);
   const b = inverseScore(ind, hi, plan) as number;
-  const ends = [a ?? b, b].sort((x, y) => x - y) as [number, number];
-  return firstReaching(rater, rater.fast, key, [shortest(ends[0], ends[1]), toSignificant(b), b], new Map());
+  const found = firstReaching(rater, rater.fast, key, proposals(a ?? b, b), new Map());
+  return found ? ({ how: "inverted", found } as const) : undefined;
+}
+
+/** The input moved as far as it helps (its score full), for a plan to combine with others. */
+function most(rater: Rater, key: string, to: number): { most?: Found } {
+  const after = rater.fast(new Map([[key, to]]));
+  return after ? { most: { to, after } } : {};
 }
 
 /** The smallest change of one input that alone reaches the target, how it was found, checked by one rating. */
@@ -236,22 +267,20 @@ function singleChange(
   from: number,
   field: string,
   plan: number | undefined,
-): { found?: Found; how: InputChange["how"] } {
+): Single {
   const ind = p.indicator;
   // The method inverts when the indicator's value is the field itself and no other indicator reads it.
   const alone = isLoneField(ind, field) && rater.rescorer.affected(new Map([[key, from]])).size === 1;
-  let result: { found?: Found; how: InputChange["how"] } | undefined;
+  let result: Single | undefined;
   if (alone && ind.score.method === "bands") {
     const bands = ind.score.bands;
     const found = nearest(
       from,
       [true, false].map((up) => firstReaching(rater, rater.fast, key, thresholds(bands, from, up), new Map())),
     );
-    result = { how: "inverted", ...(found ? { found } : {}) };
-  } else if (alone && invertible(ind)) {
-    const found = inverted(rater, p.index, ind, key, plan);
-    if (found !== undefined) result = { how: "inverted", ...(found !== "unreachable" ? { found } : {}) };
-  }
+    const last = thresholds(bands, from, ind.better === "higher").at(-1);
+    result = { how: "inverted", ...(found ? { found } : last !== undefined ? most(rater, key, last) : {}) };
+  } else if (alone && invertible(ind)) result = inverted(rater, p.index, ind, key, plan);
   result ??= { how: "searched", ...opt(searchBoth(rater, rater.fast, key, from)) };
   if (!result.found) return result;
   // One rating of the changed data by `rate` confirms the proposal; should it not (an input the fast path
@@ -304,7 +333,7 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
       if (!parsed || typeof x.value !== "number") continue;
       const key = `${store.fieldIndex(x.name)}/${unitIndex}/${periodCode(parsed)}`;
       const from = x.value;
-      const { found, how } = singleChange(rater, p, key, from, x.name, typeof plan === "number" ? plan : undefined);
+      const single = singleChange(rater, p, key, from, x.name, typeof plan === "number" ? plan : undefined);
       const field = fields.get(x.name) as Field;
       inputs.push({
         indicator: ind.id,
@@ -313,8 +342,11 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
         cell: key,
         measure: field.measure,
         from,
-        how,
-        ...(found ? change(from, found) : {}),
+        how: single.how,
+        ...(single.found ? change(from, single.found) : {}),
+        ...(single.most
+          ? { most: { to: single.most.to, change: toSignificant(single.most.to - from), after: single.most.after } }
+          : {}),
       });
     }
     indicators.push({ id: ind.id, block: t.block, controlled, inputs, regional: read.filter((f) => !own.includes(f)) });
@@ -334,30 +366,44 @@ function change(from: number, best: Found) {
 }
 
 /**
- * The plan: inputs taken cheapest first (points gained per relative change when moved by a tenth of their
- * change), each moved only as far as needed with the ones before it, until the target is reached; then all
- * the plan's changes rated together, once, by `rate` (`planAfter`), which decides `planReaches`.
+ * The plan: the cheapest single change that reaches alone (the least relative change), if there is one;
+ * else the inputs that cannot reach alone combined, most points per relative change first (the gain when
+ * moved a tenth of their way), each moved only as far as needed with the ones before it, until the target
+ * is reached. Greedy, so short and explainable, not always the least total change. Then all the plan's
+ * changes are rated together, once, by `rate` (`planAfter`), which decides `planReaches`.
  */
 function greedy(rater: Rater, current: Standing, indicators: readonly TargetIndicator[]) {
-  const options = indicators.flatMap((i) => i.inputs.filter((x) => x.change !== undefined));
-  const gain = (x: InputChange) => {
-    const step = (x.change as number) / 10;
-    const s = rater.fast(new Map([[x.cell, x.from + step]]));
-    return ((s?.total ?? current.total) - current.total) / ((x.relative as number) / 10 || 1);
+  // Each input's whole move: the least that reaches alone, or else the most it can do alone.
+  const options = indicators.flatMap((i) =>
+    i.inputs.flatMap((x) => {
+      const to = x.to ?? x.most?.to;
+      return to === undefined
+        ? []
+        : [{ x, to, relative: Math.abs(to - x.from) / (x.from === 0 ? 1 : Math.abs(x.from)) }];
+    }),
+  );
+  const gain = (o: (typeof options)[number]) => {
+    const s = rater.fast(new Map([[o.x.cell, o.x.from + (o.to - o.x.from) / 10]]));
+    return ((s?.total ?? current.total) - current.total) / (o.relative / 10 || 1);
   };
-  const ranked = options
-    .map((x) => ({ x, g: gain(x) }))
-    .sort((a, b) => b.g - a.g || (a.x.relative as number) - (b.x.relative as number));
+  const alone = options.filter((o) => o.x.to !== undefined).sort((a, b) => a.relative - b.relative);
+  const ranked = alone.length
+    ? alone.slice(0, 1).map((o) => ({ o }))
+    : options.map((o) => ({ o, g: gain(o) })).sort((a, b) => b.g - a.g || a.o.relative - b.o.relative);
   const plan: (InputChange & { after: Standing })[] = [];
   const base = new Map<string, number>();
-  for (const { x } of ranked) {
+  for (const { o } of ranked) {
+    const { x } = o;
     if (base.has(x.cell)) continue;
-    // The least move of this input that reaches the target with the moves before it; else its whole change.
-    const done = search(rater, rater.fast, x.cell, x.from, (x.change as number) > 0, base);
-    const to = done && Math.abs(done.to - x.from) < Math.abs(x.change as number) ? done.to : (x.to as number);
+    // The least move of this input that reaches the target with the moves before it; else its whole move.
+    const done = search(rater, rater.fast, x.cell, x.from, o.to > x.from, base);
+    const to = done && Math.abs(done.to - x.from) < Math.abs(o.to - x.from) ? done.to : o.to;
     base.set(x.cell, to);
     const after = rater.fast(base) as Standing;
-    plan.push({ ...x, ...change(x.from, { to, after }) });
+    const { most: _, ...rest } = x;
+    // A move cut short with the moves before it was found by search.
+    const how = to === o.to ? x.how : "searched";
+    plan.push({ ...rest, how, ...change(x.from, { to, after }) });
     if (rater.reaches(after)) break;
   }
   const planAfter = plan.length ? rater.rated(base) : undefined;
