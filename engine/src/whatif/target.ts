@@ -74,6 +74,11 @@ export interface TargetReport {
   readonly planAfter?: Standing;
   /** Whether the plan, rated as one scenario, reaches the target (false: unreachable by the unit's own inputs). */
   readonly planReaches: boolean;
+  /**
+   * The ratings made: `rated` of the whole period by `rate` (the standing now, each proposal, the plan), and
+   * `fast` ones (only the indicators an input affects evaluated again, or one score set).
+   */
+  readonly ratings: { readonly rated: number; readonly fast: number };
 }
 
 export interface TargetRequest {
@@ -352,7 +357,8 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
     indicators.push({ id: ind.id, block: t.block, controlled, inputs, regional: read.filter((f) => !own.includes(f)) });
   }
   const planned = reached ? { plan: [], planReaches: true } : greedy(rater, current, indicators);
-  return { unit, target: request.target, current, reached, indicators, ...planned };
+  const ratings = { ...rater.rescorer.counts };
+  return { unit, target: request.target, current, reached, indicators, ...planned, ratings };
 }
 
 function change(from: number, best: Found) {
