@@ -206,3 +206,31 @@ describe("closed-form inverses and the combined plan (the mini ruleset with one 
     expect((await standing(both(25.98), "2026.1", "arys", "2026-Q1")).rank).toBe(2);
   }, 60_000);
 });
+
+describe("the unit's explain as an HTML page with what it takes", () => {
+  const page = async (unit: string, extra: string[] = []) => {
+    const run = await runInProcess(
+      ["explain", "2026.1", unit, "--data", "sample-data", "--period", "2026-Q1", "--format", "html", ...extra],
+      MINI,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    return run.stdout;
+  };
+
+  test("by default one rank up: arys (3rd) → rank 2, the same proposal as the text, in Russian without English", async () => {
+    const html = await page("arys", ["--lang", "ru"]);
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('<h2 id="what-it-takes-h">Что нужно для цели: место 2</h2>');
+    // The proposal of the hand computation above: 70 satisfied, 68 points, rank 2.
+    expect(html).toContain("→ 70 (+20; найдено поиском) ⇒ итог 68, место 2, Жёлтая зона");
+    expect(html).toContain("Все изменения плана, оценённые вместе: итог 68, место 2, Жёлтая зона");
+    // The blocks follow, as the text explain shows them.
+    expect(html).toContain("satisfaction — ");
+    expect(html).not.toMatch(/What it takes|found by search|method inverted|Plan \(|cannot reach|rated together/);
+  });
+
+  test("--target is honoured; the first unit has no default target and the page has no section", async () => {
+    expect(await page("arys", ["--target", "grade:green", "--lang", "en"])).toContain("What it takes: Green zone");
+    expect(await page("kentau", ["--lang", "en"])).not.toContain("what-it-takes");
+  });
+});
