@@ -151,6 +151,8 @@ test("--format html draws each unit's rank interval as a whisker", async () => {
       "assumptions.yaml",
       "--format",
       "html",
+      "--lang",
+      "en",
     ],
     dir,
   );
@@ -159,4 +161,36 @@ test("--format html draws each unit's rank interval as a whisker", async () => {
   expect(run.stdout.match(/<svg /g)).toHaveLength(3);
   expect(run.stdout).toContain('aria-label="ranks 2 to 2, median 2"');
   expect(run.stdout).not.toMatch(/NaN|undefined|<script/);
+});
+
+test("--lang kk|ru: the tables and the page have no English; the numbers are the same", async () => {
+  const dir = workspace(
+    "sensitivity:\n  runs: 20\n  assumptions:\n    - { id: agg, aggregation: [arithmetic, min] }\n",
+  );
+  const run = (lang: string, format: string) =>
+    runInProcess(
+      [
+        "sensitivity",
+        "2026.1",
+        "--data",
+        "sample-data",
+        "--period",
+        "2026-Q1",
+        "--assumptions",
+        "assumptions.yaml",
+      ].concat(["--format", format, "--lang", lang]),
+      dir,
+    );
+  const english = /Sensitivity|assumption|ratings|rank statistics|median [0-9]|places|Whiskers|sampling|n\/a|\bkind\b/;
+  for (const lang of ["kk", "ru"]) {
+    for (const format of ["text", "html"]) {
+      const out = await run(lang, format);
+      expect(out.code, out.stderr).toBe(0);
+      // The file's name is the user's, not a word of ours.
+      expect(out.stdout.replaceAll("assumptions.yaml", ""), `${lang} ${format}`).not.toMatch(english);
+    }
+  }
+  expect((await run("ru", "text")).stdout).toContain("Индексы чувствительности");
+  expect((await run("kk", "html")).stdout).toContain('<html lang="kk">');
+  expect((await run("en", "text")).stdout).toContain("Mean absolute rank shift");
 });
