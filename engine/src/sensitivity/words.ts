@@ -57,4 +57,5 @@ export const KINDS: Readonly<Record<string, Words>> = {
   aggregation: w("агрегация", "агрегирование", "aggregation"),
   missing: w("деректердің болмауы", "пропуски данных", "missing"),
   rounding: w("дөңгелектеу", "округление", "rounding"),
+  score: w("баға әдісі", "метод оценки", "score"),
 };

@@ -93,8 +93,10 @@ export const sensitivityCommand: Command = {
       printDiagnostics(io, batch.diagnostics);
       return 1;
     }
-    const blocks = ratingBlocks(rated.version.ruleset, rated.run.rating).map((b) => b.id);
-    const read = readAssumptions(path.resolve(io.cwd, file), text, blocks);
+    const ratingBlockList = ratingBlocks(rated.version.ruleset, rated.run.rating);
+    const blocks = ratingBlockList.map((b) => b.id);
+    const indicators = ratingBlockList.flatMap((b) => b.indicators.map((i) => i.id));
+    const read = readAssumptions(path.resolve(io.cwd, file), text, blocks, indicators);
     printDiagnostics(io, [...batch.diagnostics, ...read.diagnostics]);
     if (!read.settings) return 1;
     const settings = {
