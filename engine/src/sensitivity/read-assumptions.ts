@@ -85,9 +85,15 @@ export function readAssumptions(
         );
       // The rule files' own reader of `score:`; the schema allows only methods without formulas here.
       const options = a.score.options.map((_, k) =>
-        buildScore(doc, `${path}/score/options/${k}`, a.score?.options[k], () => undefined, () => {
-          throw new Error("a score option with a formula passed the schema");
-        }),
+        buildScore(
+          doc,
+          `${path}/score/options/${k}`,
+          a.score?.options[k],
+          () => undefined,
+          () => {
+            throw new Error("a score option with a formula passed the schema");
+          },
+        ),
       );
       return { id: a.id, kind: "score", indicator, options, at };
     }
