@@ -2,7 +2,7 @@ import type { Lang } from "../model/ruleset.js";
 import { heatColor, textColorOn } from "../report/colors.js";
 import { escapeHtml } from "../report/html-escape.js";
 import type { AuditReport, CorrelationMatrices, IndicatorAudit } from "./audit.js";
-import { AW, FINDING_TITLES, fill, share, stat } from "./words.js";
+import { AW, FINDING_TITLES, fill, STAT_COLUMNS, share, stat } from "./words.js";
 
 /**
  * The audit as one self-contained HTML page (no scripts, no external files): the findings, the blocks with
@@ -81,23 +81,7 @@ function indicatorsTable(indicators: readonly IndicatorAudit[], lang: Lang): str
     (i) =>
       `<tr><td>${escapeHtml(i.id)}</td><td>${pct(i.coverage)}</td><td>${i.distinctScores}</td><td>${pct(i.floorShare)}</td><td>${pct(i.capShare)}</td><td>${fmt(i.values?.skewness)}</td><td>${fmt(i.values?.kurtosis)}</td><td>${i.values?.outliers ? escapeHtml(AW.yes[lang]) : ""}</td><td>${fmt(i.withBlock.pearson)}</td><td>${fmt(i.withTotal.pearson)}</td><td>${fmt(i.withTotal.spearman)}</td><td>${pct(i.nominalWeight)}</td><td>${pct(i.importance)}</td></tr>`,
   );
-  const th = [
-    AW.indicator,
-    AW.cover,
-    AW.dist,
-    AW.at0,
-    AW.at1,
-    AW.skew,
-    AW.kurt,
-    AW.out,
-    AW.rBlock,
-    AW.rTotal,
-    AW.rhoTotal,
-    AW.weight,
-    AW.effect,
-  ]
-    .map((x) => `<th>${escapeHtml(x[lang])}</th>`)
-    .join("");
+  const th = [AW.indicator, ...STAT_COLUMNS].map((x) => `<th>${escapeHtml(x[lang])}</th>`).join("");
   return `<table><tr>${th}</tr>${rows.join("")}</table>`;
 }
 

@@ -88,6 +88,22 @@ export const AW = {
   blockCorrelations: w("Блоктар арасындағы корреляция", "Корреляции между блоками", "Correlations between blocks"),
 } as const;
 
+/** The statistics of an indicator, as columns after its id (and block): the text's table and the page's. */
+export const STAT_COLUMNS = [
+  AW.cover,
+  AW.dist,
+  AW.at0,
+  AW.at1,
+  AW.skew,
+  AW.kurt,
+  AW.out,
+  AW.rBlock,
+  AW.rTotal,
+  AW.rhoTotal,
+  AW.weight,
+  AW.effect,
+] as const;
+
 /** Finding titles by code, for the kk/ru HTML (the English titles are the catalog's, engine/src/audit/codes.ts). */
 export const FINDING_TITLES: Readonly<Record<string, Words>> = {
   A101: w("Деректермен қамту төмен", "Низкий охват данными", "Low data coverage"),

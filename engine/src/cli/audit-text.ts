@@ -1,5 +1,5 @@
 import type { AuditReport, CorrelationMatrices } from "../audit/audit.js";
-import { AW, fill, share, stat } from "../audit/words.js";
+import { AW, fill, STAT_COLUMNS, share, stat } from "../audit/words.js";
 import type { Lang } from "../model/ruleset.js";
 
 /** The audit as text for a terminal: the indicator table, the block table and the blocks' correlations. */
@@ -31,22 +31,7 @@ export function auditText(report: AuditReport, lang: Lang): string {
   ]);
   out.push(
     ...table(
-      [
-        AW.indicator,
-        AW.block,
-        AW.cover,
-        AW.dist,
-        AW.at0,
-        AW.at1,
-        AW.skew,
-        AW.kurt,
-        AW.out,
-        AW.rBlock,
-        AW.rTotal,
-        AW.rhoTotal,
-        AW.weight,
-        AW.effect,
-      ].map((x) => x[lang]),
+      [AW.indicator, AW.block, ...STAT_COLUMNS].map((x) => x[lang]),
       ind,
       2,
     ),

@@ -18,18 +18,19 @@ function workspace(assumptions: string): string {
   return dir;
 }
 
+const ARGS = [
+  "sensitivity",
+  "2026.1",
+  "--data",
+  "sample-data",
+  "--period",
+  "2026-Q1",
+  "--assumptions",
+  "assumptions.yaml",
+];
+
 async function sensitivity(dir: string, extra: readonly string[] = []) {
-  const args = [
-    "sensitivity",
-    "2026.1",
-    "--data",
-    "sample-data",
-    "--period",
-    "2026-Q1",
-    "--assumptions",
-    "assumptions.yaml",
-  ];
-  const run = await runInProcess([...args, ...extra, "--format", "json"], dir);
+  const run = await runInProcess([...ARGS, ...extra, "--format", "json"], dir);
   return { ...run, json: run.code === 0 ? (JSON.parse(run.stdout) as Json) : undefined };
 }
 
@@ -167,20 +168,7 @@ test("--lang kk|ru: the tables and the page have no English; the numbers are the
   const dir = workspace(
     "sensitivity:\n  runs: 20\n  assumptions:\n    - { id: agg, aggregation: [arithmetic, min] }\n",
   );
-  const run = (lang: string, format: string) =>
-    runInProcess(
-      [
-        "sensitivity",
-        "2026.1",
-        "--data",
-        "sample-data",
-        "--period",
-        "2026-Q1",
-        "--assumptions",
-        "assumptions.yaml",
-      ].concat(["--format", format, "--lang", lang]),
-      dir,
-    );
+  const run = (lang: string, format: string) => runInProcess([...ARGS, "--format", format, "--lang", lang], dir);
   const english = /Sensitivity|assumption|ratings|rank statistics|median [0-9]|places|Whiskers|sampling|n\/a|\bkind\b/;
   for (const lang of ["kk", "ru"]) {
     for (const format of ["text", "html"]) {
