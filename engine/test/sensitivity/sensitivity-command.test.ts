@@ -140,23 +140,7 @@ test("--format html draws each unit's rank interval as a whisker", async () => {
   const dir = workspace(
     "sensitivity:\n  runs: 20\n  assumptions:\n    - { id: agg, aggregation: [arithmetic, min] }\n",
   );
-  const run = await runInProcess(
-    [
-      "sensitivity",
-      "2026.1",
-      "--data",
-      "sample-data",
-      "--period",
-      "2026-Q1",
-      "--assumptions",
-      "assumptions.yaml",
-      "--format",
-      "html",
-      "--lang",
-      "en",
-    ],
-    dir,
-  );
+  const run = await runInProcess([...ARGS, "--format", "html", "--lang", "en"], dir);
   expect(run.code).toBe(0);
   expect(run.stdout.startsWith("<!doctype html>")).toBe(true);
   expect(run.stdout.match(/<svg /g)).toHaveLength(3);
