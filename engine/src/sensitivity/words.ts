@@ -10,8 +10,8 @@ export const SW = {
   rating: w("рейтинг", "рейтинг", "rating"),
   units: w("бөлімше", "единиц", "units"),
   design: w(
-    "болжамдар {file}; N = {runs}, seed {seed}: {ratings} рейтинг, орын статистикасы {samples} бойынша",
-    "допущения {file}; N = {runs}, seed {seed}: {ratings} расчётов, статистика мест по {samples}",
+    "болжамдар {file}; N = {runs}, бастапқы сан {seed}: {ratings} рейтинг, орын статистикасы {samples} бойынша",
+    "допущения {file}; N = {runs}, зерно {seed}: {ratings} расчётов, статистика мест по {samples}",
     "assumptions {file}; N = {runs}, seed {seed}: {ratings} ratings, rank statistics over {samples}",
   ),
   rank: w("орын", "место", "rank"),
@@ -42,8 +42,8 @@ export const SW = {
   na: w("ж/қ", "н/д", "n/a"),
   // HTML
   pageNote: w(
-    "N = {runs}, seed {seed}: {ratings} рейтинг; орын статистикасы {samples} есептеу бойынша. Орынның орташа абсолютті ығысуы: {shift} орын. Мұрт: 5-тен 95-ке дейінгі перцентиль орын; нүкте: медиана; сақина: бағаланған орын.",
-    "N = {runs}, seed {seed}: {ratings} расчётов; статистика мест по {samples} прогонам. Среднее абсолютное смещение места: {shift} места. Усы: места от 5-го до 95-го перцентиля; точка: медиана; кольцо: место по рейтингу.",
+    "N = {runs}, бастапқы сан {seed}: {ratings} рейтинг; орын статистикасы {samples} есептеу бойынша. Орынның орташа абсолютті ығысуы: {shift} орын. Мұрт: 5-тен 95-ке дейінгі перцентиль орын; нүкте: медиана; сақина: бағаланған орын.",
+    "N = {runs}, зерно {seed}: {ratings} расчётов; статистика мест по {samples} прогонам. Среднее абсолютное смещение места: {shift} места. Усы: места от 5-го до 95-го перцентиля; точка: медиана; кольцо: место по рейтингу.",
     "N = {runs}, seed {seed}: {ratings} ratings; rank statistics over {samples} runs. Mean absolute rank shift: {shift} places. Whiskers: 5th to 95th percentile rank; dot: median; ring: the rank as rated.",
   ),
   indices: w("Сезімталдық индекстері", "Индексы чувствительности", "Sensitivity indices"),
