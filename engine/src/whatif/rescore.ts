@@ -63,6 +63,7 @@ export class Rescorer {
   constructor(private readonly request: RescoreRequest) {
     const { prepared, store, rating, period } = request;
     this.base = rate(prepared, store, { rating, period, previous: "none" });
+    this.counts.rated++;
     this.blocks = ratingBlocks(prepared.ruleset, this.base.rating);
     this.blockRounds = this.blocks.map((b) => this.base.rounds.filter((r) => r.prepared.block === b));
     const index = new Map(prepared.ruleset.units.map((u, i) => [u.id, i]));
@@ -100,16 +101,21 @@ export class Rescorer {
     return out;
   }
 
-  /** The standing as `rate` of the changed data gives it (every formula evaluated again). */
+  /** The standing as `rate` of the changed data gives it (every formula evaluated again); none changed: `base`. */
   rated(overrides: Overrides): Standing | undefined {
+    if (overrides.size === 0) return this.standingIn(this.base);
     this.counts.rated++;
-    const { prepared, store, rating, period, unit } = this.request;
-    const run = rate(prepared, overrides.size ? overridden(store, overrides) : store, {
+    const { prepared, store, rating, period } = this.request;
+    const run = rate(prepared, overridden(store, overrides), {
       rating,
       period,
       previous: "none",
     });
-    const r = run.result?.results.find((x) => x.unit === unit);
+    return this.standingIn(run);
+  }
+
+  private standingIn(run: RatingRun): Standing | undefined {
+    const r = run.result?.results.find((x) => x.unit === this.request.unit);
     return r && { total: r.score, rank: r.rank, grade: r.grade };
   }
 

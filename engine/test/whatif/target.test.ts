@@ -141,6 +141,16 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
     const cell = "kentau,2026-09,tax_arrears";
     expect((await standing(at(cell, arrears.to), ".", "kentau", "2026-Q3")).rank).toBe(2);
     expect((await standing(at(cell, arrears.to + 0.01), ".", "kentau", "2026-Q3")).rank).toBe(3);
+    // Goalposts inverted in closed form (lower is better): the unemployment rate that just reaches rank 2.
+    const unemployment = input(r, "unemployment", "unemployment_rate");
+    expect(unemployment).toMatchObject({ from: 4.6, how: "inverted", after: { rank: 2 } });
+    expect(unemployment.to).toBeLessThan(4.6);
+    const rate = "kentau,2026-Q3,unemployment_rate";
+    expect((await standing(at(rate, unemployment.to), ".", "kentau", "2026-Q3")).rank).toBe(2);
+    expect((await standing(at(rate, unemployment.to + 1e-6), ".", "kentau", "2026-Q3")).rank).toBe(3);
+    // Far fewer full ratings than candidates: the standing now, one per proposal, one for the plan.
+    const proposals = r.indicators.flatMap((i: Json) => i.inputs).filter((x: Json) => x.to !== undefined).length;
+    expect(r.ratings.rated).toBe(proposals + 2);
   }, 120_000);
 });
 
