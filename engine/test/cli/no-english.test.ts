@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
@@ -10,14 +10,31 @@ import { runInProcess } from "../support/run-cli.js";
  * Kazakh and Russian output carries no English made by the engine: method and aggregation names, rank-change
  * and status words, sheet and column names, headings. Latin words allowed are those the rule files
  * themselves hold (ids, formulas, measures, names: their translation is the rule files' business), file
- * paths, and a few names that are not words of a language (Tarazy, XLSX, n/a, Roman numerals, language codes).
+ * paths, and a few names that are not words of a language (Tarazy, the JRC, XLSX, n/a, Roman numerals, language codes,
+ * the total sensitivity index ST).
  */
 const ROOT = resolve(import.meta.dirname, "../../..");
 const MINI = "engine/test/scoring/fixtures/mini";
 const DATA = `${MINI}/sample-data`;
 const cli = (...args: string[]) => runInProcess(args, ROOT);
 
-const NOT_WORDS = ["Tarazy", "tarazy", "XLSX", "CSV", "HTML", "JSON", "ln", "I", "II", "III", "IV", "kk", "ru"];
+const NOT_WORDS = [
+  "Tarazy",
+  "tarazy",
+  "JRC",
+  "ST",
+  "XLSX",
+  "CSV",
+  "HTML",
+  "JSON",
+  "ln",
+  "I",
+  "II",
+  "III",
+  "IV",
+  "kk",
+  "ru",
+];
 /** Keys of the model whose strings come from the rule files as written (ids, texts, formulas, measures). */
 const RULE_TEXT = new Set(["id", "measure", "text", "kk", "ru", "en", "aliases", "unitKinds", "kind", "blocks"]);
 
@@ -105,6 +122,53 @@ describe.each(["kk", "ru"] as const)("no English words in %s output", (lang) => 
       expect(run.code).toBe(0);
       expect(english(run.stdout)).toEqual([]);
     }
+  });
+
+  it("in the statistical audit, the sensitivity analysis and the explain page (text and HTML)", async () => {
+    // Tags and styles are code, so are command-line options; the assumptions' ids (agg) are the user's words.
+    const page = (t: string) =>
+      t
+        .replace(/<style>[\s\S]*?<\/style>/g, " ")
+        .replace(/<[^>]+>/g, " ")
+        .replace(/--[a-z-]+/g, " ")
+        .replace(/\bagg\b/g, " ");
+    const period = ["--data", DATA, "--period", "2026-Q1", "--lang", lang];
+    const dir = mkdtempSync(join(tmpdir(), "tarazy-lang-"));
+    temps.push(dir);
+    const assumptions = join(dir, "assumptions.yaml");
+    writeFileSync(
+      assumptions,
+      [
+        "sensitivity:",
+        "  runs: 20",
+        "  assumptions:",
+        "    - { id: agg, aggregation: [arithmetic, geometric] }",
+        "    - { id: w, weights: blocks, spread: 0.2 }",
+        "    - { id: m, missing: [zero, exclude] }",
+        "    - { id: r, rounding: [2, none] }",
+        "    - { id: s, score: { indicator: jobs_created, options: [{ method: rank }] } }",
+        "",
+      ].join("\n"),
+    );
+    for (const format of ["text", "html"]) {
+      const audit = await cli("audit", `${MINI}/2026.1`, ...period, "--format", format);
+      expect(audit.code).toBe(0);
+      expect(english(page(audit.stdout))).toEqual([]);
+      const sensitivity = await cli(
+        "sensitivity",
+        `${MINI}/2026.1`,
+        ...period,
+        "--assumptions",
+        assumptions,
+        "--format",
+        format,
+      );
+      expect(sensitivity.code, sensitivity.stderr).toBe(0);
+      expect(english(page(sensitivity.stdout))).toEqual([]);
+    }
+    const explain = await cli("explain", `${MINI}/2026.1`, "arys", ...period, "--format", "html");
+    expect(explain.code).toBe(0);
+    expect(english(page(explain.stdout))).toEqual([]);
   });
 
   it("in the effect of a new version on the ranking (diff --data)", async () => {
