@@ -15,7 +15,6 @@ import type {
   TimeFunction,
 } from "../functions/spec.js";
 import type { Range } from "../source/range.js";
-import { excelAdd, excelSubtract, NEAR_CANCELLATION } from "../util/excel-add.js";
 import { compareNumbers } from "./compare.js";
 import { type AggregateSite, type RankSite, rankAmongPeers, regionAggregate } from "./peers.js";
 import { outOfRange } from "./periods.js";
@@ -28,6 +27,8 @@ import {
   OPERATOR_NAMES,
   TOO_LARGE,
 } from "./reasons.js";
+import { Loads } from "./loads.js";
+import { isSum, needsSteps, type SumRun, type SumSite, sumBefore, sumRun, sumSteps, type TermCode } from "./sum-chain.js";
 import { decimalBounds } from "./thresholds.js";
 
 /** A formula compiled once, evaluated for many units and periods. */
@@ -101,8 +102,8 @@ const HELPERS = {
   regionAggregate,
   rankAmongPeers,
   outOfRange,
-  excelAdd,
-  excelSubtract,
+  sumSteps,
+  sumBefore,
   domain(site: DomainSite, result: number, ...args: number[]): Value {
     return domainMissing(site.name, site.range, site.detail?.(...args) ?? nonFiniteDetail(result));
   },
@@ -110,7 +111,7 @@ const HELPERS = {
 
 const PRELUDE = `"use strict";
 const cmp = H.compareNumbers, region = H.regionAggregate, rank = H.rankAmongPeers, outOfRange = H.outOfRange, domain = H.domain,
-  add = H.excelAdd, sub = H.excelSubtract;`;
+  sumSteps = H.sumSteps, sumBefore = H.sumBefore;`;
 
 /** Names used only as call-site keys in EvalContext.memo; unique per compiled call site in the process. */
 let nextSite = 0;
@@ -129,9 +130,7 @@ const COMPARISON_JS: Readonly<Record<string, string>> = {
   ">": ">",
   ">=": ">=",
 };
-const ARITHMETIC_JS: Readonly<Record<string, string>> = { "+": "+", "-": "-", "*": "*", "/": "/" };
-/** + and - follow Excel's cancellation rule (util/excel-add.ts) through these helpers. */
-const CANCELLING: Readonly<Record<string, string>> = { "+": "add", "-": "sub" };
+const ARITHMETIC_JS: Readonly<Record<string, string>> = { "*": "*", "/": "/" };
 
 class Program {
   readonly constants: unknown[] = [];
@@ -167,9 +166,16 @@ class Program {
 
   /** Compiles `root` as a function of (ctx, unit, period); returns its source. */
   unitFunction(root: Expr, name: string): string {
-    const builder = new FunctionBuilder(this);
+    const builder = new FunctionBuilder(this, ROW);
     const result = builder.emit(root, "period");
     return builder.source(name, result.code);
+  }
+
+  /** Compiles `root` as the COLUMNS loop (FunctionBuilder.columnLoop); returns its source. */
+  columnFunction(root: Expr, type: Type): string {
+    const builder = new FunctionBuilder(this, COLUMNS);
+    const result = builder.emit(root, "period");
+    return builder.columnLoop(result.code, type);
   }
 
   /** A cross-unit argument as its own function, declared once in the factory; returns its name. */
@@ -222,17 +228,78 @@ function constantNumber(expr: Expr): number | undefined {
 
 const FLIPPED: Readonly<Record<string, string>> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "=", "<>": "<>" };
 
+/**
+ * What generated code is for. ROW: a function of (ctx, unit, period) whose values may be missing.
+ * COLUMNS: the body of a loop over rows of columns (batch.ts) that handles the common case only: every
+ * value present and every step plain; at anything else (a missing input, a division by zero, an overflow,
+ * a possible cancellation) it leaves the row to the ROW function, so both give exactly the same results.
+ */
+export interface Target {
+  /** The statement reading input `slot` in `period` into `temp`. */
+  load(slot: number, period: string, temp: string): string;
+  /** Whether a value can be missing in this code at all. */
+  readonly missingValues: boolean;
+  /** The statement for the uncommon case: `result` becomes `code` (ROW), or the row is left (COLUMNS). */
+  otherwise(result: string, code: string): string;
+}
+
+export const ROW: Target = {
+  load: (slot, period, temp) => `${temp} = ctx.get(${slot}, unit, ${period});`,
+  missingValues: true,
+  otherwise: (result, code) => `${result} = ${code};`,
+};
+
+/** Leaves the row to the row function (`slow`) and goes on with the next (the loop is labelled `rows`). */
+const LEAVE_ROW = "{ slow(row); continue rows; }";
+
+export const COLUMNS: Target = {
+  load: (slot, _period, temp) => `${temp} = c${slot}[row]; if (${temp} !== ${temp}) ${LEAVE_ROW}`,
+  missingValues: false,
+  otherwise: () => LEAVE_ROW,
+};
+
+/** Whether `*` or `/` with a literal operand cannot overflow or divide by zero (operands are always finite). */
+function cannotFail(node: Binary): boolean {
+  const left = constantNumber(node.left);
+  const right = constantNumber(node.right);
+  if (node.operator === "*") return [left, right].some((c) => c !== undefined && Math.abs(c) <= 1);
+  return node.operator === "/" && right !== undefined && Math.abs(right) >= 1;
+}
+
 class FunctionBuilder {
   private readonly lines: string[] = [];
+  private readonly loads = new Loads();
   private temps = 0;
   private depth = 1;
 
-  constructor(private readonly program: Program) {}
+  constructor(
+    private readonly program: Program,
+    private readonly target: Target,
+  ) {}
 
   source(name: string, result: string): string {
-    const declare =
-      this.temps > 0 ? `  let ${Array.from({ length: this.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
-    return `function ${name}(ctx, unit, period) {\n${declare}${this.lines.join("\n")}\n  return ${result};\n}`;
+    return `function ${name}(ctx, unit, period) {\n${this.declarations()}${this.lines.join("\n")}\n  return ${result};\n}`;
+  }
+
+  /**
+   * The loop over rows for COLUMNS: reads each input's column once, writes `values[row]` (a condition as
+   * 1 or 0) and leaves every other row to `slow`. The caller fills `values` and the missing mask.
+   */
+  columnLoop(result: string, type: Type): string {
+    const columns = [...this.program.inputs].map((slot) => `c${slot} = cols[${slot}]`);
+    const declare = columns.length > 0 ? `  const ${columns.join(", ")};\n` : "";
+    const value = type === "boolean" ? `${result} ? 1 : 0` : result;
+    const body = this.lines.map((l) => `  ${l}`).join("\n");
+    return `function columns(cols, n, values, slow) {\n${declare}${this.declarations()}  rows: for (let row = 0; row < n; row++) {\n${body}\n    values[row] = ${value};\n  }\n}`;
+  }
+
+  private declarations(): string {
+    return this.temps > 0 ? `  let ${Array.from({ length: this.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
+  }
+
+  /** canBeMissing as the target sees it: nothing is ever missing in the COLUMNS fast path. */
+  private maybe(canBeMissing: boolean): boolean {
+    return canBeMissing && this.target.missingValues;
   }
 
   private temp(): string {
@@ -243,26 +310,39 @@ class FunctionBuilder {
     this.lines.push(`${"  ".repeat(this.depth)}${text}`);
   }
 
-  private open(text: string) {
+  private open(text: string, presentOperand?: string) {
     this.line(text);
     this.depth++;
+    this.loads.enter(presentOperand);
   }
 
   private close(text = "}") {
     this.depth--;
     this.line(text);
+    this.loads.leave();
   }
 
-  /** Runs `then` where `operand` is present; where it is missing, the result is that missing value. */
-  private present(operand: Operand, result: string, then: () => void) {
+  /** `} else {`: the then-branch ends and the else-branch begins. */
+  private elseBranch() {
+    this.close("} else {");
+    this.depth++;
+    this.loads.enter();
+  }
+
+  /**
+   * Runs `then` where `operand` is present; where it is missing, the result is that missing value (or
+   * `whenMissing`, a statement that sets the result).
+   */
+  private present(operand: Operand, result: string, then: () => void, whenMissing?: string) {
     if (!operand.canBeMissing) {
       then();
       return;
     }
-    this.line(`if (typeof ${operand.code} === "object") ${result} = ${operand.code};`);
-    this.open("else {");
+    this.line(`if (typeof ${operand.code} === "object") ${whenMissing ?? `${result} = ${operand.code};`}`);
+    this.open("else {", operand.code);
     then();
     this.close();
+    this.loads.imply(result, operand.code);
   }
 
   /** Evaluates `args` left to right, stopping at the first missing one; `then` sees all of them present. */
@@ -286,15 +366,13 @@ class FunctionBuilder {
         return { code: this.program.constant(expr.value), canBeMissing: false };
       case "boolean":
         return { code: expr.value ? "true" : "false", canBeMissing: false };
-      case "missing":
-        return { code: this.program.constant(explicitMissing(expr)), canBeMissing: true };
-      case "identifier": {
-        const slot = this.program.slotOf(expr);
-        this.program.inputs.add(slot);
-        const t = this.temp();
-        this.line(`${t} = ctx.get(${slot}, unit, ${period});`);
-        return { code: t, canBeMissing: true };
+      case "missing": {
+        const code = this.program.constant(explicitMissing(expr));
+        if (!this.target.missingValues) this.line(this.target.otherwise("", code));
+        return { code, canBeMissing: this.maybe(true) };
       }
+      case "identifier":
+        return this.input(expr, period);
       case "unary":
         return this.unary(expr.operator, expr.operand, period);
       case "binary":
@@ -306,28 +384,85 @@ class FunctionBuilder {
     }
   }
 
+  /** An input, read once: a second use where the first read has certainly run takes its local. */
+  private input(node: Identifier, period: string): Operand {
+    const slot = this.program.slotOf(node);
+    this.program.inputs.add(slot);
+    const key = `${slot}@${period}`;
+    const known = this.loads.find(key);
+    if (known) return { code: known.temp, canBeMissing: this.maybe(!known.present) };
+    const t = this.temp();
+    this.line(this.target.load(slot, period, t));
+    this.loads.remember(key, t);
+    return { code: t, canBeMissing: this.maybe(true) };
+  }
+
   private unary(operator: string, operand: Expr, period: string): Operand {
     const result = this.temp();
     const value = this.emit(operand, period);
     const js = operator === "not" ? "!" : operator === "-" ? "-" : operator === "+" ? "" : undefined;
     if (js === undefined) throw new CompileError(`unknown operator ${operator}`);
     this.present(value, result, () => this.line(`${result} = ${js}${value.code};`));
-    return { code: result, canBeMissing: value.canBeMissing };
+    return { code: result, canBeMissing: this.maybe(value.canBeMissing) };
   }
 
   private binary(node: Binary, period: string): Operand {
     const op = node.operator;
     if (op === "and" || op === "or") return this.logic(op, [node.left, node.right], period);
+    if (isSum(node)) return this.sum(sumRun(node), period);
     const result = this.temp();
     const left = this.emit(node.left, period);
+    let canBeMissing = left.canBeMissing;
     this.present(left, result, () => {
       const right = this.emit(node.right, period);
+      canBeMissing ||= right.canBeMissing;
       this.present(right, result, () => {
         if (op in COMPARISON_JS) this.comparison(node, left.code, right.code, result);
-        else this.arithmetic(node, left.code, right.code, result);
+        else {
+          this.arithmetic(node, left.code, right.code, result);
+          canBeMissing ||= !cannotFail(node);
+        }
       });
     });
-    return { code: result, canBeMissing: true };
+    return { code: result, canBeMissing: this.maybe(canBeMissing) };
+  }
+
+  /**
+   * A run of + and - (sum-chain.ts): the terms left to right, each only when those before it are present;
+   * then plain arithmetic and one test, which sends the rare run that needs it through sumSteps.
+   */
+  private sum(run: SumRun, period: string): Operand {
+    const result = this.temp();
+    const exprs = [run.first, ...run.steps.map((s) => s.term)];
+    const site = this.program.constant({
+      minus: run.steps.map((s) => s.minus),
+      overflow: run.steps.map((s) => domainMissing(OPERATOR_NAMES[s.node.operator] ?? "", s.node.range, TOO_LARGE)),
+    } satisfies SumSite);
+    const terms: TermCode[] = [];
+    const next = (k: number) => {
+      const expr = exprs[k];
+      if (!expr) return this.sumOfPresent(terms, result, site);
+      const term = this.emit(expr, period);
+      const before = terms.map((t) => t.code).join(", ");
+      terms.push({ code: term.code, minus: run.steps[k - 1]?.minus ?? false, constant: constantNumber(expr) });
+      // A missing term after two or more: an overflow before it comes first, as written out step by step.
+      const whenMissing = k >= 2 ? `${result} = sumBefore([${before}], ${site}, ${term.code});` : undefined;
+      this.present(term, result, () => next(k + 1), whenMissing);
+    };
+    next(0);
+    return { code: result, canBeMissing: this.maybe(true) };
+  }
+
+  private sumOfPresent(terms: readonly TermCode[], result: string, site: string) {
+    const partials: string[] = [];
+    terms.slice(1).forEach((term, k) => {
+      const p = this.temp();
+      this.line(`${p} = ${k === 0 ? (terms[0] as TermCode).code : partials[k - 1]} ${term.minus ? "-" : "+"} ${term.code};`);
+      partials.push(p);
+    });
+    const steps = `sumSteps([${terms.map((t) => t.code).join(", ")}], ${site})`;
+    this.line(`if (${needsSteps(terms, partials)}) ${this.target.otherwise(result, steps)}`);
+    this.line(`else ${result} = ${partials[partials.length - 1]};`);
   }
 
   private comparison(node: Binary, a: string, b: string, result: string) {
@@ -371,33 +506,31 @@ class FunctionBuilder {
     }
   }
 
+  /** `*`, `/` and `^` (+ and - go through sum); a step that cannot fail (cannotFail) is not tested. */
   private arithmetic(node: Binary, a: string, b: string, result: string) {
     const name = OPERATOR_NAMES[node.operator];
     if (!name) throw new CompileError(`unknown operator ${node.operator}`);
     if (node.operator === "^") {
       const site: DomainSite = { name, range: node.range, detail: powerDomainDetail };
       this.line(`${result} = Math.pow(${a}, ${b});`);
-      this.line(
-        `if (!(${result} - ${result} === 0)) ${result} = domain(${this.program.constant(site)}, ${result}, ${a}, ${b});`,
-      );
+      const domain = `domain(${this.program.constant(site)}, ${result}, ${a}, ${b})`;
+      this.line(`if (!(${result} - ${result} === 0)) ${this.target.otherwise(result, domain)}`);
       return;
     }
     const js = ARITHMETIC_JS[node.operator];
+    if (!js) throw new CompileError(`unknown operator ${node.operator}`);
+    if (cannotFail(node)) {
+      this.line(`${result} = ${a} ${js} ${b};`);
+      return;
+    }
     const overflow = this.program.constant(domainMissing(name, node.range, TOO_LARGE));
     if (node.operator === "/") {
       const zero = this.program.constant(divisionByZero(node.right, printFormula(node.right)));
-      this.line(`if (${b} === 0) ${result} = ${zero};`);
+      this.line(`if (${b} === 0) ${this.target.otherwise(result, zero)}`);
       this.open("else {");
     }
     this.line(`${result} = ${a} ${js} ${b};`);
-    const cancelling = CANCELLING[node.operator];
-    // The helper's own first test, inlined: only a result this small next to `a` can be a cancellation, so
-    // the common case stays plain arithmetic (a and b are temporaries or literals, safe to read again).
-    if (cancelling)
-      this.line(
-        `if (${result} !== 0 && Math.abs(${result}) <= ${NEAR_CANCELLATION} * Math.abs(${a})) ${result} = ${cancelling}(${a}, ${b});`,
-      );
-    this.line(`if (!(${result} - ${result} === 0)) ${result} = ${overflow};`);
+    this.line(`if (!(${result} - ${result} === 0)) ${this.target.otherwise(result, overflow)}`);
     if (node.operator === "/") this.close();
   }
 
@@ -426,9 +559,9 @@ class FunctionBuilder {
       const call = spec.inline ? spec.inline(args) : `${this.program.pure(spec)}(${args.join(", ")})`;
       this.line(`${result} = ${call};`);
       const domain = `domain(${this.program.constant(site)}, ${[result, ...args].join(", ")})`;
-      this.line(`if (!(${result} - ${result} === 0)) ${result} = ${domain};`);
+      this.line(`if (!(${result} - ${result} === 0)) ${this.target.otherwise(result, domain)}`);
     });
-    return { code: result, canBeMissing: true };
+    return { code: result, canBeMissing: this.maybe(true) };
   }
 
   private control(spec: ControlFunction, node: Call, period: string): Operand {
@@ -469,7 +602,7 @@ class FunctionBuilder {
         this.line(`if (typeof ${value.code} === "object" && ${result} === ${neutral}) ${result} = ${value.code};`);
     }
     for (let i = 0; i < opened; i++) this.close();
-    return { code: result, canBeMissing: true };
+    return { code: result, canBeMissing: this.maybe(true) };
   }
 
   private conditional(condition: Expr, then: Expr, otherwise: Expr, period: string): Operand {
@@ -478,29 +611,34 @@ class FunctionBuilder {
     this.present(test, result, () => {
       this.open(`if (${test.code}) {`);
       this.line(`${result} = ${this.emit(then, period).code};`);
-      this.close("} else {");
-      this.depth++;
+      this.elseBranch();
       this.line(`${result} = ${this.emit(otherwise, period).code};`);
       this.close();
     });
-    return { code: result, canBeMissing: true };
+    return { code: result, canBeMissing: this.maybe(true) };
   }
 
   /** The first present value; when all are missing, the first one's reason. */
   private coalesce(args: readonly Expr[], period: string): Operand {
     const result = this.temp();
     let opened = 0;
-    args.forEach((arg, index) => {
+    let canBeMissing = true;
+    for (const [index, arg] of args.entries()) {
       const value = this.emit(arg, period);
       if (index === 0) this.line(`${result} = ${value.code};`);
       else this.line(`if (typeof ${value.code} !== "object") ${result} = ${value.code};`);
+      // A value that is never missing ends the search: the arguments after it are never read.
+      if (!value.canBeMissing) {
+        canBeMissing = false;
+        break;
+      }
       if (index < args.length - 1) {
         this.open(`if (typeof ${result} === "object") {`);
         opened++;
       }
-    });
+    }
     for (let i = 0; i < opened; i++) this.close();
-    return { code: result, canBeMissing: true };
+    return { code: result, canBeMissing: this.maybe(canBeMissing) };
   }
 
   private time(spec: TimeFunction, node: Call, period: string): Operand {
@@ -515,7 +653,7 @@ class FunctionBuilder {
       // A running total can overflow even when every month is finite.
       const overflow = this.program.constant(domainMissing(spec.name, node.range, TOO_LARGE));
       this.line(`if (typeof ${result} === "number" && !(${result} - ${result} === 0)) ${result} = ${overflow};`);
-      return { code: result, canBeMissing: true };
+      return { code: result, canBeMissing: this.maybe(true) };
     }
     const shifted = this.temp();
     this.line(`${shifted} = ${spec.op === "prev" ? "ctx.prev" : "ctx.prevYear"}(${period});`);
@@ -526,7 +664,7 @@ class FunctionBuilder {
     this.open("else {");
     this.line(`${result} = ${this.emit(arg, shifted).code};`);
     this.close();
-    return { code: result, canBeMissing: true };
+    return { code: result, canBeMissing: this.maybe(true) };
   }
 
   private crossUnit(spec: CrossUnitFunction, node: Call, period: string): Operand {
@@ -548,6 +686,6 @@ class FunctionBuilder {
       };
       this.line(`${result} = region(ctx, ${period}, ${argument}, ${this.program.constant(site)});`);
     }
-    return { code: result, canBeMissing: true };
+    return { code: result, canBeMissing: this.maybe(true) };
   }
 }
