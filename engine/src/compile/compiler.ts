@@ -70,14 +70,8 @@ export function compileFormula(ast: Expr, env: Environment, options: CompileOpti
     throw new CompileError(`cannot compile a formula with errors: ${firstError?.message ?? "no type"}`);
   }
   const program = new Program(checked, env);
-  const main = program.unitFunction(ast, "run");
-  const javascript = program.source(main);
-  const factory = new Function("K", "H", "P", javascript) as (
-    constants: readonly unknown[],
-    helpers: typeof HELPERS,
-    pure: readonly PureFunction["evaluate"][],
-  ) => CompiledFormula["run"];
-  const run = factory(program.constants, HELPERS, program.pureFunctions);
+  const javascript = program.source(program.unitFunction(ast, "run"));
+  const run = instantiate<CompiledFormula["run"]>(program, javascript);
   return {
     type: checked.type,
     run,
@@ -87,6 +81,39 @@ export function compileFormula(ast: Expr, env: Environment, options: CompileOpti
     usesPeers: program.usesPeers,
     javascript,
   };
+}
+
+/**
+ * The fast loop over columns (ROW and COLUMNS below; batch.ts runs it): for each row below `n`, reads
+ * `cols[slot][row]` and writes `values[row]`, or calls `slow(row)` for a row it does not handle.
+ */
+export type ColumnLoop = (
+  cols: readonly (Float64Array | undefined)[],
+  n: number,
+  values: Float64Array,
+  slow: (row: number) => void,
+) => void;
+
+/** The COLUMNS loop of a formula the checker accepted as `type`, and its source. For batch.ts. */
+export function compileColumnLoop(
+  ast: Expr,
+  env: Environment,
+  checked: CheckResult,
+  type: Type,
+): { loop: ColumnLoop; javascript: string } {
+  const program = new Program(checked, env);
+  const javascript = program.source(program.columnFunction(ast, type));
+  return { loop: instantiate<ColumnLoop>(program, javascript), javascript };
+}
+
+/** Runs the generated factory: the function it returns, with the program's constants and helpers. */
+function instantiate<F>(program: Program, javascript: string): F {
+  const factory = new Function("K", "H", "P", javascript) as (
+    constants: readonly unknown[],
+    helpers: typeof HELPERS,
+    pure: readonly PureFunction["evaluate"][],
+  ) => F;
+  return factory(program.constants, HELPERS, program.pureFunctions);
 }
 
 /** Where a function's domain error is reported: its name, the call's range, and words for the cause. */
@@ -253,7 +280,7 @@ export const ROW: Target = {
 const LEAVE_ROW = "{ slow(row); continue rows; }";
 
 export const COLUMNS: Target = {
-  load: (slot, _period, temp) => `${temp} = c${slot}[row]; if (${temp} !== ${temp}) ${LEAVE_ROW}`,
+  load: (slot, _period, temp) => `${temp} = c${slot}[row]; if (!(${temp} - ${temp} === 0)) ${LEAVE_ROW}`,
   missingValues: false,
   otherwise: () => LEAVE_ROW,
 };
@@ -265,6 +292,12 @@ function cannotFail(node: Binary): boolean {
   if (node.operator === "*") return [left, right].some((c) => c !== undefined && Math.abs(c) <= 1);
   return node.operator === "/" && right !== undefined && Math.abs(right) >= 1;
 }
+
+/**
+ * Functions whose result is one of their (finite) arguments or its size, so never infinite or NaN: their
+ * calls are not tested for it. By name, as the function registry declares them (functions/math.ts).
+ */
+const PICKS_AN_ARGUMENT: ReadonlySet<string> = new Set(["abs", "min", "max"]);
 
 class FunctionBuilder {
   private readonly lines: string[] = [];
@@ -345,17 +378,23 @@ class FunctionBuilder {
     this.loads.imply(result, operand.code);
   }
 
-  /** Evaluates `args` left to right, stopping at the first missing one; `then` sees all of them present. */
+  /**
+   * Evaluates `args` left to right, stopping at the first missing one; `then` sees all of them present.
+   * Returns whether any of them can be missing.
+   */
   private allPresent(args: readonly Expr[], period: string, result: string, then: (codes: string[]) => void) {
     const codes: string[] = [];
+    let canBeMissing = false;
     const next = (index: number) => {
       const arg = args[index];
       if (!arg) return then(codes);
       const operand = this.emit(arg, period);
       codes.push(operand.code);
+      canBeMissing ||= operand.canBeMissing;
       this.present(operand, result, () => next(index + 1));
     };
     next(0);
+    return canBeMissing;
   }
 
   emit(expr: Expr, period: string): Operand {
@@ -555,13 +594,15 @@ class FunctionBuilder {
       range: node.range,
       ...(spec.domainDetail ? { detail: spec.domainDetail } : {}),
     };
-    this.allPresent(node.args, period, result, (args) => {
+    const picks = PICKS_AN_ARGUMENT.has(spec.name);
+    const argMissing = this.allPresent(node.args, period, result, (args) => {
       const call = spec.inline ? spec.inline(args) : `${this.program.pure(spec)}(${args.join(", ")})`;
       this.line(`${result} = ${call};`);
+      if (picks) return;
       const domain = `domain(${this.program.constant(site)}, ${[result, ...args].join(", ")})`;
       this.line(`if (!(${result} - ${result} === 0)) ${this.target.otherwise(result, domain)}`);
     });
-    return { code: result, canBeMissing: this.maybe(true) };
+    return { code: result, canBeMissing: this.maybe(argMissing || !picks) };
   }
 
   private control(spec: ControlFunction, node: Call, period: string): Operand {
