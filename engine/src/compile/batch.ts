@@ -95,7 +95,8 @@ function evaluate(
   const rows = rowCount(formula.inputs, columns, options.rows);
   const values = options.into?.values ?? new Float64Array(rows);
   const mask = options.into?.missing ?? new Uint8Array(rows);
-  if (values.length < rows || mask.length < rows) throw new RangeError(`the output arrays are shorter than ${rows} rows`);
+  if (values.length < rows || mask.length < rows)
+    throw new RangeError(`the output arrays are shorter than ${rows} rows`);
   mask.fill(0, 0, rows);
   const reasonOf =
     options.missingInput ??

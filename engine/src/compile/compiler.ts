@@ -16,6 +16,7 @@ import type {
 } from "../functions/spec.js";
 import type { Range } from "../source/range.js";
 import { compareNumbers } from "./compare.js";
+import { Loads } from "./loads.js";
 import { type AggregateSite, type RankSite, rankAmongPeers, regionAggregate } from "./peers.js";
 import { outOfRange } from "./periods.js";
 import {
@@ -27,8 +28,16 @@ import {
   OPERATOR_NAMES,
   TOO_LARGE,
 } from "./reasons.js";
-import { Loads } from "./loads.js";
-import { isSum, needsSteps, type SumRun, type SumSite, sumBefore, sumRun, sumSteps, type TermCode } from "./sum-chain.js";
+import {
+  isSum,
+  needsSteps,
+  type SumRun,
+  type SumSite,
+  sumBefore,
+  sumRun,
+  sumSteps,
+  type TermCode,
+} from "./sum-chain.js";
 import { decimalBounds } from "./thresholds.js";
 
 /** A formula compiled once, evaluated for many units and periods. */
@@ -496,7 +505,9 @@ class FunctionBuilder {
     const partials: string[] = [];
     terms.slice(1).forEach((term, k) => {
       const p = this.temp();
-      this.line(`${p} = ${k === 0 ? (terms[0] as TermCode).code : partials[k - 1]} ${term.minus ? "-" : "+"} ${term.code};`);
+      this.line(
+        `${p} = ${k === 0 ? (terms[0] as TermCode).code : partials[k - 1]} ${term.minus ? "-" : "+"} ${term.code};`,
+      );
       partials.push(p);
     });
     const steps = `sumSteps([${terms.map((t) => t.code).join(", ")}], ${site})`;
