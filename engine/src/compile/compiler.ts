@@ -210,7 +210,7 @@ class Program {
   /** Compiles `root` as the COLUMNS loop (FunctionBuilder.columnLoop); returns its source. */
   columnFunction(root: Expr, type: Type): string {
     const builder = new FunctionBuilder(this, COLUMNS);
-    const result = builder.emit(root, "period");
+    const result = builder.emit(root, "period", type === "number");
     return builder.columnLoop(result.code, type);
   }
 
@@ -271,8 +271,8 @@ const FLIPPED: Readonly<Record<string, string>> = { "<": ">", "<=": ">=", ">": "
  * a possible cancellation) it leaves the row to the ROW function, so both give exactly the same results.
  */
 export interface Target {
-  /** The statement reading input `slot` in `period` into `temp`. */
-  load(slot: number, period: string, temp: string): string;
+  /** The statement reading input `slot` in `period` into `temp`; `checked`: COLUMNS tests it is a number. */
+  load(slot: number, period: string, temp: string, checked: boolean): string;
   /** Whether a value can be missing in this code at all. */
   readonly missingValues: boolean;
   /** The statement for the uncommon case: `result` becomes `code` (ROW), or the row is left (COLUMNS). */
@@ -289,7 +289,8 @@ export const ROW: Target = {
 const LEAVE_ROW = "{ slow(row); continue rows; }";
 
 export const COLUMNS: Target = {
-  load: (slot, _period, temp) => `${temp} = c${slot}[row]; if (!(${temp} - ${temp} === 0)) ${LEAVE_ROW}`,
+  load: (slot, _period, temp, checked) =>
+    checked ? `${temp} = c${slot}[row]; if (!(${temp} - ${temp} === 0)) ${LEAVE_ROW}` : `${temp} = c${slot}[row];`,
   missingValues: false,
   otherwise: () => LEAVE_ROW,
 };
@@ -311,6 +312,8 @@ const PICKS_AN_ARGUMENT: ReadonlySet<string> = new Set(["abs", "min", "max"]);
 class FunctionBuilder {
   private readonly lines: string[] = [];
   private readonly loads = new Loads();
+  /** Inputs read where `strict` (see emit), without the test that they are numbers. */
+  private readonly unchecked = new Set<string>();
   private temps = 0;
   private depth = 1;
 
@@ -330,9 +333,13 @@ class FunctionBuilder {
   columnLoop(result: string, type: Type): string {
     const columns = [...this.program.inputs].map((slot) => `c${slot} = cols[${slot}]`);
     const declare = columns.length > 0 ? `  const ${columns.join(", ")};\n` : "";
-    const value = type === "boolean" ? `${result} ? 1 : 0` : result;
+    // A number's checks were deferred to here (see `strict` in emit): one test of the final value.
+    const store =
+      type === "boolean"
+        ? `values[row] = ${result} ? 1 : 0;`
+        : `if (!(${result} - ${result} === 0)) ${LEAVE_ROW}\n    values[row] = ${result};`;
     const body = this.lines.map((l) => `  ${l}`).join("\n");
-    return `function columns(cols, n, values, slow) {\n${declare}${this.declarations()}  rows: for (let row = 0; row < n; row++) {\n${body}\n    values[row] = ${value};\n  }\n}`;
+    return `function columns(cols, n, values, slow) {\n${declare}${this.declarations()}  rows: for (let row = 0; row < n; row++) {\n${body}\n    ${store}\n  }\n}`;
   }
 
   private declarations(): string {
@@ -391,13 +398,19 @@ class FunctionBuilder {
    * Evaluates `args` left to right, stopping at the first missing one; `then` sees all of them present.
    * Returns whether any of them can be missing.
    */
-  private allPresent(args: readonly Expr[], period: string, result: string, then: (codes: string[]) => void) {
+  private allPresent(
+    args: readonly Expr[],
+    period: string,
+    result: string,
+    then: (codes: string[]) => void,
+    strict = false,
+  ) {
     const codes: string[] = [];
     let canBeMissing = false;
     const next = (index: number) => {
       const arg = args[index];
       if (!arg) return then(codes);
-      const operand = this.emit(arg, period);
+      const operand = this.emit(arg, period, strict);
       codes.push(operand.code);
       canBeMissing ||= operand.canBeMissing;
       this.present(operand, result, () => next(index + 1));
@@ -406,7 +419,12 @@ class FunctionBuilder {
     return canBeMissing;
   }
 
-  emit(expr: Expr, period: string): Operand {
+  /**
+   * `strict` (COLUMNS only): the value reaches the final result through operations that keep an infinity
+   * or NaN (+, -, *, the dividend of /, a sign, abs, a branch of if), so a step here that would fail gives
+   * a final value that is not finite, which the loop sends to the row function: its own test is left out.
+   */
+  emit(expr: Expr, period: string, strict = false): Operand {
     switch (expr.kind) {
       case "number":
         return { code: numberLiteral(expr.value, this.program), canBeMissing: false };
@@ -420,54 +438,60 @@ class FunctionBuilder {
         return { code, canBeMissing: this.maybe(true) };
       }
       case "identifier":
-        return this.input(expr, period);
+        return this.input(expr, period, strict);
       case "unary":
-        return this.unary(expr.operator, expr.operand, period);
+        return this.unary(expr.operator, expr.operand, period, strict);
       case "binary":
-        return this.binary(expr, period);
+        return this.binary(expr, period, strict);
       case "call":
-        return this.call(expr, period);
+        return this.call(expr, period, strict);
       case "error":
         throw new CompileError("cannot compile a formula with syntax errors");
     }
   }
 
   /** An input, read once: a second use where the first read has certainly run takes its local. */
-  private input(node: Identifier, period: string): Operand {
+  private input(node: Identifier, period: string, strict: boolean): Operand {
     const slot = this.program.slotOf(node);
     this.program.inputs.add(slot);
     const key = `${slot}@${period}`;
     const known = this.loads.find(key);
-    if (known) return { code: known.temp, canBeMissing: this.maybe(!known.present) };
+    if (known) {
+      // Read without its test where strict; used here where it is not, it is tested here.
+      if (!strict && this.unchecked.has(known.temp))
+        this.line(`if (!(${known.temp} - ${known.temp} === 0)) ${this.target.otherwise(known.temp, "")}`);
+      return { code: known.temp, canBeMissing: this.maybe(!known.present) };
+    }
     const t = this.temp();
-    this.line(this.target.load(slot, period, t));
+    this.line(this.target.load(slot, period, t, !strict));
+    if (strict) this.unchecked.add(t);
     this.loads.remember(key, t);
     return { code: t, canBeMissing: this.maybe(true) };
   }
 
-  private unary(operator: string, operand: Expr, period: string): Operand {
+  private unary(operator: string, operand: Expr, period: string, strict = false): Operand {
     const result = this.temp();
-    const value = this.emit(operand, period);
+    const value = this.emit(operand, period, strict && operator !== "not");
     const js = operator === "not" ? "!" : operator === "-" ? "-" : operator === "+" ? "" : undefined;
     if (js === undefined) throw new CompileError(`unknown operator ${operator}`);
     this.present(value, result, () => this.line(`${result} = ${js}${value.code};`));
     return { code: result, canBeMissing: this.maybe(value.canBeMissing) };
   }
 
-  private binary(node: Binary, period: string): Operand {
+  private binary(node: Binary, period: string, strict: boolean): Operand {
     const op = node.operator;
     if (op === "and" || op === "or") return this.logic(op, [node.left, node.right], period);
-    if (isSum(node)) return this.sum(sumRun(node), period);
+    if (isSum(node)) return this.sum(sumRun(node), period, strict);
     const result = this.temp();
-    const left = this.emit(node.left, period);
+    const left = this.emit(node.left, period, strict && (op === "*" || op === "/"));
     let canBeMissing = left.canBeMissing;
     this.present(left, result, () => {
-      const right = this.emit(node.right, period);
+      const right = this.emit(node.right, period, strict && op === "*");
       canBeMissing ||= right.canBeMissing;
       this.present(right, result, () => {
         if (op in COMPARISON_JS) this.comparison(node, left.code, right.code, result);
         else {
-          this.arithmetic(node, left.code, right.code, result);
+          this.arithmetic(node, left.code, right.code, result, strict);
           canBeMissing ||= !cannotFail(node);
         }
       });
@@ -479,7 +503,7 @@ class FunctionBuilder {
    * A run of + and - (sum-chain.ts): the terms left to right, each only when those before it are present;
    * then plain arithmetic and one test, which sends the rare run that needs it through sumSteps.
    */
-  private sum(run: SumRun, period: string): Operand {
+  private sum(run: SumRun, period: string, strict: boolean): Operand {
     const result = this.temp();
     const exprs = [run.first, ...run.steps.map((s) => s.term)];
     const site = this.program.constant({
@@ -489,8 +513,8 @@ class FunctionBuilder {
     const terms: TermCode[] = [];
     const next = (k: number) => {
       const expr = exprs[k];
-      if (!expr) return this.sumOfPresent(terms, result, site);
-      const term = this.emit(expr, period);
+      if (!expr) return this.sumOfPresent(terms, result, site, strict);
+      const term = this.emit(expr, period, strict);
       const before = terms.map((t) => t.code).join(", ");
       terms.push({ code: term.code, minus: run.steps[k - 1]?.minus ?? false, constant: constantNumber(expr) });
       // A missing term after two or more: an overflow before it comes first, as written out step by step.
@@ -501,7 +525,7 @@ class FunctionBuilder {
     return { code: result, canBeMissing: this.maybe(true) };
   }
 
-  private sumOfPresent(terms: readonly TermCode[], result: string, site: string) {
+  private sumOfPresent(terms: readonly TermCode[], result: string, site: string, strict: boolean) {
     const partials: string[] = [];
     terms.slice(1).forEach((term, k) => {
       const p = this.temp();
@@ -511,7 +535,7 @@ class FunctionBuilder {
       partials.push(p);
     });
     const steps = `sumSteps([${terms.map((t) => t.code).join(", ")}], ${site})`;
-    this.line(`if (${needsSteps(terms, partials)}) ${this.target.otherwise(result, steps)}`);
+    this.line(`if (${needsSteps(terms, partials, !strict)}) ${this.target.otherwise(result, steps)}`);
     this.line(`else ${result} = ${partials[partials.length - 1]};`);
   }
 
@@ -557,19 +581,21 @@ class FunctionBuilder {
   }
 
   /** `*`, `/` and `^` (+ and - go through sum); a step that cannot fail (cannotFail) is not tested. */
-  private arithmetic(node: Binary, a: string, b: string, result: string) {
+  private arithmetic(node: Binary, a: string, b: string, result: string, strict: boolean) {
     const name = OPERATOR_NAMES[node.operator];
     if (!name) throw new CompileError(`unknown operator ${node.operator}`);
     if (node.operator === "^") {
       const site: DomainSite = { name, range: node.range, detail: powerDomainDetail };
       this.line(`${result} = Math.pow(${a}, ${b});`);
+      if (strict) return;
       const domain = `domain(${this.program.constant(site)}, ${result}, ${a}, ${b})`;
       this.line(`if (!(${result} - ${result} === 0)) ${this.target.otherwise(result, domain)}`);
       return;
     }
     const js = ARITHMETIC_JS[node.operator];
     if (!js) throw new CompileError(`unknown operator ${node.operator}`);
-    if (cannotFail(node)) {
+    // Strict: a division by zero or an overflow gives an infinity or NaN that reaches the final test.
+    if (cannotFail(node) || strict) {
       this.line(`${result} = ${a} ${js} ${b};`);
       return;
     }
@@ -584,13 +610,13 @@ class FunctionBuilder {
     if (node.operator === "/") this.close();
   }
 
-  private call(node: Call, period: string): Operand {
+  private call(node: Call, period: string, strict: boolean): Operand {
     const spec = this.program.specOf(node);
     switch (spec.kind) {
       case "pure":
-        return this.pure(spec, node, period);
+        return this.pure(spec, node, period, strict);
       case "control":
-        return this.control(spec, node, period);
+        return this.control(spec, node, period, strict);
       case "time":
         return this.time(spec, node, period);
       case "cross-unit":
@@ -598,7 +624,7 @@ class FunctionBuilder {
     }
   }
 
-  private pure(spec: PureFunction, node: Call, period: string): Operand {
+  private pure(spec: PureFunction, node: Call, period: string, strict: boolean): Operand {
     const result = this.temp();
     const site: DomainSite = {
       name: spec.name,
@@ -606,17 +632,19 @@ class FunctionBuilder {
       ...(spec.domainDetail ? { detail: spec.domainDetail } : {}),
     };
     const picks = PICKS_AN_ARGUMENT.has(spec.name);
-    const argMissing = this.allPresent(node.args, period, result, (args) => {
+    const then = (args: string[]) => {
       const call = spec.inline ? spec.inline(args) : `${this.program.pure(spec)}(${args.join(", ")})`;
       this.line(`${result} = ${call};`);
-      if (picks) return;
+      if (picks || strict) return;
       const domain = `domain(${this.program.constant(site)}, ${[result, ...args].join(", ")})`;
       this.line(`if (!(${result} - ${result} === 0)) ${this.target.otherwise(result, domain)}`);
-    });
+    };
+    // abs keeps an infinity or NaN of its argument; min, max and the others may not.
+    const argMissing = this.allPresent(node.args, period, result, then, strict && spec.name === "abs");
     return { code: result, canBeMissing: this.maybe(argMissing || !picks) };
   }
 
-  private control(spec: ControlFunction, node: Call, period: string): Operand {
+  private control(spec: ControlFunction, node: Call, period: string, strict: boolean): Operand {
     const args = node.args;
     switch (spec.op) {
       case "and":
@@ -625,9 +653,9 @@ class FunctionBuilder {
       case "not":
         return this.unary("not", args[0] as Expr, period);
       case "if":
-        return this.conditional(args[0] as Expr, args[1] as Expr, args[2] as Expr, period);
+        return this.conditional(args[0] as Expr, args[1] as Expr, args[2] as Expr, period, strict);
       case "coalesce":
-        return this.coalesce(args, period);
+        return this.coalesce(args, period, strict);
       case "is_missing": {
         const value = this.emit(args[0] as Expr, period);
         return { code: value.canBeMissing ? `(typeof ${value.code} === "object")` : "false", canBeMissing: false };
@@ -657,26 +685,27 @@ class FunctionBuilder {
     return { code: result, canBeMissing: this.maybe(true) };
   }
 
-  private conditional(condition: Expr, then: Expr, otherwise: Expr, period: string): Operand {
+  private conditional(condition: Expr, then: Expr, otherwise: Expr, period: string, strict: boolean): Operand {
     const result = this.temp();
     const test = this.emit(condition, period);
     this.present(test, result, () => {
       this.open(`if (${test.code}) {`);
-      this.line(`${result} = ${this.emit(then, period).code};`);
+      this.line(`${result} = ${this.emit(then, period, strict).code};`);
       this.elseBranch();
-      this.line(`${result} = ${this.emit(otherwise, period).code};`);
+      this.line(`${result} = ${this.emit(otherwise, period, strict).code};`);
       this.close();
     });
     return { code: result, canBeMissing: this.maybe(true) };
   }
 
   /** The first present value; when all are missing, the first one's reason. */
-  private coalesce(args: readonly Expr[], period: string): Operand {
+  private coalesce(args: readonly Expr[], period: string, strict: boolean): Operand {
     const result = this.temp();
     let opened = 0;
     let canBeMissing = true;
     for (const [index, arg] of args.entries()) {
-      const value = this.emit(arg, period);
+      // Strict only where the value is certainly the result: the first, when nothing is ever missing.
+      const value = this.emit(arg, period, strict && index === 0 && !this.target.missingValues);
       if (index === 0) this.line(`${result} = ${value.code};`);
       else this.line(`if (typeof ${value.code} !== "object") ${result} = ${value.code};`);
       // A value that is never missing ends the search: the arguments after it are never read.

@@ -83,19 +83,22 @@ export interface TermCode {
  * finite, or the terms do not all push the same way and some step's result is within 1e-13 of the
  * partial sum before it (excelAdd's own first test). `partials[k]` holds the sum after step k+1.
  */
-export function needsSteps(terms: readonly TermCode[], partials: readonly string[]): string {
+export function needsSteps(terms: readonly TermCode[], partials: readonly string[], overflows = true): string {
   const last = partials[partials.length - 1] as string;
-  const overflow = `!(${last} - ${last} === 0)`;
+  // Without `overflows` the caller tests the final value itself (an overflow reaches it).
+  const tests = overflows ? [`!(${last} - ${last} === 0)`] : [];
   const decided = sameDirection(terms);
-  if (decided === "true") return overflow;
-  // One step: its own guard costs no more than testing the signs first.
-  const sameWay = partials.length === 1 ? "false" : decided;
-  const guards = partials.map((p, k) => {
-    const before = k === 0 ? (terms[0] as TermCode).code : partials[k - 1];
-    return `(${p} !== 0 && Math.abs(${p}) <= ${NEAR_CANCELLATION} * Math.abs(${before}))`;
-  });
-  const cancels = guards.length === 1 ? (guards[0] as string) : `(${guards.join(" || ")})`;
-  return sameWay === "false" ? `${overflow} || ${cancels}` : `${overflow} || (!(${sameWay}) && ${cancels})`;
+  if (decided !== "true") {
+    // One step: its own guard costs no more than testing the signs first.
+    const sameWay = partials.length === 1 ? "false" : decided;
+    const guards = partials.map((p, k) => {
+      const before = k === 0 ? (terms[0] as TermCode).code : partials[k - 1];
+      return `(${p} !== 0 && Math.abs(${p}) <= ${NEAR_CANCELLATION} * Math.abs(${before}))`;
+    });
+    const cancels = guards.length === 1 ? (guards[0] as string) : `(${guards.join(" || ")})`;
+    tests.push(sameWay === "false" ? cancels : `(!(${sameWay}) && ${cancels})`);
+  }
+  return tests.length === 0 ? "false" : tests.join(" || ");
 }
 
 /** Code testing that every term pushes the sum one way; "true"/"false" when the literals decide it. */

@@ -119,6 +119,10 @@ describe("compileColumns gives what row-by-row evaluation gives", () => {
     expect([...result.values]).toEqual([2, Number.NaN, Number.NaN]);
     expect(result.reason(1)).toEqual({ kind: "no-data", name: "a", unit: "row 1", period: "" });
     expect(result.reason(2)).toEqual({ kind: "no-data", name: "a", unit: "row 2", period: "" });
+    // An infinity read as a divisor (where the loop cannot wait for the final value) is missing too, not 1 / ∞ = 0.
+    const divided = compileColumns(parse("1 / a"), env).evaluate([Float64Array.of(Number.NEGATIVE_INFINITY, 4)]);
+    expect([...divided.missing]).toEqual([1, 0]);
+    expect(divided.values[1]).toBe(0.25);
   });
 
   it("evaluates a formula without inputs over the rows asked for", () => {
