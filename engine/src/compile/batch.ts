@@ -97,7 +97,7 @@ function evaluate(
   const mask = options.into?.missing ?? new Uint8Array(rows);
   if (values.length < rows || mask.length < rows)
     throw new RangeError(`the output arrays are shorter than ${rows} rows`);
-  mask.fill(0, 0, rows);
+  if (options.into) mask.fill(0, 0, rows); // a new array is all zeros already
   const reasonOf =
     options.missingInput ??
     ((slot: number, row: number): MissingReason => ({

@@ -270,7 +270,7 @@ const FLIPPED: Readonly<Record<string, string>> = { "<": ">", "<=": ">=", ">": "
  * value present and every step plain; at anything else (a missing input, a division by zero, an overflow,
  * a possible cancellation) it leaves the row to the ROW function, so both give exactly the same results.
  */
-export interface Target {
+interface Target {
   /** The statement reading input `slot` in `period` into `temp`; `checked`: COLUMNS tests it is a number. */
   load(slot: number, period: string, temp: string, checked: boolean): string;
   /** Whether a value can be missing in this code at all. */
@@ -279,7 +279,7 @@ export interface Target {
   otherwise(result: string, code: string): string;
 }
 
-export const ROW: Target = {
+const ROW: Target = {
   load: (slot, period, temp) => `${temp} = ctx.get(${slot}, unit, ${period});`,
   missingValues: true,
   otherwise: (result, code) => `${result} = ${code};`,
@@ -288,7 +288,7 @@ export const ROW: Target = {
 /** Leaves the row to the row function (`slow`) and goes on with the next (the loop is labelled `rows`). */
 const LEAVE_ROW = "{ slow(row); continue rows; }";
 
-export const COLUMNS: Target = {
+const COLUMNS: Target = {
   load: (slot, _period, temp, checked) =>
     checked ? `${temp} = c${slot}[row]; if (!(${temp} - ${temp} === 0)) ${LEAVE_ROW}` : `${temp} = c${slot}[row];`,
   missingValues: false,
