@@ -423,8 +423,9 @@ class FunctionBuilder {
 
   /**
    * `strict` (COLUMNS only): the value reaches the final result through operations that keep an infinity
-   * or NaN (+, -, *, the dividend of /, a sign, abs, a branch of if), so a step here that would fail gives
-   * a final value that is not finite, which the loop sends to the row function: its own test is left out.
+   * or NaN (+, -, *, either side of / as arithmetic below passes a divisor's on, a sign, abs, a branch of
+   * if), so a step here that would fail gives a final value that is not finite, which the loop sends to
+   * the row function: its own test is left out.
    */
   emit(expr: Expr, period: string, strict = false): Operand {
     switch (expr.kind) {
@@ -488,7 +489,8 @@ class FunctionBuilder {
     const left = this.emit(node.left, period, strict && (op === "*" || op === "/"));
     let canBeMissing = left.canBeMissing;
     this.present(left, result, () => {
-      const right = this.emit(node.right, period, strict && op === "*");
+      // A divisor is strict too: its infinity or NaN is passed on to the quotient (see arithmetic).
+      const right = this.emit(node.right, period, strict && (op === "*" || op === "/"));
       canBeMissing ||= right.canBeMissing;
       this.present(right, result, () => {
         if (op in COMPARISON_JS) this.comparison(node, left.code, right.code, result);
@@ -596,9 +598,12 @@ class FunctionBuilder {
     }
     const js = ARITHMETIC_JS[node.operator];
     if (!js) throw new CompileError(`unknown operator ${node.operator}`);
-    // Strict: a division by zero or an overflow gives an infinity or NaN that reaches the final test.
+    // Strict: a division by zero or an overflow gives an infinity or NaN that reaches the final test, and
+    // so does a divisor that is not finite, through the factor (b - b) + 1: exactly 1 where b is finite
+    // (x * 1 is x, -0 included), NaN where it is not (x / ∞ alone would be a finite 0).
     if (cannotFail(node) || strict) {
-      this.line(`${result} = ${a} ${js} ${b};`);
+      const passOn = strict && node.operator === "/" && constantNumber(node.right) === undefined;
+      this.line(`${result} = ${a} ${js} ${b}${passOn ? ` * ((${b} - ${b}) + 1)` : ""};`);
       return;
     }
     const overflow = this.program.constant(domainMissing(name, node.range, TOO_LARGE));
