@@ -21,6 +21,13 @@ export {
   rateCommandCore,
   type VersionForPeriod,
 } from "./cli/rating-session.js";
+export {
+  type ColumnFormula,
+  type ColumnInputs,
+  type ColumnOptions,
+  type ColumnResult,
+  compileColumns,
+} from "./compile/batch.js";
 export { type CompiledFormula, CompileError, type CompileOptions, compileFormula } from "./compile/compiler.js";
 export { DataCode } from "./data/codes.js";
 export { familyFields, loadFamilyFields, type VersionFields } from "./data/family-fields.js";

@@ -15,8 +15,8 @@ import type {
   TimeFunction,
 } from "../functions/spec.js";
 import type { Range } from "../source/range.js";
-import { excelAdd, excelSubtract, NEAR_CANCELLATION } from "../util/excel-add.js";
 import { compareNumbers } from "./compare.js";
+import { Loads } from "./loads.js";
 import { type AggregateSite, type RankSite, rankAmongPeers, regionAggregate } from "./peers.js";
 import { outOfRange } from "./periods.js";
 import {
@@ -28,6 +28,16 @@ import {
   OPERATOR_NAMES,
   TOO_LARGE,
 } from "./reasons.js";
+import {
+  isSum,
+  needsSteps,
+  type SumRun,
+  type SumSite,
+  sumBefore,
+  sumRun,
+  sumSteps,
+  type TermCode,
+} from "./sum-chain.js";
 import { decimalBounds } from "./thresholds.js";
 
 /** A formula compiled once, evaluated for many units and periods. */
@@ -69,14 +79,8 @@ export function compileFormula(ast: Expr, env: Environment, options: CompileOpti
     throw new CompileError(`cannot compile a formula with errors: ${firstError?.message ?? "no type"}`);
   }
   const program = new Program(checked, env);
-  const main = program.unitFunction(ast, "run");
-  const javascript = program.source(main);
-  const factory = new Function("K", "H", "P", javascript) as (
-    constants: readonly unknown[],
-    helpers: typeof HELPERS,
-    pure: readonly PureFunction["evaluate"][],
-  ) => CompiledFormula["run"];
-  const run = factory(program.constants, HELPERS, program.pureFunctions);
+  const javascript = program.source(program.unitFunction(ast, "run"));
+  const run = instantiate<CompiledFormula["run"]>(program, javascript);
   return {
     type: checked.type,
     run,
@@ -86,6 +90,39 @@ export function compileFormula(ast: Expr, env: Environment, options: CompileOpti
     usesPeers: program.usesPeers,
     javascript,
   };
+}
+
+/**
+ * The fast loop over columns (ROW and COLUMNS below; batch.ts runs it): for each row below `n`, reads
+ * `cols[slot][row]` and writes `values[row]`, or calls `slow(row)` for a row it does not handle.
+ */
+export type ColumnLoop = (
+  cols: readonly (Float64Array | undefined)[],
+  n: number,
+  values: Float64Array,
+  slow: (row: number) => void,
+) => void;
+
+/** The COLUMNS loop of a formula the checker accepted as `type`, and its source. For batch.ts. */
+export function compileColumnLoop(
+  ast: Expr,
+  env: Environment,
+  checked: CheckResult,
+  type: Type,
+): { loop: ColumnLoop; javascript: string } {
+  const program = new Program(checked, env);
+  const javascript = program.source(program.columnFunction(ast, type));
+  return { loop: instantiate<ColumnLoop>(program, javascript), javascript };
+}
+
+/** Runs the generated factory: the function it returns, with the program's constants and helpers. */
+function instantiate<F>(program: Program, javascript: string): F {
+  const factory = new Function("K", "H", "P", javascript) as (
+    constants: readonly unknown[],
+    helpers: typeof HELPERS,
+    pure: readonly PureFunction["evaluate"][],
+  ) => F;
+  return factory(program.constants, HELPERS, program.pureFunctions);
 }
 
 /** Where a function's domain error is reported: its name, the call's range, and words for the cause. */
@@ -101,8 +138,8 @@ const HELPERS = {
   regionAggregate,
   rankAmongPeers,
   outOfRange,
-  excelAdd,
-  excelSubtract,
+  sumSteps,
+  sumBefore,
   domain(site: DomainSite, result: number, ...args: number[]): Value {
     return domainMissing(site.name, site.range, site.detail?.(...args) ?? nonFiniteDetail(result));
   },
@@ -110,7 +147,7 @@ const HELPERS = {
 
 const PRELUDE = `"use strict";
 const cmp = H.compareNumbers, region = H.regionAggregate, rank = H.rankAmongPeers, outOfRange = H.outOfRange, domain = H.domain,
-  add = H.excelAdd, sub = H.excelSubtract;`;
+  sumSteps = H.sumSteps, sumBefore = H.sumBefore;`;
 
 /** Names used only as call-site keys in EvalContext.memo; unique per compiled call site in the process. */
 let nextSite = 0;
@@ -129,9 +166,7 @@ const COMPARISON_JS: Readonly<Record<string, string>> = {
   ">": ">",
   ">=": ">=",
 };
-const ARITHMETIC_JS: Readonly<Record<string, string>> = { "+": "+", "-": "-", "*": "*", "/": "/" };
-/** + and - follow Excel's cancellation rule (util/excel-add.ts) through these helpers. */
-const CANCELLING: Readonly<Record<string, string>> = { "+": "add", "-": "sub" };
+const ARITHMETIC_JS: Readonly<Record<string, string>> = { "*": "*", "/": "/" };
 
 class Program {
   readonly constants: unknown[] = [];
@@ -167,9 +202,16 @@ class Program {
 
   /** Compiles `root` as a function of (ctx, unit, period); returns its source. */
   unitFunction(root: Expr, name: string): string {
-    const builder = new FunctionBuilder(this);
+    const builder = new FunctionBuilder(this, ROW);
     const result = builder.emit(root, "period");
     return builder.source(name, result.code);
+  }
+
+  /** Compiles `root` as the COLUMNS loop (FunctionBuilder.columnLoop); returns its source. */
+  columnFunction(root: Expr, type: Type): string {
+    const builder = new FunctionBuilder(this, COLUMNS);
+    const result = builder.emit(root, "period", type === "number");
+    return builder.columnLoop(result.code, type);
   }
 
   /** A cross-unit argument as its own function, declared once in the factory; returns its name. */
@@ -222,17 +264,93 @@ function constantNumber(expr: Expr): number | undefined {
 
 const FLIPPED: Readonly<Record<string, string>> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "=", "<>": "<>" };
 
+/**
+ * What generated code is for. ROW: a function of (ctx, unit, period) whose values may be missing.
+ * COLUMNS: the body of a loop over rows of columns (batch.ts) that handles the common case only: every
+ * value present and every step plain; at anything else (a missing input, a division by zero, an overflow,
+ * a possible cancellation) it leaves the row to the ROW function, so both give exactly the same results.
+ */
+interface Target {
+  /** The statement reading input `slot` in `period` into `temp`; `checked`: COLUMNS tests it is a number. */
+  load(slot: number, period: string, temp: string, checked: boolean): string;
+  /** Whether a value can be missing in this code at all. */
+  readonly missingValues: boolean;
+  /** The statement for the uncommon case: `result` becomes `code` (ROW), or the row is left (COLUMNS). */
+  otherwise(result: string, code: string): string;
+}
+
+const ROW: Target = {
+  load: (slot, period, temp) => `${temp} = ctx.get(${slot}, unit, ${period});`,
+  missingValues: true,
+  otherwise: (result, code) => `${result} = ${code};`,
+};
+
+/** Leaves the row to the row function (`slow`) and goes on with the next (the loop is labelled `rows`). */
+const LEAVE_ROW = "{ slow(row); continue rows; }";
+
+const COLUMNS: Target = {
+  load: (slot, _period, temp, checked) =>
+    checked ? `${temp} = c${slot}[row]; if (!(${temp} - ${temp} === 0)) ${LEAVE_ROW}` : `${temp} = c${slot}[row];`,
+  missingValues: false,
+  otherwise: () => LEAVE_ROW,
+};
+
+/** Whether `*` or `/` with a literal operand cannot overflow or divide by zero (operands are always finite). */
+function cannotFail(node: Binary): boolean {
+  const left = constantNumber(node.left);
+  const right = constantNumber(node.right);
+  if (node.operator === "*") return [left, right].some((c) => c !== undefined && Math.abs(c) <= 1);
+  return node.operator === "/" && right !== undefined && Math.abs(right) >= 1;
+}
+
+/**
+ * Functions whose result is one of their (finite) arguments or its size, so never infinite or NaN: their
+ * calls are not tested for it. By name, as the function registry declares them (functions/math.ts).
+ */
+const PICKS_AN_ARGUMENT: ReadonlySet<string> = new Set(["abs", "min", "max"]);
+
 class FunctionBuilder {
   private readonly lines: string[] = [];
+  private readonly loads = new Loads();
+  /** Inputs read where `strict` (see emit), without the test that they are numbers. */
+  private readonly unchecked = new Set<string>();
   private temps = 0;
   private depth = 1;
 
-  constructor(private readonly program: Program) {}
+  constructor(
+    private readonly program: Program,
+    private readonly target: Target,
+  ) {}
 
   source(name: string, result: string): string {
-    const declare =
-      this.temps > 0 ? `  let ${Array.from({ length: this.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
-    return `function ${name}(ctx, unit, period) {\n${declare}${this.lines.join("\n")}\n  return ${result};\n}`;
+    return `function ${name}(ctx, unit, period) {\n${this.declarations()}${this.lines.join("\n")}\n  return ${result};\n}`;
+  }
+
+  /**
+   * The loop over rows for COLUMNS: reads each input's column once, writes `values[row]` (a condition as
+   * 1 or 0) and leaves every other row to `slow`. The caller fills `values` and the missing mask.
+   */
+  columnLoop(result: string, type: Type): string {
+    const columns = [...this.program.inputs].map((slot) => `c${slot} = cols[${slot}]`);
+    const declare = columns.length > 0 ? `  const ${columns.join(", ")};\n` : "";
+    // A number's checks were deferred to here (see `strict` in emit): one test of the final value.
+    const store =
+      type === "boolean"
+        ? `values[row] = ${result} ? 1 : 0;`
+        : `if (!(${result} - ${result} === 0)) ${LEAVE_ROW}\n    values[row] = ${result};`;
+    const body = this.lines.map((l) => `  ${l}`).join("\n");
+    // Locals declared inside the loop: nothing carries from one row to the next, which the JIT can see.
+    const locals = this.declarations().replace(/^ {2}/, "    ");
+    return `function columns(cols, n, values, slow) {\n${declare}  rows: for (let row = 0; row < n; row++) {\n${locals}${body}\n    ${store}\n  }\n}`;
+  }
+
+  private declarations(): string {
+    return this.temps > 0 ? `  let ${Array.from({ length: this.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
+  }
+
+  /** canBeMissing as the target sees it: nothing is ever missing in the COLUMNS fast path. */
+  private maybe(canBeMissing: boolean): boolean {
+    return canBeMissing && this.target.missingValues;
   }
 
   private temp(): string {
@@ -243,42 +361,73 @@ class FunctionBuilder {
     this.lines.push(`${"  ".repeat(this.depth)}${text}`);
   }
 
-  private open(text: string) {
+  private open(text: string, presentOperand?: string) {
     this.line(text);
     this.depth++;
+    this.loads.enter(presentOperand);
   }
 
   private close(text = "}") {
     this.depth--;
     this.line(text);
+    this.loads.leave();
   }
 
-  /** Runs `then` where `operand` is present; where it is missing, the result is that missing value. */
-  private present(operand: Operand, result: string, then: () => void) {
+  /** `} else {`: the then-branch ends and the else-branch begins. */
+  private elseBranch() {
+    this.close("} else {");
+    this.depth++;
+    this.loads.enter();
+  }
+
+  /**
+   * Runs `then` where `operand` is present; where it is missing, the result is that missing value (or
+   * `whenMissing`, a statement that sets the result).
+   */
+  private present(operand: Operand, result: string, then: () => void, whenMissing?: string) {
     if (!operand.canBeMissing) {
       then();
       return;
     }
-    this.line(`if (typeof ${operand.code} === "object") ${result} = ${operand.code};`);
-    this.open("else {");
+    this.line(`if (typeof ${operand.code} === "object") ${whenMissing ?? `${result} = ${operand.code};`}`);
+    this.open("else {", operand.code);
     then();
     this.close();
+    this.loads.imply(result, operand.code);
   }
 
-  /** Evaluates `args` left to right, stopping at the first missing one; `then` sees all of them present. */
-  private allPresent(args: readonly Expr[], period: string, result: string, then: (codes: string[]) => void) {
+  /**
+   * Evaluates `args` left to right, stopping at the first missing one; `then` sees all of them present.
+   * Returns whether any of them can be missing.
+   */
+  private allPresent(
+    args: readonly Expr[],
+    period: string,
+    result: string,
+    then: (codes: string[]) => void,
+    strict = false,
+  ) {
     const codes: string[] = [];
+    let canBeMissing = false;
     const next = (index: number) => {
       const arg = args[index];
       if (!arg) return then(codes);
-      const operand = this.emit(arg, period);
+      const operand = this.emit(arg, period, strict);
       codes.push(operand.code);
+      canBeMissing ||= operand.canBeMissing;
       this.present(operand, result, () => next(index + 1));
     };
     next(0);
+    return canBeMissing;
   }
 
-  emit(expr: Expr, period: string): Operand {
+  /**
+   * `strict` (COLUMNS only): the value reaches the final result through operations that keep an infinity
+   * or NaN (+, -, *, either side of / as arithmetic below passes a divisor's on, a sign, abs, a branch of
+   * if), so a step here that would fail gives a final value that is not finite, which the loop sends to
+   * the row function: its own test is left out.
+   */
+  emit(expr: Expr, period: string, strict = false): Operand {
     switch (expr.kind) {
       case "number":
         return { code: numberLiteral(expr.value, this.program), canBeMissing: false };
@@ -286,48 +435,112 @@ class FunctionBuilder {
         return { code: this.program.constant(expr.value), canBeMissing: false };
       case "boolean":
         return { code: expr.value ? "true" : "false", canBeMissing: false };
-      case "missing":
-        return { code: this.program.constant(explicitMissing(expr)), canBeMissing: true };
-      case "identifier": {
-        const slot = this.program.slotOf(expr);
-        this.program.inputs.add(slot);
-        const t = this.temp();
-        this.line(`${t} = ctx.get(${slot}, unit, ${period});`);
-        return { code: t, canBeMissing: true };
+      case "missing": {
+        const code = this.program.constant(explicitMissing(expr));
+        if (!this.target.missingValues) this.line(this.target.otherwise("", code));
+        return { code, canBeMissing: this.maybe(true) };
       }
+      case "identifier":
+        return this.input(expr, period, strict);
       case "unary":
-        return this.unary(expr.operator, expr.operand, period);
+        return this.unary(expr.operator, expr.operand, period, strict);
       case "binary":
-        return this.binary(expr, period);
+        return this.binary(expr, period, strict);
       case "call":
-        return this.call(expr, period);
+        return this.call(expr, period, strict);
       case "error":
         throw new CompileError("cannot compile a formula with syntax errors");
     }
   }
 
-  private unary(operator: string, operand: Expr, period: string): Operand {
+  /** An input, read once: a second use where the first read has certainly run takes its local. */
+  private input(node: Identifier, period: string, strict: boolean): Operand {
+    const slot = this.program.slotOf(node);
+    this.program.inputs.add(slot);
+    const key = `${slot}@${period}`;
+    const known = this.loads.find(key);
+    if (known) {
+      // Read without its test where strict; used here where it is not, it is tested here.
+      if (!strict && this.unchecked.has(known.temp))
+        this.line(`if (!(${known.temp} - ${known.temp} === 0)) ${this.target.otherwise(known.temp, "")}`);
+      return { code: known.temp, canBeMissing: this.maybe(!known.present) };
+    }
+    const t = this.temp();
+    this.line(this.target.load(slot, period, t, !strict));
+    if (strict) this.unchecked.add(t);
+    this.loads.remember(key, t);
+    return { code: t, canBeMissing: this.maybe(true) };
+  }
+
+  private unary(operator: string, operand: Expr, period: string, strict = false): Operand {
     const result = this.temp();
-    const value = this.emit(operand, period);
+    const value = this.emit(operand, period, strict && operator !== "not");
     const js = operator === "not" ? "!" : operator === "-" ? "-" : operator === "+" ? "" : undefined;
     if (js === undefined) throw new CompileError(`unknown operator ${operator}`);
     this.present(value, result, () => this.line(`${result} = ${js}${value.code};`));
-    return { code: result, canBeMissing: value.canBeMissing };
+    return { code: result, canBeMissing: this.maybe(value.canBeMissing) };
   }
 
-  private binary(node: Binary, period: string): Operand {
+  private binary(node: Binary, period: string, strict: boolean): Operand {
     const op = node.operator;
     if (op === "and" || op === "or") return this.logic(op, [node.left, node.right], period);
+    if (isSum(node)) return this.sum(sumRun(node), period, strict);
     const result = this.temp();
-    const left = this.emit(node.left, period);
+    const left = this.emit(node.left, period, strict && (op === "*" || op === "/"));
+    let canBeMissing = left.canBeMissing;
     this.present(left, result, () => {
-      const right = this.emit(node.right, period);
+      // A divisor is strict too: its infinity or NaN is passed on to the quotient (see arithmetic).
+      const right = this.emit(node.right, period, strict && (op === "*" || op === "/"));
+      canBeMissing ||= right.canBeMissing;
       this.present(right, result, () => {
         if (op in COMPARISON_JS) this.comparison(node, left.code, right.code, result);
-        else this.arithmetic(node, left.code, right.code, result);
+        else {
+          this.arithmetic(node, left.code, right.code, result, strict);
+          canBeMissing ||= !cannotFail(node);
+        }
       });
     });
-    return { code: result, canBeMissing: true };
+    return { code: result, canBeMissing: this.maybe(canBeMissing) };
+  }
+
+  /**
+   * A run of + and - (sum-chain.ts): the terms left to right, each only when those before it are present;
+   * then plain arithmetic and one test, which sends the rare run that needs it through sumSteps.
+   */
+  private sum(run: SumRun, period: string, strict: boolean): Operand {
+    const result = this.temp();
+    const exprs = [run.first, ...run.steps.map((s) => s.term)];
+    const site = this.program.constant({
+      minus: run.steps.map((s) => s.minus),
+      overflow: run.steps.map((s) => domainMissing(OPERATOR_NAMES[s.node.operator] ?? "", s.node.range, TOO_LARGE)),
+    } satisfies SumSite);
+    const terms: TermCode[] = [];
+    const next = (k: number) => {
+      const expr = exprs[k];
+      if (!expr) return this.sumOfPresent(terms, result, site, strict);
+      const term = this.emit(expr, period, strict);
+      const before = terms.map((t) => t.code).join(", ");
+      terms.push({ code: term.code, minus: run.steps[k - 1]?.minus ?? false, constant: constantNumber(expr) });
+      // A missing term after two or more: an overflow before it comes first, as written out step by step.
+      const whenMissing = k >= 2 ? `${result} = sumBefore([${before}], ${site}, ${term.code});` : undefined;
+      this.present(term, result, () => next(k + 1), whenMissing);
+    };
+    next(0);
+    return { code: result, canBeMissing: this.maybe(true) };
+  }
+
+  private sumOfPresent(terms: readonly TermCode[], result: string, site: string, strict: boolean) {
+    const partials: string[] = [];
+    terms.slice(1).forEach((term, k) => {
+      const p = this.temp();
+      this.line(
+        `${p} = ${k === 0 ? (terms[0] as TermCode).code : partials[k - 1]} ${term.minus ? "-" : "+"} ${term.code};`,
+      );
+      partials.push(p);
+    });
+    const steps = `sumSteps([${terms.map((t) => t.code).join(", ")}], ${site})`;
+    this.line(`if (${needsSteps(terms, partials, !strict)}) ${this.target.otherwise(result, steps)}`);
+    this.line(`else ${result} = ${partials[partials.length - 1]};`);
   }
 
   private comparison(node: Binary, a: string, b: string, result: string) {
@@ -371,43 +584,46 @@ class FunctionBuilder {
     }
   }
 
-  private arithmetic(node: Binary, a: string, b: string, result: string) {
+  /** `*`, `/` and `^` (+ and - go through sum); a step that cannot fail (cannotFail) is not tested. */
+  private arithmetic(node: Binary, a: string, b: string, result: string, strict: boolean) {
     const name = OPERATOR_NAMES[node.operator];
     if (!name) throw new CompileError(`unknown operator ${node.operator}`);
     if (node.operator === "^") {
       const site: DomainSite = { name, range: node.range, detail: powerDomainDetail };
       this.line(`${result} = Math.pow(${a}, ${b});`);
-      this.line(
-        `if (!(${result} - ${result} === 0)) ${result} = domain(${this.program.constant(site)}, ${result}, ${a}, ${b});`,
-      );
+      if (strict) return;
+      const domain = `domain(${this.program.constant(site)}, ${result}, ${a}, ${b})`;
+      this.line(`if (!(${result} - ${result} === 0)) ${this.target.otherwise(result, domain)}`);
       return;
     }
     const js = ARITHMETIC_JS[node.operator];
+    if (!js) throw new CompileError(`unknown operator ${node.operator}`);
+    // Strict: a division by zero or an overflow gives an infinity or NaN that reaches the final test, and
+    // so does a divisor that is not finite, through the factor (b - b) + 1: exactly 1 where b is finite
+    // (x * 1 is x, -0 included), NaN where it is not (x / ∞ alone would be a finite 0).
+    if (cannotFail(node) || strict) {
+      const passOn = strict && node.operator === "/" && constantNumber(node.right) === undefined;
+      this.line(`${result} = ${a} ${js} ${b}${passOn ? ` * ((${b} - ${b}) + 1)` : ""};`);
+      return;
+    }
     const overflow = this.program.constant(domainMissing(name, node.range, TOO_LARGE));
     if (node.operator === "/") {
       const zero = this.program.constant(divisionByZero(node.right, printFormula(node.right)));
-      this.line(`if (${b} === 0) ${result} = ${zero};`);
+      this.line(`if (${b} === 0) ${this.target.otherwise(result, zero)}`);
       this.open("else {");
     }
     this.line(`${result} = ${a} ${js} ${b};`);
-    const cancelling = CANCELLING[node.operator];
-    // The helper's own first test, inlined: only a result this small next to `a` can be a cancellation, so
-    // the common case stays plain arithmetic (a and b are temporaries or literals, safe to read again).
-    if (cancelling)
-      this.line(
-        `if (${result} !== 0 && Math.abs(${result}) <= ${NEAR_CANCELLATION} * Math.abs(${a})) ${result} = ${cancelling}(${a}, ${b});`,
-      );
-    this.line(`if (!(${result} - ${result} === 0)) ${result} = ${overflow};`);
+    this.line(`if (!(${result} - ${result} === 0)) ${this.target.otherwise(result, overflow)}`);
     if (node.operator === "/") this.close();
   }
 
-  private call(node: Call, period: string): Operand {
+  private call(node: Call, period: string, strict: boolean): Operand {
     const spec = this.program.specOf(node);
     switch (spec.kind) {
       case "pure":
-        return this.pure(spec, node, period);
+        return this.pure(spec, node, period, strict);
       case "control":
-        return this.control(spec, node, period);
+        return this.control(spec, node, period, strict);
       case "time":
         return this.time(spec, node, period);
       case "cross-unit":
@@ -415,23 +631,27 @@ class FunctionBuilder {
     }
   }
 
-  private pure(spec: PureFunction, node: Call, period: string): Operand {
+  private pure(spec: PureFunction, node: Call, period: string, strict: boolean): Operand {
     const result = this.temp();
     const site: DomainSite = {
       name: spec.name,
       range: node.range,
       ...(spec.domainDetail ? { detail: spec.domainDetail } : {}),
     };
-    this.allPresent(node.args, period, result, (args) => {
+    const picks = PICKS_AN_ARGUMENT.has(spec.name);
+    const then = (args: string[]) => {
       const call = spec.inline ? spec.inline(args) : `${this.program.pure(spec)}(${args.join(", ")})`;
       this.line(`${result} = ${call};`);
+      if (picks || strict) return;
       const domain = `domain(${this.program.constant(site)}, ${[result, ...args].join(", ")})`;
-      this.line(`if (!(${result} - ${result} === 0)) ${result} = ${domain};`);
-    });
-    return { code: result, canBeMissing: true };
+      this.line(`if (!(${result} - ${result} === 0)) ${this.target.otherwise(result, domain)}`);
+    };
+    // abs keeps an infinity or NaN of its argument; min, max and the others may not.
+    const argMissing = this.allPresent(node.args, period, result, then, strict && spec.name === "abs");
+    return { code: result, canBeMissing: this.maybe(argMissing || !picks) };
   }
 
-  private control(spec: ControlFunction, node: Call, period: string): Operand {
+  private control(spec: ControlFunction, node: Call, period: string, strict: boolean): Operand {
     const args = node.args;
     switch (spec.op) {
       case "and":
@@ -440,9 +660,9 @@ class FunctionBuilder {
       case "not":
         return this.unary("not", args[0] as Expr, period);
       case "if":
-        return this.conditional(args[0] as Expr, args[1] as Expr, args[2] as Expr, period);
+        return this.conditional(args[0] as Expr, args[1] as Expr, args[2] as Expr, period, strict);
       case "coalesce":
-        return this.coalesce(args, period);
+        return this.coalesce(args, period, strict);
       case "is_missing": {
         const value = this.emit(args[0] as Expr, period);
         return { code: value.canBeMissing ? `(typeof ${value.code} === "object")` : "false", canBeMissing: false };
@@ -469,38 +689,44 @@ class FunctionBuilder {
         this.line(`if (typeof ${value.code} === "object" && ${result} === ${neutral}) ${result} = ${value.code};`);
     }
     for (let i = 0; i < opened; i++) this.close();
-    return { code: result, canBeMissing: true };
+    return { code: result, canBeMissing: this.maybe(true) };
   }
 
-  private conditional(condition: Expr, then: Expr, otherwise: Expr, period: string): Operand {
+  private conditional(condition: Expr, then: Expr, otherwise: Expr, period: string, strict: boolean): Operand {
     const result = this.temp();
     const test = this.emit(condition, period);
     this.present(test, result, () => {
       this.open(`if (${test.code}) {`);
-      this.line(`${result} = ${this.emit(then, period).code};`);
-      this.close("} else {");
-      this.depth++;
-      this.line(`${result} = ${this.emit(otherwise, period).code};`);
+      this.line(`${result} = ${this.emit(then, period, strict).code};`);
+      this.elseBranch();
+      this.line(`${result} = ${this.emit(otherwise, period, strict).code};`);
       this.close();
     });
-    return { code: result, canBeMissing: true };
+    return { code: result, canBeMissing: this.maybe(true) };
   }
 
   /** The first present value; when all are missing, the first one's reason. */
-  private coalesce(args: readonly Expr[], period: string): Operand {
+  private coalesce(args: readonly Expr[], period: string, strict: boolean): Operand {
     const result = this.temp();
     let opened = 0;
-    args.forEach((arg, index) => {
-      const value = this.emit(arg, period);
+    let canBeMissing = true;
+    for (const [index, arg] of args.entries()) {
+      // Strict only where the value is certainly the result: the first, when nothing is ever missing.
+      const value = this.emit(arg, period, strict && index === 0 && !this.target.missingValues);
       if (index === 0) this.line(`${result} = ${value.code};`);
       else this.line(`if (typeof ${value.code} !== "object") ${result} = ${value.code};`);
+      // A value that is never missing ends the search: the arguments after it are never read.
+      if (!value.canBeMissing) {
+        canBeMissing = false;
+        break;
+      }
       if (index < args.length - 1) {
         this.open(`if (typeof ${result} === "object") {`);
         opened++;
       }
-    });
+    }
     for (let i = 0; i < opened; i++) this.close();
-    return { code: result, canBeMissing: true };
+    return { code: result, canBeMissing: this.maybe(canBeMissing) };
   }
 
   private time(spec: TimeFunction, node: Call, period: string): Operand {
@@ -515,7 +741,7 @@ class FunctionBuilder {
       // A running total can overflow even when every month is finite.
       const overflow = this.program.constant(domainMissing(spec.name, node.range, TOO_LARGE));
       this.line(`if (typeof ${result} === "number" && !(${result} - ${result} === 0)) ${result} = ${overflow};`);
-      return { code: result, canBeMissing: true };
+      return { code: result, canBeMissing: this.maybe(true) };
     }
     const shifted = this.temp();
     this.line(`${shifted} = ${spec.op === "prev" ? "ctx.prev" : "ctx.prevYear"}(${period});`);
@@ -526,7 +752,7 @@ class FunctionBuilder {
     this.open("else {");
     this.line(`${result} = ${this.emit(arg, shifted).code};`);
     this.close();
-    return { code: result, canBeMissing: true };
+    return { code: result, canBeMissing: this.maybe(true) };
   }
 
   private crossUnit(spec: CrossUnitFunction, node: Call, period: string): Operand {
@@ -548,6 +774,6 @@ class FunctionBuilder {
       };
       this.line(`${result} = region(ctx, ${period}, ${argument}, ${this.program.constant(site)});`);
     }
-    return { code: result, canBeMissing: true };
+    return { code: result, canBeMissing: this.maybe(true) };
   }
 }

@@ -117,3 +117,38 @@ describe("comparison with a constant", () => {
     }
   });
 });
+
+describe("inputs are read once", () => {
+  const env = environment({ x: "number", target: "number", c: "number" });
+  /** The slots a formula reads for one unit, in order, with the given inputs. */
+  function reads(text: string, inputs: Record<string, number>): string[] {
+    const names = ["x", "target", "c"];
+    const ctx = new MemoryContext(env, {
+      units: ["u"],
+      periods: ["2026-03"],
+      values: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, { u: { "2026-03": v } }])),
+    });
+    const seen: string[] = [];
+    const counting = Object.assign(Object.create(ctx), {
+      get: (slot: number, unit: number, period: number) => {
+        seen.push(names[slot] as string);
+        return ctx.get(slot, unit, period);
+      },
+    });
+    compileFormula(parse(text), env).run(counting, 0, 0);
+    return seen;
+  }
+
+  it("reads an input used twice once, where the first read has certainly run", () => {
+    expect(reads("abs(x - target) / target * 100", { x: 50, target: 40 })).toEqual(["x", "target"]);
+    expect(reads("max(0, 1 - ((x - target) / target) ^ 2)", { x: 50, target: 40 })).toEqual(["x", "target"]);
+  });
+
+  it("reads again after a branch that may not have run, and never reads what the formula does not", () => {
+    // `target` is read inside the if's first branch only when c > 0: the sum after it reads it itself.
+    expect(reads("if(c > 0, target, 0) + target", { c: 1, target: 2 })).toEqual(["c", "target", "target"]);
+    expect(reads("if(c > 0, target, 0) + target", { c: -1, target: 2 })).toEqual(["c", "target"]);
+    // x is missing: nothing after it is read, as before.
+    expect(reads("x - target + target", { target: 2 })).toEqual(["x"]);
+  });
+});

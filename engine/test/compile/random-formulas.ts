@@ -30,18 +30,28 @@ export const awkwardNumber: fc.Arbitrary<number> = fc.oneof(
 
 const numberLiteral = fc.constantFrom(0, 1, 2, 0.5, 2.5, 10, 100, 1e308, 0.1, 4736, 90).map(num);
 
+/**
+ * What a random formula may use: everything, or only what has a meaning over bare number columns
+ * (compileColumns): no other periods or units, and no condition or text inputs.
+ */
+export type FormulaScope = "all" | "columns";
+
 /** A well-typed random formula of `type`, at most `depth` levels deep. */
-export function typedFormula(type: Type, depth: number): fc.Arbitrary<Expr> {
-  const leaves = leavesOf(type);
+export function typedFormula(type: Type, depth: number, scope: FormulaScope = "all"): fc.Arbitrary<Expr> {
+  const leaves = leavesOf(type, scope);
   if (depth <= 0) return leaves;
-  const deeper = (t: Type) => typedFormula(t, depth - 1);
+  const deeper = (t: Type) => typedFormula(t, depth - 1, scope);
   const any = fc.constantFrom<Type>("number", "boolean", "string").chain(deeper);
   const shared: fc.Arbitrary<Expr>[] = [
     fc.tuple(deeper("boolean"), deeper(type), deeper(type)).map(([c, a, b]) => call("if", c, a, b)),
     fc.array(deeper(type), { minLength: 2, maxLength: 3 }).map((args) => call("coalesce", ...args)),
-    deeper(type).map((a) => call("prev", a)),
-    deeper(type).map((a) => call("prev_year", a)),
   ];
+  if (scope === "all") {
+    shared.push(
+      deeper(type).map((a) => call("prev", a)),
+      deeper(type).map((a) => call("prev_year", a)),
+    );
+  }
   if (type === "number") {
     const n = deeper("number");
     return fc.oneof(
@@ -56,13 +66,7 @@ export function typedFormula(type: Type, depth: number): fc.Arbitrary<Expr> {
         .tuple(fc.constantFrom("min", "max"), fc.array(n, { minLength: 1, maxLength: 3 }))
         .map(([f, args]) => call(f, ...args)),
       fc.tuple(n, n, n).map(([a, b, c]) => call("clamp", a, b, c)),
-      fc.constantFrom(...NUMBER_FIELDS.slice(0, 3)).map((f) => call("ytd", id(f))),
-      fc
-        .tuple(fc.constantFrom("region_sum", "region_avg", "region_min", "region_max", "region_median"), n)
-        .map(([f, a]) => call(f, a)),
-      fc
-        .tuple(n, fc.constantFrom(undefined, "asc", "desc"))
-        .map(([a, order]) => (order ? call("rank", a, str(order)) : call("rank", a))),
+      ...(scope === "all" ? otherUnitsAndPeriods(n) : []),
       ...shared,
     );
   }
@@ -88,14 +92,32 @@ export function typedFormula(type: Type, depth: number): fc.Arbitrary<Expr> {
   return fc.oneof({ weight: 3, arbitrary: leaves }, ...shared);
 }
 
-function leavesOf(type: Type): fc.Arbitrary<Expr> {
+/** ytd, region_* and rank of a random number formula. */
+function otherUnitsAndPeriods(n: fc.Arbitrary<Expr>): fc.Arbitrary<Expr>[] {
+  return [
+    fc.constantFrom(...NUMBER_FIELDS.slice(0, 3)).map((f) => call("ytd", id(f))),
+    fc
+      .tuple(fc.constantFrom("region_sum", "region_avg", "region_min", "region_max", "region_median"), n)
+      .map(([f, a]) => call(f, a)),
+    fc
+      .tuple(n, fc.constantFrom(undefined, "asc", "desc"))
+      .map(([a, order]) => (order ? call("rank", a, str(order)) : call("rank", a))),
+  ];
+}
+
+function leavesOf(type: Type, scope: FormulaScope): fc.Arbitrary<Expr> {
+  const inputs = scope === "all";
   switch (type) {
     case "number":
       return fc.oneof(numberLiteral, fc.constantFrom(...NUMBER_FIELDS).map(id), fc.constant(null).map(miss));
     case "boolean":
-      return fc.oneof(fc.boolean().map(bool), fc.constant("ok").map(id), fc.constant(null).map(miss));
+      return inputs
+        ? fc.oneof(fc.boolean().map(bool), fc.constant("ok").map(id), fc.constant(null).map(miss))
+        : fc.oneof(fc.boolean().map(bool), fc.constant(null).map(miss));
     case "string":
-      return fc.oneof(fc.constantFrom("city", "district", "").map(str), fc.constant("kind").map(id));
+      return inputs
+        ? fc.oneof(fc.constantFrom("city", "district", "").map(str), fc.constant("kind").map(id))
+        : fc.constantFrom("city", "district", "").map(str);
   }
 }
 

@@ -1,0 +1,175 @@
+import { checkFormula } from "../check/checker.js";
+import type { Expr } from "../formula/ast.js";
+import type { EvalContext } from "../formula/context.js";
+import type { Environment } from "../formula/environment.js";
+import { type MissingReason, missing, type Value } from "../formula/value.js";
+import {
+  type ColumnLoop,
+  type CompiledFormula,
+  CompileError,
+  type CompileOptions,
+  compileColumnLoop,
+  compileFormula,
+} from "./compiler.js";
+
+/**
+ * A formula evaluated over whole columns, for callers that hold data as typed arrays: one Float64Array
+ * per input in, a Float64Array of values and a missing mask out. A generated loop handles the rows where
+ * everything is present and plain; every other row (a missing input, a division by zero, a possible
+ * cancellation) goes through the formula's row function, so values and reasons are exactly those of
+ * `CompiledFormula.run`. Formulas that look at other periods or other units have no meaning over bare
+ * columns and are refused, as are text formulas and inputs that are not numbers.
+ */
+export interface ColumnFormula {
+  /** The row-by-row formula the batch falls back on. */
+  readonly formula: CompiledFormula;
+  /** The input slots to give columns for, ascending. */
+  readonly inputs: readonly number[];
+  /** A condition's values are 1 (true) and 0 (false). */
+  readonly type: "number" | "boolean";
+  /** The generated loop, for debugging and tests. */
+  readonly javascript: string;
+  evaluate(columns: ColumnInputs, options?: ColumnOptions): ColumnResult;
+}
+
+/** The input columns by slot (`columns[slot]`); NaN or an infinity in a column means that value is missing. */
+export type ColumnInputs = readonly (Float64Array | undefined)[];
+
+export interface ColumnOptions {
+  /** Rows to evaluate; by default the length of the input columns (required when there are none). */
+  readonly rows?: number;
+  /** Why input `slot` is missing in `row`; by default "no data" for the input's name and unit `row N`. */
+  readonly missingInput?: (slot: number, row: number) => MissingReason;
+  /** Arrays to write into instead of new ones (reused between calls), at least `rows` long. */
+  readonly into?: { readonly values: Float64Array; readonly missing: Uint8Array };
+}
+
+export interface ColumnResult {
+  /** Each row's value; NaN where the value is missing, so it is never read as a number. */
+  readonly values: Float64Array;
+  /** 1 where the value is missing, 0 where it is present. */
+  readonly missing: Uint8Array;
+  readonly missingCount: number;
+  /** Why row `row`'s value is missing, or undefined where it is present. */
+  reason(row: number): MissingReason | undefined;
+}
+
+/** Compiles a checked formula for evaluation over columns; CompileError where that has no meaning. */
+export function compileColumns(ast: Expr, env: Environment, options: CompileOptions = {}): ColumnFormula {
+  const checked = options.checked ?? checkFormula(ast, env);
+  const formula = compileFormula(ast, env, { checked });
+  const type = formula.type;
+  if (type === "string") throw new CompileError("a text formula cannot be evaluated over number columns");
+  if (formula.usesOtherPeriods || formula.usesPeers || formula.ytdInputs.length > 0) {
+    throw new CompileError("a formula that reads other periods or other units cannot be evaluated over columns");
+  }
+  const names = inputNames(env, formula.inputs);
+  const { loop, javascript } = compileColumnLoop(ast, env, checked, type);
+  return {
+    formula,
+    inputs: formula.inputs,
+    type,
+    javascript,
+    evaluate: (columns, evaluateOptions = {}) => evaluate(formula, loop, names, columns, evaluateOptions),
+  };
+}
+
+/** The names of the input slots, checked to be numbers (columns hold numbers only). */
+function inputNames(env: Environment, inputs: readonly number[]): ReadonlyMap<number, string> {
+  const names = new Map<number, string>();
+  for (const binding of env.bindings()) {
+    if (!inputs.includes(binding.slot)) continue;
+    if (binding.type !== "number") throw new CompileError(`input ${binding.name} is not a number column`);
+    names.set(binding.slot, binding.name);
+  }
+  return names;
+}
+
+function evaluate(
+  formula: CompiledFormula,
+  loop: ColumnLoop,
+  names: ReadonlyMap<number, string>,
+  columns: ColumnInputs,
+  options: ColumnOptions,
+): ColumnResult {
+  const rows = rowCount(formula.inputs, columns, options.rows);
+  const values = options.into?.values ?? new Float64Array(rows);
+  const mask = options.into?.missing ?? new Uint8Array(rows);
+  if (values.length < rows || mask.length < rows)
+    throw new RangeError(`the output arrays are shorter than ${rows} rows`);
+  if (options.into) mask.fill(0, 0, rows); // a new array is all zeros already
+  const reasonOf =
+    options.missingInput ??
+    ((slot: number, row: number): MissingReason => ({
+      kind: "no-data",
+      name: names.get(slot) ?? `input ${slot}`,
+      unit: `row ${row}`,
+      period: "",
+    }));
+  const ctx = new ColumnContext(columns, reasonOf);
+  const reasons = new Map<number, MissingReason>();
+  // A row the loop leaves: evaluated by the row function, with its missing values and reasons.
+  const slow = (row: number) => {
+    const value: Value = formula.run(ctx, row, 0);
+    if (typeof value === "object") {
+      values[row] = Number.NaN;
+      mask[row] = 1;
+      reasons.set(row, value.reason);
+    } else values[row] = typeof value === "boolean" ? (value ? 1 : 0) : (value as number);
+  };
+  loop(columns, rows, values, slow);
+  return { values, missing: mask, missingCount: reasons.size, reason: (row) => reasons.get(row) };
+}
+
+function rowCount(inputs: readonly number[], columns: ColumnInputs, rows: number | undefined): number {
+  const first = inputs[0] === undefined ? undefined : columns[inputs[0]];
+  const n = rows ?? first?.length;
+  if (n === undefined || !Number.isSafeInteger(n) || n < 0) {
+    throw new RangeError("give the number of rows: the formula reads no column");
+  }
+  for (const slot of inputs) {
+    const column = columns[slot];
+    if (!(column instanceof Float64Array)) throw new RangeError(`no Float64Array column for input slot ${slot}`);
+    if (column.length < n) throw new RangeError(`the column for input slot ${slot} is shorter than ${n} rows`);
+  }
+  return n;
+}
+
+/** The row function's view of the columns: unit = row; missing where a column holds NaN or an infinity. */
+class ColumnContext implements EvalContext {
+  readonly memo = new Map<string, unknown>();
+
+  constructor(
+    private readonly columns: ColumnInputs,
+    private readonly reasonOf: (slot: number, row: number) => MissingReason,
+  ) {}
+
+  get(slot: number, row: number): Value {
+    const value = (this.columns[slot] as Float64Array)[row] as number;
+    return value - value === 0 ? value : missing(this.reasonOf(slot, row));
+  }
+
+  ytd(slot: number, row: number): Value {
+    return this.get(slot, row);
+  }
+
+  prev(): number {
+    return -1;
+  }
+
+  prevYear(): number {
+    return -1;
+  }
+
+  peers(): readonly number[] {
+    return [];
+  }
+
+  unitName(row: number): string {
+    return `row ${row}`;
+  }
+
+  periodName(): string {
+    return "";
+  }
+}

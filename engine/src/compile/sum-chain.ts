@@ -1,0 +1,125 @@
+import type { Binary, Expr } from "../formula/ast.js";
+import type { Missing, Value } from "../formula/value.js";
+import { excelAdd, excelSubtract, NEAR_CANCELLATION } from "../util/excel-add.js";
+
+/**
+ * A run of + and - read left to right, `a - b + c - d`, compiled as one unit: plain arithmetic over its
+ * terms, then ONE test of the whole run instead of a cancellation test and a finiteness test after every
+ * operation. Where that test fails (an overflow, or a step that may cancel at 15 significant digits) the
+ * run is evaluated again operation by operation by `sumSteps` below, which is the rule itself
+ * (docs/formula-language.md, "Addition and subtraction"), so results and reasons are exactly the same.
+ *
+ * Why one test is enough: when every term pushes the sum the same way (all added terms >= 0 and all
+ * subtracted ones <= 0, or the reverse) each partial sum is at least as large in size as the one before
+ * (rounding is monotonic), so no step can come within 1e-13 of cancelling and only overflow remains; an
+ * overflow anywhere leaves the final sum infinite or NaN, since every term is finite. Runs with mixed
+ * signs test each step's near-cancellation guard, still without a branch per step.
+ */
+export interface SumRun {
+  readonly first: Expr;
+  readonly steps: readonly SumStep[];
+}
+
+export interface SumStep {
+  readonly minus: boolean;
+  readonly term: Expr;
+  /** The operation itself, for the reason when its result overflows. */
+  readonly node: Binary;
+}
+
+/** What the careful evaluation needs of a run: which steps subtract, and each step's overflow reason. */
+export interface SumSite {
+  readonly minus: readonly boolean[];
+  readonly overflow: readonly Missing[];
+}
+
+export function isSum(expr: Expr): boolean {
+  return expr.kind === "binary" && (expr.operator === "+" || expr.operator === "-");
+}
+
+/** The run whose last operation is `node`: down the left side while the operator is + or -. */
+export function sumRun(node: Binary): SumRun {
+  const steps: SumStep[] = [];
+  let left: Expr = node;
+  while (left.kind === "binary" && isSum(left)) {
+    steps.push({ minus: left.operator === "-", term: left.right, node: left });
+    left = left.left;
+  }
+  return { first: left, steps: steps.reverse() };
+}
+
+/**
+ * The run evaluated operation by operation, as if written out: each step by Excel's cancellation rule,
+ * and the first step whose result is not finite gives its overflow reason. `terms` are the present values.
+ */
+export function sumSteps(terms: readonly number[], site: SumSite): number | Missing {
+  let sum = terms[0] as number;
+  for (let k = 1; k < terms.length; k++) {
+    const term = terms[k] as number;
+    sum = site.minus[k - 1] ? excelSubtract(sum, term) : excelAdd(sum, term);
+    if (!(sum - sum === 0)) return site.overflow[k - 1] as Missing;
+  }
+  return sum;
+}
+
+/**
+ * When term k of a run is missing: the reason of an overflow among the steps before it (which the
+ * operation-by-operation reading meets first), else the term's own missing value.
+ */
+export function sumBefore(terms: readonly number[], site: SumSite, term: Value): Value {
+  const before = sumSteps(terms, site);
+  return typeof before === "object" ? before : term;
+}
+
+/** A term as generated code: its JavaScript, its sign in the run, and its value when a literal. */
+export interface TermCode {
+  readonly code: string;
+  readonly minus: boolean;
+  readonly constant: number | undefined;
+}
+
+/**
+ * JavaScript that is true when the run must be evaluated step by step: the final partial sum is not
+ * finite, or the terms do not all push the same way and some step's result is within 1e-13 of the
+ * partial sum before it (excelAdd's own first test). `partials[k]` holds the sum after step k+1.
+ */
+export function needsSteps(terms: readonly TermCode[], partials: readonly string[], overflows = true): string {
+  const last = partials[partials.length - 1] as string;
+  // Without `overflows` the caller tests the final value itself (an overflow reaches it).
+  const tests = overflows ? [`!(${last} - ${last} === 0)`] : [];
+  const decided = sameDirection(terms);
+  if (decided !== "true") {
+    // One step: its own guard costs no more than testing the signs first.
+    const sameWay = partials.length === 1 ? "false" : decided;
+    const guards = partials.map((p, k) => {
+      const before = k === 0 ? (terms[0] as TermCode).code : partials[k - 1];
+      return `(${p} !== 0 && Math.abs(${p}) <= ${NEAR_CANCELLATION} * Math.abs(${before}))`;
+    });
+    const cancels = guards.length === 1 ? (guards[0] as string) : `(${guards.join(" || ")})`;
+    tests.push(sameWay === "false" ? cancels : `(!(${sameWay}) && ${cancels})`);
+  }
+  return tests.length === 0 ? "false" : tests.join(" || ");
+}
+
+/** Code testing that every term pushes the sum one way; "true"/"false" when the literals decide it. */
+function sameDirection(terms: readonly TermCode[]): string {
+  const up = oneWay(terms, 1);
+  const down = oneWay(terms, -1);
+  if (up === "true" || down === "true") return "true";
+  const open = [up, down].filter((c) => c !== "false");
+  return open.length === 0 ? "false" : open.map((c) => `(${c})`).join(" || ");
+}
+
+/** Code testing that every term moves the sum in `direction` (1: up, -1: down), or "true"/"false". */
+function oneWay(terms: readonly TermCode[], direction: 1 | -1): string {
+  const tests: string[] = [];
+  for (const term of terms) {
+    const sign = term.minus ? -direction : direction;
+    if (term.constant !== undefined) {
+      if (!(sign * term.constant >= 0)) return "false";
+      continue;
+    }
+    tests.push(`${term.code} ${sign > 0 ? ">=" : "<="} 0`);
+  }
+  return tests.length === 0 ? "true" : tests.join(" && ");
+}
