@@ -129,8 +129,10 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
   const units = selectUnits(prepared, request.units);
   if ("diagnostics" in units) return { ...empty, rating, diagnostics: units.diagnostics };
   const evaluator = request.evaluator ?? new Evaluator(prepared, store, units.indices);
-  // The loader expands `blocks: all` to every block id.
-  const blocks = ratingBlocks(ruleset, rating);
+  // The loader expands `blocks: all` to every block id but the helpers; helper blocks are computed in every
+  // rating (formulas and rule tests read them) and carry no weight in it.
+  const counted = ratingBlocks(ruleset, rating).filter((b) => !b.helper);
+  const blocks = [...counted, ...ruleset.blocks.filter((b) => b.helper)];
   const diagnostics: Diagnostic[] = [];
   const rounds = prepared.indicators
     .filter((p) => blocks.includes(p.block))
@@ -144,7 +146,9 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
       ),
     );
   const blockRounds = blocks.map((b) => rounds.filter((r) => r.prepared.block === b));
-  const coverages = new Map(units.indices.map((u) => [u, unitCoverage(blocks, blockRounds, u)]));
+  const coverages = new Map(
+    units.indices.map((u) => [u, unitCoverage(counted, blockRounds.slice(0, counted.length), u)]),
+  );
   // A period without data is one error, not one S201 per unit and indicator.
   const policy = ruleset.coverage ?? DEFAULT_COVERAGE;
   const applyCoverage = request.applyCoverage !== false;
@@ -185,6 +189,7 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
       grade: gradeOf(key, ruleset.grades),
       coverage: coverages.get(ratedIndices[place] ?? -1) as Coverage,
       blocks: r.blocks,
+      ...(r.groups ? { groups: r.groups } : {}),
       indicators: {},
     };
     return withLazyIndicators(result, totals, ratedIndices[place] ?? -1);
