@@ -7,10 +7,10 @@ import { rangeOfLength } from "../source/range.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { ScoringCode } from "./codes.js";
 import { meetsCoverage, missingList, notRatedReason, percent, unitCoverage } from "./coverage.js";
-import { Evaluator } from "./evaluator.js";
+import { Evaluator, NUMBER } from "./evaluator.js";
 import { lazyProperty } from "./lazy-property.js";
 import type { PreparedRuleset } from "./prepare.js";
-import { gradeOf, rankUnits } from "./ranking.js";
+import { gradeOf, rankUnits, ratingGradeOf } from "./ranking.js";
 import type { Coverage, NotRatedUnit, RatingResult, UnitResult } from "./result.js";
 import { evaluateRound, type IndicatorRound } from "./round.js";
 import { RatingTotals } from "./totals.js";
@@ -171,7 +171,9 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
   const ranked = rankUnits(
     unitResults.map((r) => ({ unit: r.unit, total: r.score })),
     ruleset.rank,
+    rating.order,
   );
+  const gradeFor = gradeDecider(ruleset, rating, rounds);
   const placeOf = new Map(unitResults.map((r, i) => [r.unit, i]));
   const previous = previousResult(prepared, store, request, evaluator);
   const previousRanks = new Map(previous?.results.map((r) => [r.unit, r.rank]));
@@ -186,7 +188,7 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
       rankedScore: key,
       rank,
       ...(previousRank !== undefined ? { previousRank, rankChange: previousRank - rank } : {}),
-      grade: gradeOf(key, ruleset.grades),
+      grade: gradeFor(key, ratedIndices[place] ?? -1),
       coverage: coverages.get(ratedIndices[place] ?? -1) as Coverage,
       blocks: r.blocks,
       ...(r.groups ? { groups: r.groups } : {}),
@@ -204,6 +206,25 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
     coverage: { ...policy, zeroed },
   };
   return { result, diagnostics, rating, period: request.period, evaluator, rounds };
+}
+
+/**
+ * How a unit's grade is decided: the ruleset's grades on the ranking key, or the rating's own grades
+ * (Rating.grades, in the order written) on the key or on the value of the indicator `grades_on` names.
+ */
+function gradeDecider(
+  ruleset: PreparedRuleset["ruleset"],
+  rating: Rating,
+  rounds: readonly IndicatorRound[],
+): (key: number, unit: number) => string {
+  const own = rating.grades;
+  if (!own) return (key) => gradeOf(key, ruleset.grades);
+  if (rating.gradesOn === undefined) return (key) => ratingGradeOf(key, own);
+  const round = rounds.find((r) => r.prepared.indicator.id === rating.gradesOn);
+  return (_key, unit) => {
+    const value = round && round.values.state[unit] === NUMBER ? round.values.numbers[unit] : undefined;
+    return ratingGradeOf(value, own);
+  };
 }
 
 /**

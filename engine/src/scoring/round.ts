@@ -178,10 +178,10 @@ function lackOfData(reason: MissingReason): string | undefined {
   return undefined;
 }
 
-type Unscored = { readonly unscored: string };
+export type Unscored = { readonly unscored: string };
 
 /** The score of a present value, or why there is none (a Missing value or plan, or the method's reason). */
-function scoreValue(
+export function scoreValue(
   evaluator: Evaluator,
   p: PreparedIndicator,
   value: Value,
