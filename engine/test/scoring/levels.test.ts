@@ -165,6 +165,32 @@ describe("checks of levels", () => {
     expect(diagnostics.some((d) => d.message.includes("score(nothing)"))).toBe(true);
   });
 
+  it("warns (R236) at a geometric block whose weights 2/1/1/2 try to average two indicators first", () => {
+    const flat = [
+      "block: hdi",
+      "name: { kk: АӘДИ }",
+      "weight: 1",
+      "aggregation: geometric",
+      "indicators:",
+      ...[
+        ["life_expectancy_index", "life_expectancy", 2, "min: 20, max: 85"],
+        ["expected_schooling_index", "expected_schooling", 1, "min: 0, max: 18"],
+        ["mean_schooling_index", "mean_schooling", 1, "min: 0, max: 15"],
+        ["income_index", "gni_per_capita", 2, "min: 100, max: 75000, transform: ln"],
+      ].map(
+        ([id, f, w, g]) =>
+          `  - { id: ${id}, name: { kk: x }, formula: ${f}, better: higher, weight: ${w}, score: { method: goalposts, ${g} } }`,
+      ),
+    ].join("\n");
+    const { diagnostics } = loadRuleset(GROUPS, {
+      readFile: (p) => (p.endsWith("hdi.yaml") ? `${flat}\n` : undefined),
+    });
+    const lint = diagnostics.filter((d) => d.code === "R236");
+    expect(lint.map((d) => [d.severity, d.range.start.line])).toEqual([["warning", 4]]);
+    // The same index with groups: no warning.
+    expect(codes(loadRuleset(GROUPS).diagnostics)).not.toContain("R236");
+  });
+
   it("two-level rulesets are unchanged: no level warnings for the mini fixture", () => {
     const { diagnostics } = loadRuleset(join(import.meta.dirname, "..", "rules", "fixtures", "mini", "2026.1"));
     expect(codes(diagnostics).filter((c) => ["R222", "R232", "R233", "R284", "R236"].includes(c))).toEqual([]);
