@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { diffRulesets } from "../../src/diff/rules-diff.js";
 import { loadRuleset } from "../../src/rules/load.js";
 import { defaultFormulaCompiler } from "../../src/scoring/compiler.js";
 import { weightedMean } from "../../src/scoring/means.js";
@@ -132,6 +133,25 @@ describe("nested levels", () => {
     // core 1; extra = sqrt((0 + 3) / 4); total = 100 x 1^0.6 x extra^0.4.
     expect(u1?.score).toBeCloseTo(100 * Math.sqrt(0.75) ** 0.4, 12);
     expect(u1?.blocks.extra?.score).toBeCloseTo(40 * Math.sqrt(0.75), 12);
+  });
+});
+
+describe("diff of levels", () => {
+  it("lists a group's changed weight and aggregation under its block, and a declared total", () => {
+    const old = loadLevels().ruleset;
+    const changed = loadLevels({
+      "blocks/1-core.yaml": [
+        ["    weight: 2\n    aggregation: min", "    weight: 3\n    aggregation: min"],
+        ["aggregation: harmonic", "aggregation: geometric"],
+      ],
+      "ruleset.yaml": [["scale: 100\n", "scale: 100\ntotal: { aggregation: geometric }\n"]],
+    }).ruleset;
+    const changes = diffRulesets(old as NonNullable<typeof old>, changed as NonNullable<typeof changed>).changes;
+    expect(changes.map((c) => [c.element, c.id, c.property, c.old, c.new])).toEqual([
+      ["ruleset", "levels", "total.aggregation", "arithmetic", "geometric"],
+      ["block", "core", "groups.outer.weight", 2, 3],
+      ["block", "core", "groups.inner.aggregation", "harmonic", "geometric"],
+    ]);
   });
 });
 
