@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { defaultFormulaCompiler } from "../../src/scoring/compiler.js";
 import { weightedMean } from "../../src/scoring/means.js";
 import { prepareRuleset } from "../../src/scoring/prepare.js";
 import { ruleTestFiles, runRuleTestFiles } from "../../src/scoring/rule-tests.js";
+import { editedReader } from "../rules/helpers.js";
 import { cell, rateFixture } from "./fixture.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
@@ -16,18 +16,7 @@ const GROUPS = join(FIXTURES, "groups", "2022.1");
 
 /** The levels fixture with text replacements per file (relative to the version folder). */
 function loadLevels(edits: Record<string, [string, string][]> = {}) {
-  return loadRuleset(LEVELS, {
-    readFile: (p) => {
-      const list = edits[p.slice(LEVELS.length + 1)];
-      if (!list) return undefined;
-      let text = readFileSync(p, "utf8");
-      for (const [a, b] of list) {
-        if (!text.includes(a)) throw new Error(`no ${a} in ${p}`);
-        text = text.replace(a, b);
-      }
-      return text;
-    },
-  });
+  return loadRuleset(LEVELS, { readFile: editedReader(LEVELS, edits) });
 }
 
 const codes = (ds: readonly { code: string }[]) => ds.map((d) => d.code);
