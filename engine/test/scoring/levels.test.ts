@@ -108,6 +108,17 @@ describe("nested levels", () => {
     expect(u1?.score).toBeCloseTo(100 * 0.5, 12);
   });
 
+  it("coverage weighs data through the levels and leaves helper blocks out", () => {
+    const { ruleset } = loadLevels();
+    const data = ["a", "b", "d", "e", "f"].map((f) => cell("u3", f, "2026", 50));
+    const run = rateFixture(ruleset as NonNullable<typeof ruleset>, data, { period: "2026", units: ["u3"] });
+    const coverage = run.result?.results[0]?.coverage;
+    // c (ic) is a third of core's weight through outer (2 of 3, then 1 of 2): 60 x 1/3 = 20 of 100 without data.
+    // By flat weights it would be a quarter of core (15). The helper block's two indicators are not expected.
+    expect(coverage).toMatchObject({ expected: 6, withData: 5, missingIndicators: ["ic"] });
+    expect(coverage?.weight).toBeCloseTo(0.8, 12);
+  });
+
   it("a declared total aggregation makes the total the scale times that mean of the block scores", () => {
     const { ruleset } = loadLevels({
       "ruleset.yaml": [["scale: 100\n", "scale: 100\ntotal: { aggregation: geometric }\n"]],
