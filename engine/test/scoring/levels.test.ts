@@ -119,6 +119,33 @@ describe("nested levels", () => {
     expect(coverage?.weight).toBeCloseTo(0.8, 12);
   });
 
+  it("a group's applies leaves its indicators out for other units, and its parent renormalises", () => {
+    const { ruleset, diagnostics } = loadLevels({
+      "blocks/1-core.yaml": [
+        ["        aggregation: harmonic\n", "        aggregation: harmonic\n        applies: { except: [u1] }\n"],
+      ],
+    });
+    expect(codes(diagnostics)).toEqual([]);
+    const data = ["a", "b", "c", "d", "e", "f"].map((f) => cell("u1", f, "2026", 50));
+    const run = rateFixture(ruleset as NonNullable<typeof ruleset>, data, { period: "2026", units: ["u1"] });
+    const u1 = run.result?.results[0];
+    expect(u1?.indicators.ia).toMatchObject({
+      status: "not-applicable",
+      reason: "inner is not applied to u1 (applies: except)",
+    });
+    expect(u1?.groups?.inner).toBeUndefined();
+    expect(u1?.indicators.ic?.weight).toBe(40); // outer's whole weight
+    const unknown = loadLevels({
+      "blocks/1-core.yaml": [
+        [
+          "        aggregation: harmonic\n",
+          "        aggregation: harmonic\n        applies: { kinds: [city], units: [u9] }\n",
+        ],
+      ],
+    });
+    expect(codes(unknown.diagnostics).sort()).toEqual(["R210", "R212"]);
+  });
+
   it("a declared total aggregation makes the total the scale times that mean of the block scores", () => {
     const { ruleset } = loadLevels({
       "ruleset.yaml": [["scale: 100\n", "scale: 100\ntotal: { aggregation: geometric }\n"]],
