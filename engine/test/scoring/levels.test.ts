@@ -2,6 +2,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diffRulesets } from "../../src/diff/rules-diff.js";
+import type { Expr } from "../../src/formula/ast.js";
+import { parseFormula } from "../../src/formula/parser.js";
+import { printFormula } from "../../src/formula/printer.js";
 import { loadRuleset } from "../../src/rules/load.js";
 import { defaultFormulaCompiler } from "../../src/scoring/compiler.js";
 import { weightedMean } from "../../src/scoring/means.js";
@@ -20,6 +23,20 @@ function loadLevels(edits: Record<string, [string, string][]> = {}) {
 }
 
 const codes = (ds: readonly { code: string }[]) => ds.map((d) => d.code);
+
+describe("score(x) in the formula language", () => {
+  it("is one name, whatever the case and spacing of score; anything but a bare name stays a call", () => {
+    const ast = (text: string) => parseFormula(text).ast;
+    expect(ast("SCORE( health ) - health")).toMatchObject({
+      kind: "binary",
+      left: { kind: "identifier", name: "score(health)" },
+      right: { kind: "identifier", name: "health" },
+    });
+    expect(printFormula(ast("Score(health)*2") as Expr)).toBe("score(health) * 2");
+    expect(ast("score(1)")).toMatchObject({ kind: "call", callee: "score" });
+    expect(ast("score(a, b)")).toMatchObject({ kind: "call" });
+  });
+});
 
 describe("weighted means", () => {
   it("computes each aggregation by hand", () => {
