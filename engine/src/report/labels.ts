@@ -153,6 +153,22 @@ export const LABELS = {
     en: "weighted geometric mean",
   },
   aggMin: { kk: "ең төменгі баға", ru: "наименьшая оценка", en: "the lowest score" },
+  groups: { kk: "Топтар", ru: "Группы", en: "Groups" },
+  helperBlock: {
+    kk: "көмекші блок: есептеледі, жалпы балға кірмейді",
+    ru: "вспомогательный блок: вычисляется, в итог не входит",
+    en: "helper block: computed, not in the total",
+  },
+  aggHarmonic: {
+    kk: "салмақталған орташа гармоникалық",
+    ru: "взвешенное среднее гармоническое",
+    en: "weighted harmonic mean",
+  },
+  aggPower: {
+    kk: "салмақталған дәрежелік орташа",
+    ru: "взвешенное степенное среднее",
+    en: "weighted power mean",
+  },
   indicators: { kk: "Көрсеткіштер", ru: "Показатели", en: "Indicators" },
   indicatorCount: { kk: "{n} көрсеткіш", ru: "показателей: {n}", en: "{n} indicators" },
   indicator: { kk: "Көрсеткіш", ru: "Показатель", en: "Indicator" },

@@ -9,6 +9,8 @@ import { grades } from "./grades.js";
 import { indicatorCycles } from "./indicator-cycles.js";
 import { frequencies } from "./indicator-frequency.js";
 import { languages } from "./languages.js";
+import { levels } from "./levels.js";
+import { nestingLint } from "./nesting-lint.js";
 import { positiveWeights } from "./positive-weights.js";
 import { reservedNames } from "./reserved-names.js";
 import { scoreParameters } from "./score-parameters.js";
@@ -27,6 +29,8 @@ export const ruleChecks: readonly RuleCheck[] = [
   unknownBlocks,
   indicatorCycles,
   blockWeights,
+  levels,
+  nestingLint,
   positiveWeights,
   formulaTypes,
   unusedFields,
