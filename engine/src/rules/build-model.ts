@@ -50,31 +50,116 @@ export function buildModel(
   rulesetDoc: RuleDocument | undefined,
   docs: readonly KindedDocument[],
   sources: RulesetSources,
+  parts?: ModelParts,
 ): { model: Ruleset; diagnostics: Diagnostic[]; parseErrors: Set<FormulaSource> } {
   const diagnostics: Diagnostic[] = [];
   const parseErrors = new Set<FormulaSource>();
-  const formula = (doc: RuleDocument, path: string): FormulaSource | undefined => {
-    const result = formulaAt(doc, path);
-    diagnostics.push(...result.diagnostics);
-    if (result.formula && result.diagnostics.some((d) => d.severity === "error")) parseErrors.add(result.formula);
-    return result.formula;
-  };
   const units: Unit[] = [];
   const fields: Field[] = [];
   const blocks: Block[] = [];
-  const measures = buildMeasures(rulesetDoc, sources);
+  const measures = parts ? parts.measures(rulesetDoc, sources) : buildMeasures(rulesetDoc, sources);
   for (const { doc, kind } of docs) {
-    const data = asRaw(doc.data);
-    if (kind === "units")
-      units.push(...items(doc, "/units", data.units, sources).map(([u, p]) => buildUnit(doc, p, u, sources)));
-    if (kind === "fields")
-      fields.push(
-        ...items(doc, "/fields", data.fields, sources).map(([f, p]) => buildField(doc, p, f, sources, measures)),
-      );
-    if (kind === "block") blocks.push(buildBlock(doc, data, sources, formula, measures));
+    const part = parts ? parts.of(doc, kind, rulesetDoc, measures, sources) : buildPart(doc, kind, sources, measures);
+    units.push(...part.units);
+    fields.push(...part.fields);
+    blocks.push(...part.blocks);
+    diagnostics.push(...part.diagnostics);
+    for (const f of part.parseErrors) parseErrors.add(f);
   }
   const model = buildRuleset(root, rulesetDoc, { units, fields, blocks, measures }, sources);
   return { model, diagnostics, parseErrors };
+}
+
+/** What one rule file adds to the model: its units, fields or block, and its formulas' syntax errors. */
+interface DocumentPart {
+  readonly units: readonly Unit[];
+  readonly fields: readonly Field[];
+  readonly blocks: readonly Block[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly parseErrors: readonly FormulaSource[];
+}
+
+function buildPart(doc: RuleDocument, kind: FileKind, sources: RulesetSources, measures: MeasureNames): DocumentPart {
+  const diagnostics: Diagnostic[] = [];
+  const parseErrors: FormulaSource[] = [];
+  const formula = (d: RuleDocument, path: string): FormulaSource | undefined => {
+    const result = formulaAt(d, path);
+    diagnostics.push(...result.diagnostics);
+    if (result.formula && result.diagnostics.some((x) => x.severity === "error")) parseErrors.push(result.formula);
+    return result.formula;
+  };
+  const data = asRaw(doc.data);
+  const units =
+    kind === "units" ? items(doc, "/units", data.units, sources).map(([u, p]) => buildUnit(doc, p, u, sources)) : [];
+  const fields =
+    kind === "fields"
+      ? items(doc, "/fields", data.fields, sources).map(([f, p]) => buildField(doc, p, f, sources, measures))
+      : [];
+  const blocks = kind === "block" ? [buildBlock(doc, data, sources, formula, measures)] : [];
+  return { units, fields, blocks, diagnostics, parseErrors };
+}
+
+type SourceRecord = readonly [element: object, doc: RuleDocument, path: string];
+
+/**
+ * The parts of the model built from each rule file, kept for an editor that re-loads a version after every
+ * edit: a part depends only on its parsed document (immutable, and handed back unchanged by the parse cache
+ * while its text is the same), its kind and ruleset.yaml's document (the measures table), so an edit builds
+ * only the edited file's part again. What a part recorded in the sources is replayed into each load's
+ * sources. The derived frequencies that linking writes into reused indicators are written again by every
+ * load (see link.ts). One instance per workspace: two loads sharing parts must not run at the same time.
+ */
+export class ModelParts {
+  private readonly parts = new WeakMap<
+    RuleDocument,
+    { key: object; kind: FileKind; part: DocumentPart; log: SourceRecord[] }
+  >();
+  private readonly tables = new WeakMap<RuleDocument, { table: MeasureNames; log: SourceRecord[] }>();
+  private readonly noRuleset = {};
+
+  measures(rulesetDoc: RuleDocument | undefined, sources: RulesetSources): MeasureNames {
+    if (!rulesetDoc) return buildMeasures(rulesetDoc, sources);
+    let known = this.tables.get(rulesetDoc);
+    if (!known) {
+      const log: SourceRecord[] = [];
+      known = { table: buildMeasures(rulesetDoc, recording(sources, log)), log };
+      this.tables.set(rulesetDoc, known);
+    } else replay(sources, known.log);
+    return known.table;
+  }
+
+  of(
+    doc: RuleDocument,
+    kind: FileKind,
+    rulesetDoc: RuleDocument | undefined,
+    measures: MeasureNames,
+    sources: RulesetSources,
+  ): DocumentPart {
+    const key = rulesetDoc ?? this.noRuleset;
+    const known = this.parts.get(doc);
+    if (known && known.key === key && known.kind === kind) {
+      replay(sources, known.log);
+      return known.part;
+    }
+    const log: SourceRecord[] = [];
+    const part = buildPart(doc, kind, recording(sources, log), measures);
+    this.parts.set(doc, { key, kind, part, log });
+    return part;
+  }
+}
+
+/** The sources, with every record also written to `log`. */
+function recording(sources: RulesetSources, log: SourceRecord[]): RulesetSources {
+  const view = Object.create(sources) as RulesetSources;
+  view.record = (element, doc, path) => {
+    log.push([element, doc, path]);
+    sources.record(element, doc, path);
+  };
+  return view;
+}
+
+function replay(sources: RulesetSources, log: readonly SourceRecord[]): void {
+  for (const [element, doc, path] of log) sources.record(element, doc, path);
 }
 
 function buildRuleset(

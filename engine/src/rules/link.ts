@@ -145,7 +145,9 @@ function deriveFrequencies(ruleset: Ruleset, formulas: readonly FormulaUse[], so
   const derived = new Map<Indicator, Frequency>();
   const visiting = new Set<Indicator>();
   const frequencyOf = (indicator: Indicator): Frequency => {
-    if (sources.has(indicator, "frequency") || visiting.has(indicator)) return indicator.frequency;
+    if (sources.has(indicator, "frequency")) return indicator.frequency;
+    // Inside a cycle (reported by R220): the default, not what an earlier load derived into a reused indicator.
+    if (visiting.has(indicator)) return "month";
     const known = derived.get(indicator);
     if (known) return known;
     visiting.add(indicator);

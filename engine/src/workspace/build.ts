@@ -1,5 +1,6 @@
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { ModelParts } from "../rules/build-model.js";
 import { discoverRulesets } from "../rules/discover.js";
 import { checkFamilyHeaders, checkRuleFile, checkTestFiles, type LoadResult, loadVersion } from "../rules/load.js";
 import { isYamlName, listFolder, pathKind } from "../rules/read.js";
@@ -45,6 +46,8 @@ export class Workspace {
   private readonly dirtyLoose = new Set<string>();
   private readonly dirtyTests = new Set<string>();
   private rediscover = true;
+  /** The model's parts per rule file, so that a re-load after an edit builds only the edited file's part. */
+  private readonly parts = new ModelParts();
 
   constructor(folders: readonly string[] = []) {
     this.folders = folders.map((f) => resolve(f));
@@ -225,7 +228,7 @@ export class Workspace {
     const state: VersionState = {
       folder,
       ...(family ? { family } : {}),
-      result: loadVersion(folder, { readFile, parse }),
+      result: loadVersion(folder, { readFile, parse, parts: this.parts }),
       tests: checkTestFiles(folder, { readFile, parse }),
     };
     this.index.update(state);

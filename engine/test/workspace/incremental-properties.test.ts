@@ -1,0 +1,183 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Workspace } from "../../src/workspace/build.js";
+
+/**
+ * Property: whatever edits are typed, a workspace re-checked edit after edit (reusing parsed documents, model
+ * parts, formula checks and symbol occurrences of unchanged files) shows exactly what a fresh workspace loaded
+ * from the same buffers shows: every diagnostic, every linked formula, the model, and the symbol index.
+ */
+const TURKISTAN = fileURLToPath(new URL("../../../rules/turkistan/", import.meta.url));
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), "tarazy-incremental-prop-"));
+  cpSync(join(TURKISTAN, "districts"), join(root, "districts"), {
+    recursive: true,
+    filter: (p) => !p.includes("sample-data"),
+  });
+  writeSmallRuleset(join(root, "generated", "1"));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A small generated version whose indicators read fields and each other (so an edit can make a cycle). */
+function writeSmallRuleset(version: string): void {
+  mkdirSync(join(version, "blocks"), { recursive: true });
+  writeFileSync(
+    join(version, "ruleset.yaml"),
+    `ruleset: small\nversion: "1"\neffective: { from: 2026-01 }\ntitle: { kk: Шағын, en: Small }\nscale: 100\nunit_kinds: [district]\ninclude: [units.yaml, fields.yaml, blocks/]\nratings:\n  - id: all\n    title: { kk: Барлығы, en: All }\n    frequency: quarter\n    blocks: all\n`,
+  );
+  const units = [0, 1, 2].map((u) => `  - { id: u${u}, name: { kk: Аудан ${u} }, kind: district }\n`);
+  writeFileSync(join(version, "units.yaml"), `units:\n${units.join("")}`);
+  const fields = [0, 1, 2, 3, 4, 5].map(
+    (f) =>
+      `  - { id: f${f}, name: { kk: Дерек ${f} }, measure: count, frequency: ${f % 3 === 0 ? "quarter" : "month"} }\n`,
+  );
+  writeFileSync(join(version, "fields.yaml"), `fields:\n${fields.join("")}`);
+  for (let b = 0; b < 3; b++) {
+    const lines = [`block: b${b}`, `name: { kk: Блок ${b} }`, "weight: 1", "indicators:"];
+    for (let i = 0; i < 4; i++) {
+      const n = b * 4 + i;
+      // Every third indicator reads one of the next block: a cycle can span files.
+      const input = n % 3 === 0 ? `i${(n + 4) % 12}` : `f${n % 6}`;
+      lines.push(
+        `  - id: i${n}`,
+        `    name: { kk: Көрсеткіш ${n} }`,
+        `    formula: ${input} / f${(n + 1) % 6} * 100`,
+        "    weight: 0.25",
+        "    score: { method: goalposts, min: 0, max: 100 }",
+      );
+    }
+    writeFileSync(join(version, "blocks", `b${b}.yaml`), `${lines.join("\n")}\n`);
+  }
+}
+
+const FILES = {
+  turkistan: [
+    "districts/2026.1/fields.yaml",
+    "districts/2026.1/blocks/01-industry.yaml",
+    "districts/2026.1/blocks/02-economy.yaml",
+    "districts/2026.1/blocks/03-revenue.yaml",
+    "districts/2026.1/ruleset.yaml",
+    "districts/2025.1/fields.yaml",
+  ],
+  generated: [
+    "generated/1/fields.yaml",
+    "generated/1/blocks/b0.yaml",
+    "generated/1/blocks/b1.yaml",
+    "generated/1/blocks/b2.yaml",
+    "generated/1/units.yaml",
+  ],
+};
+
+/** Names that an edit may write in place of another: declared ones, misspelt ones, keywords of the format. */
+const NAMES = ["f0", "f3", "i3", "i5", "i7", "own_revenue", "kei", "new_facilities", "zz", "quarter", "year", "b1"];
+
+interface Edit {
+  readonly file: number;
+  readonly op: number;
+  readonly a: number;
+  readonly b: number;
+}
+
+/** Applies one edit to a text: rename a word, drop, repeat or move a line, cut the text short, or restore it. */
+function apply(text: string, original: string, other: string, e: Edit): string {
+  const lines = text.split("\n");
+  const line = e.a % Math.max(lines.length, 1);
+  switch (e.op % 7) {
+    case 0:
+    case 1: {
+      const words = [...text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)];
+      const w = words[e.a % Math.max(words.length, 1)];
+      if (!w || w.index === undefined) return text;
+      return text.slice(0, w.index) + NAMES[e.b % NAMES.length] + text.slice(w.index + w[0].length);
+    }
+    case 2:
+      return lines.filter((_, i) => i !== line).join("\n");
+    case 3:
+      return [...lines.slice(0, line + 1), lines[line] ?? "", ...lines.slice(line + 1)].join("\n");
+    case 4: {
+      const from = other.split("\n");
+      return [...lines.slice(0, line), from[e.b % from.length] ?? "", ...lines.slice(line)].join("\n");
+    }
+    case 5:
+      return text.slice(0, Math.floor((text.length * (e.b % 100)) / 100));
+    default:
+      return original;
+  }
+}
+
+/** What a reader of the workspace sees (diagnostics, linked formulas, the model, every file's symbols). */
+function snapshot(w: Workspace) {
+  return {
+    diagnostics: w.filesWithDiagnostics().map((f) => [relative(root, f), w.diagnosticsOf(f)]),
+    versions: w.allVersions().map((v) => ({
+      model: v.result.model,
+      formulas: v.result.formulas.map((f) => ({
+        indicator: f.indicator.id,
+        frequency: f.indicator.frequency,
+        role: f.role,
+        type: f.type,
+        hasErrors: f.hasErrors,
+        references: f.references,
+      })),
+      symbols: v.result.documents.map((d) => w.index.inFile(d.file)),
+    })),
+    definitions: w.index.definitions(),
+  };
+}
+
+const edit = fc.record({ file: fc.nat(20), op: fc.nat(20), a: fc.nat(5000), b: fc.nat(5000) });
+
+/** Types each edit into a workspace, re-checks, and compares with a fresh workspace over the same buffers. */
+function typeAndCompare(steps: readonly (readonly [file: string, text: string])[]): void {
+  const w = new Workspace([root]);
+  w.build();
+  const buffers = new Map<string, string>();
+  steps.forEach(([file, text], step) => {
+    buffers.set(file, text);
+    w.change(file, text, step + 1);
+    w.build();
+    const fresh = new Workspace([root]);
+    for (const [f, t] of buffers) fresh.change(f, t, 1);
+    fresh.build();
+    expect(snapshot(w)).toEqual(snapshot(fresh));
+  });
+}
+
+describe("incremental re-checks equal a fresh load", () => {
+  for (const [name, files] of Object.entries(FILES))
+    it(`after random edits of the ${name} rule files`, () => {
+      const originals = files.map((f) => readFileSync(join(root, f), "utf8"));
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+          const texts = new Map<number, string>();
+          const steps = edits.map((e) => {
+            const i = e.file % files.length;
+            const original = originals[i] as string;
+            const text = apply(texts.get(i) ?? original, original, originals[(i + 1) % files.length] as string, e);
+            texts.set(i, text);
+            return [join(root, files[i] as string), text] as const;
+          });
+          typeAndCompare(steps);
+        }),
+        { numRuns: 12 },
+      );
+    }, 120_000);
+
+  it("after an edit closes a cycle through an indicator of an unchanged file (derived frequencies)", () => {
+    // i3 (block b0) reads i7 (block b1). i7 first reads a quarterly field, so both are quarterly; then i7
+    // reads i3: inside the cycle the frequencies fall back to month, whatever the last load derived.
+    const b1 = join(root, "generated/1/blocks/b1.yaml");
+    const text = readFileSync(b1, "utf8");
+    expect(text).toContain("formula: f1 / f2 * 100");
+    typeAndCompare([
+      [b1, text.replace("formula: f1 / f2 * 100", "formula: f3 / f2 * 100")],
+      [b1, text.replace("formula: f1 / f2 * 100", "formula: i3 / f2 * 100")],
+    ]);
+  });
+});
