@@ -99,33 +99,26 @@ function buildPart(doc: RuleDocument, kind: FileKind, sources: RulesetSources, m
   return { units, fields, blocks, diagnostics, parseErrors };
 }
 
-type SourceRecord = readonly [element: object, doc: RuleDocument, path: string];
-
 /**
  * The parts of the model built from each rule file, kept for an editor that re-loads a version after every
  * edit: a part depends only on its parsed document (immutable, and handed back unchanged by the parse cache
  * while its text is the same), its kind and ruleset.yaml's document (the measures table), so an edit builds
- * only the edited file's part again. What a part recorded in the sources is replayed into each load's
- * sources. The derived frequencies that linking writes into reused indicators are written again by every
- * load (see link.ts). One instance per workspace: two loads sharing parts must not run at the same time.
+ * only the edited file's part again. Where a part's elements came from is recorded in `origins`, which
+ * every load's sources share (see RulesetSources). The derived frequencies that linking writes into reused
+ * indicators are written again by every load (see link.ts). One instance per workspace: two loads sharing
+ * parts must not run at the same time.
  */
 export class ModelParts {
-  private readonly parts = new WeakMap<
-    RuleDocument,
-    { key: object; kind: FileKind; part: DocumentPart; log: SourceRecord[] }
-  >();
-  private readonly tables = new WeakMap<RuleDocument, { table: MeasureNames; log: SourceRecord[] }>();
+  readonly origins = new WeakMap<object, { doc: RuleDocument; path: string }>();
+  private readonly parts = new WeakMap<RuleDocument, { key: object; kind: FileKind; part: DocumentPart }>();
+  private readonly tables = new WeakMap<RuleDocument, MeasureNames>();
   private readonly noRuleset = {};
 
   measures(rulesetDoc: RuleDocument | undefined, sources: RulesetSources): MeasureNames {
     if (!rulesetDoc) return buildMeasures(rulesetDoc, sources);
-    let known = this.tables.get(rulesetDoc);
-    if (!known) {
-      const log: SourceRecord[] = [];
-      known = { table: buildMeasures(rulesetDoc, recording(sources, log)), log };
-      this.tables.set(rulesetDoc, known);
-    } else replay(sources, known.log);
-    return known.table;
+    const known = this.tables.get(rulesetDoc) ?? buildMeasures(rulesetDoc, sources);
+    this.tables.set(rulesetDoc, known);
+    return known;
   }
 
   of(
@@ -137,29 +130,11 @@ export class ModelParts {
   ): DocumentPart {
     const key = rulesetDoc ?? this.noRuleset;
     const known = this.parts.get(doc);
-    if (known && known.key === key && known.kind === kind) {
-      replay(sources, known.log);
-      return known.part;
-    }
-    const log: SourceRecord[] = [];
-    const part = buildPart(doc, kind, recording(sources, log), measures);
-    this.parts.set(doc, { key, kind, part, log });
+    if (known && known.key === key && known.kind === kind) return known.part;
+    const part = buildPart(doc, kind, sources, measures);
+    this.parts.set(doc, { key, kind, part });
     return part;
   }
-}
-
-/** The sources, with every record also written to `log`. */
-function recording(sources: RulesetSources, log: SourceRecord[]): RulesetSources {
-  const view = Object.create(sources) as RulesetSources;
-  view.record = (element, doc, path) => {
-    log.push([element, doc, path]);
-    sources.record(element, doc, path);
-  };
-  return view;
-}
-
-function replay(sources: RulesetSources, log: readonly SourceRecord[]): void {
-  for (const [element, doc, path] of log) sources.record(element, doc, path);
 }
 
 function buildRuleset(

@@ -226,7 +226,7 @@ function loadVersionFiles(root: string, options: LoadOptions): LoadResult {
   diagnostics.push(...parsed.diagnostics);
   const rulesetDoc = parsed.document;
   if (rulesetDoc.data === null && parsed.diagnostics.length === 0) diagnostics.push(emptyFile(rulesetPath));
-  const sources = new RulesetSources();
+  const sources = new RulesetSources(options.parts?.origins);
   const documents: RuleDocument[] = [rulesetDoc];
   const ruleKind = validateDocument(rulesetDoc, sources, diagnostics, parsed.diagnostics);
   if (ruleKind !== undefined && ruleKind !== "ruleset")
