@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { Ruleset } from "../../model/ruleset.js";
+import type { Indicator, Ruleset } from "../../model/ruleset.js";
 import type { FormulaUse } from "../link.js";
 import type { RulesetSources } from "../sources.js";
 
@@ -28,7 +28,13 @@ export function article(noun: string): string {
   return `${/^[aeio]/.test(noun) ? "an" : "a"} ${noun}`;
 }
 
-/** Every indicator of the ruleset, in block order. */
-export function allIndicators(ruleset: Ruleset) {
-  return ruleset.blocks.flatMap((b) => b.indicators);
+const indicatorLists = new WeakMap<Ruleset, readonly Indicator[]>();
+
+/** Every indicator of the ruleset, in block order (listed once per model: most checks ask). */
+export function allIndicators(ruleset: Ruleset): readonly Indicator[] {
+  const known = indicatorLists.get(ruleset);
+  if (known) return known;
+  const list = ruleset.blocks.flatMap((b) => b.indicators);
+  indicatorLists.set(ruleset, list);
+  return list;
 }
