@@ -41,6 +41,7 @@ const ctx: ServerContext = {
   documents,
   locale: "en",
   settings: {},
+  snippets: false,
   capabilities: {} satisfies ServerCapabilities,
   onSettingsChanged: [],
   scheduleDiagnostics: () => publisher.schedule(),
@@ -67,6 +68,7 @@ registerTarazyRequests(ctx);
 connection.onInitialize((params) => {
   clientLocale = params.locale;
   ctx.locale = langOf(params.locale);
+  ctx.snippets = params.capabilities?.textDocument?.completion?.completionItem?.snippetSupport === true;
   const folders = (params.workspaceFolders ?? []).flatMap((f) => uriToPath(f.uri) ?? []);
   const root = params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined);
   workspace.setFolders(folders.length > 0 ? folders : root ? [root] : []);
