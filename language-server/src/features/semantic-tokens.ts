@@ -41,25 +41,26 @@ export function registerSemanticTokens(ctx: ServerContext): void {
     full: { delta: true },
     range: true,
   };
-  // One builder per open file: it remembers the last result, from which a delta is computed.
+  // The builder of each file's last full or delta result, from which the next delta is computed.
   const builders = new Map<string, SemanticTokensBuilder>();
-  const builderOf = (uri: string) => {
-    const known = builders.get(uri) ?? new SemanticTokensBuilder();
-    builders.set(uri, known);
-    return known;
+  const fresh = (uri: string) => {
+    const builder = new SemanticTokensBuilder();
+    builders.set(uri, builder);
+    return builder;
   };
   ctx.documents.onDidClose((e) => builders.delete(e.document.uri));
   const tokens = ctx.connection.languages.semanticTokens;
   tokens.on((params, token) =>
     answer(ctx, token, () => {
-      const builder = builderOf(params.textDocument.uri);
+      const builder = fresh(params.textDocument.uri);
       push(ctx, builder, params.textDocument.uri);
       return builder.build();
     }),
   );
   tokens.onDelta((params, token) =>
     answer(ctx, token, () => {
-      const builder = builderOf(params.textDocument.uri);
+      const builder = builders.get(params.textDocument.uri) ?? fresh(params.textDocument.uri);
+      // Starts the builder afresh, keeping the previous result's data only when it is the one asked about.
       builder.previousResult(params.previousResultId);
       push(ctx, builder, params.textDocument.uri);
       return builder.buildEdits();
