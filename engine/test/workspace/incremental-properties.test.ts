@@ -1,10 +1,11 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Workspace } from "../../src/workspace/build.js";
+import { workspaceSnapshot } from "./snapshot.js";
 
 /**
  * Property: whatever edits are typed, a workspace re-checked edit after edit (reusing parsed documents, model
@@ -13,14 +14,18 @@ import { Workspace } from "../../src/workspace/build.js";
  */
 const TURKISTAN = fileURLToPath(new URL("../../../rules/turkistan/", import.meta.url));
 
+/** Two workspaces of their own, so that the fresh load each step is compared with reads only one. */
 let root: string;
+const WORKSPACES = { turkistan: "turkistan", generated: "generated" } as const;
+/** Sequences tried per workspace: a fresh load of the Turkistan districts costs far more than the small one's. */
+const RUNS: Record<keyof typeof WORKSPACES, number> = { turkistan: 6, generated: 15 };
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), "tarazy-incremental-prop-"));
-  cpSync(join(TURKISTAN, "districts"), join(root, "districts"), {
+  cpSync(join(TURKISTAN, "districts"), join(root, "turkistan/districts"), {
     recursive: true,
     filter: (p) => !p.includes("sample-data"),
   });
-  writeSmallRuleset(join(root, "generated", "1"));
+  writeSmallRuleset(join(root, "generated/small/1"));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -56,21 +61,21 @@ function writeSmallRuleset(version: string): void {
   }
 }
 
-const FILES = {
+const FILES: Record<keyof typeof WORKSPACES, readonly string[]> = {
   turkistan: [
-    "districts/2026.1/fields.yaml",
-    "districts/2026.1/blocks/01-industry.yaml",
-    "districts/2026.1/blocks/02-economy.yaml",
-    "districts/2026.1/blocks/03-revenue.yaml",
-    "districts/2026.1/ruleset.yaml",
-    "districts/2025.1/fields.yaml",
+    "turkistan/districts/2026.1/fields.yaml",
+    "turkistan/districts/2026.1/blocks/01-industry.yaml",
+    "turkistan/districts/2026.1/blocks/02-economy.yaml",
+    "turkistan/districts/2026.1/blocks/03-revenue.yaml",
+    "turkistan/districts/2026.1/ruleset.yaml",
+    "turkistan/districts/2025.1/fields.yaml",
   ],
   generated: [
-    "generated/1/fields.yaml",
-    "generated/1/blocks/b0.yaml",
-    "generated/1/blocks/b1.yaml",
-    "generated/1/blocks/b2.yaml",
-    "generated/1/units.yaml",
+    "generated/small/1/fields.yaml",
+    "generated/small/1/blocks/b0.yaml",
+    "generated/small/1/blocks/b1.yaml",
+    "generated/small/1/blocks/b2.yaml",
+    "generated/small/1/units.yaml",
   ],
 };
 
@@ -111,46 +116,27 @@ function apply(text: string, original: string, other: string, e: Edit): string {
   }
 }
 
-/** What a reader of the workspace sees (diagnostics, linked formulas, the model, every file's symbols). */
-function snapshot(w: Workspace) {
-  return {
-    diagnostics: w.filesWithDiagnostics().map((f) => [relative(root, f), w.diagnosticsOf(f)]),
-    versions: w.allVersions().map((v) => ({
-      model: v.result.model,
-      formulas: v.result.formulas.map((f) => ({
-        indicator: f.indicator.id,
-        frequency: f.indicator.frequency,
-        role: f.role,
-        type: f.type,
-        hasErrors: f.hasErrors,
-        references: f.references,
-      })),
-      symbols: v.result.documents.map((d) => w.index.inFile(d.file)),
-    })),
-    definitions: w.index.definitions(),
-  };
-}
-
 const edit = fc.record({ file: fc.nat(20), op: fc.nat(20), a: fc.nat(5000), b: fc.nat(5000) });
 
 /** Types each edit into a workspace, re-checks, and compares with a fresh workspace over the same buffers. */
-function typeAndCompare(steps: readonly (readonly [file: string, text: string])[]): void {
-  const w = new Workspace([root]);
+function typeAndCompare(folder: string, steps: readonly (readonly [file: string, text: string])[]): void {
+  const w = new Workspace([folder]);
   w.build();
   const buffers = new Map<string, string>();
   steps.forEach(([file, text], step) => {
     buffers.set(file, text);
     w.change(file, text, step + 1);
     w.build();
-    const fresh = new Workspace([root]);
+    const fresh = new Workspace([folder]);
     for (const [f, t] of buffers) fresh.change(f, t, 1);
     fresh.build();
-    expect(snapshot(w)).toEqual(snapshot(fresh));
+    expect(workspaceSnapshot(w, root)).toEqual(workspaceSnapshot(fresh, root));
   });
 }
 
 describe("incremental re-checks equal a fresh load", () => {
-  for (const [name, files] of Object.entries(FILES))
+  for (const name of Object.keys(WORKSPACES) as (keyof typeof WORKSPACES)[]) {
+    const files = FILES[name];
     it(`after random edits of the ${name} rule files`, () => {
       const originals = files.map((f) => readFileSync(join(root, f), "utf8"));
       fc.assert(
@@ -163,19 +149,20 @@ describe("incremental re-checks equal a fresh load", () => {
             texts.set(i, text);
             return [join(root, files[i] as string), text] as const;
           });
-          typeAndCompare(steps);
+          typeAndCompare(join(root, WORKSPACES[name]), steps);
         }),
-        { numRuns: 12 },
+        { numRuns: RUNS[name] },
       );
     }, 120_000);
+  }
 
   it("after an edit closes a cycle through an indicator of an unchanged file (derived frequencies)", () => {
     // i3 (block b0) reads i7 (block b1). i7 first reads a quarterly field, so both are quarterly; then i7
     // reads i3: inside the cycle the frequencies fall back to month, whatever the last load derived.
-    const b1 = join(root, "generated/1/blocks/b1.yaml");
+    const b1 = join(root, "generated/small/1/blocks/b1.yaml");
     const text = readFileSync(b1, "utf8");
     expect(text).toContain("formula: f1 / f2 * 100");
-    typeAndCompare([
+    typeAndCompare(join(root, WORKSPACES.generated), [
       [b1, text.replace("formula: f1 / f2 * 100", "formula: f3 / f2 * 100")],
       [b1, text.replace("formula: f1 / f2 * 100", "formula: i3 / f2 * 100")],
     ]);

@@ -41,6 +41,19 @@ function apply(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
+/** Completion after `rou` typed before a formula of the revenue block: functions and names. */
+async function completeAfterRou(client: LspClient): Promise<CompletionItem[]> {
+  const { text, position } = cursor(
+    REVENUE_TEXT.replace("formula: ytd(own_revenue) /", "formula: rou¦ytd(own_revenue) /"),
+  );
+  await client.open(REVENUE, text);
+  const { items } = await client.request<CompletionList>("textDocument/completion", {
+    textDocument: { uri: uri(REVENUE) },
+    position,
+  });
+  return items;
+}
+
 /** A client that takes snippets in completion items (with the workspace capabilities LspClient announces). */
 const SNIPPETS = {
   workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: false } },
@@ -59,14 +72,7 @@ describe.each([
   afterAll(() => client?.kill());
 
   it("completes functions with snippets; resolve gives their docs in the locale", async () => {
-    const { text, position } = cursor(
-      REVENUE_TEXT.replace("formula: ytd(own_revenue) /", "formula: rou¦ytd(own_revenue) /"),
-    );
-    await client.open(REVENUE, text);
-    const { items } = await client.request<CompletionList>("textDocument/completion", {
-      textDocument: { uri: uri(REVENUE) },
-      position,
-    });
+    const items = await completeAfterRou(client);
     const round = items.find((i) => i.label === "round");
     expect(round?.insertTextFormat).toBe(2);
     expect(round?.textEdit).toMatchObject({ newText: `round(${"$"}{1:x})` });
@@ -183,14 +189,7 @@ describe("a client without snippet support", () => {
   afterAll(() => client?.kill());
 
   it("gets plain text: a function's name and its opening parenthesis, no tab stops", async () => {
-    const { text, position } = cursor(
-      REVENUE_TEXT.replace("formula: ytd(own_revenue) /", "formula: rou¦ytd(own_revenue) /"),
-    );
-    await client.open(REVENUE, text);
-    const { items } = await client.request<CompletionList>("textDocument/completion", {
-      textDocument: { uri: uri(REVENUE) },
-      position,
-    });
+    const items = await completeAfterRou(client);
     const round = items.find((i) => i.label === "round");
     expect(round?.insertTextFormat).toBe(1);
     expect(round?.textEdit).toMatchObject({ newText: "round(" });
