@@ -22,11 +22,13 @@ import { registerSemanticTokens } from "./features/semantic-tokens.js";
 import { registerSignatureHelp } from "./features/signature-help.js";
 import { registerSymbols } from "./features/symbols.js";
 import { applySettings, pulling, registerSync, watchConfiguration, watchRuleFiles } from "./features/sync.js";
+import { collectWhenIdle } from "./idle-gc.js";
 import { uriToPath } from "./positions.js";
-import { queueOptions } from "./queue.js";
+import { messageListeners, queueOptions } from "./queue.js";
 import { registerTarazyRequests } from "./requests.js";
 
 const connection = createConnection(ProposedFeatures.all, queueOptions);
+messageListeners.push(collectWhenIdle());
 const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace();
 const publisher = new DiagnosticsPublisher(connection, workspace);
