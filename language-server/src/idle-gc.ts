@@ -12,12 +12,23 @@ const IDLE_MS = 1000;
  * V8 give the pages back.
  */
 export function collectWhenIdle(): () => void {
-  setFlagsFromString("--expose-gc");
-  const gc = runInNewContext("gc") as () => void;
+  const gc = exposedGc();
+  if (!gc) return () => {};
   let timer: NodeJS.Timeout | undefined;
   return () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => gc(), IDLE_MS);
     timer.unref();
   };
+}
+
+/** V8's gc(), exposed at run time; undefined where the runtime refuses (then nothing is collected early). */
+function exposedGc(): (() => void) | undefined {
+  try {
+    setFlagsFromString("--expose-gc");
+    const gc: unknown = runInNewContext("gc");
+    return typeof gc === "function" ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
 }
