@@ -105,8 +105,8 @@ function buildPart(doc: RuleDocument, kind: FileKind, sources: RulesetSources, m
  * while its text is the same), its kind and ruleset.yaml's document (the measures table), so an edit builds
  * only the edited file's part again. Where a part's elements came from is recorded in `origins`, which
  * every load's sources share (see RulesetSources). The derived frequencies that linking writes into reused
- * indicators are written again by every load (see link.ts). One instance per workspace: two loads sharing
- * parts must not run at the same time.
+ * indicators are written again by every load (see link.ts); a part is never shared by two versions (it is
+ * keyed by their ruleset.yaml too). Loads that share an instance must run one after the other.
  */
 export class ModelParts {
   readonly origins = new WeakMap<object, { doc: RuleDocument; path: string }>();

@@ -168,3 +168,43 @@ describe("incremental re-checks equal a fresh load", () => {
     ]);
   });
 });
+
+describe("a rule file that two versions include", () => {
+  it("gets the frequencies each version derives, as a load of that version alone gives", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tarazy-shared-block-"));
+    try {
+      mkdirSync(join(dir, "shared"));
+      // i0 reads f0 and has no frequency of its own: quarterly in v1 (f0 is), monthly in v2.
+      writeFileSync(
+        join(dir, "shared/block.yaml"),
+        "block: b\nname: { kk: Блок }\nweight: 1\nindicators:\n  - id: i0\n    name: { kk: Көрсеткіш }\n    formula: f0\n    weight: 1\n    score: { method: minmax }\n",
+      );
+      for (const [v, frequency] of [
+        ["v1", "quarter"],
+        ["v2", "month"],
+      ] as const) {
+        mkdirSync(join(dir, v));
+        writeFileSync(
+          join(dir, v, "ruleset.yaml"),
+          `ruleset: shared-${v}\nversion: "1"\neffective: { from: 2026-01 }\ntitle: { kk: Ортақ }\nunit_kinds: [district]\ninclude: [fields.yaml, ../shared/block.yaml]\nratings:\n  - { id: all, title: { kk: Барлығы }, frequency: year, blocks: all }\n`,
+        );
+        writeFileSync(
+          join(dir, v, "fields.yaml"),
+          `fields:\n  - { id: f0, name: { kk: Дерек }, measure: count, frequency: ${frequency} }\n`,
+        );
+      }
+      const w = new Workspace([dir]);
+      w.build();
+      const frequencies = () =>
+        w.allVersions().map((v) => v.result.model?.blocks.flatMap((b) => b.indicators.map((i) => i.frequency)));
+      expect(frequencies()).toEqual([["quarter"], ["month"]]);
+      // Re-checking one version (its fields changed) leaves the other's derived frequency alone.
+      const v1 = join(dir, "v1/fields.yaml");
+      w.change(v1, readFileSync(v1, "utf8").replace("frequency: quarter", "frequency: year"), 1);
+      w.build();
+      expect(frequencies()).toEqual([["year"], ["month"]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
