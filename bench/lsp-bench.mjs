@@ -93,7 +93,8 @@ async function memory(scenario, total) {
     await client.change(file, text, i + 1);
     if (published) await published;
     if (i === 100 || i === total) {
-      await new Promise((r) => setTimeout(r, 200));
+      // Read once the server has been idle a while: it collects garbage after a second without messages.
+      await new Promise((r) => setTimeout(r, 1500));
       readings[i] = client.rss();
     }
   }

@@ -27,6 +27,8 @@ export interface ServerContext {
   /** The language of labels and documentation: settings.language, else the client's locale, else en. */
   locale: Lang;
   settings: Settings;
+  /** Whether the client takes snippets in completion items (initialize's snippetSupport); plain text otherwise. */
+  snippets: boolean;
   /** What the server can do: each register function adds its own capability here before `initialize` answers. */
   readonly capabilities: ServerCapabilities;
   /** Functions called after the settings changed (features that cache by settings re-read them). */

@@ -7,10 +7,14 @@ import { LSPErrorCodes, type Message, type RequestMessage, type ResponseMessage 
  */
 let handled = 0;
 
+/** Called after every message taken off the queue (the server's idle garbage collection listens). */
+export const messageListeners: (() => void)[] = [];
+
 export const queueOptions = {
   messageStrategy: {
     handleMessage<R>(message: Message, next: (message: Message) => R): R {
       handled++;
+      for (const listener of messageListeners) listener();
       return next(message);
     },
   },

@@ -23,11 +23,13 @@ import { registerSemanticTokens } from "./features/semantic-tokens.js";
 import { registerSignatureHelp } from "./features/signature-help.js";
 import { registerSymbols } from "./features/symbols.js";
 import { applySettings, pulling, registerSync, watchConfiguration, watchRuleFiles } from "./features/sync.js";
+import { collectWhenIdle } from "./idle-gc.js";
 import { uriToPath } from "./positions.js";
-import { queueOptions } from "./queue.js";
+import { messageListeners, queueOptions } from "./queue.js";
 import { registerTarazyRequests } from "./requests.js";
 
 const connection = createConnection(ProposedFeatures.all, queueOptions);
+messageListeners.push(collectWhenIdle());
 const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace();
 const publisher = new DiagnosticsPublisher(connection, workspace);
@@ -42,6 +44,7 @@ const ctx: ServerContext = {
   documents,
   locale: "en",
   settings: {},
+  snippets: false,
   capabilities: {} satisfies ServerCapabilities,
   onSettingsChanged: [],
   scheduleDiagnostics: () => publisher.schedule(),
@@ -68,6 +71,7 @@ registerTarazyRequests(ctx);
 connection.onInitialize((params) => {
   clientLocale = params.locale;
   ctx.locale = langOf(params.locale);
+  ctx.snippets = params.capabilities?.textDocument?.completion?.completionItem?.snippetSupport === true;
   const folders = (params.workspaceFolders ?? []).flatMap((f) => uriToPath(f.uri) ?? []);
   const root = params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined);
   workspace.setFolders(folders.length > 0 ? folders : root ? [root] : []);

@@ -54,31 +54,91 @@ export function buildModel(
   rulesetDoc: RuleDocument | undefined,
   docs: readonly KindedDocument[],
   sources: RulesetSources,
+  parts?: ModelParts,
 ): { model: Ruleset; diagnostics: Diagnostic[]; parseErrors: Set<FormulaSource> } {
   const diagnostics: Diagnostic[] = [];
   const parseErrors = new Set<FormulaSource>();
-  const formula = (doc: RuleDocument, path: string): FormulaSource | undefined => {
-    const result = formulaAt(doc, path);
-    diagnostics.push(...result.diagnostics);
-    if (result.formula && result.diagnostics.some((d) => d.severity === "error")) parseErrors.add(result.formula);
-    return result.formula;
-  };
   const units: Unit[] = [];
   const fields: Field[] = [];
   const blocks: Block[] = [];
-  const measures = buildMeasures(rulesetDoc, sources);
+  const measures = parts ? parts.measures(rulesetDoc, sources) : buildMeasures(rulesetDoc, sources);
   for (const { doc, kind } of docs) {
-    const data = asRaw(doc.data);
-    if (kind === "units")
-      units.push(...items(doc, "/units", data.units, sources).map(([u, p]) => buildUnit(doc, p, u, sources)));
-    if (kind === "fields")
-      fields.push(
-        ...items(doc, "/fields", data.fields, sources).map(([f, p]) => buildField(doc, p, f, sources, measures)),
-      );
-    if (kind === "block") blocks.push(buildBlock(doc, data, sources, formula, measures));
+    const part = parts ? parts.of(doc, kind, rulesetDoc, measures, sources) : buildPart(doc, kind, sources, measures);
+    units.push(...part.units);
+    fields.push(...part.fields);
+    blocks.push(...part.blocks);
+    diagnostics.push(...part.diagnostics);
+    for (const f of part.parseErrors) parseErrors.add(f);
   }
   const model = buildRuleset(root, rulesetDoc, { units, fields, blocks, measures }, sources);
   return { model, diagnostics, parseErrors };
+}
+
+/** What one rule file adds to the model: its units, fields or block, and its formulas' syntax errors. */
+interface DocumentPart {
+  readonly units: readonly Unit[];
+  readonly fields: readonly Field[];
+  readonly blocks: readonly Block[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly parseErrors: readonly FormulaSource[];
+}
+
+function buildPart(doc: RuleDocument, kind: FileKind, sources: RulesetSources, measures: MeasureNames): DocumentPart {
+  const diagnostics: Diagnostic[] = [];
+  const parseErrors: FormulaSource[] = [];
+  const formula = (d: RuleDocument, path: string): FormulaSource | undefined => {
+    const result = formulaAt(d, path);
+    diagnostics.push(...result.diagnostics);
+    if (result.formula && result.diagnostics.some((x) => x.severity === "error")) parseErrors.push(result.formula);
+    return result.formula;
+  };
+  const data = asRaw(doc.data);
+  const units =
+    kind === "units" ? items(doc, "/units", data.units, sources).map(([u, p]) => buildUnit(doc, p, u, sources)) : [];
+  const fields =
+    kind === "fields"
+      ? items(doc, "/fields", data.fields, sources).map(([f, p]) => buildField(doc, p, f, sources, measures))
+      : [];
+  const blocks = kind === "block" ? [buildBlock(doc, data, sources, formula, measures)] : [];
+  return { units, fields, blocks, diagnostics, parseErrors };
+}
+
+/**
+ * The parts of the model built from each rule file, kept for an editor that re-loads a version after every
+ * edit: a part depends only on its parsed document (immutable, and handed back unchanged by the parse cache
+ * while its text is the same), its kind and ruleset.yaml's document (the measures table), so an edit builds
+ * only the edited file's part again. Where a part's elements came from is recorded in `origins`, which
+ * every load's sources share (see RulesetSources). The derived frequencies that linking writes into reused
+ * indicators are written again by every load (see link.ts); a part is never shared by two versions (it is
+ * keyed by their ruleset.yaml too). Loads that share an instance must run one after the other.
+ */
+export class ModelParts {
+  readonly origins = new WeakMap<object, { doc: RuleDocument; path: string }>();
+  private readonly parts = new WeakMap<RuleDocument, { key: object; kind: FileKind; part: DocumentPart }>();
+  private readonly tables = new WeakMap<RuleDocument, MeasureNames>();
+  private readonly noRuleset = {};
+
+  measures(rulesetDoc: RuleDocument | undefined, sources: RulesetSources): MeasureNames {
+    if (!rulesetDoc) return buildMeasures(rulesetDoc, sources);
+    const known = this.tables.get(rulesetDoc) ?? buildMeasures(rulesetDoc, sources);
+    this.tables.set(rulesetDoc, known);
+    return known;
+  }
+
+  of(
+    doc: RuleDocument,
+    kind: FileKind,
+    rulesetDoc: RuleDocument | undefined,
+    measures: MeasureNames,
+    sources: RulesetSources,
+  ): DocumentPart {
+    const key = rulesetDoc ?? this.noRuleset;
+    const known = this.parts.get(doc);
+    if (known && known.key === key && known.kind === kind) return known.part;
+    const part = buildPart(doc, kind, sources, measures);
+    this.parts.set(doc, { key, kind, part });
+    return part;
+  }
 }
 
 function buildRuleset(

@@ -63,11 +63,11 @@ export function linkFormulas(
       continue;
     }
     const result = checkFormulaCached(source.ast, rulesetEnvironment(ruleset, SCOPE[role]), source.at.file);
-    // With a file missing, an unknown name is more likely defined there than misspelt here.
-    const own = (
-      options.incomplete ? result.diagnostics.filter((d) => d.code !== CheckCodes.F200) : result.diagnostics
-    ).map((d) => (d.code === CheckCodes.F200 ? outOfScope(d, role, ruleset, sources, indicator) : d));
-    diagnostics.push(...own.map((d) => (d.file ? d : { ...d, file: source.at.file })));
+    // Most formulas have nothing to say: no arrays are made for them (15,000 formulas are re-linked per edit).
+    if (result.diagnostics.length > 0)
+      diagnostics.push(
+        ...ownDiagnostics(result.diagnostics, source, role, ruleset, sources, indicator, options.incomplete),
+      );
     const failed = parseFailed || hasErrorIn(result.diagnostics);
     formulas.push({
       indicator,
@@ -80,6 +80,23 @@ export function linkFormulas(
   }
   deriveFrequencies(ruleset, formulas, sources);
   return { formulas, diagnostics };
+}
+
+/** A formula's diagnostics as the ruleset reports them: in its file, unknown names said precisely. */
+function ownDiagnostics(
+  list: readonly Diagnostic[],
+  source: FormulaSource,
+  role: FormulaRole,
+  ruleset: Ruleset,
+  sources: RulesetSources,
+  indicator: Indicator,
+  incomplete: boolean | undefined,
+): Diagnostic[] {
+  const file = source.at.file;
+  // With a file missing, an unknown name is more likely defined there than misspelt here.
+  return (incomplete ? list.filter((d) => d.code !== CheckCodes.F200) : list)
+    .map((d) => (d.code === CheckCodes.F200 ? outOfScope(d, role, ruleset, sources, indicator) : d))
+    .map((d) => (d.file ? d : { ...d, file }));
 }
 
 /**
@@ -145,9 +162,11 @@ function deriveFrequencies(ruleset: Ruleset, formulas: readonly FormulaUse[], so
   const derived = new Map<Indicator, Frequency>();
   const visiting = new Set<Indicator>();
   const frequencyOf = (indicator: Indicator): Frequency => {
-    if (sources.has(indicator, "frequency") || visiting.has(indicator)) return indicator.frequency;
     const known = derived.get(indicator);
     if (known) return known;
+    if (sources.has(indicator, "frequency")) return indicator.frequency;
+    // Inside a cycle (reported by R220): the default, not what an earlier load derived into a reused indicator.
+    if (visiting.has(indicator)) return "month";
     visiting.add(indicator);
     let result: Frequency = "month";
     for (const ref of inputsOf(indicator, formulas)) {

@@ -6,7 +6,7 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/order.js";
 import type { Ruleset } from "../model/ruleset.js";
 import type { Range } from "../source/range.js";
-import { buildModel, type KindedDocument } from "./build-model.js";
+import { buildModel, type KindedDocument, type ModelParts } from "./build-model.js";
 import { ruleChecks } from "./checks/index.js";
 import { RuleReadCode } from "./codes.js";
 import { controlCharacters } from "./control-characters.js";
@@ -39,6 +39,12 @@ export interface LoadOptions {
    * unchanged files, with the same readFile and parse.
    */
   readonly loaded?: Map<string, LoadResult>;
+  /**
+   * The model's parts built per rule file, reused while a file's parsed document is the same: an editor
+   * that re-loads a version after each edit passes one, with its parse cache, and builds only the edited
+   * file's part (see ModelParts).
+   */
+  readonly parts?: ModelParts;
 }
 
 /** What parses a rule file: parseRuleDocument or a cache in front of it. */
@@ -220,7 +226,7 @@ function loadVersionFiles(root: string, options: LoadOptions): LoadResult {
   diagnostics.push(...parsed.diagnostics);
   const rulesetDoc = parsed.document;
   if (rulesetDoc.data === null && parsed.diagnostics.length === 0) diagnostics.push(emptyFile(rulesetPath));
-  const sources = new RulesetSources();
+  const sources = new RulesetSources(options.parts?.origins);
   const documents: RuleDocument[] = [rulesetDoc];
   const ruleKind = validateDocument(rulesetDoc, sources, diagnostics, parsed.diagnostics);
   if (ruleKind !== undefined && ruleKind !== "ruleset")
@@ -256,7 +262,7 @@ function loadVersionFiles(root: string, options: LoadOptions): LoadResult {
   }
 
   const incomplete = diagnostics.some((d) => INCOMPLETE.has(d.code));
-  const built = buildModel(root, rulesetDoc, included, sources);
+  const built = buildModel(root, rulesetDoc, included, sources, options.parts);
   diagnostics.push(...built.diagnostics);
   const linked = linkFormulas(built.model, sources, { incomplete, parseErrors: built.parseErrors });
   diagnostics.push(...linked.diagnostics);

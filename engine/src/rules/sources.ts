@@ -9,7 +9,12 @@ import { elementRange, keyRange, valueRange } from "./yaml-path.js";
  * learn whether a property had schema errors, so that they do not report a follow-on error.
  */
 export class RulesetSources {
-  private readonly origin = new WeakMap<object, { doc: RuleDocument; path: string }>();
+  /**
+   * @param origin where elements were recorded; an editor's loads share one (ModelParts.origins), so that
+   *   the elements of a model part reused from an earlier load keep their origin without recording it again.
+   */
+  constructor(private readonly origin = new WeakMap<object, { doc: RuleDocument; path: string }>()) {}
+
   private readonly broken = new Map<RuleDocument, Set<string>>();
   private readonly cutoffs = new Map<RuleDocument, number>();
 

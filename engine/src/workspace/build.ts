@@ -1,5 +1,6 @@
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { ModelParts } from "../rules/build-model.js";
 import { discoverRulesets } from "../rules/discover.js";
 import { checkFamilyHeaders, checkRuleFile, checkTestFiles, type LoadResult, loadVersion } from "../rules/load.js";
 import { isYamlName, listFolder, pathKind } from "../rules/read.js";
@@ -45,6 +46,12 @@ export class Workspace {
   private readonly dirtyLoose = new Set<string>();
   private readonly dirtyTests = new Set<string>();
   private rediscover = true;
+  /**
+   * The model's parts per rule file, so that a re-load after an edit builds only the edited file's part; one
+   * set per version, so that a file two versions include keeps a part in each (linking writes each version's
+   * derived frequencies into its part's indicators) instead of being built again by every load.
+   */
+  private readonly parts = new Map<string, ModelParts>();
 
   constructor(folders: readonly string[] = []) {
     this.folders = folders.map((f) => resolve(f));
@@ -201,6 +208,7 @@ export class Workspace {
       if (!found.has(folder)) {
         for (const f of filesOf(state)) affected.add(f);
         this.versions.delete(folder);
+        this.parts.delete(folder);
         this.index.remove(folder);
       }
     for (const family of this.families.keys()) if (!this.dirtyFamilies.has(family)) this.families.delete(family);
@@ -225,11 +233,17 @@ export class Workspace {
     const state: VersionState = {
       folder,
       ...(family ? { family } : {}),
-      result: loadVersion(folder, { readFile, parse }),
+      result: loadVersion(folder, { readFile, parse, parts: this.partsOf(folder) }),
       tests: checkTestFiles(folder, { readFile, parse }),
     };
     this.index.update(state);
     return state;
+  }
+
+  private partsOf(folder: string): ModelParts {
+    const known = this.parts.get(folder) ?? new ModelParts();
+    this.parts.set(folder, known);
+    return known;
   }
 
   private checkLoose(file: string): void {

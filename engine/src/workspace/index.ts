@@ -53,20 +53,28 @@ const TEST_REFERENCES: readonly [RegExp, SymbolKind][] = [
  * Which document defines or uses which symbol (fields, indicators, blocks, units), across every file and
  * version of a workspace: the "index symbols" and "link references" stages of the document lifecycle. Built
  * from what the loader already knows (the parsed documents and every formula's resolved references), per
- * version, and replaced whenever its version is re-checked.
+ * file: when a version is re-loaded after an edit, a file whose document and formula references are the
+ * same objects as before keeps its list, so only the edited file (or, when names changed, the files whose
+ * formulas resolved again) is indexed again.
  */
 export class SymbolIndex {
-  private readonly byVersion = new Map<string, Occurrence[]>();
-  private readonly byFile = new Map<string, Occurrence[]>();
+  /** Version folder -> file -> the file's occurrences in text order. */
+  private readonly byVersion = new Map<string, Map<string, readonly Occurrence[]>>();
+  private readonly byFile = new Map<string, readonly Occurrence[]>();
 
   /** Re-indexes one version after it was (re-)loaded. */
   update(version: VersionState): void {
-    this.byVersion.set(version.folder, occurrencesOf(version));
-    this.regroup();
+    const old = this.byVersion.get(version.folder);
+    const files = occurrencesByFile(version);
+    this.byVersion.set(version.folder, files);
+    this.regroup([...(old?.keys() ?? []), ...files.keys()]);
   }
 
   remove(folder: string): void {
-    if (this.byVersion.delete(folder)) this.regroup();
+    const old = this.byVersion.get(folder);
+    if (!old) return;
+    this.byVersion.delete(folder);
+    this.regroup(old.keys());
   }
 
   /** Every occurrence in a file, in text order. */
@@ -81,64 +89,108 @@ export class SymbolIndex {
 
   /** Where the occurrence's symbol is defined in its own version; several when it is (wrongly) defined twice. */
   definitionsOf(o: Occurrence): Occurrence[] {
-    return (this.byVersion.get(o.version) ?? []).filter(
-      (d) => d.role === "definition" && d.kind === o.kind && d.name === o.name,
-    );
+    const out: Occurrence[] = [];
+    for (const list of this.byVersion.get(o.version)?.values() ?? [])
+      for (const d of list) if (d.role === "definition" && d.kind === o.kind && d.name === o.name) out.push(d);
+    return sortOccurrences(out);
   }
 
   /** Every occurrence of the same symbol: same kind and name, in every version of its family. */
   occurrencesOf(o: Pick<Occurrence, "kind" | "name" | "scope">): Occurrence[] {
     const out: Occurrence[] = [];
-    for (const list of this.byVersion.values())
-      for (const x of list) if (x.scope === o.scope && x.kind === o.kind && x.name === o.name) out.push(x);
+    for (const x of this.all()) if (x.scope === o.scope && x.kind === o.kind && x.name === o.name) out.push(x);
     return sortOccurrences(out);
   }
 
   /** Every definition of the workspace, for workspace symbols. */
   definitions(): Occurrence[] {
     const out: Occurrence[] = [];
-    for (const list of this.byVersion.values()) for (const x of list) if (x.role === "definition") out.push(x);
+    for (const x of this.all()) if (x.role === "definition") out.push(x);
     return sortOccurrences(out);
   }
 
   /** The names defined in a scope (a family), by kind: for refusing a rename that would collide. */
   namesIn(scope: string, kinds: readonly SymbolKind[]): Map<string, Occurrence> {
     const out = new Map<string, Occurrence>();
-    for (const list of this.byVersion.values())
-      for (const x of list)
-        if (x.scope === scope && x.role === "definition" && kinds.includes(x.kind) && !out.has(x.name))
-          out.set(x.name, x);
+    for (const x of this.all())
+      if (x.scope === scope && x.role === "definition" && kinds.includes(x.kind) && !out.has(x.name))
+        out.set(x.name, x);
     return out;
   }
 
-  private regroup(): void {
-    this.byFile.clear();
-    for (const list of this.byVersion.values())
-      for (const o of list) {
-        const inFile = this.byFile.get(o.file) ?? [];
-        inFile.push(o);
-        this.byFile.set(o.file, inFile);
+  private *all(): Generator<Occurrence> {
+    for (const files of this.byVersion.values()) for (const list of files.values()) yield* list;
+  }
+
+  /** The per-file lists of the given files again, from every version that reads them. */
+  private regroup(files: Iterable<string>): void {
+    for (const file of new Set(files)) {
+      const lists: (readonly Occurrence[])[] = [];
+      for (const v of this.byVersion.values()) {
+        const list = v.get(file);
+        if (list && list.length > 0) lists.push(list);
       }
-    for (const [file, list] of this.byFile) this.byFile.set(file, sortOccurrences(list));
+      if (lists.length === 0) this.byFile.delete(file);
+      else
+        this.byFile.set(file, lists.length === 1 ? (lists[0] as readonly Occurrence[]) : sortOccurrences(lists.flat()));
+    }
   }
 }
 
-/** Every definition and reference of one version: its rule files, its formulas and its rule tests. */
-export function occurrencesOf(version: VersionState): Occurrence[] {
-  // Objects are written out field by field: spreading a shared `base` into 20,000 objects is 20 times slower.
-  const at = { version: version.folder, scope: version.family ?? version.folder };
-  const out: Occurrence[] = [];
-  const add = (o: Located) =>
-    out.push({ kind: o.kind, name: o.name, file: o.file, range: o.range, role: o.role, where: o.where, ...at });
-  for (const doc of version.result.documents) for (const o of valueOccurrences(doc, false)) add(o);
-  for (const doc of version.tests.documents) for (const o of valueOccurrences(doc, true)) add(o);
-  const docs = new Map(version.result.documents.map((d) => [d.file, d]));
+/** A file's occurrences with what they were found from: reused while those are the same objects. */
+interface FileIndex {
+  readonly version: string;
+  readonly scope: string;
+  readonly references: readonly (readonly FormulaReference[])[];
+  readonly list: readonly Occurrence[];
+}
+
+const indexedRules = new WeakMap<RuleDocument, FileIndex>();
+const indexedTests = new WeakMap<RuleDocument, FileIndex>();
+
+/** One version's occurrences, per file in text order. */
+function occurrencesByFile(version: VersionState): Map<string, readonly Occurrence[]> {
+  const references = new Map<string, FormulaReference[][]>();
   for (const formula of version.result.formulas) {
     const file = formula.source.at.file;
-    const doc = docs.get(file);
-    if (doc) for (const o of formulaOccurrences(doc, formula.references)) add(o);
+    const list = references.get(file) ?? [];
+    list.push(formula.references as FormulaReference[]);
+    references.set(file, list);
   }
-  return sortOccurrences(out);
+  const at = { version: version.folder, scope: version.family ?? version.folder };
+  const out = new Map<string, readonly Occurrence[]>();
+  const add = (doc: RuleDocument, list: readonly Occurrence[]) =>
+    out.set(doc.file, out.has(doc.file) ? sortOccurrences([...(out.get(doc.file) ?? []), ...list]) : list);
+  for (const doc of version.result.documents) add(doc, fileOccurrences(doc, false, references.get(doc.file) ?? [], at));
+  for (const doc of version.tests.documents) add(doc, fileOccurrences(doc, true, [], at));
+  return out;
+}
+
+function fileOccurrences(
+  doc: RuleDocument,
+  test: boolean,
+  references: readonly (readonly FormulaReference[])[],
+  at: { version: string; scope: string },
+): readonly Occurrence[] {
+  const cache = test ? indexedTests : indexedRules;
+  const known = cache.get(doc);
+  if (
+    known &&
+    known.version === at.version &&
+    known.scope === at.scope &&
+    known.references.length === references.length &&
+    known.references.every((r, i) => r === references[i])
+  )
+    return known.list;
+  // Objects are written out field by field: spreading a shared `base` into 20,000 objects is 20 times slower.
+  const list: Occurrence[] = [];
+  const add = (o: Located) =>
+    list.push({ kind: o.kind, name: o.name, file: o.file, range: o.range, role: o.role, where: o.where, ...at });
+  for (const o of valueOccurrences(doc, test)) add(o);
+  for (const refs of references) for (const o of formulaOccurrences(doc, refs)) add(o);
+  sortOccurrences(list);
+  cache.set(doc, { ...at, references, list });
+  return list;
 }
 
 /**

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Workspace } from "../../src/workspace/build.js";
+import { workspaceSnapshot } from "./snapshot.js";
 
 const TURKISTAN = fileURLToPath(new URL("../../../rules/turkistan/", import.meta.url));
 
@@ -40,24 +41,6 @@ const EDITS: readonly [string, string, (text: string) => string][] = [
   ["the economy block restored", ECONOMY, () => readFileSync(join(TURKISTAN, "districts/2026.1", ECONOMY), "utf8")],
 ];
 
-/** What a reader of the workspace sees: every diagnostic of every file, and every formula as the loader linked it. */
-function snapshot(w: Workspace) {
-  return {
-    diagnostics: w.filesWithDiagnostics().map((f) => [f, w.diagnosticsOf(f)]),
-    formulas: w.allVersions().map((v) =>
-      v.result.formulas.map((f) => ({
-        indicator: f.indicator.id,
-        frequency: f.indicator.frequency,
-        role: f.role,
-        type: f.type,
-        hasErrors: f.hasErrors,
-        references: f.references,
-      })),
-    ),
-    symbols: w.allVersions().flatMap((v) => w.index.inFile(join(v.folder, FIELDS))),
-  };
-}
-
 describe("Workspace re-checks after edits", () => {
   it("give exactly what a fresh load of the same buffers gives, edit after edit", () => {
     const w = new Workspace([root]);
@@ -75,7 +58,7 @@ describe("Workspace re-checks after edits", () => {
       const fresh = new Workspace([root]);
       for (const [f, text] of buffers) fresh.change(f, text, 1);
       fresh.build();
-      expect(snapshot(w), what).toEqual(snapshot(fresh));
+      expect(workspaceSnapshot(w, root), what).toEqual(workspaceSnapshot(fresh, root));
       seen.push(w.filesWithDiagnostics().flatMap((f) => w.diagnosticsOf(f).map((d) => d.code)));
     });
     // The edits were seen: the misspelt and the renamed field unknown (F200), the schema error, the syntax error.

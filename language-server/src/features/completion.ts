@@ -48,14 +48,16 @@ export function registerCompletion(ctx: ServerContext): void {
       last = candidates;
       const items = candidates.map((c, i): CompletionItem => {
         const range = offsetRange(input.document, c.start, c.end);
+        // A client that did not announce snippets would insert `${1:x}` literally.
+        const snippet = ctx.snippets ? c.snippet : undefined;
         return {
           label: c.label,
           kind: KIND[c.kind],
           ...(c.detail ? { detail: c.detail } : {}),
           sortText: c.sortText,
           filterText: c.label,
-          textEdit: { range, newText: c.snippet ?? c.insertText },
-          insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+          textEdit: { range, newText: snippet ?? c.insertText },
+          insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
           data: { index: i, label: c.label },
         };
       });

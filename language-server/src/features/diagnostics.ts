@@ -37,12 +37,15 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
 }
 
 /**
- * Re-checks the workspace after changes and publishes what changed. Changes are gathered for `delay` ms
- * (typing is a burst of changes), then the workspace re-checks what they touched; a request that needs an
- * up-to-date workspace calls `ensureBuilt` first and does not wait for the delay.
+ * Re-checks the workspace after changes and publishes what changed. A change after a quiet spell is checked
+ * at once (on the next turn of the event loop); changes that follow each other within `delay` ms (a burst:
+ * fast typing, a paste, a replace-all) are gathered until `delay` ms pass without one, then the workspace
+ * re-checks what they touched. A request that needs an up-to-date workspace calls `ensureBuilt` first and
+ * does not wait.
  */
 export class DiagnosticsPublisher {
   private timer: NodeJS.Timeout | undefined;
+  private lastChange = Number.NEGATIVE_INFINITY;
   private needsBuild = false;
   private readonly pending = new Set<string>();
   private readonly published = new Map<string, string>();
@@ -59,8 +62,11 @@ export class DiagnosticsPublisher {
 
   schedule(): void {
     this.needsBuild = true;
+    const now = performance.now();
+    const burst = now - this.lastChange < this.delay;
+    this.lastChange = now;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.delay);
+    this.timer = setTimeout(() => this.flush(), burst ? this.delay : 0);
   }
 
   ensureBuilt(): void {

@@ -41,6 +41,25 @@ function apply(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
+/** Completion after `rou` typed before a formula of the revenue block: functions and names. */
+async function completeAfterRou(client: LspClient): Promise<CompletionItem[]> {
+  const { text, position } = cursor(
+    REVENUE_TEXT.replace("formula: ytd(own_revenue) /", "formula: rou¦ytd(own_revenue) /"),
+  );
+  await client.open(REVENUE, text);
+  const { items } = await client.request<CompletionList>("textDocument/completion", {
+    textDocument: { uri: uri(REVENUE) },
+    position,
+  });
+  return items;
+}
+
+/** A client that takes snippets in completion items (with the workspace capabilities LspClient announces). */
+const SNIPPETS = {
+  workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: false } },
+  textDocument: { completion: { completionItem: { snippetSupport: true } } },
+};
+
 describe.each([
   ["en", "Rounds as Excel does", "Weight in the total", "achievement"],
   ["ru", "Округление как в Excel", "Вес в итоговом балле", "achievement"],
@@ -48,19 +67,12 @@ describe.each([
 ] as const)("locale %s over stdio", (locale, roundDoc, effectiveWeight, method) => {
   let client: LspClient;
   beforeAll(async () => {
-    ({ client } = await LspClient.start([RULES], { locale }));
+    ({ client } = await LspClient.start([RULES], { locale, capabilities: SNIPPETS }));
   });
   afterAll(() => client?.kill());
 
   it("completes functions with snippets; resolve gives their docs in the locale", async () => {
-    const { text, position } = cursor(
-      REVENUE_TEXT.replace("formula: ytd(own_revenue) /", "formula: rou¦ytd(own_revenue) /"),
-    );
-    await client.open(REVENUE, text);
-    const { items } = await client.request<CompletionList>("textDocument/completion", {
-      textDocument: { uri: uri(REVENUE) },
-      position,
-    });
+    const items = await completeAfterRou(client);
     const round = items.find((i) => i.label === "round");
     expect(round?.insertTextFormat).toBe(2);
     expect(round?.textEdit).toMatchObject({ newText: `round(${"$"}{1:x})` });
@@ -187,5 +199,21 @@ describe("editing features over stdio (en, with a data folder)", () => {
     });
     expect(hints.map((h) => h.label)).toContain("  Block weight: 15 · sum of its indicators' weights: 14");
     expect(hints.length).toBeGreaterThan(1);
+  });
+});
+
+describe("a client without snippet support", () => {
+  let client: LspClient;
+  beforeAll(async () => {
+    ({ client } = await LspClient.start([RULES]));
+  });
+  afterAll(() => client?.kill());
+
+  it("gets plain text: a function's name and its opening parenthesis, no tab stops", async () => {
+    const items = await completeAfterRou(client);
+    const round = items.find((i) => i.label === "round");
+    expect(round?.insertTextFormat).toBe(1);
+    expect(round?.textEdit).toMatchObject({ newText: "round(" });
+    expect(items.every((i) => i.insertTextFormat !== 2 && !/\$\{\d/.test(i.textEdit?.newText ?? ""))).toBe(true);
   });
 });

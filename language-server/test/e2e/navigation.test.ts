@@ -7,6 +7,7 @@ import type {
   FoldingRange,
   Location,
   SemanticTokens,
+  SemanticTokensDelta,
   WorkspaceEdit,
   WorkspaceSymbol,
 } from "vscode-languageserver-protocol";
@@ -221,6 +222,30 @@ describe("symbols, tokens and folding over stdio", () => {
     // Line 22 `    formula: ytd(opened_facilities)` (renamed above): `ytd` at 13 (function, type 0), the field at 17
     // (variable, type 1); then line 29 `      plan: ytd(new_facilities_plan)`: `ytd` at 12, the field at 16.
     expect(tokens.data.slice(0, 20)).toEqual([21, 13, 3, 0, 0, 0, 4, 17, 1, 0, 7, 12, 3, 0, 0, 0, 4, 19, 1, 0]);
+  });
+
+  it("colours a range of lines, and answers a delta against the last result", async () => {
+    const textDocument = { uri: uri(file(INDUSTRY)) };
+    const ranged = await client.request<SemanticTokens>("textDocument/semanticTokens/range", {
+      textDocument,
+      range: { start: { line: 21, character: 0 }, end: { line: 27, character: 0 } },
+    });
+    // Only line 22's `ytd` and field; line 29's formula is outside the range.
+    expect(ranged.data).toEqual([21, 13, 3, 0, 0, 0, 4, 17, 1, 0]);
+    const full = await client.request<SemanticTokens>("textDocument/semanticTokens/full", { textDocument });
+    expect(full.resultId).toBeDefined();
+    const delta = await client.request<SemanticTokensDelta>("textDocument/semanticTokens/full/delta", {
+      textDocument,
+      previousResultId: full.resultId,
+    });
+    // Nothing changed since: no edits.
+    expect(delta.edits).toEqual([]);
+    // An unknown previous result: the whole file again.
+    const again = await client.request<SemanticTokens>("textDocument/semanticTokens/full/delta", {
+      textDocument,
+      previousResultId: "unknown",
+    });
+    expect(again.data).toEqual(full.data);
   });
 
   it("folds the leading comments, the indicator list and each indicator", async () => {

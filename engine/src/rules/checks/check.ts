@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { allGroups } from "../../model/groups.js";
-import type { Applicability, Ruleset } from "../../model/ruleset.js";
+import type { Applicability, Indicator, Ruleset } from "../../model/ruleset.js";
 import type { FormulaUse } from "../link.js";
 import type { RulesetSources } from "../sources.js";
 
@@ -37,7 +37,13 @@ export function appliesOf(ruleset: Ruleset): { readonly what: string; readonly a
   ].filter((x): x is { what: string; applies: Applicability } => x.applies !== undefined);
 }
 
-/** Every indicator of the ruleset, in block order. */
-export function allIndicators(ruleset: Ruleset) {
-  return ruleset.blocks.flatMap((b) => b.indicators);
+const indicatorLists = new WeakMap<Ruleset, readonly Indicator[]>();
+
+/** Every indicator of the ruleset, in block order (listed once per model: most checks ask). */
+export function allIndicators(ruleset: Ruleset): readonly Indicator[] {
+  const known = indicatorLists.get(ruleset);
+  if (known) return known;
+  const list = ruleset.blocks.flatMap((b) => b.indicators);
+  indicatorLists.set(ruleset, list);
+  return list;
 }

@@ -54,7 +54,8 @@ export const scoreParameters: RuleCheck = {
 function goalposts({ sources, report }: CheckContext, indicator: Indicator): void {
   const score = indicator.score;
   if (score.method !== "goalposts") return;
-  const at = sources.value(score, "min") ?? indicator.at;
+  // Looked up only to report: most goalposts are fine.
+  const at = () => sources.value(score, "min") ?? indicator.at;
   if (compareDecimal(score.min, score.max) >= 0) {
     report({
       code: ScoreParameterCode.R280,
@@ -63,7 +64,7 @@ function goalposts({ sources, report }: CheckContext, indicator: Indicator): voi
         score.min === score.max
           ? `the goalposts of indicator \`${indicator.id}\` are equal (${score.min}): the score would divide by zero`
           : `the goalposts of indicator \`${indicator.id}\` are swapped: min ${score.min} is above max ${score.max}`,
-      ...at,
+      ...at(),
       suggestion:
         score.min === score.max
           ? "set max to the value that scores in full"
@@ -75,7 +76,7 @@ function goalposts({ sources, report }: CheckContext, indicator: Indicator): voi
       code: ScoreParameterCode.R281,
       severity: "error",
       message: `\`transform: ln\` needs goalposts above 0, but indicator \`${indicator.id}\` has ${score.min <= 0 ? `min ${score.min}` : `max ${score.max}`}`,
-      ...(sources.value(score, score.min <= 0 ? "min" : "max") ?? at),
+      ...(sources.value(score, score.min <= 0 ? "min" : "max") ?? at()),
       suggestion: "use a min above 0, or remove `transform: ln`",
     });
   }
