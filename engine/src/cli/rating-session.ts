@@ -1,7 +1,6 @@
 import path from "node:path";
 import { loadFamilyFields } from "../data/family-fields.js";
 import { type DataFileRead, readDataFiles } from "../data/load-data.js";
-import type { Observation } from "../data/observation.js";
 import {
   comparePeriods,
   firstMonth,
@@ -12,7 +11,9 @@ import {
   previousPeriod,
   samePeriod,
 } from "../data/period.js";
-import { buildDataStore, type DataStore, periodCode } from "../data/store.js";
+import type { ObservationTable } from "../data/observation-table.js";
+import { type DataStore, formatPeriodCode, periodCode } from "../data/store.js";
+import { buildDataStoreFromTable } from "../data/store-from-table.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Ruleset } from "../model/ruleset.js";
 import { effectiveMonths, isFamilyFolder, type LoadResult, loadRuleset } from "../rules/load.js";
@@ -104,7 +105,7 @@ export class RatingSession {
     // The data may hold the fields of the family's other versions too: those are set aside (D128).
     const family = loadFamilyFields(ruleset, { loaded: this.loaded });
     const read = await readDataFiles(this.dataPaths, ruleset, { cwd: this.cwd, ...(family ? { family } : {}) });
-    const built = buildDataStore(ruleset, read.observations);
+    const built = buildDataStoreFromTable(ruleset, read.table);
     const all = [...diagnostics, ...read.diagnostics, ...built.diagnostics];
     if (hasErrors(all)) return { diagnostics: all };
     return {
@@ -113,7 +114,7 @@ export class RatingSession {
         prepared,
         store: built.store,
         files: read.files,
-        sources: describeSources(read.files, read.observations),
+        sources: describeSources(read.files, read.table),
       },
       diagnostics: all,
     };
@@ -163,16 +164,16 @@ export function outOfPeriod(ruleset: Ruleset, period: Period): { diagnostic: Dia
 }
 
 /** "a.csv (2026-01 .. 2026-09), b.csv (no data)": the files read and the periods they hold. */
-export function describeSources(files: readonly DataFileRead[], observations: readonly Observation[]): string {
-  const spans = new Map<string, { first: Period; last: Period }>();
-  for (const o of observations) {
-    const p = parsePeriod(o.period);
-    if (!p) continue;
-    const span = spans.get(o.source.file);
-    if (!span) spans.set(o.source.file, { first: p, last: p });
+export function describeSources(files: readonly DataFileRead[], table: ObservationTable): string {
+  const spans = new Map<string, { first: number; last: number }>();
+  for (let i = 0; i < table.length; i++) {
+    const code = table.period(i);
+    const file = table.sourceOf(i).file;
+    const span = spans.get(file);
+    if (!span) spans.set(file, { first: code, last: code });
     else {
-      if (comparePeriods(p, span.first) < 0) span.first = p;
-      if (comparePeriods(p, span.last) > 0) span.last = p;
+      if (code < span.first) span.first = code;
+      if (code > span.last) span.last = code;
     }
   }
   if (files.length === 0) return "no data files";
@@ -180,7 +181,7 @@ export function describeSources(files: readonly DataFileRead[], observations: re
     .map((f) => {
       const span = spans.get(f.path);
       if (!span) return `${f.path} (no data)`;
-      const [a, b] = [formatPeriod(span.first), formatPeriod(span.last)];
+      const [a, b] = [formatPeriodCode(span.first), formatPeriodCode(span.last)];
       return `${f.path} (${a === b ? a : `${a} .. ${b}`})`;
     })
     .join(", ");

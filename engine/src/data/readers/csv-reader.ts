@@ -1,6 +1,6 @@
-import { SourceText } from "../../source/range.js";
+import { type Position, type Range, SourceText } from "../../source/range.js";
 import { DataCode } from "../codes.js";
-import type { Cell } from "./cell.js";
+import type { Cell, CellAt, CellContent } from "./cell.js";
 import { type CsvCell, type CsvRecord, detectSeparator, parseCsv, separatorLine } from "./csv-parse.js";
 import type { RecordContext } from "./records.js";
 import { type Layout, readHeader, readTableRow, type TableRow } from "./table.js";
@@ -18,6 +18,7 @@ export function readCsv(text: string, base: ReaderContext): void {
   const separator = declared?.separator ?? detectSeparator(text, firstContentLine(text, start));
   const ctx: RecordContext = { ...base, decimalComma: separator === ";" };
   const source = new SourceText(text);
+  ctx.merger.useText(ctx.file, source);
   let layout: Layout | undefined;
   let headerSeen = false;
   const blankReported = new Set<number>();
@@ -86,19 +87,62 @@ function wellFormed(ctx: RecordContext, record: CsvRecord, source: SourceText): 
 }
 
 function toRow(record: CsvRecord, source: SourceText, width: number): TableRow {
-  const cells: Cell[] = record.cells.map((c) => toCell(c, source));
+  const line = source.position(record.start).line;
+  const cells: Cell[] = record.cells.map((c) => new TextCell(c, source, line));
   const last = record.cells.at(-1);
   const end = last ? last.end : record.start;
-  while (cells.length < width) cells.push(toCell({ text: "", start: end, end }, source));
+  while (cells.length < width) cells.push(new TextCell({ text: "", start: end, end }, source, line));
   const first = cells[0];
-  const at = first ? first.at : toCell({ text: "", start: record.start, end: record.start }, source).at;
+  const at = first ? first.at : new TextCell({ text: "", start: record.start, end: record.start }, source, line).at;
   return { cells, at };
 }
 
-function toCell(cell: CsvCell, source: SourceText): Cell {
-  const start = source.position(cell.start);
-  return {
-    content: { kind: "text", text: cell.text },
-    at: { range: { start, end: source.position(cell.end) }, row: start.line, column: start.column },
-  };
+/**
+ * A CSV cell whose place is worked out when it is asked for: most cells are only read, and a range of two
+ * positions per cell would be most of the reading's work and garbage. Its row and column come from the
+ * record's line without a search (a quoted cell may have moved onto a later line: then it is searched).
+ */
+class TextCell implements Cell {
+  readonly content: CellContent;
+  private place: CellAt | undefined;
+
+  constructor(
+    private readonly cell: CsvCell,
+    private readonly source: SourceText,
+    private readonly line: number,
+  ) {
+    this.content = { kind: "text", text: cell.text };
+  }
+
+  get at(): CellAt {
+    this.place ??= new TextCellAt(this.source, this.source.positionFrom(this.cell.start, this.line), this.cell.end);
+    return this.place;
+  }
+}
+
+class TextCellAt implements CellAt {
+  private whole: Range | undefined;
+
+  constructor(
+    private readonly source: SourceText,
+    private readonly start: Position,
+    private readonly end: number,
+  ) {}
+
+  get row(): number {
+    return this.start.line;
+  }
+
+  get column(): number {
+    return this.start.column;
+  }
+
+  get length(): number {
+    return this.end - this.start.offset;
+  }
+
+  get range(): Range {
+    this.whole ??= { start: this.start, end: this.source.position(this.end) };
+    return this.whole;
+  }
 }

@@ -197,24 +197,7 @@ function readFieldValue(
   }
   const value = cellValue(ctx, field, cell);
   if (value === undefined) return;
-  ctx.merger.add(
-    {
-      unit: unit.id,
-      field: field.id,
-      period: periodId,
-      value,
-      source: {
-        file: ctx.file,
-        row: cell.at.row,
-        column: cell.at.column,
-        ...(cell.at.sheet !== undefined ? { sheet: cell.at.sheet } : {}),
-      },
-    },
-    period,
-    field,
-    cell.at,
-    ctx.problems,
-  );
+  ctx.merger.add(unit, field, period, value, cell.at, ctx.problems, ctx.file);
 }
 
 const ADVERB = { month: "monthly", quarter: "quarterly", year: "yearly" } as const;
@@ -267,8 +250,34 @@ function cellValue(ctx: RecordContext, field: DataField, cell: Cell): number | "
     case "other":
       return report(DataCode.D130, `${c.description} is not a value`, NUMBER_ONLY);
     case "text":
-      return textValue(ctx, field, cell, c.text);
+      return plainNumber(c.text) ?? textValue(ctx, field, cell, c.text);
   }
+}
+
+/**
+ * The fast path for what most cells hold, a plain numeral (-?digits, optionally .digits): its value, as the
+ * locale-aware parser reads it in every file (a point is always the decimal point); undefined for anything
+ * else, which goes to the parser.
+ */
+export function plainNumber(text: string): number | undefined {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const digitsFrom = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === digitsFrom) return undefined;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46) return undefined;
+    const fractionFrom = ++i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    if (i === fractionFrom || i < n) return undefined;
+  }
+  const value = Number(text);
+  if (!Number.isFinite(value)) return undefined; // too many digits: the parser says so
+  return value === 0 ? 0 : value;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 const NUMBER_ONLY = "write a number, n/a, or leave the value out";
