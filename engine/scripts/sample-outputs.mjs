@@ -7,8 +7,7 @@
  *   node engine/scripts/sample-outputs.mjs /tmp/after && diff -r /tmp/before /tmp/after
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -47,7 +46,9 @@ commands.push(["rate", `${R}/districts`, "--data", `${R}/districts/examples`, "-
 commands.push(["data", "check", `${R}/districts`, "--data", `${R}/districts/examples`, d]);
 const reports = ["rating.csv", "rating.md"];
 for (const [i, args] of commands.entries()) {
-  const dir = mkdtempSync(join(tmpdir(), "sample-outputs-"));
+  // Inside the checkout, under one name, so that the paths the CLI prints are the same in any checkout.
+  const dir = join(root, ".sample-outputs-tmp");
+  rmSync(dir, { recursive: true, force: true });
   const argv = args.map((a) => (a === "OUT" ? dir : a));
   const run = spawnSync(process.execPath, ["engine/bin/tarazy.js", ...argv], { cwd: root, encoding: "utf8" });
   const written = reports
@@ -56,7 +57,7 @@ for (const [i, args] of commands.entries()) {
     .join("\n");
   rmSync(dir, { recursive: true, force: true });
   const name = `${String(i).padStart(3, "0")}-${args.filter((a) => !a.includes("/")).join("_")}.txt`;
-  const stdout = run.stdout.replaceAll(dir, "OUT");
+  const stdout = run.stdout;
   writeFileSync(join(out, name), `$ tarazy ${args.join(" ")}\nexit ${run.status}\n${stdout}\n${written}\n--- stderr\n${run.stderr}`);
 }
 console.log(`${commands.length} outputs in ${out}`);

@@ -1,9 +1,11 @@
-import { type Position, type Range, SourceText } from "../../source/range.js";
+import { SourceText } from "../../source/range.js";
 import { DataCode } from "../codes.js";
-import type { Cell, CellAt, CellContent } from "./cell.js";
+import type { Cell } from "./cell.js";
 import { type CsvCell, type CsvRecord, detectSeparator, parseCsv, separatorLine } from "./csv-parse.js";
+import { WideRowReader } from "./csv-wide-rows.js";
 import type { RecordContext } from "./records.js";
 import { type Layout, readHeader, readTableRow, type TableRow } from "./table.js";
+import { TextCell } from "./text-cell.js";
 
 export type ReaderContext = Omit<RecordContext, "decimalComma">;
 
@@ -20,9 +22,21 @@ export function readCsv(text: string, base: ReaderContext): void {
   const source = new SourceText(text);
   ctx.merger.useText(ctx.file, source);
   let layout: Layout | undefined;
+  let wide: WideRowReader | undefined;
   let headerSeen = false;
   const blankReported = new Set<number>();
-  for (const record of parseCsv(text, separator, start)) {
+  let at = start;
+  while (at < text.length) {
+    if (wide) {
+      const next = wide.readAt(at);
+      if (next >= 0) {
+        at = next;
+        continue;
+      }
+    }
+    const record: CsvRecord | undefined = parseCsv(text, separator, at).next().value ?? undefined;
+    if (!record) break;
+    at = record.next;
     if (!wellFormed(ctx, record, source)) {
       if (!headerSeen || record.cells.some((c) => c.unclosedQuote)) return;
       continue;
@@ -34,6 +48,7 @@ export function readCsv(text: string, base: ReaderContext): void {
       const header = readHeader(ctx, row, false);
       if (!("layout" in header)) return;
       layout = header.layout;
+      if (layout.kind === "wide") wide = new WideRowReader(ctx, layout, source, separator);
       continue;
     }
     if (layout) readTableRow(ctx, layout, row, blankReported);
@@ -97,52 +112,3 @@ function toRow(record: CsvRecord, source: SourceText, width: number): TableRow {
   return { cells, at };
 }
 
-/**
- * A CSV cell whose place is worked out when it is asked for: most cells are only read, and a range of two
- * positions per cell would be most of the reading's work and garbage. Its row and column come from the
- * record's line without a search (a quoted cell may have moved onto a later line: then it is searched).
- */
-class TextCell implements Cell {
-  readonly content: CellContent;
-  private place: CellAt | undefined;
-
-  constructor(
-    private readonly cell: CsvCell,
-    private readonly source: SourceText,
-    private readonly line: number,
-  ) {
-    this.content = { kind: "text", text: cell.text };
-  }
-
-  get at(): CellAt {
-    this.place ??= new TextCellAt(this.source, this.source.positionFrom(this.cell.start, this.line), this.cell.end);
-    return this.place;
-  }
-}
-
-class TextCellAt implements CellAt {
-  private whole: Range | undefined;
-
-  constructor(
-    private readonly source: SourceText,
-    private readonly start: Position,
-    private readonly end: number,
-  ) {}
-
-  get row(): number {
-    return this.start.line;
-  }
-
-  get column(): number {
-    return this.start.column;
-  }
-
-  get length(): number {
-    return this.end - this.start.offset;
-  }
-
-  get range(): Range {
-    this.whole ??= { start: this.start, end: this.source.position(this.end) };
-    return this.whole;
-  }
-}

@@ -37,10 +37,23 @@ export class ObservationMerger {
   readonly table = new ObservationTable();
   /** By field * 10000 + year: slots for `width` units. */
   private readonly blocks = new Map<number, Int32Array>();
-  private width = 64;
+  private width: number;
+  /** The block read last for each field (index), and its year: a file runs through one year at a time. */
+  private readonly lastBlock: (Int32Array | undefined)[] = [];
+  private readonly lastYear: number[] = [];
+  /** The record being read (see record). */
+  private unit: DataUnit | undefined;
+  private unitIndex = -1;
+  private period: Period = { kind: "month", year: 0, index: 1 };
+  private code = 0;
   /** The source of the file being read (text files register theirs), and of Excel sheets by file and sheet. */
   private readonly textSources = new Map<string, number>();
   private readonly sheetSources = new Map<string, number>();
+
+  /** `units`: how many units there may be (the slots are made that wide at once). */
+  constructor(units = 64) {
+    this.width = Math.max(1, units);
+  }
 
   /** Every observation as an object (tests and small data; the rating reads the table). */
   get observations(): Observation[] {
@@ -65,15 +78,45 @@ export class ObservationMerger {
     problems: FileProblems,
     file: string,
   ): boolean {
+    this.record(unit, period);
+    const length = at.length ?? at.range.end.offset - at.range.start.offset;
+    const source = this.sourceOf(file, at);
+    return this.value(field, this.table.fieldOf(field), value, source, at.row, at.column, length, at, problems);
+  }
+
+  /** The unit and period of the values that follow (one record). */
+  record(unit: DataUnit, period: Period): void {
+    if (unit !== this.unit) {
+      this.unit = unit;
+      this.unitIndex = this.table.unitOf(unit);
+    }
+    this.period = period;
+    this.code = periodCode(period);
+  }
+
+  /**
+   * Adds a value of field `field` (index `f` in the table) for the record's unit and period, found at `row`,
+   * `column` (`length` characters) of `source`; `at` is only read to report a repeat. Returns whether it was added.
+   */
+  value(
+    field: DataField,
+    f: number,
+    value: number | "n/a",
+    source: number,
+    row: number,
+    column: number,
+    length: number,
+    at: CellAt,
+    problems: FileProblems,
+  ): boolean {
     const table = this.table;
-    const u = table.unitOf(unit);
-    const f = table.fieldOf(field);
+    const { unit, unitIndex: u, period } = this;
     const block = this.block(f, period.year, u);
     const base = u * SLOTS;
     const own = base + (field.cumulative ? lastMonth(period) - 1 : slotOf(period.kind, firstMonth(period)));
     const earlier = (block[own] as number) - 1;
     if (earlier >= 0) {
-      reportRepeat(table, unit, field, period, value, earlier, at, problems);
+      reportRepeat(table, unit as DataUnit, field, period, value, earlier, at, problems);
       return false;
     }
     const overlap = field.cumulative ? -1 : overlapping(block, base, period);
@@ -83,7 +126,7 @@ export class ObservationMerger {
       problems.report(
         DataCode.D127,
         at,
-        `${field.id} of ${unit.id} is given for ${formatPeriod(period)} and also for ${overlapPeriod}, which ${longer ? "contains" : "is part of"} it`,
+        `${field.id} of ${unit?.id} is given for ${formatPeriod(period)} and also for ${overlapPeriod}, which ${longer ? "contains" : "is part of"} it`,
         {
           suggestion: "give either the value of the whole period or the values of its parts, not both",
           related: [related(table, `the value for ${overlapPeriod}`, overlap)],
@@ -91,19 +134,14 @@ export class ObservationMerger {
       );
       return false;
     }
-    const length = at.length ?? at.range.end.offset - at.range.start.offset;
-    const index = table.add(
-      u,
-      f,
-      periodCode(period),
-      value === "n/a" ? Number.NaN : value,
-      this.sourceOf(file, at),
-      at.row,
-      at.column,
-      length,
-    );
+    const index = table.add(u, f, this.code, value === "n/a" ? Number.NaN : value, source, row, column, length);
     block[own] = index + 1;
     return true;
+  }
+
+  /** The source index of a text file (registered by useText). */
+  textSource(file: string): number {
+    return this.sourceOf(file, NO_SHEET);
   }
 
   private sourceOf(file: string, at: CellAt): number {
@@ -126,12 +164,16 @@ export class ObservationMerger {
 
   private block(field: number, year: number, unit: number): Int32Array {
     if (unit >= this.width) this.grow(unit + 1);
+    const last = this.lastBlock[field];
+    if (last !== undefined && this.lastYear[field] === year) return last;
     const key = field * 10000 + year;
     let block = this.blocks.get(key);
     if (!block) {
       block = new Int32Array(this.width * SLOTS);
       this.blocks.set(key, block);
     }
+    this.lastBlock[field] = block;
+    this.lastYear[field] = year;
     return block;
   }
 
@@ -143,10 +185,12 @@ export class ObservationMerger {
       wider.set(block);
       this.blocks.set(key, wider);
     }
+    this.lastBlock.length = 0;
   }
 }
 
 const PERIOD_KINDS = ["month", "quarter", "year"] as const;
+const NO_SHEET: CellAt = { range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } }, row: 1, column: 1 };
 
 function reportRepeat(
   table: ObservationTable,
