@@ -17,6 +17,8 @@ import { buildDataStoreFromTable } from "../data/store-from-table.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Ruleset } from "../model/ruleset.js";
 import { effectiveMonths, isFamilyFolder, type LoadResult, loadRuleset } from "../rules/load.js";
+import type { ReadFileHook } from "../rules/read.js";
+import { readOnce } from "../rules/read-once.js";
 import { ScoringCode } from "../scoring/codes.js";
 import { defaultFormulaCompiler } from "../scoring/compiler.js";
 import { hasScores, type RatingRun, rate } from "../scoring/engine.js";
@@ -49,6 +51,8 @@ export class RatingSession {
   private readonly byPeriod = new Map<string, Promise<VersionForPeriod>>();
   /** Each version folder loaded once, whether chosen for a period or read for the family's fields. */
   private readonly loaded = new Map<string, LoadResult>();
+  /** Each rule file read once, whichever period asks for it (choosing a version reads every ruleset.yaml). */
+  private readonly readFile = readOnce();
   readonly family: boolean;
 
   constructor(
@@ -77,6 +81,7 @@ export class RatingSession {
     const loaded = loadRuleset(target, {
       ...(this.family ? { period: formatPeriod(period) } : {}),
       loaded: this.loaded,
+      readFile: this.readFile,
     });
     if (!loaded.ruleset) return { diagnostics: loaded.diagnostics };
     const ruleset = loaded.ruleset;
@@ -86,7 +91,7 @@ export class RatingSession {
       this.versions.set(ruleset.root, ready);
     }
     const { version, diagnostics } = await ready;
-    const outside = this.family ? undefined : outOfPeriod(ruleset, period);
+    const outside = this.family ? undefined : outOfPeriod(ruleset, period, this.readFile);
     if (outside && !this.allowOutOfPeriod)
       return { diagnostics: [...loaded.diagnostics, ...diagnostics, outside.diagnostic] };
     const versionReason = outside
@@ -103,7 +108,7 @@ export class RatingSession {
     const { prepared, diagnostics } = prepareRuleset(ruleset, defaultFormulaCompiler);
     if (!prepared) return { diagnostics };
     // The data may hold the fields of the family's other versions too: those are set aside (D128).
-    const family = loadFamilyFields(ruleset, { loaded: this.loaded });
+    const family = loadFamilyFields(ruleset, { loaded: this.loaded, readFile: this.readFile });
     const read = await readDataFiles(this.dataPaths, ruleset, { cwd: this.cwd, ...(family ? { family } : {}) });
     const built = buildDataStoreFromTable(ruleset, read.table);
     const all = [...diagnostics, ...read.diagnostics, ...built.diagnostics];
@@ -141,8 +146,12 @@ export class RatingSession {
 }
 
 /** S209 when a version folder is rated for a period outside its effective dates; undefined when in force. */
-export function outOfPeriod(ruleset: Ruleset, period: Period): { diagnostic: Diagnostic; span: string } | undefined {
-  const { from, to, file, range } = effectiveMonths(ruleset.root);
+export function outOfPeriod(
+  ruleset: Ruleset,
+  period: Period,
+  readFile?: ReadFileHook,
+): { diagnostic: Diagnostic; span: string } | undefined {
+  const { from, to, file, range } = effectiveMonths(ruleset.root, readFile ? { readFile } : {});
   const month = (m: number) => `${period.year}-${String(m).padStart(2, "0")}`;
   const first = month(firstMonth(period));
   const last = month(lastMonth(period));
