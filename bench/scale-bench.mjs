@@ -60,7 +60,7 @@ function repeat(command, args) {
 }
 
 /** Least squares y = a + b x. */
-function fit(xs, ys) {
+function linearFit(xs, ys) {
   const n = xs.length;
   const mx = xs.reduce((s, x) => s + x, 0) / n;
   const my = ys.reduce((s, y) => s + y, 0) / n;
@@ -86,13 +86,13 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(" ")}; ${RUNS} run(s) of each command, median`,
 );
-if (!pandas) console.log("pandas peer skipped: python3 cannot import pandas and numpy (apt-get install python3-pandas)");
+if (!pandas)
+  console.log("pandas peer skipped: python3 cannot import pandas and numpy (apt-get install python3-pandas)");
 else if (!existsSync(pandasPeer)) console.log(`pandas peer skipped: ${pandasPeer} not found (set PEERS_DIR)`);
 try {
   for (const units of SIZES) {
     const caseDir = join(dir, `u${units}`);
     const written = writeScaleCase(caseDir, units);
-    const out = join(caseDir, "tarazy.json");
     const tarazy = repeat(process.execPath, [
       "engine/bin/tarazy.js",
       "rate",
@@ -118,7 +118,8 @@ try {
     ]);
     const scale = written.ruleset.scale;
     const problems = disagreements(result, JSON.parse(readFileSync(plainJson, "utf8")), scale);
-    if (problems.length > 0) throw new Error(`the plain-JS rater disagrees at ${units} units:\n${problems.slice(0, 10).join("\n")}`);
+    if (problems.length > 0)
+      throw new Error(`the plain-JS rater disagrees at ${units} units:\n${problems.slice(0, 10).join("\n")}`);
     const cells = written.cells;
     tarazyFigures.push({ cells, ...tarazy });
     const row = (name, m) => [
@@ -135,7 +136,8 @@ try {
       const pandasJson = join(caseDir, "pandas.json");
       const run = repeat("python3", [pandasPeer, join(caseDir, "rules"), written.data, "--json", pandasJson]);
       const disagree = disagreements(result, JSON.parse(readFileSync(pandasJson, "utf8")), scale);
-      if (disagree.length > 0) throw new Error(`the pandas peer disagrees at ${units} units:\n${disagree.slice(0, 10).join("\n")}`);
+      if (disagree.length > 0)
+        throw new Error(`the pandas peer disagrees at ${units} units:\n${disagree.slice(0, 10).join("\n")}`);
       rows.push(row("pandas peer", run));
     }
     const plainPhases = /PLAIN (.*)/.exec(plain.last.stderr)?.[1];
@@ -150,11 +152,11 @@ console.log(
 );
 if (tarazyFigures.length >= 2) {
   const xs = tarazyFigures.map((f) => f.cells);
-  const cpu = fit(
+  const cpu = linearFit(
     xs,
     tarazyFigures.map((f) => f.cpuS),
   );
-  const rss = fit(
+  const rss = linearFit(
     xs,
     tarazyFigures.map((f) => f.rssMB * 1024 * 1024),
   );

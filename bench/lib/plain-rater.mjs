@@ -104,20 +104,23 @@ function ytdValues(f, y, q) {
 const fieldIndex = (id) => Number(id.slice(1));
 function indicatorValues(ind) {
   const t = ind.formula.text;
-  let m = /^(f\d+) \/ (f\d+) \* 100$/.exec(t);
-  if (m) {
-    const a = quarterValues(fieldIndex(m[1]), year, quarter);
-    const b = quarterValues(fieldIndex(m[2]), year, quarter);
+  const ratio = /^(f\d+) \/ (f\d+) \* 100$/.exec(t);
+  const ytd = /^ytd\((f\d+)\)$/.exec(t);
+  const change = /^(f\d+) - prev_year\(f\d+\)$/.exec(t);
+  const perCapita = /^(f\d+) \/ unit\.population \* 1000$/.exec(t);
+  if (ratio) {
+    const a = quarterValues(fieldIndex(ratio[1]), year, quarter);
+    const b = quarterValues(fieldIndex(ratio[2]), year, quarter);
     return a.map((x, u) => (b[u] === 0 ? Number.NaN : (x / b[u]) * 100));
   }
-  if ((m = /^ytd\((f\d+)\)$/.exec(t))) return ytdValues(fieldIndex(m[1]), year, quarter);
-  if ((m = /^(f\d+) - prev_year\(f\d+\)$/.exec(t))) {
-    const f = fieldIndex(m[1]);
+  if (ytd) return ytdValues(fieldIndex(ytd[1]), year, quarter);
+  if (change) {
+    const f = fieldIndex(change[1]);
     const before = quarterValues(f, year - 1, quarter);
     return quarterValues(f, year, quarter).map((x, u) => x - before[u]);
   }
-  if ((m = /^(f\d+) \/ unit\.population \* 1000$/.exec(t))) {
-    const a = quarterValues(fieldIndex(m[1]), year, quarter);
+  if (perCapita) {
+    const a = quarterValues(fieldIndex(perCapita[1]), year, quarter);
     return a.map((x, u) => (x / ruleset.units[u].attributes.population) * 1000);
   }
   return quarterValues(fieldIndex(t), year, quarter);
@@ -128,16 +131,17 @@ const clamp01 = (x) => Math.min(1, Math.max(0, x));
 function scores(ind, values) {
   const higher = ind.better === "higher";
   const s = ind.score;
-  const known = values.filter((v) => v === v);
+  const known = values.filter((v) => !Number.isNaN(v));
   const n = known.length;
   let lo = Math.min(...known);
   let hi = Math.max(...known);
   if (n === 0) [lo, hi] = [0, 0];
   const mean = known.reduce((a, v) => a + v, 0) / Math.max(1, n);
   const dev = Math.sqrt(known.reduce((a, v) => a + (v - mean) ** 2, 0) / Math.max(1, n));
-  const plan = s.method === "achievement" ? ytdValues(fieldIndex(/ytd\((f\d+)\)/.exec(s.plan.text)[1]), year, quarter) : undefined;
+  const plan =
+    s.method === "achievement" ? ytdValues(fieldIndex(/ytd\((f\d+)\)/.exec(s.plan.text)[1]), year, quarter) : undefined;
   return values.map((v, u) => {
-    if (v !== v) return Number.NaN;
+    if (Number.isNaN(v)) return Number.NaN;
     switch (s.method) {
       case "goalposts": {
         const up = v >= s.max ? 1 : v <= s.min ? 0 : (v - s.min) / (s.max - s.min);
@@ -145,7 +149,7 @@ function scores(ind, values) {
       }
       case "achievement": {
         const p = plan[u];
-        if (p !== p) return Number.NaN;
+        if (Number.isNaN(p)) return Number.NaN;
         const capped = (r) => (r >= s.cap ? 1 : r <= 0 ? 0 : r / s.cap);
         if (higher) return p <= 0 ? Number.NaN : capped(v / p);
         if (p < 0) return Number.NaN;
@@ -183,7 +187,7 @@ const blockPoints = ruleset.blocks.map((block) => {
 });
 const results = ruleset.units.map((unit, u) => {
   const blocks = blockPoints.map(({ block, rows }) => {
-    const counted = rows.filter(({ ind, score }) => score[u] === score[u] || ind.missing !== "exclude");
+    const counted = rows.filter(({ ind, score }) => !Number.isNaN(score[u]) || ind.missing !== "exclude");
     const weights = counted.reduce((a, { ind }) => a + ind.weight, 0);
     return { block, counted, weights };
   });
@@ -196,7 +200,7 @@ const results = ruleset.units.map((unit, u) => {
       continue;
     }
     const weight = (block.weight * scale) / live;
-    const sc = counted.map(({ ind, score }) => ({ w: ind.weight / weights, s: score[u] === score[u] ? score[u] : 0 }));
+    const sc = counted.map(({ ind, score }) => ({ w: ind.weight / weights, s: Number.isNaN(score[u]) ? 0 : score[u] }));
     let p;
     if (block.aggregation === "min") p = weight * Math.min(...sc.map((x) => x.s));
     else if (block.aggregation === "geometric")
@@ -207,7 +211,7 @@ const results = ruleset.units.map((unit, u) => {
   }
   return { unit: unit.id, score: Math.min(scale, Math.max(0, total)), blocks: points };
 });
-const round2 = (x) => Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9) / 100;
+const round2 = (x) => (Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9)) / 100;
 for (const r of results) r.rankedScore = round2(r.score);
 results.sort((a, b) => b.rankedScore - a.rankedScore || (a.unit < b.unit ? -1 : 1));
 results.forEach((r, i) => {

@@ -54,7 +54,9 @@ function rulesFiles(ruleset) {
       "grades:",
       ...ruleset.grades.map((g) => `  - { id: ${g.id}, min: ${g.min}, color: "${g.color}", label: ${text(g.id)} }`),
       "ratings:",
-      ...ruleset.ratings.map((r) => `  - { id: ${r.id}, title: ${text(r.id)}, frequency: ${r.frequency}, blocks: all }`),
+      ...ruleset.ratings.map(
+        (r) => `  - { id: ${r.id}, title: ${text(r.id)}, frequency: ${r.frequency}, blocks: all }`,
+      ),
     ],
     "units.yaml": [
       "units:",
@@ -111,7 +113,8 @@ export function writeScaleCase(dir, units) {
   const ruleset = generatedRuleset(units);
   const rules = join(dir, "rules", "1");
   mkdirSync(join(rules, "blocks"), { recursive: true });
-  for (const [name, lines] of Object.entries(rulesFiles(ruleset))) writeFileSync(join(rules, name), `${lines.join("\n")}\n`);
+  for (const [name, lines] of Object.entries(rulesFiles(ruleset)))
+    writeFileSync(join(rules, name), `${lines.join("\n")}\n`);
   const data = join(dir, "data");
   mkdirSync(data, { recursive: true });
   const values = scaleValues(units);
@@ -124,7 +127,7 @@ export function writeScaleCase(dir, units) {
         const at = u * months + y * 12 + m;
         const cells = values.map((v) => {
           const x = v[at];
-          return x === x ? x.toFixed(2) : "";
+          return Number.isNaN(x) ? "" : x.toFixed(2);
         });
         rows.push(`${ruleset.units[u].id},${year}-${String(m + 1).padStart(2, "0")},${cells.join(",")}\n`);
       }

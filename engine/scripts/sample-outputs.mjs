@@ -31,7 +31,8 @@ for (const [set, periods] of Object.entries(sets)) {
   for (const period of periods) {
     commands.push(["rate", `${R}/${set}`, "--data", data, "--period", period, "--format", "json"]);
     commands.push(["rate", `${R}/${set}`, "--data", data, "--period", period, "--out", "OUT"]);
-    for (const lang of ["en", "ru", "kk"]) commands.push(["rate", `${R}/${set}`, "--data", data, "--period", period, "--lang", lang]);
+    for (const lang of ["en", "ru", "kk"])
+      commands.push(["rate", `${R}/${set}`, "--data", data, "--period", period, "--lang", lang]);
   }
   commands.push(["data", "check", `${R}/${set}`, "--data", data]);
   commands.push(["data", "check", `${R}/${set}`, "--data", data, "--format", "json"]);
@@ -58,6 +59,9 @@ for (const [i, args] of commands.entries()) {
   rmSync(dir, { recursive: true, force: true });
   const name = `${String(i).padStart(3, "0")}-${args.filter((a) => !a.includes("/")).join("_")}.txt`;
   const stdout = run.stdout;
-  writeFileSync(join(out, name), `$ tarazy ${args.join(" ")}\nexit ${run.status}\n${stdout}\n${written}\n--- stderr\n${run.stderr}`);
+  writeFileSync(
+    join(out, name),
+    `$ tarazy ${args.join(" ")}\nexit ${run.status}\n${stdout}\n${written}\n--- stderr\n${run.stderr}`,
+  );
 }
 console.log(`${commands.length} outputs in ${out}`);

@@ -1,17 +1,8 @@
 import path from "node:path";
 import { loadFamilyFields } from "../data/family-fields.js";
 import { type DataFileRead, readDataFiles } from "../data/load-data.js";
-import {
-  comparePeriods,
-  firstMonth,
-  formatPeriod,
-  lastMonth,
-  type Period,
-  parsePeriod,
-  previousPeriod,
-  samePeriod,
-} from "../data/period.js";
 import type { ObservationTable } from "../data/observation-table.js";
+import { firstMonth, formatPeriod, lastMonth, type Period, previousPeriod, samePeriod } from "../data/period.js";
 import { type DataStore, formatPeriodCode, periodCode } from "../data/store.js";
 import { buildDataStoreFromTable } from "../data/store-from-table.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";

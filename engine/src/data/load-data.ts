@@ -5,7 +5,7 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { DataCode } from "./codes.js";
 import { valueProblem } from "./field-values.js";
 import type { Observation } from "./observation.js";
-import { ObservationTable } from "./observation-table.js";
+import type { ObservationTable } from "./observation-table.js";
 import { type ReaderContext, readCsv } from "./readers/csv-reader.js";
 import { decodeDataBytes } from "./readers/decode.js";
 import { type DataFileEntry, type DataFormat, listDataFiles } from "./readers/files.js";

@@ -1,7 +1,7 @@
 import { positionIn, type Range } from "../source/range.js";
 import type { Observation, ObservationList, Provenance } from "./observation.js";
-import { formatPeriodCode } from "./store.js";
 import type { DataField, DataUnit } from "./readers/model.js";
+import { formatPeriodCode } from "./store.js";
 
 /**
  * Where the cells of one file (or one Excel sheet) are, so that a cell's range can be rebuilt from its row,

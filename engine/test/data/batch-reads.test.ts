@@ -1,8 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { periodRange } from "../../src/data/period.js";
 import { rateCommandCore } from "../../src/cli/rating-session.js";
+import { periodRange } from "../../src/data/period.js";
 
 /** Every file read through node:fs and node:fs/promises, by absolute path: how many times. */
 const reads = vi.hoisted(() => new Map<string, number>());

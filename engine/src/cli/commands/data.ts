@@ -2,8 +2,8 @@ import path from "node:path";
 import { loadFamilyFields } from "../../data/family-fields.js";
 import {
   type DataReadResult,
-  dataRead,
   type DataSummary,
+  dataRead,
   type FamilyFields,
   readDataFiles,
   summarizeData,

@@ -1,7 +1,7 @@
 import { SourceText } from "../../source/range.js";
 import { DataCode } from "../codes.js";
 import type { Cell } from "./cell.js";
-import { type CsvCell, type CsvRecord, detectSeparator, parseCsv, separatorLine } from "./csv-parse.js";
+import { type CsvRecord, detectSeparator, parseCsv, separatorLine } from "./csv-parse.js";
 import { WideRowReader } from "./csv-wide-rows.js";
 import type { RecordContext } from "./records.js";
 import { type Layout, readHeader, readTableRow, type TableRow } from "./table.js";
@@ -111,4 +111,3 @@ function toRow(record: CsvRecord, source: SourceText, width: number): TableRow {
   const at = first ? first.at : new TextCell({ text: "", start: record.start, end: record.start }, source, line).at;
   return { cells, at };
 }
-

@@ -190,7 +190,11 @@ export class ObservationMerger {
 }
 
 const PERIOD_KINDS = ["month", "quarter", "year"] as const;
-const NO_SHEET: CellAt = { range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } }, row: 1, column: 1 };
+const NO_SHEET: CellAt = {
+  range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } },
+  row: 1,
+  column: 1,
+};
 
 function reportRepeat(
   table: ObservationTable,
