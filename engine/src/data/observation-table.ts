@@ -54,21 +54,11 @@ export class ObservationTable implements ObservationList {
 
   /** The index of a unit (or field) object, given one at its first sight. */
   unitOf(unit: DataUnit): number {
-    let i = this.unitIndex.get(unit);
-    if (i === undefined) {
-      i = this.units.push(unit) - 1;
-      this.unitIndex.set(unit, i);
-    }
-    return i;
+    return indexOf(this.unitIndex, this.units, unit);
   }
 
   fieldOf(field: DataField): number {
-    let i = this.fieldIndex.get(field);
-    if (i === undefined) {
-      i = this.fields.push(field) - 1;
-      this.fieldIndex.set(field, i);
-    }
-    return i;
+    return indexOf(this.fieldIndex, this.fields, field);
   }
 
   addSource(source: CellSource): number {
@@ -184,4 +174,13 @@ export class ObservationTable implements ObservationList {
     for (let i = 0; i < this.count; i++) out.push(this.observation(i) as Observation);
     return out;
   }
+}
+
+function indexOf<T>(index: Map<T, number>, items: T[], item: T): number {
+  let i = index.get(item);
+  if (i === undefined) {
+    i = items.push(item) - 1;
+    index.set(item, i);
+  }
+  return i;
 }
