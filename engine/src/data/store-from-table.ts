@@ -22,17 +22,22 @@ export function buildDataStoreFromTable(
   );
   let firstYear = Number.POSITIVE_INFINITY;
   let lastYear = Number.NEGATIVE_INFINITY;
+  const kinds = [false, false, false];
   for (let i = 0; i < table.length; i++) {
-    const year = Math.floor(table.period(i) / 36);
+    const code = table.period(i);
+    const year = Math.floor(code / 36);
     if (year < firstYear) firstYear = year;
     if (year > lastYear) lastYear = year;
+    kinds[code % 3] = true;
   }
   const builder =
     table.length > 0 ? new DataStoreBuilder(model, firstYear, lastYear) : new DataStoreBuilder(model, 0, -1);
+  const only = kinds.filter(Boolean).length === 1;
   for (let kind = 0; kind < 3; kind++) {
+    if (!kinds[kind]) continue;
     for (let i = 0; i < table.length; i++) {
       const code = table.period(i);
-      if (code % 3 !== kind) continue;
+      if (!only && code % 3 !== kind) continue;
       const unit = unitOf[table.unit(i)] ?? -1;
       const field = fieldOf[table.field(i)] ?? -1;
       if (unit < 0 || field < 0) throw new RangeError("a unit or field the rules do not have");
