@@ -6,6 +6,7 @@ import { ObservationMerger } from "../../src/data/readers/merge.js";
 import { NameIndex } from "../../src/data/readers/names.js";
 import { FileProblems } from "../../src/data/readers/problems.js";
 import { plainNumber } from "../../src/data/readers/records.js";
+import { SourceText } from "../../src/source/range.js";
 import { MODEL } from "./model.js";
 
 describe("the plain-number fast path", () => {
@@ -93,5 +94,42 @@ describe("wide CSV rows read from the text", () => {
       "own_revenue=1234.5@3:14",
       "unemployment=3@3:24",
     ]);
+  });
+});
+
+describe("the table's compact provenance", () => {
+  it("rebuilds each cell's range from its row, column and length: the text there reads as the value", () => {
+    const value = fc.constantFrom("12.5", "-3", '"1 234,5"', '"7\n"', "n/a", '"4""', "8");
+    const row = fc.tuple(
+      fc.constantFrom("turkistan", '"Арыс"', "sairam"),
+      fc.constantFrom("2026-Q1", "2026"),
+      value,
+      value,
+    );
+    const newline = fc.constantFrom("\n", "\r\n", "\r");
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(row, newline), { maxLength: 8 }), (rows) => {
+        const text = `unit,period,own_revenue,unemployment\n${rows.map(([r, nl]) => r.join(",") + nl).join("")}`;
+        const problems = new FileProblems("t.csv", 10_000);
+        const merger = new ObservationMerger();
+        readCsv(text, { file: "t.csv", units, fields, problems, merger, counts: { rows: 0 } });
+        const { table } = merger;
+        const source = new SourceText(text);
+        for (let i = 0; i < table.length; i++) {
+          const range = table.range(i);
+          expect(source.position(range.start.offset)).toEqual(range.start);
+          expect(source.position(range.end.offset)).toEqual(range.end);
+          const cell = text.slice(range.start.offset, range.end.offset);
+          const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell;
+          const parsed = parseCellValue(unquoted);
+          const expected = parsed.kind === "number" ? parsed.value : parsed.kind;
+          expect(expected).toEqual(table.value(i));
+          checked++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(checked).toBeGreaterThan(500);
   });
 });
