@@ -172,7 +172,12 @@ function coverageOf(ruleset: Ruleset, read: DataReadResult): CoverageReport | un
   if (!prepared) return undefined;
   const built = buildDataStoreFromTable(ruleset, read.table);
   if (hasErrors(built.diagnostics)) return undefined;
-  return coverageByPeriod(prepared, built.store, read.observations);
+  // The distinct periods, not an object per cell.
+  return coverageByPeriod(
+    prepared,
+    built.store,
+    read.table.periods().map((period) => ({ period })),
+  );
 }
 
 /** Per period: the lowest coverage and the units below the minimum; then the periods with no data. */
