@@ -1,11 +1,16 @@
 import type { AuditReport, CorrelationMatrices } from "../audit/audit.js";
+import { AW, fill, STAT_COLUMNS, share, stat } from "../audit/words.js";
+import type { Lang } from "../model/ruleset.js";
 
 /** The audit as text for a terminal: the indicator table, the block table and the blocks' correlations. */
-export function auditText(report: AuditReport): string {
+export function auditText(report: AuditReport, lang: Lang): string {
+  const num = (x: number | null | undefined) => stat(x, lang);
+  const pct = (x: number, decimals: number) => share(x, lang, decimals);
+  const of = AW.of[lang] ? ` ${AW.of[lang]}` : ":";
   const out: string[] = [
-    `Statistical audit of ${report.ruleset.id} ${report.ruleset.version}, rating ${report.rating}, ${report.period}: ${report.units} units`,
+    `${AW.title[lang]}${of} ${report.ruleset.id} ${report.ruleset.version}, ${AW.rating[lang]} ${report.rating}, ${report.period}: ${report.units} ${AW.units[lang]}`,
     "",
-    "Indicators (scores of the units scored from a value; weights and importance as shares of the total):",
+    AW.indicatorsHead[lang],
     "",
   ];
   const ind = report.indicators.map((i) => [
@@ -17,75 +22,53 @@ export function auditText(report: AuditReport): string {
     pct(i.capShare, 0),
     num(i.values?.skewness),
     num(i.values?.kurtosis),
-    i.values?.outliers ? "yes" : "",
+    i.values?.outliers ? AW.yes[lang] : "",
     num(i.withBlock.pearson),
     num(i.withTotal.pearson),
     num(i.withTotal.spearman),
     pct(i.nominalWeight, 1),
-    i.importance === undefined ? "n/a" : pct(i.importance, 1),
+    i.importance === undefined ? AW.na[lang] : pct(i.importance, 1),
   ]);
   out.push(
     ...table(
-      [
-        "indicator",
-        "block",
-        "cover",
-        "dist",
-        "at 0",
-        "at 1",
-        "skew",
-        "kurt",
-        "out",
-        "r blk",
-        "r tot",
-        "ρ tot",
-        "weight",
-        "effect",
-      ],
+      [AW.indicator, AW.block, ...STAT_COLUMNS].map((x) => x[lang]),
       ind,
+      2,
     ),
   );
-  out.push("", "Blocks:", "");
+  out.push("", AW.blocksHead[lang], "");
   out.push(
     ...table(
-      ["block", "indic.", "alpha", "units", "PC1", "r tot", "ρ tot", "weight", "effect"],
+      [AW.block, AW.indicators, AW.alpha, AW.unitsCol, AW.pc1, AW.rTotal, AW.rhoTotal, AW.weight, AW.effect].map(
+        (x) => x[lang],
+      ),
       report.blocks.map((b) => [
         b.id,
         String(b.indicators.length),
         num(b.alpha),
         String(b.alphaUnits),
-        b.firstComponent === undefined ? "n/a" : pct(b.firstComponent, 0),
+        b.firstComponent === undefined ? AW.na[lang] : pct(b.firstComponent, 0),
         num(b.withTotal.pearson),
         num(b.withTotal.spearman),
         pct(b.nominalWeight, 1),
-        b.importance === undefined ? "n/a" : pct(b.importance, 1),
+        b.importance === undefined ? AW.na[lang] : pct(b.importance, 1),
       ]),
     ),
   );
-  out.push("", "Correlations between blocks (Pearson r, lower triangle; Spearman ρ, upper):", "");
-  out.push(...matrixTable(report.blockCorrelations));
+  out.push("", AW.correlationsHead[lang], "");
+  out.push(...matrixTable(report.blockCorrelations, num));
   const counts = ["warning", "info"].map((s) => report.findings.filter((d) => d.severity === s).length);
   out.push(
     "",
-    `skew: sample skewness; kurt: sample excess kurtosis (0 for a normal distribution); out: the JRC's outlier rule (|skew| > ${report.thresholds.skewness} and kurt > ${report.thresholds.kurtosis}).`,
-    "r: Pearson, ρ: Spearman, blk: with the block's points, tot: with the total; effect: effective importance.",
-    `${counts[0]} warnings and ${counts[1]} notes (listed above, at the rule files' lines).`,
+    fill(AW.legendStats[lang], { s: report.thresholds.skewness, k: report.thresholds.kurtosis }),
+    AW.legendCorr[lang],
+    fill(AW.counts[lang], { w: counts[0] ?? 0, n: counts[1] ?? 0 }),
     "",
   );
   return out.join("\n");
 }
 
-/** A correlation with 2 decimals; n/a when undefined. */
-function num(x: number | null | undefined): string {
-  return x === undefined || x === null ? "n/a" : (Math.round(x * 100) / 100 || 0).toFixed(2);
-}
-
-function pct(x: number, decimals: number): string {
-  const p = Math.round(x * 100 * 10 ** decimals) / 10 ** decimals;
-  return `${(p || 0).toFixed(decimals)}%`;
-}
-
-function matrixTable(m: CorrelationMatrices): string[] {
+function matrixTable(m: CorrelationMatrices, num: (x: number | null | undefined) => string): string[] {
   const rows = m.ids.map((id, a) => [
     id,
     ...m.ids.map((_, b) => (a === b ? "1" : num(a > b ? m.pearson[a]?.[b] : m.spearman[a]?.[b]))),
@@ -96,18 +79,12 @@ function matrixTable(m: CorrelationMatrices): string[] {
   );
 }
 
-/** Columns padded to their widest cell; the first column left-aligned, the others right-aligned. */
-function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
+/** Columns padded to their widest cell; the first `left` columns left-aligned, the others right-aligned. */
+function table(head: readonly string[], rows: readonly (readonly string[])[], left = 1): string[] {
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, c) =>
-        c <= 1 && head[1] === "block"
-          ? cell.padEnd(widths[c] ?? 0)
-          : c === 0
-            ? cell.padEnd(widths[c] ?? 0)
-            : cell.padStart(widths[c] ?? 0),
-      )
+      .map((cell, c) => (c < left ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
       .join("  ")
       .trimEnd();
   return [line(head), ...rows.map(line)];

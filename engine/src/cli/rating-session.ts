@@ -7,7 +7,7 @@ import { type DataStore, formatPeriodCode, periodCode } from "../data/store.js";
 import { buildDataStoreFromTable } from "../data/store-from-table.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Ruleset } from "../model/ruleset.js";
-import { effectiveMonths, isFamilyFolder, type LoadResult, loadRuleset } from "../rules/load.js";
+import { effectiveMonths, isFamilyFolder, type LoadOptions, type LoadResult, loadRuleset } from "../rules/load.js";
 import type { ReadFileHook } from "../rules/read.js";
 import { readOnce } from "../rules/read-once.js";
 import { ScoringCode } from "../scoring/codes.js";
@@ -42,8 +42,11 @@ export class RatingSession {
   private readonly byPeriod = new Map<string, Promise<VersionForPeriod>>();
   /** Each version folder loaded once, whether chosen for a period or read for the family's fields. */
   private readonly loaded = new Map<string, LoadResult>();
-  /** Each rule file read once, whichever period asks for it (choosing a version reads every ruleset.yaml). */
-  private readonly readFile = readOnce();
+  /**
+   * Each rule file read once, whichever period asks for it (choosing a version reads every ruleset.yaml),
+   * from `readFile` when it gives the file.
+   */
+  private readonly reads: ReadFileHook;
   readonly family: boolean;
 
   constructor(
@@ -52,8 +55,11 @@ export class RatingSession {
     readonly cwd: string,
     /** Rate a version folder for a period outside its effective dates (else S209). */
     readonly allowOutOfPeriod = false,
+    /** Reads rule files (the language server passes its open buffers, so a rating sees unsaved edits). */
+    readonly readFile?: ReadFileHook,
   ) {
     this.family = isFamilyFolder(path.resolve(cwd, rulesetPath));
+    this.reads = readOnce(readFile);
   }
 
   /** The version in force in the period (a version folder is used for every period), with its data. */
@@ -71,8 +77,7 @@ export class RatingSession {
     const target = path.resolve(this.cwd, this.rulesetPath);
     const loaded = loadRuleset(target, {
       ...(this.family ? { period: formatPeriod(period) } : {}),
-      loaded: this.loaded,
-      readFile: this.readFile,
+      ...this.loadOptions(),
     });
     if (!loaded.ruleset) return { diagnostics: loaded.diagnostics };
     const ruleset = loaded.ruleset;
@@ -82,7 +87,7 @@ export class RatingSession {
       this.versions.set(ruleset.root, ready);
     }
     const { version, diagnostics } = await ready;
-    const outside = this.family ? undefined : outOfPeriod(ruleset, period, this.readFile);
+    const outside = this.family ? undefined : outOfPeriod(ruleset, period, this.reads);
     if (outside && !this.allowOutOfPeriod)
       return { diagnostics: [...loaded.diagnostics, ...diagnostics, outside.diagnostic] };
     const versionReason = outside
@@ -95,11 +100,15 @@ export class RatingSession {
     };
   }
 
+  private loadOptions(): Pick<LoadOptions, "loaded" | "readFile"> {
+    return { loaded: this.loaded, readFile: this.reads };
+  }
+
   private async prepare(ruleset: Ruleset): Promise<{ version?: RatingVersion; diagnostics: Diagnostic[] }> {
     const { prepared, diagnostics } = prepareRuleset(ruleset, defaultFormulaCompiler);
     if (!prepared) return { diagnostics };
     // The data may hold the fields of the family's other versions too: those are set aside (D128).
-    const family = loadFamilyFields(ruleset, { loaded: this.loaded, readFile: this.readFile });
+    const family = loadFamilyFields(ruleset, this.loadOptions());
     const read = await readDataFiles(this.dataPaths, ruleset, { cwd: this.cwd, ...(family ? { family } : {}) });
     const built = buildDataStoreFromTable(ruleset, read.table);
     const all = [...diagnostics, ...read.diagnostics, ...built.diagnostics];
@@ -218,11 +227,19 @@ export interface RateCoreOptions {
   readonly allowOutOfPeriod?: boolean;
   /** Called before each period of a batch (for a progress line). */
   readonly progress?: (index: number, count: number, period: Period) => void;
+  /** Reads rule files instead of the disk (the language server's open buffers). */
+  readonly readFile?: ReadFileHook;
 }
 
 /** Rates each period in order; the result of one period gives the next its rank changes. */
 export async function rateCommandCore(options: RateCoreOptions): Promise<RateBatch> {
-  const session = new RatingSession(options.ruleset, options.data, options.cwd, options.allowOutOfPeriod === true);
+  const session = new RatingSession(
+    options.ruleset,
+    options.data,
+    options.cwd,
+    options.allowOutOfPeriod === true,
+    options.readFile,
+  );
   const rated: RatedPeriod[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const [index, period] of options.periods.entries()) {

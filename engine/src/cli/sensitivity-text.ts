@@ -1,5 +1,8 @@
-import type { Ruleset } from "../model/ruleset.js";
+import type { Lang, Ruleset } from "../model/ruleset.js";
+import { formatNumber } from "../report/number-format.js";
 import type { SensitivityReport } from "../sensitivity/analysis.js";
+import { KINDS, SW } from "../sensitivity/words.js";
+import { fill } from "../util/fill.js";
 
 const WHISKER = 30;
 
@@ -16,10 +19,6 @@ function whisker(p5: number, median: number, p95: number, units: number): string
   return line.join("");
 }
 
-function fixed(x: number | undefined, d = 2): string {
-  return x === undefined ? "n/a" : (Math.round(x * 10 ** d) / 10 ** d || 0).toFixed(d);
-}
-
 function pad(cells: readonly string[], widths: readonly number[], left: readonly number[]): string {
   return cells
     .map((c, i) => (left.includes(i) ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
@@ -32,15 +31,23 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], le
   return [pad(head, widths, left), ...rows.map((r) => pad(r, widths, left))];
 }
 
-export function sensitivityText(report: SensitivityReport, ruleset: Ruleset, file: string): string {
+export function sensitivityText(report: SensitivityReport, ruleset: Ruleset, file: string, lang: Lang): string {
+  const fixed = (x: number | undefined, d = 2) => (x === undefined ? SW.na[lang] : formatNumber(x, lang, d));
   const n = report.units.length;
   const grades = ruleset.grades.map((g) => g.id);
+  const of = SW.of[lang] ? ` ${SW.of[lang]}` : ":";
   const out = [
-    `Sensitivity of ${report.ruleset.id} ${report.ruleset.version}, rating ${report.rating}, ${report.period}: ${n} units`,
-    `assumptions ${file}; N = ${report.runs}, seed ${report.seed}: ${report.ratings} ratings, rank statistics over ${report.samples}`,
+    `${SW.title[lang]}${of} ${report.ruleset.id} ${report.ruleset.version}, ${SW.rating[lang]} ${report.rating}, ${report.period}: ${n} ${SW.units[lang]}`,
+    fill(SW.design[lang], {
+      file,
+      runs: report.runs,
+      seed: report.seed,
+      ratings: report.ratings,
+      samples: report.samples,
+    }),
     "",
     ...table(
-      ["rank", "unit", "median", "5-95%", `1 … ${n}`, ...grades.map((g) => `P(${g})`)],
+      [SW.rank[lang], SW.unit[lang], SW.median[lang], "5-95%", `1 … ${n}`, ...grades.map((g) => `P(${g})`)],
       report.units.map((u) => [
         String(u.nominalRank),
         u.unit,
@@ -52,15 +59,15 @@ export function sensitivityText(report: SensitivityReport, ruleset: Ruleset, fil
       [1, 4],
     ),
     "",
-    `Mean absolute rank shift: ${fixed(report.meanRankShift)} places.`,
+    fill(SW.shift[lang], { x: fixed(report.meanRankShift) }),
     "",
-    "Sensitivity indices (first order S, total ST; of the mean rank shift, and of the ranks pooled over the units):",
+    SW.indicesHead[lang],
     "",
     ...table(
-      ["assumption", "kind", "params", "S shift", "ST shift", "S ranks", "ST ranks"],
+      [SW.assumption, SW.kind, SW.params, SW.sShift, SW.stShift, SW.sRanks, SW.stRanks].map((x) => x[lang]),
       report.assumptions.map((a) => [
         a.id,
-        a.kind,
+        KINDS[a.kind]?.[lang] ?? a.kind,
         String(a.parameters),
         fixed(a.shift.first),
         fixed(a.shift.total),
@@ -70,8 +77,7 @@ export function sensitivityText(report: SensitivityReport, ruleset: Ruleset, fil
       [0, 1],
     ),
     "",
-    "S: the share of the variance the assumption explains alone; ST: with its interactions. Estimates: small",
-    "negative values and sums above 1 are sampling error (raise --runs).",
+    SW.legend[lang],
     "",
   ];
   return out.join("\n");

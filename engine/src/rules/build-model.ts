@@ -241,7 +241,7 @@ function fieldValues(raw: unknown): { values?: FieldValues } {
   return Object.keys(values).length > 0 ? { values } : {};
 }
 
-type FormulaReader = (doc: RuleDocument, path: string) => FormulaSource | undefined;
+export type FormulaReader = (doc: RuleDocument, path: string) => FormulaSource | undefined;
 
 function buildBlock(
   doc: RuleDocument,
@@ -348,7 +348,8 @@ function buildApplies(
   };
 }
 
-function buildScore(
+/** A `score:` mapping as the model's ScoreMethod (the sensitivity analysis reads alternative ones too). */
+export function buildScore(
   doc: RuleDocument,
   path: string,
   raw: unknown,

@@ -1,4 +1,4 @@
-import type { Aggregation, Located } from "../model/ruleset.js";
+import type { Aggregation, Located, ScoreMethod } from "../model/ruleset.js";
 
 /**
  * The assumptions a sensitivity analysis varies (docs/audit.md#sensitivity), read from an assumptions file
@@ -42,6 +42,14 @@ export type Assumption =
       readonly id: string;
       readonly kind: "rounding";
       readonly options: readonly (number | null)[];
+      readonly at: Located;
+    }
+  /** One indicator's score method (goalposts, …): one of the options, equally likely; its values re-scored. */
+  | {
+      readonly id: string;
+      readonly kind: "score";
+      readonly indicator: string;
+      readonly options: readonly ScoreMethod[];
       readonly at: Located;
     };
 

@@ -12,10 +12,11 @@ export const SensitivityCode = defineCodes({
   },
   U102: {
     severity: "error",
-    title: "Unknown block in an assumption",
-    description: "An assumption's `blocks` names a block that is not among the rating's blocks.",
+    title: "Unknown block or indicator in an assumption",
+    description:
+      "An assumption's `blocks` names a block that is not among the rating's blocks, or a `score` assumption's `indicator` is not an indicator of the rating.",
     example: "blocks: [econmy]",
-    fix: "Use the block ids of the ruleset's block files.",
+    fix: "Use the block and indicator ids of the ruleset's block files.",
   },
   U103: {
     severity: "error",

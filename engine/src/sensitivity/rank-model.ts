@@ -4,7 +4,7 @@ import type { Block, Indicator, Ruleset } from "../model/ruleset.js";
 import type { RatingRun } from "../scoring/engine.js";
 import type { Evaluator } from "../scoring/evaluator.js";
 import { gradeOf, rankUnits } from "../scoring/ranking.js";
-import { type IndicatorRound, MISSING_ZERO } from "../scoring/round.js";
+import { evaluateRound, type IndicatorRound, MISSING_ZERO } from "../scoring/round.js";
 import { RatingTotals } from "../scoring/totals.js";
 import { type Assumption, pick } from "./assumptions.js";
 
@@ -46,6 +46,11 @@ export class RankModel {
   private readonly shadowIndicators: Mutable<Indicator>[];
   private readonly shadowRounds: readonly (readonly IndicatorRound[])[];
   private readonly totals = new Map<string, RatingTotals>();
+  /**
+   * For each `score` assumption (by index): the round's place (block, position) and the round re-scored
+   * under each option, from the values the rating computed (`evaluateRound` with the method replaced).
+   */
+  private readonly rescored = new Map<number, { block: number; at: number; rounds: Mutable<IndicatorRound>[] }>();
 
   constructor(
     private readonly ruleset: Ruleset,
@@ -71,10 +76,27 @@ export class RankModel {
       }),
     );
     this.scopes = assumptions.map((a) => this.scope(a));
+    assumptions.forEach((a, j) => {
+      if (a.kind === "score") this.rescore(j, a.indicator, a.options);
+    });
     this.sizes = assumptions.map((a, j) =>
       a.kind === "block-weights" || a.kind === "indicator-weights" ? (this.scopes[j]?.length ?? 0) : 1,
     );
     this.nominal = this.evaluate(new Float64Array(0), true);
+  }
+
+  /** The indicator's round scored by each of the options (the values are the rating's: nothing evaluated). */
+  private rescore(j: number, indicator: string, options: readonly Indicator["score"][]): void {
+    this.shadowRounds.forEach((list, block) => {
+      const at = list.findIndex((r) => r.prepared.indicator.id === indicator);
+      const round = list[at];
+      if (!round) return;
+      const rounds = options.map((score) => {
+        const prepared = { ...round.prepared, indicator: { ...round.prepared.indicator, score } };
+        return evaluateRound(this.run.evaluator as Evaluator, prepared, round.period, []);
+      });
+      this.rescored.set(j, { block, at, rounds });
+    });
   }
 
   /** The block indices (block weights, aggregation) or round places (indicator weights) an assumption varies. */
@@ -107,6 +129,7 @@ export class RankModel {
     let missing: "zero" | "exclude" | "rated" = "rated";
     let round = this.ruleset.rank.round;
     let column = 0;
+    const chosen: { block: number; at: number; round?: Mutable<IndicatorRound> }[] = [];
     this.assumptions.forEach((a, j) => {
       if (nominal) return;
       const scope = this.scopes[j] ?? [];
@@ -119,6 +142,11 @@ export class RankModel {
         return;
       }
       const u = point[column++] as number;
+      if (a.kind === "score") {
+        const r = this.rescored.get(j);
+        if (r) chosen.push({ ...r, round: r.rounds[Math.min(r.rounds.length - 1, Math.floor(u * r.rounds.length))] });
+        return;
+      }
       if (a.kind === "aggregation") {
         const choice = pick(a.options, u);
         for (const k of scope) (this.shadowBlocks[k] as Mutable<Block>).aggregation = choice;
@@ -128,7 +156,27 @@ export class RankModel {
         round = r === null ? undefined : r;
       }
     });
-    return this.outcome(this.totalsFor(missing), round);
+    if (this.rescored.size === 0) return this.outcome(this.totalsFor(missing), round);
+    return this.outcome(this.rescoredTotals(missing, chosen), round);
+  }
+
+  /**
+   * The totals with the chosen re-scored rounds in place (their weights the shadow's, as set for this run),
+   * and the missing-data policy applied to them too; made for each run, as the rounds differ.
+   */
+  private rescoredTotals(
+    missing: "zero" | "exclude" | "rated",
+    chosen: readonly { block: number; at: number; round?: Mutable<IndicatorRound> }[],
+  ): RatingTotals {
+    const lists = this.shadowRounds.map((list) => [...list]);
+    for (const c of chosen) {
+      const nominal = lists[c.block]?.[c.at];
+      if (!c.round || !nominal) continue;
+      (c.round.prepared.indicator as Mutable<Indicator>).weight = nominal.prepared.indicator.weight;
+      (lists[c.block] as IndicatorRound[])[c.at] = c.round;
+    }
+    const rounds = missing === "rated" ? lists : this.variant(missing, lists);
+    return new RatingTotals(this.run.evaluator as Evaluator, this.shadowBlocks, rounds);
   }
 
   private totalsFor(missing: "zero" | "exclude" | "rated"): RatingTotals {
@@ -160,8 +208,8 @@ export class RankModel {
   }
 
   /** The rounds with every missing value under one policy: status and scores rewritten, nothing evaluated. */
-  private variant(policy: "zero" | "exclude"): IndicatorRound[][] {
-    return this.shadowRounds.map((list) =>
+  private variant(policy: "zero" | "exclude", lists = this.shadowRounds): IndicatorRound[][] {
+    return lists.map((list) =>
       list.map((r) => {
         const missing = [...r.policies.keys()].filter((u) => r.policies.get(u) !== "fail");
         if (missing.length === 0) return r;

@@ -3,7 +3,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Aggregation, Located } from "../model/ruleset.js";
 import { SCHEMA_DIR } from "../paths.js";
-import { AJV_OPTIONS } from "../rules/schema.js";
+import { buildScore } from "../rules/build-model.js";
+import { AJV_OPTIONS, addAnnotationKeywords, RULE_SCHEMA_URL } from "../rules/schema.js";
 import { parseRuleDocument, type RuleDocument } from "../rules/yaml-document.js";
 import { elementRange, keyRange, valueRange } from "../rules/yaml-path.js";
 import { didYouMean } from "../util/did-you-mean.js";
@@ -19,6 +20,9 @@ function validate(data: unknown): ErrorObject[] {
   if (!validator) {
     // Each oneOf branch requires the keys of one kind, declared once under properties.
     const ajv = new Ajv({ ...AJV_OPTIONS, strictRequired: false });
+    // A `score` assumption's options are `score:` mappings of the rule files: their schema, not a copy.
+    addAnnotationKeywords(ajv);
+    ajv.addSchema(JSON.parse(readFileSync(RULE_SCHEMA_URL, "utf8")));
     validator = ajv.compile(JSON.parse(readFileSync(SENSITIVITY_SCHEMA_URL, "utf8")));
   }
   return validator(data) ? [] : [...(validator.errors ?? [])];
@@ -32,6 +36,7 @@ export function readAssumptions(
   file: string,
   text: string,
   blockIds: readonly string[],
+  indicatorIds: readonly string[] = [],
 ): { settings?: SensitivitySettings; diagnostics: Diagnostic[] } {
   const { document: doc, diagnostics } = parseRuleDocument(file, text);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
@@ -66,6 +71,32 @@ export function readAssumptions(
       return { id: a.id, kind: "indicator-weights", spread: a.spread ?? 0, ...blocks, at };
     if (a.aggregation) return { id: a.id, kind: "aggregation", options: a.aggregation, ...blocks, at };
     if (a.missing) return { id: a.id, kind: "missing", options: a.missing, at };
+    if (a.score) {
+      const { indicator } = a.score;
+      if (!indicatorIds.includes(indicator))
+        problems.push(
+          problem(
+            SensitivityCode.U102,
+            `'${indicator}' is not an indicator of the rating`,
+            file,
+            valueRange(doc, `${path}/score/indicator`),
+            didYouMean(indicator, indicatorIds),
+          ),
+        );
+      // The rule files' own reader of `score:`; the schema allows only methods without formulas here.
+      const options = a.score.options.map((_, k) =>
+        buildScore(
+          doc,
+          `${path}/score/options/${k}`,
+          a.score?.options[k],
+          () => undefined,
+          () => {
+            throw new Error("a score option with a formula passed the schema");
+          },
+        ),
+      );
+      return { id: a.id, kind: "score", indicator, options, at };
+    }
     return { id: a.id, kind: "rounding", options: (a.rounding ?? []).map((r) => (r === "none" ? null : r)), at };
   });
   if (problems.length > 0) return { diagnostics: problems };
@@ -82,6 +113,7 @@ interface RawSettings {
     readonly aggregation?: Aggregation[];
     readonly missing?: ("zero" | "exclude")[];
     readonly rounding?: (number | "none")[];
+    readonly score?: { readonly indicator: string; readonly options: readonly unknown[] };
     readonly blocks?: string[];
   }[];
 }
@@ -113,7 +145,7 @@ function schemaProblems(doc: RuleDocument, errors: readonly ErrorObject[]): Diag
       message = `unknown key '${key}' in ${where}`;
       range = keyRange(doc, `${e.instancePath}/${key}`);
     } else if (e.keyword === "oneOf")
-      message = `${where}: an assumption has an id and exactly one of weights (with spread), aggregation, missing, rounding`;
+      message = `${where}: an assumption has an id and exactly one of weights (with spread), aggregation, missing, rounding, score`;
     else message = `${where} ${e.message ?? "is not allowed"}`;
     const key = `${range.start.offset}:${message}`;
     if (seen.has(key)) continue;

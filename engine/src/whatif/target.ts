@@ -2,29 +2,29 @@ import type { Period } from "../data/period.js";
 import { formatPeriod, parsePeriod } from "../data/period.js";
 import { type DataStore, periodCode } from "../data/store.js";
 import type { Band, Field, Indicator } from "../model/ruleset.js";
-import { evaluationPeriod, rate } from "../scoring/engine.js";
+import { evaluationPeriod } from "../scoring/engine.js";
 import type { PreparedRuleset } from "../scoring/prepare.js";
 import { explainUnit } from "../scoring/trace.js";
 import { toSignificant } from "../util/decimal-compare.js";
+import { inverseScore, invertible } from "./inverse.js";
+import { type Overrides, Rescorer, type Standing } from "./rescore.js";
+
+export type { Standing } from "./rescore.js";
 
 /**
- * What it takes to reach a rank or a grade (`tarazy explain --target`, docs/audit.md "What it takes"). Every
- * candidate is judged by re-rating the whole period with the engine's own `rate` and one raw input of the
- * unit changed (a view of the data store that answers that one cell differently): no second copy of the
- * score methods or of the aggregation. Where the score method can be inverted — bands, whose only possible
- * answers are their thresholds — the thresholds are tried in order ("inverted"); elsewhere the smallest
- * change is bracketed by doubling and found by bisection ("searched"), which assumes the rank improves
- * monotonically as the input moves the way that helps.
+ * What it takes to reach a rank or a grade (`tarazy explain --target`, docs/audit.md "What it takes"). The
+ * candidates are judged by the engine's own scoring with one raw input of the unit changed (a view of the
+ * data store that answers that one cell differently; see rescore.ts): only the indicators reading the input
+ * are evaluated again, and every proposal is then checked by one rating of the whole period by `rate`. No
+ * second copy of the score methods or of the aggregation. Where the score method inverts ("inverted") —
+ * bands move to their thresholds; achievement and goalposts give the raw input of the least score that
+ * reaches in closed form (inverse.ts) — few ratings are needed; elsewhere the smallest change is bracketed
+ * by doubling and found by bisection ("searched"), which assumes the rank improves monotonically as the
+ * input moves the way that helps.
  */
 export type Target =
   | { readonly kind: "rank"; readonly rank: number }
   | { readonly kind: "grade"; readonly grade: string };
-
-export interface Standing {
-  readonly total: number;
-  readonly rank: number;
-  readonly grade: string;
-}
 
 /** One raw input of one indicator and the smallest change of it that alone reaches the target. */
 export interface InputChange {
@@ -45,6 +45,11 @@ export interface InputChange {
   /** The unit's standing after the change. */
   readonly after?: Standing;
   readonly how: "inverted" | "searched";
+  /**
+   * When no value of the input alone reaches: the most it can do (the value at its full score, inverted
+   * methods only) and the standing then, which a plan may combine with other changes.
+   */
+  readonly most?: { readonly to: number; readonly change: number; readonly after: Standing };
 }
 
 export interface TargetIndicator {
@@ -65,8 +70,15 @@ export interface TargetReport {
   readonly indicators: readonly TargetIndicator[];
   /** The cheapest changes combined (see `plan`), each with the standing once it and those before are made. */
   readonly plan: readonly (InputChange & { readonly after: Standing })[];
-  /** Whether the plan reaches the target (false: unreachable by the unit's own inputs). */
+  /** The standing with every change of the plan made at once, rated by `rate` as one scenario. */
+  readonly planAfter?: Standing;
+  /** Whether the plan, rated as one scenario, reaches the target (false: unreachable by the unit's own inputs). */
   readonly planReaches: boolean;
+  /**
+   * The ratings made: `rated` of the whole period by `rate` (the standing now, each proposal, the plan), and
+   * `fast` ones (only the indicators an input affects evaluated again, or one score set).
+   */
+  readonly ratings: { readonly rated: number; readonly fast: number };
 }
 
 export interface TargetRequest {
@@ -78,43 +90,32 @@ export interface TargetRequest {
   readonly target: Target;
 }
 
-type Overrides = ReadonlyMap<string, number>;
+type Judge = (overrides: Overrides) => Standing | undefined;
 
-/** The data store answering some cells (field, unit, period code) with other values. */
-function overridden(store: DataStore, overrides: Overrides): DataStore {
-  const view = Object.create(store) as DataStore;
-  view.value = (field, unit, code, touch) => {
-    const v = overrides.get(`${field}/${unit}/${code}`);
-    return v !== undefined ? v : store.value.call(view, field, unit, code, touch);
-  };
-  return view;
+/** Whether a standing reaches the target. */
+function reachesTarget(prepared: PreparedRuleset, t: Target, s: Standing | undefined): boolean {
+  if (!s) return false;
+  if (t.kind === "rank") return s.rank <= t.rank;
+  const grades = prepared.ruleset.grades;
+  const min = grades.find((g) => g.id === t.grade)?.min ?? Number.POSITIVE_INFINITY;
+  const got = grades.find((g) => g.id === s.grade)?.min ?? Number.NEGATIVE_INFINITY;
+  return grades.length > 0 && got >= min;
 }
 
 class Rater {
-  private readonly ranks: number;
+  readonly rescorer: Rescorer;
+  /** Fast: only the indicators that read the changed inputs evaluated again. */
+  readonly fast: Judge;
+  /** The whole period rated by `rate`: every proposal is checked this way before it is shown. */
+  readonly rated: Judge;
   constructor(private readonly request: TargetRequest) {
-    this.ranks = request.prepared.ruleset.grades.length;
-  }
-
-  standing(overrides: Overrides): Standing | undefined {
-    const { prepared, store, rating, period, unit } = this.request;
-    const run = rate(prepared, overrides.size ? overridden(store, overrides) : store, {
-      rating,
-      period,
-      previous: "none",
-    });
-    const r = run.result?.results.find((x) => x.unit === unit);
-    return r && { total: r.score, rank: r.rank, grade: r.grade };
+    this.rescorer = new Rescorer(request);
+    this.fast = (o) => this.rescorer.standing(o);
+    this.rated = (o) => this.rescorer.rated(o);
   }
 
   reaches(s: Standing | undefined): boolean {
-    const t = this.request.target;
-    if (!s) return false;
-    if (t.kind === "rank") return s.rank <= t.rank;
-    const grades = this.request.prepared.ruleset.grades;
-    const min = grades.find((g) => g.id === t.grade)?.min ?? Number.POSITIVE_INFINITY;
-    const got = grades.find((g) => g.id === s.grade)?.min ?? Number.NEGATIVE_INFINITY;
-    return this.ranks > 0 && got >= min;
+    return reachesTarget(this.request.prepared, this.request.target, s);
   }
 }
 
@@ -132,6 +133,24 @@ function shortest(lo: number, hi: number): number {
   return toSignificant(hi);
 }
 
+/**
+ * The values to propose, in order of preference, between the last value that fails (`fails`) and the first
+ * that reaches (`reaches`): the shortest decimal beyond `reaches` by at most 1e-12 of it (29.99 rather than
+ * 29.9899999999999, which reaches too only because thresholds compare at 15 significant digits), the
+ * shortest decimal between the two, and `reaches` itself. The first that reaches is proposed.
+ */
+function proposals(fails: number, reaches: number): number[] {
+  const beyond = (x: number) => (reaches >= fails ? x >= reaches : x <= reaches);
+  let tidy: number | undefined;
+  for (let digits = 1; digits <= 15 && tidy === undefined; digits++) {
+    const up = Number(reaches.toPrecision(digits));
+    if (beyond(up) && Math.abs(up - reaches) <= 1e-12 * Math.abs(reaches)) tidy = up;
+  }
+  const ends = [fails, reaches].sort((a, b) => a - b) as [number, number];
+  const all = [tidy, shortest(ends[0], ends[1]), toSignificant(reaches), reaches];
+  return [...new Set(all.filter((x): x is number => x !== undefined))];
+}
+
 /** The bands' thresholds the value could be moved to, nearest first, in the direction that helps. */
 function thresholds(bands: readonly Band[], from: number, up: boolean): number[] {
   const all = bands.flatMap((b) => [b.min, b.max]).filter((x): x is number => x !== undefined);
@@ -144,16 +163,26 @@ function isLoneField(indicator: Indicator, field: string): boolean {
   return indicator.formula.text.trim() === field;
 }
 
-/** The smallest move of one cell (in the direction `up`) that reaches the target, or undefined. */
-function moveOne(rater: Rater, key: string, from: number, up: boolean, base: Overrides, candidates?: number[]) {
-  const at = (x: number) => rater.standing(new Map([...base, [key, x]]));
-  if (candidates) {
-    for (const x of candidates) {
-      const s = at(x);
-      if (rater.reaches(s)) return { to: x, after: s as Standing };
-    }
-    return undefined;
+interface Found {
+  readonly to: number;
+  readonly after: Standing;
+}
+
+/** The first of the candidate values of one cell that reaches the target, judged by `judge`. */
+function firstReaching(rater: Rater, judge: Judge, key: string, candidates: readonly number[], base: Overrides) {
+  for (const x of candidates) {
+    const s = judge(new Map([...base, [key, x]]));
+    if (rater.reaches(s)) return { to: x, after: s as Standing };
   }
+  return undefined;
+}
+
+/**
+ * The smallest move of one cell (in the direction `up`) that reaches the target: bracketed by doubling from
+ * 1/1024 of the value, then bisected to 15 significant digits; the shortest decimal in the last interval.
+ */
+function search(rater: Rater, judge: Judge, key: string, from: number, up: boolean, base: Overrides) {
+  const at = (x: number) => judge(new Map([...base, [key, x]]));
   const sign = up ? 1 : -1;
   // Counts, tenge and percents are not negative: a non-negative input is not moved below 0.
   const floor = from >= 0 && !up ? from : Number.POSITIVE_INFINITY;
@@ -177,38 +206,121 @@ function moveOne(rater: Rater, key: string, from: number, up: boolean, base: Ove
     else lo = mid;
     if (toSignificant(from + sign * lo) === toSignificant(from + sign * hi)) break;
   }
-  // The shortest number between the last that fails and the first that reaches, checked once more.
-  const ends = [from + sign * lo, from + sign * hi].sort((a, b) => a - b) as [number, number];
-  for (const to of [shortest(ends[0], ends[1]), toSignificant(from + sign * hi), from + sign * hi]) {
-    const after = at(to);
-    if (rater.reaches(after)) return { to, after: after as Standing };
+  return firstReaching(rater, judge, key, proposals(from + sign * lo, from + sign * hi), base);
+}
+
+/** The smaller of the moves up and down that reach (whether more or less of an input helps depends on the formula). */
+function searchBoth(rater: Rater, judge: Judge, key: string, from: number): Found | undefined {
+  return nearest(
+    from,
+    [true, false].map((up) => search(rater, judge, key, from, up, new Map())),
+  );
+}
+
+function nearest(from: number, found: readonly (Found | undefined)[]): Found | undefined {
+  return found
+    .filter((c): c is Found => c !== undefined)
+    .sort((a, b) => Math.abs(a.to - from) - Math.abs(b.to - from))[0];
+}
+
+/** A single change found: the least that reaches (`found`), or else the most the input can do alone (`most`). */
+interface Single {
+  readonly how: InputChange["how"];
+  readonly found?: Found;
+  readonly most?: Found;
+}
+
+/**
+ * The closed form (achievement, goalposts): the least score of the indicator that reaches the target, found
+ * by bisection over the score alone (totals and ranks only, no formula evaluated), then the method's inverse
+ * gives the raw input; the shortest decimal between the inverses of the last failing and the first reaching
+ * score is checked. When even the full score does not reach, `most` is the input at the full score.
+ * Undefined: not invertible here.
+ */
+function inverted(rater: Rater, index: number, ind: Indicator, key: string, plan: number | undefined) {
+  const s0 = rater.rescorer.scoreOf(index);
+  const full = inverseScore(ind, 1, plan);
+  if (s0 === undefined || full === undefined) return undefined;
+  const at = (s: number) => rater.reaches(rater.rescorer.withScore(index, s));
+  if (s0 >= 1) return { how: "inverted" } as const;
+  if (!at(1)) return { how: "inverted", ...most(rater, key, full) } as const;
+  let lo = s0;
+  let hi = 1;
+  for (let i = 0; i < BISECTIONS; i++) {
+    const mid = (lo + hi) / 2;
+    if (mid <= lo || mid >= hi) break;
+    if (at(mid)) hi = mid;
+    else lo = mid;
   }
-  return undefined;
+  const a = inverseScore(ind, lo, plan);
+  const b = inverseScore(ind, hi, plan) as number;
+  const found = firstReaching(rater, rater.fast, key, proposals(a ?? b, b), new Map());
+  return found ? ({ how: "inverted", found } as const) : undefined;
+}
+
+/** The input moved as far as it helps (its score full), for a plan to combine with others. */
+function most(rater: Rater, key: string, to: number): { most?: Found } {
+  const after = rater.fast(new Map([[key, to]]));
+  return after ? { most: { to, after } } : {};
+}
+
+/** The smallest change of one input that alone reaches the target, how it was found, checked by one rating. */
+function singleChange(
+  rater: Rater,
+  p: { index: number; indicator: Indicator },
+  key: string,
+  from: number,
+  field: string,
+  plan: number | undefined,
+): Single {
+  const ind = p.indicator;
+  // The method inverts when the indicator's value is the field itself and no other indicator reads it.
+  const alone = isLoneField(ind, field) && rater.rescorer.affected(new Map([[key, from]])).size === 1;
+  let result: Single | undefined;
+  if (alone && ind.score.method === "bands") {
+    const bands = ind.score.bands;
+    const found = nearest(
+      from,
+      [true, false].map((up) => firstReaching(rater, rater.fast, key, thresholds(bands, from, up), new Map())),
+    );
+    const last = thresholds(bands, from, ind.better === "higher").at(-1);
+    result = { how: "inverted", ...(found ? { found } : last !== undefined ? most(rater, key, last) : {}) };
+  } else if (alone && invertible(ind)) result = inverted(rater, p.index, ind, key, plan);
+  result ??= { how: "searched", ...opt(searchBoth(rater, rater.fast, key, from)) };
+  if (!result.found) return result;
+  // One rating of the changed data by `rate` confirms the proposal; should it not (an input the fast path
+  // missed), the search is made again by full ratings.
+  const after = rater.rated(new Map([[key, result.found.to]]));
+  if (rater.reaches(after)) return { how: result.how, found: { to: result.found.to, after: after as Standing } };
+  return { how: "searched", ...opt(searchBoth(rater, rater.rated, key, from)) };
+}
+
+function opt(found: Found | undefined): { found?: Found } {
+  return found ? { found } : {};
 }
 
 /**
  * For each indicator of the rating, the smallest change of each unit-reported input that alone reaches the
- * target (both directions are tried: whether more or less of an input helps depends on the formula); then
- * a plan: the single changes sorted by points gained per relative change (the total after the change minus
- * the total before, over |change| / |from|), applied one after another until the target is reached — greedy,
- * so cheap and explainable, not always the least total change.
+ * target; then a plan: the single changes sorted by points gained per relative change (the total after the
+ * change minus the total before, over |change| / |from|), applied one after another until the target is
+ * reached — greedy, so cheap and explainable, not always the least total change — and the plan's changes
+ * rated together, once, by `rate`.
  */
 export function whatItTakes(request: TargetRequest): TargetReport | undefined {
   const { prepared, store, unit } = request;
   const rater = new Rater(request);
-  const current = rater.standing(new Map());
+  const base = rater.rescorer.base;
+  const current = rater.rated(new Map());
   if (!current) return undefined;
   const unitIndex = store.unitIndex(unit);
   const fields = new Map<string, Field>(prepared.ruleset.fields.map((f) => [f.id, f]));
   const reached = rater.reaches(current);
-  const trace = explainUnit(
-    rate(prepared, store, { rating: request.rating, period: request.period, previous: "none" }),
-    unit,
-  );
+  const trace = explainUnit(base, unit);
   const indicators: TargetIndicator[] = [];
   for (const t of trace?.blocks.flatMap((b) => b.indicators.map((i) => ({ i, block: b.id }))) ?? []) {
-    const ind = prepared.indicators.find((p) => p.indicator.id === t.i.id)?.indicator;
-    if (!ind) continue;
+    const p = prepared.indicators.find((x) => x.indicator.id === t.i.id);
+    if (!p) continue;
+    const ind = p.indicator;
     const planText = ind.score.method === "achievement" ? ind.score.plan.text : "";
     // The fields the indicator's value read (the plan it is measured against is not the unit's to move).
     // Read in the period rated: last year's values a growth indicator compares with are held fixed.
@@ -219,20 +331,15 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
     const read = [...new Set(reads.map((x) => x.name))];
     const own = read.filter((f) => fields.get(f)?.source === "unit");
     const controlled = ind.source === "unit" && own.length > 0;
+    const plan = t.i.method.parameters.plan;
     const inputs: InputChange[] = [];
     for (const x of controlled && !reached ? reads.filter((r) => own.includes(r.name)) : []) {
-      const fieldIndex = store.fieldIndex(x.name);
       const parsed = parsePeriod(x.period);
       if (!parsed || typeof x.value !== "number") continue;
-      const key = `${fieldIndex}/${unitIndex}/${periodCode(parsed)}`;
+      const key = `${store.fieldIndex(x.name)}/${unitIndex}/${periodCode(parsed)}`;
       const from = x.value;
+      const single = singleChange(rater, p, key, from, x.name, typeof plan === "number" ? plan : undefined);
       const field = fields.get(x.name) as Field;
-      const bands = ind.score.method === "bands" && isLoneField(ind, x.name) ? ind.score.bands : undefined;
-      const how = bands ? "inverted" : "searched";
-      const up = [true, false].map((dir) =>
-        moveOne(rater, key, from, dir, new Map(), bands ? thresholds(bands, from, dir) : undefined),
-      );
-      const best = up.filter((c) => c !== undefined).sort((a, b) => Math.abs(a.to - from) - Math.abs(b.to - from))[0];
       inputs.push({
         indicator: ind.id,
         field: x.name,
@@ -240,17 +347,21 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
         cell: key,
         measure: field.measure,
         from,
-        how,
-        ...(best ? change(from, best) : {}),
+        how: single.how,
+        ...(single.found ? change(from, single.found) : {}),
+        ...(single.most
+          ? { most: { to: single.most.to, change: toSignificant(single.most.to - from), after: single.most.after } }
+          : {}),
       });
     }
     indicators.push({ id: ind.id, block: t.block, controlled, inputs, regional: read.filter((f) => !own.includes(f)) });
   }
-  const { plan, planReaches } = reached ? { plan: [], planReaches: true } : greedy(rater, current, indicators);
-  return { unit, target: request.target, current, reached, indicators, plan, planReaches };
+  const planned = reached ? { plan: [], planReaches: true } : greedy(rater, current, indicators);
+  const ratings = { ...rater.rescorer.counts };
+  return { unit, target: request.target, current, reached, indicators, ...planned, ratings };
 }
 
-function change(from: number, best: { to: number; after: Standing }) {
+function change(from: number, best: Found) {
   const d = toSignificant(best.to - from);
   return {
     to: best.to,
@@ -261,32 +372,46 @@ function change(from: number, best: { to: number; after: Standing }) {
 }
 
 /**
- * The plan: every input moved a share of its own smallest sufficient change, cheapest first (points gained
- * per relative change when moved by a tenth of its change), until the target is reached; the last input is
- * moved only as far as needed.
+ * The plan: the cheapest single change that reaches alone (the least relative change), if there is one;
+ * else the inputs that cannot reach alone combined, most points per relative change first (the gain when
+ * moved a tenth of their way), each moved only as far as needed with the ones before it, until the target
+ * is reached. Greedy, so short and explainable, not always the least total change. Then all the plan's
+ * changes are rated together, once, by `rate` (`planAfter`), which decides `planReaches`.
  */
 function greedy(rater: Rater, current: Standing, indicators: readonly TargetIndicator[]) {
-  const options = indicators.flatMap((i) => i.inputs.filter((x) => x.change !== undefined));
-  const key = (x: InputChange) => x.cell;
-  const gain = (x: InputChange) => {
-    const step = (x.change as number) / 10;
-    const s = rater.standing(new Map([[key(x), x.from + step]]));
-    return ((s?.total ?? current.total) - current.total) / ((x.relative as number) / 10 || 1);
+  // Each input's whole move: the least that reaches alone, or else the most it can do alone.
+  const options = indicators.flatMap((i) =>
+    i.inputs.flatMap((x) => {
+      const to = x.to ?? x.most?.to;
+      return to === undefined
+        ? []
+        : [{ x, to, relative: Math.abs(to - x.from) / (x.from === 0 ? 1 : Math.abs(x.from)) }];
+    }),
+  );
+  const gain = (o: (typeof options)[number]) => {
+    const s = rater.fast(new Map([[o.x.cell, o.x.from + (o.to - o.x.from) / 10]]));
+    return ((s?.total ?? current.total) - current.total) / (o.relative / 10 || 1);
   };
-  const ranked = options
-    .map((x) => ({ x, g: gain(x) }))
-    .sort((a, b) => b.g - a.g || (a.x.relative as number) - (b.x.relative as number));
+  const alone = options.filter((o) => o.x.to !== undefined).sort((a, b) => a.relative - b.relative);
+  const ranked = alone.length
+    ? alone.slice(0, 1).map((o) => ({ o }))
+    : options.map((o) => ({ o, g: gain(o) })).sort((a, b) => b.g - a.g || a.o.relative - b.o.relative);
   const plan: (InputChange & { after: Standing })[] = [];
   const base = new Map<string, number>();
-  for (const { x } of ranked) {
-    if (base.has(key(x))) continue;
-    // The least move of this input that reaches the target with the moves before it; else its whole change.
-    const done = moveOne(rater, key(x), x.from, (x.change as number) > 0, base);
-    const to = done && Math.abs(done.to - x.from) < Math.abs(x.change as number) ? done.to : (x.to as number);
-    base.set(key(x), to);
-    const after = rater.standing(base) as Standing;
-    plan.push({ ...x, ...change(x.from, { to, after }) });
-    if (rater.reaches(after)) return { plan, planReaches: true };
+  for (const { o } of ranked) {
+    const { x } = o;
+    if (base.has(x.cell)) continue;
+    // The least move of this input that reaches the target with the moves before it; else its whole move.
+    const done = search(rater, rater.fast, x.cell, x.from, o.to > x.from, base);
+    const to = done && Math.abs(done.to - x.from) < Math.abs(o.to - x.from) ? done.to : o.to;
+    base.set(x.cell, to);
+    const after = rater.fast(base) as Standing;
+    const { most: _, ...rest } = x;
+    // A move cut short with the moves before it was found by search.
+    const how = to === o.to ? x.how : "searched";
+    plan.push({ ...rest, how, ...change(x.from, { to, after }) });
+    if (rater.reaches(after)) break;
   }
-  return { plan, planReaches: false };
+  const planAfter = plan.length ? rater.rated(base) : undefined;
+  return { plan, ...(planAfter ? { planAfter } : {}), planReaches: rater.reaches(planAfter) };
 }

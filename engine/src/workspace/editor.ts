@@ -10,6 +10,7 @@ export {
   type PositionContext,
   positionContext,
 } from "./at-position.js";
+export { type AuditView, auditFigures, auditView } from "./audit-view.js";
 export {
   applyEdits,
   type CodeActionInput,

@@ -6,8 +6,8 @@ import { buildDataStoreFromTable } from "../data/store-from-table.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Ruleset } from "../model/ruleset.js";
 import { defaultFormulaCompiler } from "../scoring/compiler.js";
-import { rate } from "../scoring/engine.js";
-import { prepareRuleset } from "../scoring/prepare.js";
+import { type RatingRun, rate } from "../scoring/engine.js";
+import { type PreparedRuleset, prepareRuleset } from "../scoring/prepare.js";
 import type { IndicatorResult, UnitResult } from "../scoring/result.js";
 
 /**
@@ -42,6 +42,9 @@ interface Rated {
   readonly period?: string;
   readonly results: readonly UnitResult[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The rating itself, for what else the editor shows of it (the audit, workspace/audit-view.ts). */
+  readonly prepared?: PreparedRuleset;
+  readonly run?: RatingRun;
 }
 
 /**
@@ -49,9 +52,7 @@ interface Rated {
  * `dataFolder`, in the latest period of the first rating's frequency that has data.
  */
 export async function previewUnit(ruleset: Ruleset, dataFolder: string, unit?: string): Promise<PreviewAnswer> {
-  const rated = await remembered(ratings, `${ruleset.hash}\u0000${ruleset.root}\u0000${dataFolder}`, () =>
-    rateLatest(ruleset, dataFolder),
-  );
+  const rated = await latestRating(ruleset, dataFolder);
   const { results, rating, period, diagnostics } = rated;
   const chosen = unit ? results.find((r) => r.unit === unit) : [...results].sort((a, b) => cmp(a.unit, b.unit))[0];
   if (!chosen || !rating || !period) return { diagnostics };
@@ -66,6 +67,13 @@ export async function previewUnit(ruleset: Ruleset, dataFolder: string, unit?: s
     },
     diagnostics,
   };
+}
+
+/** The rating the previews show (the latest period with data), rated once per ruleset content and folder. */
+export function latestRating(ruleset: Ruleset, dataFolder: string): Promise<Rated> {
+  return remembered(ratings, `${ruleset.hash}\u0000${ruleset.root}\u0000${dataFolder}`, () =>
+    rateLatest(ruleset, dataFolder),
+  );
 }
 
 /** A cached promise; a failure (a data folder removed meanwhile) is not kept, so the next call tries again. */
@@ -105,6 +113,8 @@ async function rateLatest(ruleset: Ruleset, dataFolder: string): Promise<Rated> 
     period: formatPeriod(period),
     results: run.result?.results ?? [],
     diagnostics: [...all, ...run.diagnostics],
+    prepared,
+    run,
   };
 }
 

@@ -63,9 +63,18 @@ describe("tarazy audit on the mini ruleset (three districts, hand-computed)", ()
     expect(stderr).toContain(
       "01-economy.yaml:5:9: note A103: 66.67% of the units score the cap (1) on revenue_execution",
     );
-    const text = await runInProcess(["audit", ...args], ROOT);
+    const text = await runInProcess(["audit", ...args, "--lang", "en"], ROOT);
     expect(text.stdout).toContain("revenue_execution");
     expect(text.stdout).toContain("Correlations between blocks");
+    // In Kazakh and Russian (kk is the default, as for every command): no English in the tables.
+    for (const lang of ["kk", "ru"]) {
+      const local = await runInProcess(["audit", ...args, "--lang", lang], ROOT);
+      expect(local.stdout).toContain("revenue_execution");
+      expect(local.stdout).not.toMatch(
+        /Statistical|Indicators|Blocks|Correlations|indicator|cover|weight|effect|skew|warnings|n\/a/,
+      );
+    }
+    expect((await runInProcess(["audit", ...args, "--lang", "ru"], ROOT)).stdout).toContain("Корреляции между блоками");
   });
 
   test("thresholds set under `audit:` in ruleset.yaml replace the defaults", async () => {
@@ -117,7 +126,17 @@ describe("tarazy audit on the Turkistan districts", () => {
 });
 
 test("--format html: one self-contained page with the findings, the blocks and the correlation heat maps", async () => {
-  const args = [`${MINI}/2026.1`, "--data", `${MINI}/sample-data`, "--period", "2026-Q1", "--format", "html"];
+  const args = [
+    `${MINI}/2026.1`,
+    "--data",
+    `${MINI}/sample-data`,
+    "--period",
+    "2026-Q1",
+    "--format",
+    "html",
+    "--lang",
+    "en",
+  ];
   const run = await runInProcess(["audit", ...args], ROOT);
   expect(run.code).toBe(0);
   expect(run.stdout.startsWith("<!doctype html>")).toBe(true);
@@ -126,4 +145,16 @@ test("--format html: one self-contained page with the findings, the blocks and t
   // r(revenue_execution, jobs_created) = 1/7 = 0.14, printed in its cell.
   expect(run.stdout).toMatch(/<td style="background:#[0-9a-f]{6};color:#[0-9a-f]{6}">0\.14<\/td>/);
   expect(run.stdout).not.toMatch(/NaN|undefined|<script|https?:/);
+});
+
+test("--format html --lang ru: the page in Russian, the findings by their titles, no English", async () => {
+  const args = [`${MINI}/2026.1`, "--data", `${MINI}/sample-data`, "--period", "2026-Q1", "--format", "html"];
+  const run = await runInProcess(["audit", ...args, "--lang", "ru"], ROOT);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('<html lang="ru">');
+  expect(run.stdout).toContain("Многие единицы на границе оценки");
+  // The same correlation, in Russian notation.
+  expect(run.stdout).toMatch(/<td style="background:#[0-9a-f]{6};color:#[0-9a-f]{6}">0,14<\/td>/);
+  const text = run.stdout.replace(/<style>[^<]*<\/style>/, "").replace(/<[^>]+>/g, " ");
+  expect(text).not.toMatch(/Statistical|Findings|Blocks|indicator|coverage|weight|importance|Pearson|units|score/);
 });

@@ -18,18 +18,19 @@ function workspace(assumptions: string): string {
   return dir;
 }
 
+const ARGS = [
+  "sensitivity",
+  "2026.1",
+  "--data",
+  "sample-data",
+  "--period",
+  "2026-Q1",
+  "--assumptions",
+  "assumptions.yaml",
+];
+
 async function sensitivity(dir: string, extra: readonly string[] = []) {
-  const args = [
-    "sensitivity",
-    "2026.1",
-    "--data",
-    "sample-data",
-    "--period",
-    "2026-Q1",
-    "--assumptions",
-    "assumptions.yaml",
-  ];
-  const run = await runInProcess([...args, ...extra, "--format", "json"], dir);
+  const run = await runInProcess([...ARGS, ...extra, "--format", "json"], dir);
   return { ...run, json: run.code === 0 ? (JSON.parse(run.stdout) as Json) : undefined };
 }
 
@@ -139,24 +140,94 @@ test("--format html draws each unit's rank interval as a whisker", async () => {
   const dir = workspace(
     "sensitivity:\n  runs: 20\n  assumptions:\n    - { id: agg, aggregation: [arithmetic, min] }\n",
   );
-  const run = await runInProcess(
-    [
-      "sensitivity",
-      "2026.1",
-      "--data",
-      "sample-data",
-      "--period",
-      "2026-Q1",
-      "--assumptions",
-      "assumptions.yaml",
-      "--format",
-      "html",
-    ],
-    dir,
-  );
+  const run = await runInProcess([...ARGS, "--format", "html", "--lang", "en"], dir);
   expect(run.code).toBe(0);
   expect(run.stdout.startsWith("<!doctype html>")).toBe(true);
   expect(run.stdout.match(/<svg /g)).toHaveLength(3);
   expect(run.stdout).toContain('aria-label="ranks 2 to 2, median 2"');
   expect(run.stdout).not.toMatch(/NaN|undefined|<script/);
+});
+
+test("--lang kk|ru: the tables and the page have no English; the numbers are the same", async () => {
+  const dir = workspace(
+    "sensitivity:\n  runs: 20\n  assumptions:\n    - { id: agg, aggregation: [arithmetic, min] }\n",
+  );
+  const run = (lang: string, format: string) => runInProcess([...ARGS, "--format", format, "--lang", lang], dir);
+  const english = /Sensitivity|assumption|ratings|rank statistics|median [0-9]|places|Whiskers|sampling|n\/a|\bkind\b/;
+  for (const lang of ["kk", "ru"]) {
+    for (const format of ["text", "html"]) {
+      const out = await run(lang, format);
+      expect(out.code, out.stderr).toBe(0);
+      // The file's name is the user's, not a word of ours.
+      expect(out.stdout.replaceAll("assumptions.yaml", ""), `${lang} ${format}`).not.toMatch(english);
+    }
+  }
+  expect((await run("ru", "text")).stdout).toContain("Индексы чувствительности");
+  expect((await run("kk", "html")).stdout).toContain('<html lang="kk">');
+  expect((await run("en", "text")).stdout).toContain("Mean absolute rank shift");
+});
+
+test("a score assumption: each option re-scores the indicator's values, and agrees with `tarazy rate` of the rules so changed", async () => {
+  // satisfaction as rated (bands 90 → 1, 70 → 0.5) or with one band from 50%: arys (50%) scores 1 instead
+  // of 0, 48 + 40 = 88, and passes baidibek (80%: 63.5 + 20 = 83.5) — by hand, and by `tarazy rate` below.
+  const dir = workspace(
+    [
+      "sensitivity:",
+      "  runs: 40",
+      "  assumptions:",
+      "    - id: satisfaction_bands",
+      "      score:",
+      "        indicator: satisfaction",
+      "        options:",
+      "          - { method: bands, bands: [{ min: 90, score: 1 }, { min: 70, score: 0.5 }, { score: 0 }] }",
+      "          - { method: bands, bands: [{ min: 50, score: 1 }, { score: 0 }] }",
+      "",
+    ].join("\n"),
+  );
+  const { json, code, stderr } = await sensitivity(dir);
+  expect(code, stderr).toBe(0);
+  const rated = await rate(dir);
+  const file = join(dir, "2026.1", "blocks", "02-social.yaml");
+  const text = readFileSync(file, "utf8");
+  const changed = text.replace(
+    /- \{ min: 90, score: 1 \}\n\s*- \{ min: 70, score: 0\.5 \}\n/,
+    "- { min: 50, score: 1 }\n",
+  );
+  expect(changed).not.toBe(text);
+  writeFileSync(file, changed);
+  const other = await rate(dir);
+  expect(other.results.map((r: Json) => [r.unit, r.score, r.rank])).toEqual([
+    ["kentau", 100, 1],
+    ["arys", 88, 2],
+    ["baidibek", 83.5, 3],
+  ]);
+  for (const u of json.units) {
+    const a = rated.results.find((r: Json) => r.unit === u.unit);
+    const b = other.results.find((r: Json) => r.unit === u.unit);
+    expect(u.nominalRank).toBe(a.rank);
+    expect([u.p5, u.p95, u.medianRank]).toEqual([
+      Math.min(a.rank, b.rank),
+      Math.max(a.rank, b.rank),
+      (a.rank + b.rank) / 2,
+    ]);
+  }
+  expect(json.assumptions[0]).toMatchObject({ id: "satisfaction_bands", kind: "score" });
+  // Half the runs take each option (the hypercube), and the second moves two of the three units one place:
+  // a mean absolute rank shift of 1/2 × 2/3.
+  expect(json.meanRankShift).toBeCloseTo(1 / 3, 12);
+});
+
+test("a score assumption on an unknown indicator, or with a formula method, is a diagnostic at its line", async () => {
+  const dir = workspace(
+    "sensitivity:\n  assumptions:\n    - { id: s, score: { indicator: satisfacton, options: [{ method: rank }] } }\n    - { id: t, score: { indicator: jobs_created, options: [{ method: formula, formula: '1' }] } }\n",
+  );
+  const run = await sensitivity(dir);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(/assumptions\.yaml:4:.*U101/);
+  const first = workspace(
+    "sensitivity:\n  assumptions:\n    - { id: s, score: { indicator: satisfacton, options: [{ method: rank }] } }\n",
+  );
+  const second = await sensitivity(first);
+  expect(second.stderr).toMatch(/assumptions\.yaml:3:.*U102.*'satisfacton' is not an indicator/);
+  expect(second.stderr).toContain("satisfaction");
 });

@@ -141,5 +141,106 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
     const cell = "kentau,2026-09,tax_arrears";
     expect((await standing(at(cell, arrears.to), ".", "kentau", "2026-Q3")).rank).toBe(2);
     expect((await standing(at(cell, arrears.to + 0.01), ".", "kentau", "2026-Q3")).rank).toBe(3);
+    // Goalposts inverted in closed form (lower is better): the unemployment rate that just reaches rank 2.
+    const unemployment = input(r, "unemployment", "unemployment_rate");
+    expect(unemployment).toMatchObject({ from: 4.6, how: "inverted", after: { rank: 2 } });
+    expect(unemployment.to).toBeLessThan(4.6);
+    const rate = "kentau,2026-Q3,unemployment_rate";
+    expect((await standing(at(rate, unemployment.to), ".", "kentau", "2026-Q3")).rank).toBe(2);
+    expect((await standing(at(rate, unemployment.to + 1e-6), ".", "kentau", "2026-Q3")).rank).toBe(3);
+    // Far fewer full ratings than candidates: the standing now, one per proposal, one for the plan.
+    const proposals = r.indicators.flatMap((i: Json) => i.inputs).filter((x: Json) => x.to !== undefined).length;
+    expect(r.ratings.rated).toBe(proposals + 2);
   }, 120_000);
+});
+
+describe("closed-form inverses and the combined plan (the mini ruleset with one cell changed)", () => {
+  // Baidibek with 60 of 100 satisfied (below the 70% band): 200/250 × 45 + 15/30 × 15 + 0 = 36 + 7.5 = 43.5,
+  // rank 3; arys has 48. Ranks compare totals rounded to 2 decimals, and a tie shares the better place, so
+  // rank 2 needs a total of 47.995.
+  const baidibek = () => withCell(MINI, "data.csv", "baidibek,2026-Q1,satisfied", 60);
+
+  test("rank 2: revenue ≥ 250 · (47.995 − 7.5) / 45 and jobs ≥ 23.99, both by the method's inverse", async () => {
+    const dir = baidibek();
+    const r = await target(dir, "2026.1", "baidibek", "2026-Q1", "rank:2");
+    expect(r.current).toEqual({ total: 43.5, rank: 3, grade: "red" });
+    const revenue = input(r, "revenue_execution", "revenue");
+    expect(revenue).toMatchObject({ from: 200, how: "inverted", after: { rank: 2 } });
+    expect(revenue.to).toBeCloseTo((250 * 40.495) / 45, 9);
+    // goalposts 0..30: 36 + 15 · j / 30 ≥ 47.995 → j ≥ 23.99.
+    expect(input(r, "jobs_created", "jobs")).toMatchObject({ from: 15, to: 23.99, change: 8.99, how: "inverted" });
+    expect(input(r, "jobs_created", "jobs").after).toEqual({ total: 47.995, rank: 2, grade: "red" });
+    // The ratio of two fields is no lone field: searched.
+    expect(input(r, "satisfaction", "satisfied")).toMatchObject({ to: 70, how: "searched" });
+    expect(r.planAfter).toMatchObject({ rank: 2 });
+  });
+
+  test("each inverted proposal, written into the data and rated by `tarazy rate`, reaches; a little less does not", async () => {
+    const r = await target(baidibek(), "2026.1", "baidibek", "2026-Q1", "rank:2");
+    const revenue = input(r, "revenue_execution", "revenue").to;
+    const rank = async (cell: string, v: number) => {
+      const dir = withCell(baidibek(), "data.csv", cell, v);
+      return (await standing(dir, "2026.1", "baidibek", "2026-Q1")).rank;
+    };
+    // Revenue is cumulative: the quarter's value is March's running total.
+    expect(await rank("baidibek,2026-03,revenue", revenue)).toBe(2);
+    expect(await rank("baidibek,2026-03,revenue", 224.97)).toBe(3);
+    // Jobs sum over the months: 5 + 5 + 13.99 = 23.99.
+    expect(await rank("baidibek,2026-03,jobs", 13.99)).toBe(2);
+    expect(await rank("baidibek,2026-03,jobs", 13.98)).toBe(3);
+  }, 60_000);
+
+  test("no single change reaches rank 1; revenue and jobs together do, and are rated together", async () => {
+    // Arys with revenue 150 of its 300 plan and 95 of 100 satisfied: 22.5 + 3 + 40 = 65.5. Kentau has 100;
+    // a tie at 100.00 shares rank 1, so rank 1 needs 99.995 before rounding.
+    const arys = (revenue: number) =>
+      withCell(withCell(MINI, "data.csv", "arys,2026-03,revenue", revenue), "data.csv", "arys,2026-Q1,satisfied", 95);
+    const r = await target(arys(150), "2026.1", "arys", "2026-Q1", "rank:1");
+    expect(r.current.total).toBe(65.5);
+    // Revenue at its plan gives 88, jobs at 30 give 77.5: neither alone, said with how far each goes.
+    expect(input(r, "revenue_execution", "revenue")).toMatchObject({ how: "inverted", most: { to: 300 } });
+    expect(input(r, "revenue_execution", "revenue").most.after.total).toBe(88);
+    expect(input(r, "jobs_created", "jobs")).toMatchObject({ how: "inverted", most: { to: 30 } });
+    expect(input(r, "jobs_created", "jobs").to).toBeUndefined();
+    // The plan: revenue first (22.5 points per 100% change against jobs' 3), then jobs only as far as
+    // needed: 45 + 15 · j / 30 + 40 ≥ 99.995 → j ≥ 29.99.
+    expect(r.plan.map((x: Json) => [x.field, x.to])).toEqual([
+      ["revenue", 300],
+      ["jobs", 29.99],
+    ]);
+    expect(r.planAfter).toEqual({ total: 99.995, rank: 1, grade: "green" });
+    expect(r.planReaches).toBe(true);
+    // The same two changes written into the data and rated by `tarazy rate`: rank 1; jobs 29.98: rank 2.
+    const both = (jobsMarch: number) => withCell(arys(300), "data.csv", "arys,2026-03,jobs", jobsMarch);
+    expect((await standing(both(25.99), "2026.1", "arys", "2026-Q1")).rank).toBe(1);
+    expect((await standing(both(25.98), "2026.1", "arys", "2026-Q1")).rank).toBe(2);
+  }, 60_000);
+});
+
+describe("the unit's explain as an HTML page with what it takes", () => {
+  const page = async (unit: string, extra: string[] = []) => {
+    const run = await runInProcess(
+      ["explain", "2026.1", unit, "--data", "sample-data", "--period", "2026-Q1", "--format", "html", ...extra],
+      MINI,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    return run.stdout;
+  };
+
+  test("by default one rank up: arys (3rd) → rank 2, the same proposal as the text, in Russian without English", async () => {
+    const html = await page("arys", ["--lang", "ru"]);
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('<h2 id="what-it-takes-h">Что нужно для цели: место 2</h2>');
+    // The proposal of the hand computation above: 70 satisfied, 68 points, rank 2.
+    expect(html).toContain("→ 70 (+20; найдено поиском) ⇒ итог 68, место 2, Жёлтая зона");
+    expect(html).toContain("Все изменения плана, оценённые вместе: итог 68, место 2, Жёлтая зона");
+    // The blocks follow, as the text explain shows them.
+    expect(html).toContain("satisfaction — ");
+    expect(html).not.toMatch(/What it takes|found by search|method inverted|Plan \(|cannot reach|rated together/);
+  });
+
+  test("--target is honoured; the first unit has no default target and the page has no section", async () => {
+    expect(await page("arys", ["--target", "grade:green", "--lang", "en"])).toContain("What it takes: Green zone");
+    expect(await page("kentau", ["--lang", "en"])).not.toContain("what-it-takes");
+  });
 });

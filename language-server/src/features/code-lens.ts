@@ -1,8 +1,9 @@
-import { type LineFigure, lineFigures } from "@tarazy/engine";
+import { auditFigures, type LineFigure, lineFigures } from "@tarazy/engine";
 import { type CodeLens, ResponseError } from "vscode-languageserver/node";
 import { answer } from "../answer.js";
 import type { ServerContext } from "../context.js";
 import { uriToPath } from "../positions.js";
+import type { AuditFindings } from "./audit-findings.js";
 import { currentDocument, offsetRange } from "./editor-input.js";
 import { previewFor } from "./preview-of.js";
 
@@ -11,9 +12,10 @@ export const EXPLAIN_COMMAND = "tarazy.explain";
 
 /**
  * Code lenses over block files: the block's weight and its indicators' sum; with tarazy.dataFolder set, each
- * indicator's value, score and points for tarazy.unit in the latest period, opening the explain trace.
+ * indicator's value, score and points for tarazy.unit in the latest period, opening the explain trace, and
+ * the block's effective importance beside its nominal weight (the statistical audit of that period).
  */
-export function registerCodeLens(ctx: ServerContext): void {
+export function registerCodeLens(ctx: ServerContext, audit?: AuditFindings): void {
   ctx.capabilities.codeLensProvider = { resolveProvider: false };
   ctx.connection.onCodeLens(async (params, token): Promise<CodeLens[] | ResponseError<void>> => {
     const path = uriToPath(params.textDocument.uri);
@@ -23,7 +25,9 @@ export function registerCodeLens(ctx: ServerContext): void {
     const current = built;
     if (!current) return [];
     const { model, preview, folder, dataFolder } = await previewFor(ctx, path);
-    return lineFigures(current.document, model, ctx.locale, preview).map((f: LineFigure) => ({
+    // With a data folder, the block's effective importance (the audit) beside its weight.
+    const audited = auditFigures(current.document, await audit?.viewOf(path), ctx.locale);
+    return [...lineFigures(current.document, model, ctx.locale, preview), ...audited].map((f: LineFigure) => ({
       range: offsetRange(current.document, f.start, f.end),
       command:
         f.kind === "indicator" && preview && folder && dataFolder

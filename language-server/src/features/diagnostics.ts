@@ -46,6 +46,10 @@ export class DiagnosticsPublisher {
   private needsBuild = false;
   private readonly pending = new Set<string>();
   private readonly published = new Map<string, string>();
+  /** Diagnostics from elsewhere for a file (the audit's findings, audit-findings.ts), published with its own. */
+  extra: (file: string) => readonly LspDiagnostic[] = () => [];
+  /** Called after each build of the rules. */
+  onBuilt: () => void = () => {};
 
   constructor(
     private readonly connection: Connection,
@@ -63,6 +67,13 @@ export class DiagnosticsPublisher {
     if (!this.needsBuild) return;
     this.needsBuild = false;
     for (const file of this.workspace.build()) this.pending.add(file);
+    this.onBuilt();
+  }
+
+  /** Publishes these files again (their extra diagnostics changed). */
+  republish(files: readonly string[]): void {
+    for (const file of files) this.pending.add(file);
+    this.flush();
   }
 
   /** Builds now and publishes every file whose diagnostics changed (an empty list clears a file). */
@@ -73,7 +84,7 @@ export class DiagnosticsPublisher {
     const files = [...this.pending].sort();
     this.pending.clear();
     for (const file of files) {
-      const diagnostics = this.workspace.diagnosticsOf(file).map(toLspDiagnostic);
+      const diagnostics = [...this.workspace.diagnosticsOf(file).map(toLspDiagnostic), ...this.extra(file)];
       const key = JSON.stringify(diagnostics);
       if ((this.published.get(file) ?? "[]") === key) continue;
       if (diagnostics.length === 0) this.published.delete(file);

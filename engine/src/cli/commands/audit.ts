@@ -4,7 +4,7 @@ import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { auditText } from "../audit-text.js";
 import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
 import { type Command, UsageError } from "../io.js";
-import { formatOption, parseOptions, periodsOf } from "../options.js";
+import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { rateCommandCore } from "../rating-session.js";
 
@@ -25,6 +25,7 @@ Options:
   --rating ID           the rating to audit (default: the first whose rhythm matches the period)
   --format text|json|html  tables (default), the audit as JSON (an array for --from/--to), or a
                         self-contained HTML page with correlation heat maps
+  --lang kk|ru|en       language of the tables and the page (default kk); findings are diagnostics
 
 Exit code: 0 audited (findings are warnings and notes), 1 problems in the rules or the data, 2 bad usage.
 `;
@@ -41,6 +42,7 @@ export const auditCommand: Command = {
       "--to",
       "--rating",
       "--format",
+      "--lang",
     ]);
     const [rulesetPath, ...extra] = positional;
     if (rulesetPath === undefined) throw new UsageError("missing RULESET (a ruleset version or family folder)");
@@ -48,6 +50,7 @@ export const auditCommand: Command = {
     if (data.length === 0) throw new UsageError("missing --data PATH");
     const periods = periodsOf(values);
     const format = formatOption(values, ["text", "json", "html"] as const);
+    const lang = langOption(values);
     const rating = values.get("--rating");
     const batch = await rateCommandCore({
       ruleset: rulesetPath,
@@ -66,11 +69,11 @@ export const auditCommand: Command = {
     printDiagnostics(io, [...batch.diagnostics, ...reports.flatMap((r) => r.findings)]);
     if (format === "html") {
       const place = (file: string | undefined) => (file ? displayPath(file, io.cwd) : "");
-      io.stdout(reports.map((r) => auditHtml(r, place)).join("\n"));
+      io.stdout(reports.map((r) => auditHtml(r, place, lang)).join("\n"));
     } else if (format === "json") {
       const json = reports.map((r) => auditJson(r, io.cwd));
       io.stdout(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
-    } else io.stdout(reports.map(auditText).join("\n"));
+    } else io.stdout(reports.map((r) => auditText(r, lang)).join("\n"));
     return 0;
   },
 };

@@ -19,6 +19,7 @@ import { rangeOfLength } from "../../source/range.js";
 import { didYouMean } from "../../util/did-you-mean.js";
 import { type Target, whatItTakes } from "../../whatif/target.js";
 import { displayPath } from "../diagnostic-formats/relative.js";
+import { explainHtml } from "../explain-html.js";
 import type { Command } from "../io.js";
 import { UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
@@ -41,7 +42,10 @@ Options:
   --rating ID           the rating (default: the first whose rhythm matches the period)
   --indicator ID        show only this indicator
   --lang kk|ru|en       language of names (default kk)
-  --format text|json    the trace as text (default) or as JSON (the ExplainTrace of engine/src/scoring/trace.ts)
+  --format text|json|html
+                        the trace as text (default), as JSON (the ExplainTrace of engine/src/scoring/trace.ts),
+                        or as one self-contained HTML page with what it takes to reach --target (by default
+                        one rank up)
   --target rank:N|grade:ID
                         what it takes to reach a rank (N or better) or a grade (ID or better): for each input
                         the unit reports, the smallest change that alone reaches it, and a plan combining the
@@ -190,7 +194,7 @@ export function renderIndicator(t: IndicatorTrace, lang: Lang, cwd: string, inde
   );
   if (t.best)
     lines.push(
-      `${pad}${WORDS.best[lang]}: ${t.best.unit} = ${num(t.best.value, lang)}, ${WORDS.scoreOf[lang]} ${num(t.best.score, lang)}`,
+      `${pad}${WORDS.best[lang]}: ${t.best.name ? `${localize(t.best.name, lang)} (${t.best.unit})` : t.best.unit} = ${num(t.best.value, lang)}, ${WORDS.scoreOf[lang]} ${num(t.best.score, lang)}`,
     );
   return lines;
 }
@@ -221,15 +225,19 @@ function gradeText(t: ExplainTrace, lang: Lang): string {
   return name || `${label("grade", lang)} ${t.grade || WORDS.none[lang]}`;
 }
 
-/** The whole trace as text (or one indicator of it). */
-export function renderTrace(t: ExplainTrace, lang: Lang, cwd: string, only?: string): string {
-  const out = [
+/** The trace's head: who, which rating and period, which ruleset, the total, rank and grade, the coverage. */
+export function headerLines(t: ExplainTrace, lang: Lang): string[] {
+  return [
     `${WORDS.explain[lang]}: ${localize(t.unit.name, lang)} (${t.unit.id}) · ${localize(t.ratingTitle, lang)}, ${t.period}`,
     `${t.ruleset.id} ${t.ruleset.version} (${t.ruleset.hash.slice(0, 12)})`,
     totalLine(t, lang),
     ...coverageLines(t.coverage, lang),
-    "",
   ];
+}
+
+/** The whole trace as text (or one indicator of it). */
+export function renderTrace(t: ExplainTrace, lang: Lang, cwd: string, only?: string): string {
+  const out = [...headerLines(t, lang), ""];
   for (const b of t.blocks) {
     const indicators = only ? b.indicators.filter((i) => i.id === only) : b.indicators;
     if (only && indicators.length === 0) continue;
@@ -299,7 +307,7 @@ export const explainCommand: Command = {
     if (values.has("--from") || values.has("--to")) throw new UsageError("explain takes one --period");
     const periods = periodsOf(values);
     const lang = langOption(values);
-    const format = formatOption(values, ["text", "json"] as const);
+    const format = formatOption(values, ["text", "json", "html"] as const);
     const rating = values.get("--rating");
     const batch = await rateCommandCore({
       ruleset: rulesetPath,
@@ -328,17 +336,30 @@ export const explainCommand: Command = {
       ]);
       return 1;
     }
-    const target = values.get("--target");
-    if (target !== undefined) {
-      const report = whatItTakes({
+    const given = values.get("--target");
+    // The HTML page shows what it takes by default for one rank up (nothing for the first).
+    const target =
+      given !== undefined
+        ? parseTarget(given, ruleset)
+        : format === "html" && trace.rank > 1
+          ? ({ kind: "rank", rank: Math.ceil(trace.rank) - 1 } as const)
+          : undefined;
+    const report =
+      target &&
+      whatItTakes({
         prepared: rated.version.prepared,
         store: rated.version.store,
         rating: trace.rating,
         period: rated.run.period,
         unit: trace.unit.id,
-        target: parseTarget(target, ruleset),
+        target,
       });
-      if (!report) return 1;
+    if (target && !report) return 1;
+    if (format === "html") {
+      io.stdout(explainHtml(trace, report, ruleset, lang, io.cwd));
+      return 0;
+    }
+    if (report) {
       if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}\n`);
       else io.stdout(renderTarget(report, ruleset, lang));
       return 0;

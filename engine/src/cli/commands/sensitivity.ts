@@ -7,7 +7,7 @@ import { sensitivityHtml } from "../../sensitivity/html.js";
 import { readAssumptions } from "../../sensitivity/read-assumptions.js";
 import { displayPath } from "../diagnostic-formats/relative.js";
 import { type Command, UsageError } from "../io.js";
-import { formatOption, parseOptions, periodsOf } from "../options.js";
+import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { rateCommandCore } from "../rating-session.js";
 import { sensitivityText } from "../sensitivity-text.js";
@@ -29,6 +29,7 @@ Options:
   --rating ID           the rating (default: the first whose rhythm matches the period)
   --format text|json|html  tables (default), JSON, or a self-contained HTML page with the rank
                         intervals drawn as whiskers
+  --lang kk|ru|en       language of the tables and the page (default kk)
 
 Exit code: 0 analysed, 1 problems in the rules, data or assumptions, 2 bad usage.
 `;
@@ -48,7 +49,18 @@ export const sensitivityCommand: Command = {
     "rank intervals and sensitivity indices: tarazy sensitivity RULESET --data PATH... --period P --assumptions FILE",
   usage: USAGE,
   async run(args, io) {
-    const known = ["--data", "--period", "--from", "--to", "--rating", "--format", "--assumptions", "--runs", "--seed"];
+    const known = [
+      "--data",
+      "--period",
+      "--from",
+      "--to",
+      "--rating",
+      "--format",
+      "--lang",
+      "--assumptions",
+      "--runs",
+      "--seed",
+    ];
     const { positional, values, data } = parseOptions(args, known);
     const [rulesetPath, ...extra] = positional;
     if (rulesetPath === undefined) throw new UsageError("missing RULESET (a ruleset version or family folder)");
@@ -57,6 +69,7 @@ export const sensitivityCommand: Command = {
     const periods = periodsOf(values);
     if (periods.length !== 1) throw new UsageError("sensitivity analyses one period: give --period");
     const format = formatOption(values, ["text", "json", "html"] as const);
+    const lang = langOption(values);
     const file = values.get("--assumptions");
     if (file === undefined) throw new UsageError("missing --assumptions FILE (see docs/audit.md#sensitivity)");
     const runs = integerOption(values, "--runs", 2, 100000);
@@ -80,8 +93,10 @@ export const sensitivityCommand: Command = {
       printDiagnostics(io, batch.diagnostics);
       return 1;
     }
-    const blocks = ratingBlocks(rated.version.ruleset, rated.run.rating).map((b) => b.id);
-    const read = readAssumptions(path.resolve(io.cwd, file), text, blocks);
+    const ratingBlockList = ratingBlocks(rated.version.ruleset, rated.run.rating);
+    const blocks = ratingBlockList.map((b) => b.id);
+    const indicators = ratingBlockList.flatMap((b) => b.indicators.map((i) => i.id));
+    const read = readAssumptions(path.resolve(io.cwd, file), text, blocks, indicators);
     printDiagnostics(io, [...batch.diagnostics, ...read.diagnostics]);
     if (!read.settings) return 1;
     const settings = {
@@ -90,9 +105,10 @@ export const sensitivityCommand: Command = {
       ...(seed !== undefined ? { seed } : {}),
     };
     const report = analyseSensitivity(rated.version.ruleset, rated.run, settings);
-    if (format === "html") io.stdout(sensitivityHtml(report, rated.version.ruleset));
+    if (format === "html") io.stdout(sensitivityHtml(report, rated.version.ruleset, lang));
     else if (format === "json") io.stdout(`${JSON.stringify(sensitivityJson(report), null, 2)}\n`);
-    else io.stdout(sensitivityText(report, rated.version.ruleset, displayPath(path.resolve(io.cwd, file), io.cwd)));
+    else
+      io.stdout(sensitivityText(report, rated.version.ruleset, displayPath(path.resolve(io.cwd, file), io.cwd), lang));
     return 0;
   },
 };

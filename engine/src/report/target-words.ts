@@ -1,0 +1,98 @@
+import type { Lang, Ruleset } from "../model/ruleset.js";
+import type { InputChange, Standing, Target } from "../whatif/target.js";
+import { localize, localizeMeasure } from "./labels.js";
+import { localNumber } from "./number-format.js";
+
+/** The words of `tarazy explain --target` (text and HTML), in the three languages (no English in kk/ru). */
+export const W = {
+  title: { kk: "Мақсатқа не керек", ru: "Что нужно для цели", en: "What it takes" },
+  rank: { kk: "орын", ru: "место", en: "rank" },
+  grade: { kk: "аймақ", ru: "зона", en: "grade" },
+  total: { kk: "жиынтық", ru: "итог", en: "total" },
+  now: { kk: "қазір", ru: "сейчас", en: "now" },
+  reached: {
+    kk: "Мақсатқа жеткен: өзгеріс қажет емес.",
+    ru: "Цель уже достигнута: изменений не нужно.",
+    en: "The target is already reached: no change is needed.",
+  },
+  alone: {
+    kk: "Жалғыз өзгерістер (басқалары тұрақты)",
+    ru: "Отдельные изменения (всё прочее неизменно)",
+    en: "Single changes (everything else held fixed)",
+  },
+  plan: { kk: "Жоспар (ең арзан өзгерістер)", ru: "План (самые дешёвые изменения)", en: "Plan (cheapest changes)" },
+  none: {
+    kk: "бұл дерек жалғыз өзі жеткізбейді",
+    ru: "одним этим показателем не достичь",
+    en: "cannot reach the target alone",
+  },
+  regional: {
+    kk: "өңірлік деңгейде қалыптасады, ұсынылмайды",
+    ru: "формируется на уровне региона, не предлагается",
+    en: "formed at the regional level, not proposed",
+  },
+  most: { kk: "ең көбі", ru: "самое большее", en: "at most" },
+  together: {
+    kk: "Жоспардың барлық өзгерісі бірге бағаланды",
+    ru: "Все изменения плана, оценённые вместе",
+    en: "All the plan's changes rated together",
+  },
+  inverted: { kk: "әдіс кері есептелді", ru: "метод обращён", en: "method inverted" },
+  searched: { kk: "іздеумен табылды", ru: "найдено поиском", en: "found by search" },
+  indicator: { kk: "көрсеткіш", ru: "показатель", en: "indicator" },
+  input: { kk: "дерек", ru: "данные", en: "input" },
+  proposal: { kk: "өзгеріс", ru: "изменение", en: "change" },
+  unreachable: {
+    kk: "Мақсатқа бөлімшенің өз деректерімен жету мүмкін емес.",
+    ru: "Цель недостижима за счёт собственных данных единицы.",
+    en: "The target cannot be reached by the unit's own inputs.",
+  },
+} as const;
+
+function num(x: number, lang: Lang): string {
+  return localNumber(x, lang);
+}
+
+export function targetText(t: Target, ruleset: Ruleset, lang: Lang): string {
+  if (t.kind === "rank") return `${W.rank[lang]} ${t.rank}`;
+  const g = ruleset.grades.find((x) => x.id === t.grade);
+  return g ? localize(g.label, lang) || g.id : t.grade;
+}
+
+export function standing(s: Standing, ruleset: Ruleset, lang: Lang): string {
+  const g = ruleset.grades.find((x) => x.id === s.grade);
+  return `${W.total[lang]} ${num(s.total, lang)}, ${W.rank[lang]} ${num(s.rank, lang)}, ${g ? localize(g.label, lang) || g.id : s.grade}`;
+}
+
+/** "Revenue (mln KZT)": the input's name and measure in the language. */
+export function inputName(c: InputChange, ruleset: Ruleset, lang: Lang): string {
+  const field = ruleset.fields.find((f) => f.id === c.field);
+  const name = field ? localize(field.name, lang) || c.field : c.field;
+  return `${name} (${field ? localizeMeasure(field, lang) : c.measure})`;
+}
+
+/** "→ 70 (+20; found by search) ⇒ total 68, rank 2, Yellow zone". */
+export function moveText(
+  how: InputChange["how"],
+  to: number,
+  d: number,
+  after: Standing,
+  ruleset: Ruleset,
+  lang: Lang,
+) {
+  return `→ ${num(to, lang)} (${d > 0 ? "+" : "−"}${num(Math.abs(d), lang)}; ${W[how][lang]}) ⇒ ${standing(after, ruleset, lang)}`;
+}
+
+/** The change proposed, or that none alone reaches (and how far the input goes at most). */
+export function proposalText(c: InputChange, ruleset: Ruleset, lang: Lang): string {
+  if (c.to !== undefined && c.change !== undefined && c.after)
+    return moveText(c.how, c.to, c.change, c.after, ruleset, lang);
+  const most = c.most
+    ? `; ${W.most[lang]} ${moveText(c.how, c.most.to, c.most.change, c.most.after, ruleset, lang)}`
+    : "";
+  return `— ${W.none[lang]}${most}`;
+}
+
+export function changeLine(c: InputChange, ruleset: Ruleset, lang: Lang): string {
+  return `${c.indicator} · ${inputName(c, ruleset, lang)}: ${num(c.from, lang)} ${proposalText(c, ruleset, lang)}`;
+}
