@@ -18,7 +18,7 @@ const AT = {
 };
 const name = (id) => ({ kk: id, en: id });
 
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

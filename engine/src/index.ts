@@ -32,7 +32,8 @@ export { type CompiledFormula, CompileError, type CompileOptions, compileFormula
 export { DataCode } from "./data/codes.js";
 export { familyFields, loadFamilyFields, type VersionFields } from "./data/family-fields.js";
 export * from "./data/load-data.js";
-export type { Observation, Provenance } from "./data/observation.js";
+export type { Observation, ObservationList, Provenance } from "./data/observation.js";
+export type { CellSource, ObservationTable } from "./data/observation-table.js";
 export {
   NO_DATA_SPELLINGS,
   NOT_APPLICABLE_SPELLINGS,
@@ -43,6 +44,7 @@ export {
   parseNumber,
 } from "./data/parse-number.js";
 export { formatPeriod, type Period, type PeriodKind, parsePeriod } from "./data/period.js";
+export { buildDataStoreFromTable } from "./data/store-from-table.js";
 export * from "./diagnostics/catalog.js";
 export { renderDiagnosticsMarkdown } from "./diagnostics/catalog-markdown.js";
 export * from "./diagnostics/diagnostic.js";

@@ -1,22 +1,15 @@
 import path from "node:path";
 import { loadFamilyFields } from "../data/family-fields.js";
 import { type DataFileRead, readDataFiles } from "../data/load-data.js";
-import type { Observation } from "../data/observation.js";
-import {
-  comparePeriods,
-  firstMonth,
-  formatPeriod,
-  lastMonth,
-  type Period,
-  parsePeriod,
-  previousPeriod,
-  samePeriod,
-} from "../data/period.js";
-import { buildDataStore, type DataStore, periodCode } from "../data/store.js";
+import type { ObservationTable } from "../data/observation-table.js";
+import { firstMonth, formatPeriod, lastMonth, type Period, previousPeriod, samePeriod } from "../data/period.js";
+import { type DataStore, formatPeriodCode, periodCode } from "../data/store.js";
+import { buildDataStoreFromTable } from "../data/store-from-table.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Ruleset } from "../model/ruleset.js";
 import { effectiveMonths, isFamilyFolder, type LoadOptions, type LoadResult, loadRuleset } from "../rules/load.js";
 import type { ReadFileHook } from "../rules/read.js";
+import { readOnce } from "../rules/read-once.js";
 import { ScoringCode } from "../scoring/codes.js";
 import { defaultFormulaCompiler } from "../scoring/compiler.js";
 import { hasScores, type RatingRun, rate } from "../scoring/engine.js";
@@ -49,6 +42,11 @@ export class RatingSession {
   private readonly byPeriod = new Map<string, Promise<VersionForPeriod>>();
   /** Each version folder loaded once, whether chosen for a period or read for the family's fields. */
   private readonly loaded = new Map<string, LoadResult>();
+  /**
+   * Each rule file read once, whichever period asks for it (choosing a version reads every ruleset.yaml),
+   * from `readFile` when it gives the file.
+   */
+  private readonly reads: ReadFileHook;
   readonly family: boolean;
 
   constructor(
@@ -61,6 +59,7 @@ export class RatingSession {
     readonly readFile?: ReadFileHook,
   ) {
     this.family = isFamilyFolder(path.resolve(cwd, rulesetPath));
+    this.reads = readOnce(readFile);
   }
 
   /** The version in force in the period (a version folder is used for every period), with its data. */
@@ -88,7 +87,7 @@ export class RatingSession {
       this.versions.set(ruleset.root, ready);
     }
     const { version, diagnostics } = await ready;
-    const outside = this.family ? undefined : outOfPeriod(ruleset, period);
+    const outside = this.family ? undefined : outOfPeriod(ruleset, period, this.reads);
     if (outside && !this.allowOutOfPeriod)
       return { diagnostics: [...loaded.diagnostics, ...diagnostics, outside.diagnostic] };
     const versionReason = outside
@@ -102,7 +101,7 @@ export class RatingSession {
   }
 
   private loadOptions(): Pick<LoadOptions, "loaded" | "readFile"> {
-    return { loaded: this.loaded, ...(this.readFile ? { readFile: this.readFile } : {}) };
+    return { loaded: this.loaded, readFile: this.reads };
   }
 
   private async prepare(ruleset: Ruleset): Promise<{ version?: RatingVersion; diagnostics: Diagnostic[] }> {
@@ -111,7 +110,7 @@ export class RatingSession {
     // The data may hold the fields of the family's other versions too: those are set aside (D128).
     const family = loadFamilyFields(ruleset, this.loadOptions());
     const read = await readDataFiles(this.dataPaths, ruleset, { cwd: this.cwd, ...(family ? { family } : {}) });
-    const built = buildDataStore(ruleset, read.observations);
+    const built = buildDataStoreFromTable(ruleset, read.table);
     const all = [...diagnostics, ...read.diagnostics, ...built.diagnostics];
     if (hasErrors(all)) return { diagnostics: all };
     return {
@@ -120,7 +119,7 @@ export class RatingSession {
         prepared,
         store: built.store,
         files: read.files,
-        sources: describeSources(read.files, read.observations),
+        sources: describeSources(read.files, read.table),
       },
       diagnostics: all,
     };
@@ -147,8 +146,12 @@ export class RatingSession {
 }
 
 /** S209 when a version folder is rated for a period outside its effective dates; undefined when in force. */
-export function outOfPeriod(ruleset: Ruleset, period: Period): { diagnostic: Diagnostic; span: string } | undefined {
-  const { from, to, file, range } = effectiveMonths(ruleset.root);
+export function outOfPeriod(
+  ruleset: Ruleset,
+  period: Period,
+  readFile?: ReadFileHook,
+): { diagnostic: Diagnostic; span: string } | undefined {
+  const { from, to, file, range } = effectiveMonths(ruleset.root, readFile ? { readFile } : {});
   const month = (m: number) => `${period.year}-${String(m).padStart(2, "0")}`;
   const first = month(firstMonth(period));
   const last = month(lastMonth(period));
@@ -170,16 +173,16 @@ export function outOfPeriod(ruleset: Ruleset, period: Period): { diagnostic: Dia
 }
 
 /** "a.csv (2026-01 .. 2026-09), b.csv (no data)": the files read and the periods they hold. */
-export function describeSources(files: readonly DataFileRead[], observations: readonly Observation[]): string {
-  const spans = new Map<string, { first: Period; last: Period }>();
-  for (const o of observations) {
-    const p = parsePeriod(o.period);
-    if (!p) continue;
-    const span = spans.get(o.source.file);
-    if (!span) spans.set(o.source.file, { first: p, last: p });
+export function describeSources(files: readonly DataFileRead[], table: ObservationTable): string {
+  const spans = new Map<string, { first: number; last: number }>();
+  for (let i = 0; i < table.length; i++) {
+    const code = table.period(i);
+    const file = table.sourceOf(i).file;
+    const span = spans.get(file);
+    if (!span) spans.set(file, { first: code, last: code });
     else {
-      if (comparePeriods(p, span.first) < 0) span.first = p;
-      if (comparePeriods(p, span.last) > 0) span.last = p;
+      if (code < span.first) span.first = code;
+      if (code > span.last) span.last = code;
     }
   }
   if (files.length === 0) return "no data files";
@@ -187,7 +190,7 @@ export function describeSources(files: readonly DataFileRead[], observations: re
     .map((f) => {
       const span = spans.get(f.path);
       if (!span) return `${f.path} (no data)`;
-      const [a, b] = [formatPeriod(span.first), formatPeriod(span.last)];
+      const [a, b] = [formatPeriodCode(span.first), formatPeriodCode(span.last)];
       return `${f.path} (${a === b ? a : `${a} .. ${b}`})`;
     })
     .join(", ");

@@ -5,7 +5,7 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { DataCode } from "./codes.js";
 import { valueProblem } from "./field-values.js";
 import type { Observation } from "./observation.js";
-import { comparePeriods, parsePeriod } from "./period.js";
+import type { ObservationTable } from "./observation-table.js";
 import { type ReaderContext, readCsv } from "./readers/csv-reader.js";
 import { decodeDataBytes } from "./readers/decode.js";
 import { type DataFileEntry, type DataFormat, listDataFiles } from "./readers/files.js";
@@ -16,6 +16,7 @@ import { NameIndex } from "./readers/names.js";
 import { type FamilyFields, OtherVersionFields, type SetAsideValues } from "./readers/other-versions.js";
 import { FILE_START, FileProblems } from "./readers/problems.js";
 import { readXlsx } from "./readers/xlsx-reader.js";
+import { formatPeriodCode } from "./store.js";
 
 export { decodeDataBytes } from "./readers/decode.js";
 export type { FamilyFields, SetAsideValues } from "./readers/other-versions.js";
@@ -53,6 +54,8 @@ export interface DataFileRead {
 
 export interface DataReadResult {
   /** One per unit, field and period, in file and row order; empty cells are not observations. */
+  readonly table: ObservationTable;
+  /** The table's observations as objects, made at the first use (the rating and counts read the table). */
   readonly observations: Observation[];
   readonly diagnostics: Diagnostic[];
   readonly files: DataFileRead[];
@@ -75,7 +78,7 @@ export async function readDataFiles(
   const listed = await listDataFiles(paths, options.cwd ?? process.cwd());
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   const files: DataFileRead[] = [];
-  const merger = new ObservationMerger();
+  const merger = new ObservationMerger(model.units.length);
   const units = new NameIndex(model.units, (u) => [...u.aliases, u.name.kk, u.name.ru, u.name.en]);
   const fields = new NameIndex(model.fields, (f) => [f.name.kk, f.name.ru, f.name.en]);
   const otherFields = options.family ? new OtherVersionFields(options.family, model.fields) : undefined;
@@ -98,16 +101,36 @@ export async function readDataFiles(
     diagnostics.push(...problems.finish(), ...(tally?.diagnostics() ?? []));
     setAside.push(...(tally?.values ?? []));
   }
-  diagnostics.push(...valueDiagnostics(merger.observations, model.fields));
-  return { observations: merger.observations, diagnostics: noDataAnywhere(diagnostics, merger), files, setAside };
+  diagnostics.push(...valueDiagnostics(merger.table));
+  return dataRead(merger.table, noDataAnywhere(diagnostics, merger.table), files, setAside);
+}
+
+/** A read's result; `observations` is made from the table when first asked for. */
+export function dataRead(
+  table: ObservationTable,
+  diagnostics: Diagnostic[],
+  files: DataFileRead[],
+  setAside: SetAsideValues[],
+): DataReadResult {
+  let observations: Observation[] | undefined;
+  return {
+    table,
+    get observations() {
+      observations ??= table.toArray();
+      return observations;
+    },
+    diagnostics,
+    files,
+    setAside,
+  };
 }
 
 /**
  * An empty or header-only file is a warning (D106) beside files with data; when no file gives any value
  * it is the only source there was, and an error (D119) at the same place.
  */
-function noDataAnywhere(diagnostics: Diagnostic[], merger: ObservationMerger): Diagnostic[] {
-  if (merger.observations.length > 0 || hasErrors(diagnostics)) return diagnostics;
+function noDataAnywhere(diagnostics: Diagnostic[], table: ObservationTable): Diagnostic[] {
+  if (table.length > 0 || hasErrors(diagnostics)) return diagnostics;
   return diagnostics.map((d) =>
     d.code === DataCode.D106
       ? {
@@ -121,15 +144,17 @@ function noDataAnywhere(diagnostics: Diagnostic[], merger: ObservationMerger): D
 }
 
 /** Every cell whose value its field's `values` do not allow (D170), at the cell. */
-function valueDiagnostics(observations: readonly Observation[], fields: readonly DataField[]): Diagnostic[] {
-  const constrained = new Map(fields.flatMap((f) => (f.values ? [[f.id, f.values] as const] : [])));
-  if (constrained.size === 0) return [];
+function valueDiagnostics(table: ObservationTable): Diagnostic[] {
+  const constrained = table.fields.map((f) => f.values);
+  if (!constrained.some((v) => v !== undefined)) return [];
   const out: Diagnostic[] = [];
-  for (const o of observations) {
-    const values = constrained.get(o.field);
-    if (!values || o.value === "n/a") continue;
-    const problem = valueProblem(values, o.value);
+  for (let i = 0; i < table.length; i++) {
+    const values = constrained[table.field(i)];
+    const value = table.value(i);
+    if (!values || value === "n/a") continue;
+    const problem = valueProblem(values, value);
     if (!problem) continue;
+    const o = table.observation(i) as Observation;
     const start = { offset: 0, line: Math.max(1, o.source.row), column: Math.max(1, o.source.column) };
     out.push({
       code: DataCode.D170,
@@ -224,29 +249,26 @@ export interface DataSummary {
 
 /** Counts for `tarazy data check` and manifests. */
 export function summarizeData(result: DataReadResult): DataSummary {
-  const units = new Set<string>();
-  const fields = new Set<string>();
-  const periods = new Set<string>();
+  const { table } = result;
+  const units = new Set<number>();
+  const fields = new Set<number>();
+  const periods = new Set<number>();
   let notApplicable = 0;
-  for (const o of result.observations) {
-    units.add(o.unit);
-    fields.add(o.field);
-    periods.add(o.period);
-    if (o.value === "n/a") notApplicable++;
+  for (let i = 0; i < table.length; i++) {
+    units.add(table.unit(i));
+    fields.add(table.field(i));
+    periods.add(table.period(i));
+    if (table.value(i) === "n/a") notApplicable++;
   }
-  const ordered = [...periods].sort((a, b) => {
-    const pa = parsePeriod(a);
-    const pb = parsePeriod(b);
-    return pa && pb ? comparePeriods(pa, pb) : a < b ? -1 : 1;
-  });
   return {
     files: result.files.length,
     rows: result.files.reduce((sum, f) => sum + f.rows, 0),
-    observations: result.observations.length,
+    observations: table.length,
     notApplicable,
     setAside: result.setAside.reduce((sum, s) => sum + s.values, 0),
     units: units.size,
     fields: fields.size,
-    periods: ordered,
+    // Period codes order as comparePeriods does (by first month, shorter first).
+    periods: [...periods].sort((a, b) => a - b).map(formatPeriodCode),
   };
 }

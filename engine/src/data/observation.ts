@@ -21,3 +21,14 @@ export interface Observation {
   readonly value: number | "n/a";
   readonly source: Provenance;
 }
+
+/** Observations by index: an array, or the columns of an ObservationTable, which makes each on demand. */
+export interface ObservationList {
+  readonly length: number;
+  observation(index: number): Observation | undefined;
+}
+
+/** An array of observations as an ObservationList. */
+export function listOf(observations: readonly Observation[]): ObservationList {
+  return { length: observations.length, observation: (i) => observations[i] };
+}

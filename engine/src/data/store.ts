@@ -4,7 +4,7 @@ import type { Field, Frequency, Unit } from "../model/ruleset.js";
 import { ScoringCode } from "../scoring/codes.js";
 import type { Range } from "../source/range.js";
 import { didYouMean } from "../util/did-you-mean.js";
-import type { Observation, Provenance } from "./observation.js";
+import { listOf, type Observation, type ObservationList, type Provenance } from "./observation.js";
 import { formatPeriod, type Period, type PeriodKind, parsePeriod, periodOrdinal } from "./period.js";
 
 /**
@@ -127,7 +127,7 @@ export class DataStore {
     private readonly monthHasData: Uint8Array,
     firstYear: number,
     years: number,
-    private readonly observations: readonly Observation[],
+    private readonly observations: ObservationList,
   ) {
     this.firstYear = firstYear;
     this.years = years;
@@ -301,7 +301,7 @@ export class DataStore {
     return [...used]
       .sort((a, b) => a - b)
       .flatMap((i) => {
-        const o = this.observations[i];
+        const o = this.observations.observation(i);
         return o ? [o.source] : [];
       });
   }
@@ -478,8 +478,14 @@ export class DataStoreBuilder {
    * provenance and for pointing at conflicting duplicates), or -1.
    */
   set(field: number, unit: number, period: Period, value: number | "n/a", observation = -1): void {
+    this.setCode(field, unit, periodCode(period), value, observation);
+  }
+
+  /** Sets one cell of the period with this code (see periodCode). */
+  setCode(field: number, unit: number, code: number, value: number | "n/a", observation = -1): void {
     const f = this.model.fields[field];
-    const offset = periodOrdinal(period) - this.firstYear * 12;
+    const kind = code % 3;
+    const offset = (code - kind) / 3 - this.firstYear * 12;
     if (!f || unit < 0 || unit >= this.model.units.length || offset < 0 || offset >= this.months) {
       throw new RangeError("cell outside the store");
     }
@@ -488,13 +494,13 @@ export class DataStoreBuilder {
     let grid: Grid;
     let index: number;
     let conflictCode: string = ScoringCode.S101;
-    if (period.kind === "month" || f.cumulative) {
+    if (kind === 0 || f.cumulative) {
       // A cumulative field's quarter or year value is the running total at its last month.
-      const end = offset + (period.kind === "month" ? 0 : period.kind === "quarter" ? 2 : 11);
+      const end = offset + (kind === 0 ? 0 : kind === 1 ? 2 : 11);
       grid = grids.month;
       index = unit * this.months + end;
-      if (period.kind !== "month") conflictCode = ScoringCode.S102;
-    } else if (period.kind === "quarter") {
+      if (kind !== 0) conflictCode = ScoringCode.S102;
+    } else if (kind === 1) {
       grids.quarter ??= new Grid(units * this.years * 4);
       grid = grids.quarter;
       index = unit * this.years * 4 + offset / 3;
@@ -514,13 +520,14 @@ export class DataStoreBuilder {
     grid.state[index] = state;
     grid.values[index] = number;
     grid.source[index] = observation;
-    const months = period.kind === "month" ? 1 : period.kind === "quarter" ? 3 : 12;
+    const months = kind === 0 ? 1 : kind === 1 ? 3 : 12;
     for (let m = offset; m < offset + months; m++) this.monthHasData[m] = 1;
   }
 
-  build(observations: readonly Observation[] = []): DataStore {
-    for (const c of this.conflicts) this.diagnostics.push(conflictDiagnostic(c, observations));
-    return new DataStore(this.model, this.grids, this.monthHasData, this.firstYear, this.years, observations);
+  build(observations: readonly Observation[] | ObservationList = []): DataStore {
+    const list = Array.isArray(observations) ? listOf(observations) : (observations as ObservationList);
+    for (const c of this.conflicts) this.diagnostics.push(conflictDiagnostic(c, list));
+    return new DataStore(this.model, this.grids, this.monthHasData, this.firstYear, this.years, list);
   }
 
   private gridsOf(field: number): FieldGrids {
@@ -606,10 +613,10 @@ function rowDiagnostic(code: string, o: Observation, message: string, suggestion
 
 function conflictDiagnostic(
   c: { code: string; first: number; second: number },
-  observations: readonly Observation[],
+  observations: ObservationList,
 ): Diagnostic {
-  const first = observations[c.first];
-  const second = observations[c.second] ?? first;
+  const first = observations.observation(c.first);
+  const second = observations.observation(c.second) ?? first;
   const where = second?.source ?? { file: "<data>", row: 1, column: 1 };
   const what = second ? `${second.field} for ${second.unit} in ${second.period}` : "a value";
   const message =

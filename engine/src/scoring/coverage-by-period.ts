@@ -29,7 +29,8 @@ export interface CoverageReport {
 export function coverageByPeriod(
   prepared: PreparedRuleset,
   store: DataStore,
-  observations: readonly Observation[],
+  /** The data's periods (observations will do; one per distinct period is enough). */
+  observations: readonly Pick<Observation, "period">[],
 ): CoverageReport {
   const { ruleset } = prepared;
   const periods: PeriodCoverage[] = [];
@@ -65,7 +66,11 @@ function unitsOf(result: ReturnType<typeof rate>["result"], ratedMeansRanked: bo
 }
 
 /** The periods of one frequency the version would rate: its effective months, ended at the last data year. */
-function ratedPeriods(ruleset: Ruleset, frequency: Frequency, observations: readonly Observation[]): Period[] {
+function ratedPeriods(
+  ruleset: Ruleset,
+  frequency: Frequency,
+  observations: readonly Pick<Observation, "period">[],
+): Period[] {
   let last: Period | undefined;
   for (const o of observations) {
     const p = parsePeriod(o.period);

@@ -28,15 +28,16 @@ export class SourceText {
   }
 
   position(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
-    return { offset: clamped, line: lo + 1, column: clamped - (this.lineStarts[lo] ?? 0) + 1 };
+    return positionIn(this.lineStarts, this.text.length, offset);
+  }
+
+  /** The position of an offset on line `line` or after it (no search when it is on that line). */
+  positionFrom(offset: number, line: number): Position {
+    const start = this.lineStarts[line - 1];
+    const next = this.lineStarts[line];
+    if (start !== undefined && start <= offset && (next === undefined || offset < next) && offset <= this.text.length)
+      return { offset, line, column: offset - start + 1 };
+    return this.position(offset);
   }
 
   range(startOffset: number, endOffset: number): Range {
@@ -50,6 +51,19 @@ export class SourceText {
     const next = this.lineStarts[line];
     return this.text.slice(start, next ?? this.text.length).replace(/\r?\n$|\r$/, "");
   }
+}
+
+/** The position of an offset in a text of `length` characters with these line starts (clamped to the text). */
+export function positionIn(lineStarts: readonly number[], length: number, offset: number): Position {
+  const clamped = Math.max(0, Math.min(offset, length));
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= clamped) lo = mid;
+    else hi = mid - 1;
+  }
+  return { offset: clamped, line: lo + 1, column: clamped - (lineStarts[lo] ?? 0) + 1 };
 }
 
 /** A range that covers a whole string on one line, for text with no source of its own. */

@@ -1,7 +1,8 @@
 import { loadFamilyFields } from "../data/family-fields.js";
 import { type DataReadResult, readDataFiles } from "../data/load-data.js";
 import { formatPeriod, lastMonth, type Period, type PeriodKind, parsePeriod, previousPeriod } from "../data/period.js";
-import { buildDataStore, type DataStore, periodCode } from "../data/store.js";
+import { type DataStore, periodCode } from "../data/store.js";
+import { buildDataStoreFromTable } from "../data/store-from-table.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Ruleset } from "../model/ruleset.js";
 import { defaultFormulaCompiler } from "../scoring/compiler.js";
@@ -99,11 +100,11 @@ async function rateLatest(ruleset: Ruleset, dataFolder: string): Promise<Rated> 
   const read = await remembered(reads, `${dataFolder}\u0000${names}`, () =>
     readDataFiles([dataFolder], ruleset, { ...(family ? { family } : {}) }),
   );
-  const built = buildDataStore(ruleset, read.observations);
+  const built = buildDataStoreFromTable(ruleset, read.table);
   const all = [...diagnostics, ...read.diagnostics, ...built.diagnostics];
   const rating = ruleset.ratings[0];
   if (hasErrors(all) || !rating) return { results: [], diagnostics: all };
-  const latest = latestMonth(read.observations.map((o) => o.period));
+  const latest = latestMonth(read.table.periods());
   const period = latest && latestWithData(built.store, latest, rating.frequency);
   if (!period) return { results: [], diagnostics: all };
   const run = rate(prepared, built.store, { rating: rating.id, period, previous: "none" });

@@ -3,11 +3,13 @@ import { loadFamilyFields } from "../../data/family-fields.js";
 import {
   type DataReadResult,
   type DataSummary,
+  dataRead,
   type FamilyFields,
   readDataFiles,
   summarizeData,
 } from "../../data/load-data.js";
-import { buildDataStore } from "../../data/store.js";
+import { ObservationTable } from "../../data/observation-table.js";
+import { buildDataStoreFromTable } from "../../data/store-from-table.js";
 import { type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../../diagnostics/order.js";
 import type { Ruleset } from "../../model/ruleset.js";
@@ -121,7 +123,7 @@ export function makeDataCommand(loadRuleset: RulesetLoader): Command {
       const family = loaded.family ? { family: loaded.family } : {};
       const result: DataReadResult = loaded.ruleset
         ? await readDataFiles(options.data, loaded.ruleset, { cwd: io.cwd, ...family })
-        : { observations: [], diagnostics: [], files: [], setAside: [] };
+        : dataRead(new ObservationTable(), [], [], []);
       const diagnostics = [...ruleErrors, ...result.diagnostics];
       const summary = summarizeData(result);
       const coverage = hasErrors(diagnostics) || !loaded.ruleset ? undefined : coverageOf(loaded.ruleset, result);
@@ -168,9 +170,14 @@ function coverageOf(ruleset: Ruleset, read: DataReadResult): CoverageReport | un
     return undefined;
   const { prepared } = prepareRuleset(ruleset, defaultFormulaCompiler);
   if (!prepared) return undefined;
-  const built = buildDataStore(ruleset, read.observations);
+  const built = buildDataStoreFromTable(ruleset, read.table);
   if (hasErrors(built.diagnostics)) return undefined;
-  return coverageByPeriod(prepared, built.store, read.observations);
+  // The distinct periods, not an object per cell.
+  return coverageByPeriod(
+    prepared,
+    built.store,
+    read.table.periods().map((period) => ({ period })),
+  );
 }
 
 /** Per period: the lowest coverage and the units below the minimum; then the periods with no data. */

@@ -28,6 +28,8 @@ export interface CellAt {
   readonly sheet?: string;
   /** Excel only: "Data!B5", put in front of messages since a terminal cannot show the sheet. */
   readonly label?: string;
+  /** End offset minus start offset of the range, when known without making the range (CSV cells). */
+  readonly length?: number;
 }
 
 export interface Cell {

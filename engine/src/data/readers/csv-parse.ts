@@ -18,6 +18,8 @@ export interface CsvCell {
 export interface CsvRecord {
   readonly cells: readonly CsvCell[];
   readonly start: number;
+  /** Where the next record starts (after the line break), or the text's length. */
+  readonly next: number;
 }
 
 const QUOTE = 34;
@@ -75,7 +77,7 @@ export function* parseCsv(text: string, separator: Separator, start = 0): Genera
       cells.push(cell);
       i = cell.end;
       if (cell.unclosedQuote || i >= n) {
-        yield { cells, start: recordStart };
+        yield { cells, start: recordStart, next: n };
         return;
       }
       const c = text.charCodeAt(i);
@@ -83,14 +85,14 @@ export function* parseCsv(text: string, separator: Separator, start = 0): Genera
         i++;
         if (i >= n) {
           cells.push({ text: "", start: n, end: n });
-          yield { cells, start: recordStart };
+          yield { cells, start: recordStart, next: n };
           return;
         }
         continue;
       }
       // A line end: CRLF, LF or CR.
       i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-      yield { cells, start: recordStart };
+      yield { cells, start: recordStart, next: i };
       break;
     }
   }

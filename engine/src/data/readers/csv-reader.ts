@@ -1,9 +1,11 @@
 import { SourceText } from "../../source/range.js";
 import { DataCode } from "../codes.js";
 import type { Cell } from "./cell.js";
-import { type CsvCell, type CsvRecord, detectSeparator, parseCsv, separatorLine } from "./csv-parse.js";
+import { type CsvRecord, detectSeparator, parseCsv, separatorLine } from "./csv-parse.js";
+import { WideRowReader } from "./csv-wide-rows.js";
 import type { RecordContext } from "./records.js";
 import { type Layout, readHeader, readTableRow, type TableRow } from "./table.js";
+import { TextCell } from "./text-cell.js";
 
 export type ReaderContext = Omit<RecordContext, "decimalComma">;
 
@@ -18,10 +20,23 @@ export function readCsv(text: string, base: ReaderContext): void {
   const separator = declared?.separator ?? detectSeparator(text, firstContentLine(text, start));
   const ctx: RecordContext = { ...base, decimalComma: separator === ";" };
   const source = new SourceText(text);
+  ctx.merger.useText(ctx.file, source);
   let layout: Layout | undefined;
+  let wide: WideRowReader | undefined;
   let headerSeen = false;
   const blankReported = new Set<number>();
-  for (const record of parseCsv(text, separator, start)) {
+  let at = start;
+  while (at < text.length) {
+    if (wide) {
+      const next = wide.readAt(at);
+      if (next >= 0) {
+        at = next;
+        continue;
+      }
+    }
+    const record: CsvRecord | undefined = parseCsv(text, separator, at).next().value ?? undefined;
+    if (!record) break;
+    at = record.next;
     if (!wellFormed(ctx, record, source)) {
       if (!headerSeen || record.cells.some((c) => c.unclosedQuote)) return;
       continue;
@@ -33,6 +48,7 @@ export function readCsv(text: string, base: ReaderContext): void {
       const header = readHeader(ctx, row, false);
       if (!("layout" in header)) return;
       layout = header.layout;
+      if (layout.kind === "wide") wide = new WideRowReader(ctx, layout, source, separator);
       continue;
     }
     if (layout) readTableRow(ctx, layout, row, blankReported);
@@ -86,19 +102,12 @@ function wellFormed(ctx: RecordContext, record: CsvRecord, source: SourceText): 
 }
 
 function toRow(record: CsvRecord, source: SourceText, width: number): TableRow {
-  const cells: Cell[] = record.cells.map((c) => toCell(c, source));
+  const line = source.position(record.start).line;
+  const cells: Cell[] = record.cells.map((c) => new TextCell(c, source, line));
   const last = record.cells.at(-1);
   const end = last ? last.end : record.start;
-  while (cells.length < width) cells.push(toCell({ text: "", start: end, end }, source));
+  while (cells.length < width) cells.push(new TextCell({ text: "", start: end, end }, source, line));
   const first = cells[0];
-  const at = first ? first.at : toCell({ text: "", start: record.start, end: record.start }, source).at;
+  const at = first ? first.at : new TextCell({ text: "", start: record.start, end: record.start }, source, line).at;
   return { cells, at };
-}
-
-function toCell(cell: CsvCell, source: SourceText): Cell {
-  const start = source.position(cell.start);
-  return {
-    content: { kind: "text", text: cell.text },
-    at: { range: { start, end: source.position(cell.end) }, row: start.line, column: start.column },
-  };
 }

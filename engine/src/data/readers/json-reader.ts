@@ -26,6 +26,7 @@ import {
 export function readJson(text: string, base: ReaderContext): void {
   const ctx: RecordContext = { ...base, decimalComma: false };
   const source = new SourceText(text);
+  ctx.merger.useText(ctx.file, source);
   const at = (start: number, end: number): CellAt => {
     const range = source.range(start, end);
     return { range, row: range.start.line, column: range.start.column };

@@ -1,128 +1,262 @@
+import type { SourceText } from "../../source/range.js";
 import { decimalEqual } from "../../util/decimal-compare.js";
 import { DataCode } from "../codes.js";
 import type { Observation } from "../observation.js";
-import { firstMonth, lastMonth, monthsIn, type Period, type PeriodKind } from "../period.js";
+import { ObservationTable } from "../observation-table.js";
+import { firstMonth, formatPeriod, lastMonth, monthsIn, type Period } from "../period.js";
+import { formatPeriodCode, periodCode } from "../store.js";
 import type { CellAt } from "./cell.js";
-import type { DataField } from "./model.js";
+import type { DataField, DataUnit } from "./model.js";
 import type { FileProblems } from "./problems.js";
 
-interface Kept {
-  readonly observation: Observation;
-  readonly period: Period;
-  readonly at: CellAt;
-}
+/** Slots of one unit, field and year: 12 months, 4 quarters, the year. */
+const SLOTS = 17;
+const QUARTER_SLOT = 12;
+const YEAR_SLOT = 16;
+/** Excel sheet offsets start at sheet index x 2^34 (xlsx-reader.ts). */
+const SHEET_SPAN = 2 ** 34;
 
-const KIND_CODE: Readonly<Record<PeriodKind, number>> = { month: 0, quarter: 1, year: 2 };
-
-/** A period as one integer (first month's ordinal and kind), so that lookups allocate nothing. */
-function code(year: number, month: number, kind: PeriodKind): number {
-  return (year * 12 + month - 1) * 3 + KIND_CODE[kind];
+function slotOf(kind: Period["kind"], month: number): number {
+  return kind === "month" ? month - 1 : kind === "quarter" ? QUARTER_SLOT + (month - 1) / 3 : YEAR_SLOT;
 }
 
 /**
- * Gathers the observations of all files and refuses to let one overwrite another: two different values
- * for the same unit, field and period are an error pointing at both cells; the same value twice is a
- * warning. Values are compared at 15 significant digits (util/decimal-compare), so "1 234,5" and
- * "1234.50" are the same value.
+ * Gathers the observations of all files into an ObservationTable and refuses to let one overwrite another:
+ * two different values for the same unit, field and period are an error pointing at both cells; the same
+ * value twice is a warning. Values are compared at 15 significant digits (util/decimal-compare), so
+ * "1 234,5" and "1234.50" are the same value.
  *
  * For a cumulative field a quarter's or year's value is the running total at its last month (as the data
  * store reads it), so 2026-Q1 and 2026-03 are one cell. For other fields a period given both whole and in
  * parts (2026-Q1 and 2026-02) is an error: two sources for one figure.
+ *
+ * What is kept is found through typed slots by field, year and unit (the index of the observation kept
+ * there, plus one), so a national data set makes no object or string key per cell.
  */
 export class ObservationMerger {
-  readonly observations: Observation[] = [];
-  /** Per unit and field, the kept values by period code. */
-  private readonly kept = new Map<string, Map<number, Kept>>();
+  readonly table = new ObservationTable();
+  /** By field * 10000 + year: slots for `width` units. */
+  private readonly blocks = new Map<number, Int32Array>();
+  private width: number;
+  /** The block read last for each field (index), and its year: a file runs through one year at a time. */
+  private readonly lastBlock: (Int32Array | undefined)[] = [];
+  private readonly lastYear: number[] = [];
+  /** The record being read (see record). */
+  private unit: DataUnit | undefined;
+  private unitIndex = -1;
+  private period: Period = { kind: "month", year: 0, index: 1 };
+  private code = 0;
+  /** The source of the file being read (text files register theirs), and of Excel sheets by file and sheet. */
+  private readonly textSources = new Map<string, number>();
+  private readonly sheetSources = new Map<string, number>();
 
-  /** Adds the observation unless it repeats or contradicts one already kept; returns whether it was added. */
-  add(observation: Observation, period: Period, field: DataField, at: CellAt, problems: FileProblems): boolean {
-    const series = this.series(observation.unit, field.id);
-    const own = field.cumulative
-      ? code(period.year, lastMonth(period), "month")
-      : code(period.year, firstMonth(period), period.kind);
-    const earlier = series.get(own);
-    if (earlier) {
-      reportRepeat(observation, earlier, at, problems);
+  /** `units`: how many units there may be (the slots are made that wide at once). */
+  constructor(units = 64) {
+    this.width = Math.max(1, units);
+  }
+
+  /** Every observation as an object (tests and small data; the rating reads the table). */
+  get observations(): Observation[] {
+    return this.table.toArray();
+  }
+
+  /** Registers a text file, so that its cells' ranges can be rebuilt from line, column and length. */
+  useText(file: string, source: SourceText): void {
+    this.textSources.set(
+      file,
+      this.table.addSource({ file, lineStarts: source.lineStarts, textLength: source.text.length }),
+    );
+  }
+
+  /** Adds the value unless it repeats or contradicts one already kept; returns whether it was added. */
+  add(
+    unit: DataUnit,
+    field: DataField,
+    period: Period,
+    value: number | "n/a",
+    at: CellAt,
+    problems: FileProblems,
+    file: string,
+  ): boolean {
+    this.record(unit, period);
+    const length = at.length ?? at.range.end.offset - at.range.start.offset;
+    const source = this.sourceOf(file, at);
+    return this.value(field, this.table.fieldOf(field), value, source, at.row, at.column, length, at, problems);
+  }
+
+  /** The unit and period of the values that follow (one record). */
+  record(unit: DataUnit, period: Period): void {
+    if (unit !== this.unit) {
+      this.unit = unit;
+      this.unitIndex = this.table.unitOf(unit);
+    }
+    this.period = period;
+    this.code = periodCode(period);
+  }
+
+  /**
+   * Adds a value of field `field` (index `f` in the table) for the record's unit and period, found at `row`,
+   * `column` (`length` characters) of `source`; `at` is only read to report a repeat. Returns whether it was added.
+   */
+  value(
+    field: DataField,
+    f: number,
+    value: number | "n/a",
+    source: number,
+    row: number,
+    column: number,
+    length: number,
+    at: CellAt,
+    problems: FileProblems,
+  ): boolean {
+    const table = this.table;
+    const { unit, unitIndex: u, period } = this;
+    const block = this.block(f, period.year, u);
+    const base = u * SLOTS;
+    const own = base + (field.cumulative ? lastMonth(period) - 1 : slotOf(period.kind, firstMonth(period)));
+    const earlier = (block[own] as number) - 1;
+    if (earlier >= 0) {
+      reportRepeat(table, unit as DataUnit, field, period, value, earlier, at, problems);
       return false;
     }
-    const overlap = field.cumulative ? undefined : overlapping(series, period);
-    if (overlap) {
-      const longer = monthsIn(overlap.period.kind) > monthsIn(period.kind);
+    const overlap = field.cumulative ? -1 : overlapping(block, base, period);
+    if (overlap >= 0) {
+      const overlapPeriod = formatPeriodCode(table.period(overlap));
+      const longer = monthsIn(PERIOD_KINDS[table.period(overlap) % 3] ?? "month") > monthsIn(period.kind);
       problems.report(
         DataCode.D127,
         at,
-        `${field.id} of ${observation.unit} is given for ${observation.period} and also for ${overlap.observation.period}, which ${longer ? "contains" : "is part of"} it`,
+        `${field.id} of ${unit?.id} is given for ${formatPeriod(period)} and also for ${overlapPeriod}, which ${longer ? "contains" : "is part of"} it`,
         {
           suggestion: "give either the value of the whole period or the values of its parts, not both",
-          related: [related(`the value for ${overlap.observation.period}`, overlap)],
+          related: [related(table, `the value for ${overlapPeriod}`, overlap)],
         },
       );
       return false;
     }
-    series.set(own, { observation, period, at });
-    this.observations.push(observation);
+    const index = table.add(u, f, this.code, value === "n/a" ? Number.NaN : value, source, row, column, length);
+    block[own] = index + 1;
     return true;
   }
 
-  private series(unit: string, field: string): Map<number, Kept> {
-    const key = `${unit}\u0000${field}`;
-    let series = this.kept.get(key);
-    if (!series) {
-      series = new Map();
-      this.kept.set(key, series);
+  /** The source index of a text file (registered by useText). */
+  textSource(file: string): number {
+    return this.sourceOf(file, NO_SHEET);
+  }
+
+  private sourceOf(file: string, at: CellAt): number {
+    if (at.sheet === undefined) {
+      const text = this.textSources.get(file);
+      if (text !== undefined) return text;
+      // A reader that registered no text: ranges are rebuilt as if the file were one line.
+      this.textSources.set(file, this.table.addSource({ file, lineStarts: [0], textLength: Number.MAX_SAFE_INTEGER }));
+      return this.textSources.get(file) as number;
     }
-    return series;
+    const key = `${file}\u0000${at.sheet}`;
+    let source = this.sheetSources.get(key);
+    if (source === undefined) {
+      const sheetIndex = Math.floor(at.range.start.offset / SHEET_SPAN);
+      source = this.table.addSource({ file, sheet: at.sheet, sheetIndex });
+      this.sheetSources.set(key, source);
+    }
+    return source;
+  }
+
+  private block(field: number, year: number, unit: number): Int32Array {
+    if (unit >= this.width) this.grow(unit + 1);
+    const last = this.lastBlock[field];
+    if (last !== undefined && this.lastYear[field] === year) return last;
+    const key = field * 10000 + year;
+    let block = this.blocks.get(key);
+    if (!block) {
+      block = new Int32Array(this.width * SLOTS);
+      this.blocks.set(key, block);
+    }
+    this.lastBlock[field] = block;
+    this.lastYear[field] = year;
+    return block;
+  }
+
+  /** More units than the slots hold: every block is copied into a wider one (units keep their places). */
+  private grow(units: number): void {
+    this.width = Math.max(units, this.width * 2);
+    for (const [key, block] of this.blocks) {
+      const wider = new Int32Array(this.width * SLOTS);
+      wider.set(block);
+      this.blocks.set(key, wider);
+    }
+    this.lastBlock.length = 0;
   }
 }
 
-function reportRepeat(observation: Observation, earlier: Kept, at: CellAt, problems: FileProblems): void {
-  const a = observation.value;
-  const b = earlier.observation.value;
+const PERIOD_KINDS = ["month", "quarter", "year"] as const;
+const NO_SHEET: CellAt = {
+  range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } },
+  row: 1,
+  column: 1,
+};
+
+function reportRepeat(
+  table: ObservationTable,
+  unit: DataUnit,
+  field: DataField,
+  period: Period,
+  a: number | "n/a",
+  earlier: number,
+  at: CellAt,
+  problems: FileProblems,
+): void {
+  const b = table.value(earlier);
   const same = a === b || (typeof a === "number" && typeof b === "number" && decimalEqual(a, b));
-  const what = `${observation.field} of ${observation.unit} for ${observation.period}`;
-  const before =
-    earlier.observation.period === observation.period
-      ? "given before"
-      : `given as the running total for ${earlier.observation.period}`;
+  const periodId = formatPeriod(period);
+  const earlierPeriod = formatPeriodCode(table.period(earlier));
+  const what = `${field.id} of ${unit.id} for ${periodId}`;
+  const before = earlierPeriod === periodId ? "given before" : `given as the running total for ${earlierPeriod}`;
   if (same) {
     problems.report(DataCode.D141, at, `${what} is ${String(a)}, the same value ${before}`, {
       suggestion: "delete one of the two cells",
-      related: [related("the same value given before", earlier)],
+      related: [related(table, "the same value given before", earlier)],
       // A file that repeats another (an example, a corrected copy) is one finding, not thousands.
-      repeatKey: `${earlier.observation.source.file}\u0000${earlier.observation.period === observation.period}`,
+      repeatKey: `${table.sourceOf(earlier).file}\u0000${earlierPeriod === periodId}`,
     });
     return;
   }
   problems.report(DataCode.D140, at, `${what} is ${String(a)} here but ${String(b)} ${before}`, {
     suggestion: "keep one of the two values: correct or delete the other cell",
-    related: [related(`the other value (${String(b)})`, earlier)],
+    related: [related(table, `the other value (${String(b)})`, earlier)],
   });
 }
 
-/** A value kept for a period that contains `period` or lies inside it. */
-function overlapping(series: ReadonlyMap<number, Kept>, period: Period): Kept | undefined {
-  const { year } = period;
+/**
+ * The observation kept for a period that contains `period` or lies inside it, or -1: the year, then the
+ * quarter holding a month; for a year its quarters; for a quarter or year its months.
+ */
+function overlapping(block: Int32Array, base: number, period: Period): number {
   const first = firstMonth(period);
-  const find = (month: number, kind: PeriodKind) => series.get(code(year, month, kind));
+  const find = (slot: number) => (block[base + slot] as number) - 1;
   if (period.kind !== "year") {
-    const found = find(1, "year") ?? (period.kind === "month" ? find(first - ((first - 1) % 3), "quarter") : undefined);
-    if (found) return found;
+    const found = find(YEAR_SLOT);
+    if (found >= 0) return found;
+    if (period.kind === "month") {
+      const quarter = find(slotOf("quarter", first - ((first - 1) % 3)));
+      if (quarter >= 0) return quarter;
+    }
   }
   if (period.kind === "year") {
-    for (let q = 1; q <= 10; q += 3) {
-      const found = find(q, "quarter");
-      if (found) return found;
+    for (let q = 0; q < 4; q++) {
+      const found = find(QUARTER_SLOT + q);
+      if (found >= 0) return found;
     }
   }
   if (period.kind !== "month") {
     for (let m = first; m <= lastMonth(period); m++) {
-      const found = find(m, "month");
-      if (found) return found;
+      const found = find(m - 1);
+      if (found >= 0) return found;
     }
   }
-  return undefined;
+  return -1;
 }
 
-function related(message: string, kept: Kept) {
-  return { message, file: kept.observation.source.file, range: kept.at.range };
+function related(table: ObservationTable, message: string, index: number) {
+  return { message, file: table.sourceOf(index).file, range: table.range(index) };
 }

@@ -175,7 +175,7 @@ export function setAside(ctx: RecordContext, field: OtherVersionField, at: CellA
   ctx.otherVersions?.tally.add(field, at);
 }
 
-function readFieldValue(
+export function readFieldValue(
   ctx: RecordContext,
   unit: DataUnit,
   period: Period,
@@ -197,24 +197,7 @@ function readFieldValue(
   }
   const value = cellValue(ctx, field, cell);
   if (value === undefined) return;
-  ctx.merger.add(
-    {
-      unit: unit.id,
-      field: field.id,
-      period: periodId,
-      value,
-      source: {
-        file: ctx.file,
-        row: cell.at.row,
-        column: cell.at.column,
-        ...(cell.at.sheet !== undefined ? { sheet: cell.at.sheet } : {}),
-      },
-    },
-    period,
-    field,
-    cell.at,
-    ctx.problems,
-  );
+  ctx.merger.add(unit, field, period, value, cell.at, ctx.problems, ctx.file);
 }
 
 const ADVERB = { month: "monthly", quarter: "quarterly", year: "yearly" } as const;
@@ -267,9 +250,59 @@ function cellValue(ctx: RecordContext, field: DataField, cell: Cell): number | "
     case "other":
       return report(DataCode.D130, `${c.description} is not a value`, NUMBER_ONLY);
     case "text":
-      return textValue(ctx, field, cell, c.text);
+      return plainNumber(c.text) ?? textValue(ctx, field, cell, c.text);
   }
 }
+
+/**
+ * The fast path for what most cells hold, a plain numeral (-?digits, optionally .digits): its value, as the
+ * locale-aware parser reads it in every file (a point is always the decimal point); undefined for anything
+ * else, which goes to the parser. Up to 15 digits the numeral is an integer below 2^53 over an exact power
+ * of ten, and that one division is correctly rounded, so it is the double Number() gives.
+ */
+export function plainNumber(text: string): number | undefined {
+  return plainNumberIn(text, 0, text.length);
+}
+
+/** plainNumber of text.slice(from, to), without making the slice. */
+export function plainNumberIn(text: string, from: number, to: number): number | undefined {
+  const n = to;
+  const negative = text.charCodeAt(from) === 45;
+  let i = negative ? from + 1 : from;
+  const digitsFrom = i;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    mantissa = mantissa * 10 + (c - 48);
+    digits++;
+  }
+  if (i === digitsFrom) return undefined;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46) return undefined;
+    const fractionFrom = ++i;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return undefined;
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+    }
+    scale = i - fractionFrom;
+    if (scale === 0) return undefined;
+  }
+  let value: number;
+  if (digits <= 15) value = scale === 0 ? mantissa : mantissa / (POWERS_OF_TEN[scale] as number);
+  else {
+    value = Math.abs(Number(text.slice(from, to)));
+    if (!Number.isFinite(value)) return undefined; // too many digits: the parser says so
+  }
+  return negative && value !== 0 ? -value : value;
+}
+
+/** 10^0 .. 10^15, all exact doubles. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 const NUMBER_ONLY = "write a number, n/a, or leave the value out";
 

@@ -1,0 +1,169 @@
+import type { Range, SourceText } from "../../source/range.js";
+import { formatPeriod, monthsIn, parsePeriod } from "../period.js";
+import type { CellAt } from "./cell.js";
+import { plainNumberIn, type RecordContext, readFieldValue } from "./records.js";
+import type { Layout } from "./table.js";
+import { TextCell } from "./text-cell.js";
+
+type WideLayout = Extract<Layout, { kind: "wide" }>;
+
+/**
+ * The common row of a wide CSV file read straight from the text into the merger: plain cells (no quotes), a
+ * known unit, a period, and plain numbers in the field columns. No cell object, no string and no position is
+ * made for a cell that is read without a problem; a cell that needs more (a locale-formatted number, n/a, a
+ * bad value) goes through the general record reader. A row with anything unusual (quotes, more or fewer cells
+ * than the header, values under blank or set-aside columns, an unknown unit or period) is left to the general
+ * table reader, so every diagnostic is exactly as it would be.
+ */
+export class WideRowReader {
+  private readonly cursor: CellCursor;
+  private readonly text: string;
+  private readonly sep: number;
+  /** Cell bounds of the row being read. */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly fieldIndex: Int32Array;
+  private readonly source: number;
+  /** The line of the last row read (rows follow each other, so the next line is tried first). */
+  private line = 0;
+
+  constructor(
+    private readonly ctx: RecordContext,
+    private readonly layout: WideLayout,
+    private readonly lines: SourceText,
+    separator: string,
+  ) {
+    this.cursor = new CellCursor(lines);
+    this.text = lines.text;
+    this.sep = separator.charCodeAt(0);
+    this.starts = new Int32Array(layout.width);
+    this.ends = new Int32Array(layout.width);
+    this.fieldIndex = Int32Array.from(layout.fields, ({ field }) => ctx.merger.table.fieldOf(field));
+    this.source = ctx.merger.textSource(ctx.file);
+  }
+
+  /** Reads the record at `offset`; returns where the next one starts, or -1 when it is not a common row. */
+  readAt(offset: number): number {
+    const next = this.scan(offset);
+    return next >= 0 && this.readRow(offset) ? next : -1;
+  }
+
+  /** Finds the cells of a record of plain cells and exactly the header's width; -1 for anything else. */
+  private scan(offset: number): number {
+    const { text, sep, starts, ends } = this;
+    const n = text.length;
+    const width = starts.length;
+    let i = offset;
+    for (let column = 0; ; column++) {
+      if (column >= width || text.charCodeAt(i) === QUOTE) return -1;
+      starts[column] = i;
+      let c = 0;
+      for (; i < n; i++) {
+        c = text.charCodeAt(i);
+        if (c === sep || c === CR || c === LF) break;
+      }
+      ends[column] = i;
+      if (i >= n) return column === width - 1 ? n : -1;
+      if (c !== sep) {
+        if (column !== width - 1) return -1;
+        return i + (c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1);
+      }
+      i++;
+      if (i >= n) return -1; // a separator at the very end: a last empty cell, left to the general reader
+    }
+  }
+
+  private readRow(offset: number): boolean {
+    const { ctx, layout, text, starts, ends } = this;
+    for (const column of layout.blank) if (!this.blank(column)) return false;
+    for (const { column } of layout.setAside) if (!this.blank(column)) return false;
+    const unitMatch = ctx.units.lookup(this.cellText(layout.unit).trim());
+    const period = parsePeriod(this.cellText(layout.period));
+    if (unitMatch.kind !== "found" || !period) return false;
+    const unit = unitMatch.item;
+    ctx.counts.rows++;
+    const line = this.lines.positionFrom(offset, this.line + 1).line;
+    this.line = line;
+    ctx.merger.record(unit, period);
+    const months = monthsIn(period.kind);
+    let periodId: string | undefined;
+    const fields = layout.fields;
+    for (let k = 0; k < fields.length; k++) {
+      const { column, field } = fields[k] as WideLayout["fields"][number];
+      const start = starts[column] as number;
+      const end = ends[column] as number;
+      if (start === end) continue;
+      const value = months >= monthsIn(field.frequency) ? plainNumberIn(text, start, end) : undefined;
+      if (value !== undefined) {
+        const at = this.cursor.at(start, end, line);
+        const f = this.fieldIndex[k] as number;
+        ctx.merger.value(field, f, value, this.source, at.row, at.column, end - start, at, ctx.problems);
+        continue;
+      }
+      if (this.blank(column)) continue;
+      periodId ??= formatPeriod(period);
+      const cell = { text: this.cellText(column), start, end };
+      readFieldValue(ctx, unit, period, periodId, field, new TextCell(cell, this.lines, line));
+    }
+    return true;
+  }
+
+  private cellText(column: number): string {
+    return this.text.slice(this.starts[column], this.ends[column]);
+  }
+
+  private blank(column: number): boolean {
+    return this.starts[column] === this.ends[column] || this.cellText(column).trim() === "";
+  }
+}
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/**
+ * One reused CellAt for the cell being read: row, column and length without a search, the range only when
+ * a problem is reported (a report takes the range, never this object).
+ */
+class CellCursor implements CellAt {
+  private start = 0;
+  private end = 0;
+  private line = 1;
+  private lineStart = 0;
+
+  constructor(private readonly source: SourceText) {}
+
+  at(start: number, end: number, line: number): CellCursor {
+    this.start = start;
+    this.end = end;
+    const starts = this.source.lineStarts;
+    const first = starts[line - 1] ?? 0;
+    const next = starts[line];
+    if (first <= start && (next === undefined || start < next)) {
+      this.line = line;
+      this.lineStart = first;
+    } else {
+      const at = this.source.position(start);
+      this.line = at.line;
+      this.lineStart = start - at.column + 1;
+    }
+    return this;
+  }
+
+  get row(): number {
+    return this.line;
+  }
+
+  get column(): number {
+    return this.start - this.lineStart + 1;
+  }
+
+  get length(): number {
+    return this.end - this.start;
+  }
+
+  get range(): Range {
+    const start = { offset: this.start, line: this.line, column: this.column };
+    return { start, end: this.source.position(this.end) };
+  }
+}

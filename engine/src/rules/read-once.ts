@@ -1,0 +1,30 @@
+import { readFileSync, statSync } from "node:fs";
+import { MAX_RULE_FILE_BYTES, type ReadFileHook } from "./read.js";
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A readFile hook that reads each rule file once (from `first`, such as an editor's open buffers, when it
+ * gives the file; else from disk) and gives the same text after: one command that picks versions for many
+ * periods (a --from/--to batch) asks for every ruleset.yaml each time. A file that cannot be read, is too
+ * large or is not UTF-8 is left to the loader (undefined), which reports it as usual. Scope it to one run
+ * over unchanged files.
+ */
+export function readOnce(first?: ReadFileHook): ReadFileHook {
+  const texts = new Map<string, string | undefined>();
+  return (path) => {
+    if (texts.has(path)) return texts.get(path);
+    let text = first?.(path);
+    if (text !== undefined) {
+      texts.set(path, text);
+      return text;
+    }
+    try {
+      text = statSync(path).size > MAX_RULE_FILE_BYTES ? undefined : utf8.decode(readFileSync(path));
+    } catch {
+      text = undefined;
+    }
+    texts.set(path, text);
+    return text;
+  };
+}
