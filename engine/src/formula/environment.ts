@@ -9,8 +9,11 @@ export interface Binding {
   readonly type: Type;
   /** The index the compiled formula passes to EvalContext.get / ytd. */
   readonly slot: number;
-  /** field: measurement data; indicator: another indicator's value; attribute: unit.xxx; value: the score formula's `value`. */
-  readonly kind: "field" | "indicator" | "attribute" | "value";
+  /**
+   * field: measurement data; indicator: another indicator's value; attribute: unit.xxx; value: the score
+   * formula's `value`; score: `score(x)`, the score (0..1) of an indicator, group or block.
+   */
+  readonly kind: "field" | "indicator" | "attribute" | "value" | "score";
   readonly description?: Localized;
   /** Unit of measure, for hover. */
   readonly measure?: string;

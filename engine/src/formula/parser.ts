@@ -653,6 +653,11 @@ class FormulaParser extends EmbeddedActionsParser {
     const calleeRange = this.range(start, tokenEnd(name));
     const args = parts.args.map((a) => a.expr);
     const end = tokenEnd(parts.close);
+    const [only] = args;
+    // `score(x)` is one name, as `unit.population` is: the score of x, bound by the rule model (a call of
+    // anything but a bare name is left a call, which the checker reports as an unknown function).
+    if (name.image.toLowerCase() === "score" && args.length === 1 && only?.kind === "identifier")
+      return { expr: { kind: "identifier", name: scoreName(only.name), range: this.range(start, end) }, start, end };
     return { expr: { kind: "call", callee: name.image, calleeRange, args, range: this.range(start, end) }, start, end };
   }
 
@@ -707,4 +712,9 @@ const formulaParser = new FormulaParser();
 /** Builds the parser with chevrotain's grammar checks on: throws when the grammar is ambiguous or broken. */
 export function checkGrammar(): void {
   new FormulaParser(true);
+}
+
+/** The name a formula reads the score of `id` by: `score(id)` (rules/environment.ts binds it). */
+export function scoreName(id: string): string {
+  return `score(${id})`;
 }

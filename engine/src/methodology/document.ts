@@ -139,7 +139,9 @@ const MISSING: Readonly<Record<MissingPolicy, LabelKey>> = {
 const AGGREGATION: Readonly<Record<Block["aggregation"], LabelKey>> = {
   arithmetic: "aggArithmetic",
   geometric: "aggGeometric",
+  harmonic: "aggHarmonic",
   min: "aggMin",
+  power: "aggPower",
 };
 const TIES = { competition: "tiesCompetition", dense: "tiesDense", shared: "tiesShared" } as const;
 

@@ -48,7 +48,8 @@ export interface FormulaSource {
 export type Frequency = "month" | "quarter" | "year";
 export type Direction = "higher" | "lower";
 export type MissingPolicy = "zero" | "exclude" | "fail";
-export type Aggregation = "arithmetic" | "geometric" | "min";
+/** How members' scores make a block's, group's or the total's score (scoring/aggregate.ts). */
+export type Aggregation = "arithmetic" | "geometric" | "harmonic" | "min" | "power";
 export type TieRule = "competition" | "dense" | "shared";
 /** How months become a quarter or year. */
 export type FieldAggregate = "sum" | "last" | "mean";
@@ -153,6 +154,8 @@ export interface Indicator {
   /** Formed from unit-reported data, or at the regional level (e.g. the oblast's assessment). */
   readonly source: "unit" | "region";
   readonly applies?: Applicability;
+  /** The innermost group holding the indicator (absent: the block's own indicator). */
+  readonly group?: string;
   /** Overrides the block's and ruleset's policy. */
   readonly missing?: MissingPolicy;
   readonly rationale?: LocalizedNote;
@@ -162,13 +165,50 @@ export interface Indicator {
 export interface Block {
   readonly id: string;
   readonly name: Localized;
-  /** Points of the ruleset's scale this block carries. */
+  /** Points of the ruleset's scale this block carries (0 for a helper block). */
   readonly weight: number;
   readonly aggregation: Aggregation;
+  /** The exponent of the power mean (`aggregation: power`). */
+  readonly exponent?: number;
   readonly missing?: MissingPolicy;
+  /**
+   * Every indicator of the block, its groups' included (depth first, each level's groups before its own
+   * indicators), so that whatever reads indicators block by block sees them all.
+   */
+  readonly indicators: readonly Indicator[];
+  /** The block's groups (absent: a block of indicators only, as every two-level ruleset). */
+  readonly groups?: readonly Group[];
+  /** Computed, but carrying no weight in any total (`helper: true`). */
+  readonly helper?: boolean;
+  readonly description?: LocalizedNote;
+  readonly at: Located;
+}
+
+/**
+ * A group (sub-block): its members are its groups, then its own indicators; their scores are aggregated
+ * into the group's score on 0..1, and its weight is relative to the other members of its parent.
+ */
+export interface Group {
+  readonly id: string;
+  /** The block the group is in. */
+  readonly block: string;
+  readonly name: Localized;
+  readonly weight: number;
+  readonly aggregation: Aggregation;
+  readonly exponent?: number;
+  /** Overrides the block's policy for the group's indicators (an inner group's overrides this). */
+  readonly missing?: MissingPolicy;
+  readonly groups: readonly Group[];
+  /** The group's own indicators (those of its inner groups are in them). */
   readonly indicators: readonly Indicator[];
   readonly description?: LocalizedNote;
   readonly at: Located;
+}
+
+/** How the block scores make the total (ruleset.yaml `total`); absent: the sum of the block points. */
+export interface TotalAggregation {
+  readonly aggregation: Aggregation;
+  readonly exponent?: number;
 }
 
 export interface Grade {
@@ -186,6 +226,22 @@ export interface Rating {
   readonly frequency: Frequency;
   /** Block ids; the total is rescaled so that these blocks' weights make the full scale. */
   readonly blocks: readonly string[];
+  /** `ascending`: the lowest total ranks first (absent: the highest first). */
+  readonly order?: "ascending" | "descending";
+  /** The rating's own grades, checked in the order written (absent: the ruleset's). */
+  readonly grades?: readonly RatingGrade[];
+  /** The indicator whose value decides the rating's own grades (absent: the total as ranked). */
+  readonly gradesOn?: string;
+  readonly at: Located;
+}
+
+/** A grade of a rating's own: the value is >= min and <= max (each edge included; absent: no bound). */
+export interface RatingGrade {
+  readonly id: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly label: Localized;
+  readonly color: string;
   readonly at: Located;
 }
 
@@ -221,6 +277,8 @@ export interface Ruleset {
   /** Names of the units of measure by language (ruleset.yaml `measures`). */
   readonly measures?: MeasureNames;
   readonly scale: number;
+  /** How the block scores make the total; absent: the sum of the block points. */
+  readonly total?: TotalAggregation;
   readonly unitKinds: readonly string[];
   readonly missing: MissingPolicy;
   /** policies.coverage; absent in a hand-made model, which then has DEFAULT_COVERAGE. */

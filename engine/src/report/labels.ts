@@ -153,6 +153,16 @@ export const LABELS = {
     en: "weighted geometric mean",
   },
   aggMin: { kk: "ең төменгі баға", ru: "наименьшая оценка", en: "the lowest score" },
+  aggHarmonic: {
+    kk: "салмақталған орташа гармоникалық",
+    ru: "взвешенное среднее гармоническое",
+    en: "weighted harmonic mean",
+  },
+  aggPower: {
+    kk: "салмақталған дәрежелік орташа",
+    ru: "взвешенное степенное среднее",
+    en: "weighted power mean",
+  },
   indicators: { kk: "Көрсеткіштер", ru: "Показатели", en: "Indicators" },
   indicatorCount: { kk: "{n} көрсеткіш", ru: "показателей: {n}", en: "{n} indicators" },
   indicator: { kk: "Көрсеткіш", ru: "Показатель", en: "Indicator" },

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { allIndicators } from "../model/groups.js";
 import {
   type Aggregation,
   type Applicability,
@@ -13,6 +14,7 @@ import {
   type FormulaSource,
   type Frequency,
   type Grade,
+  type Group,
   type Indicator,
   type Lang,
   type Localized,
@@ -20,9 +22,11 @@ import {
   type MeasureNames,
   type MissingPolicy,
   type Rating,
+  type RatingGrade,
   type Ruleset,
   type ScoreMethod,
   type TieRule,
+  type TotalAggregation,
   type Unit,
 } from "../model/ruleset.js";
 import { formulaAt } from "./formula-source.js";
@@ -90,7 +94,8 @@ function buildRuleset(
   const round = typeof rank.round === "number" && Number.isInteger(rank.round) ? rank.round : undefined;
   const display = rank.display_decimals;
   const displayDecimals = typeof display === "number" && Number.isInteger(display) ? display : undefined;
-  const blockIds = parts.blocks.map((b) => b.id);
+  // `blocks: all` is every block that counts: helper blocks carry no weight in a total.
+  const blockIds = parts.blocks.filter((b) => !b.helper).map((b) => b.id);
   const grades = list(data.grades).map((g, i) => buildGrade(doc, `/grades/${i}`, g, sources));
   const byMin = [...grades].sort((a, b) => b.min - a.min);
   const coloured = grades.map((g) => (g.color ? g : { ...g, color: GRADE_COLORS[byMin.indexOf(g)] ?? "#757575" }));
@@ -110,6 +115,7 @@ function buildRuleset(
     ...languages(data.languages),
     measures: parts.measures,
     scale: num(data.scale, 100),
+    ...totalAggregation(asRaw(data.total)),
     unitKinds: list(data.unit_kinds).filter((k): k is string => typeof k === "string"),
     missing: oneOf<MissingPolicy>(policies.missing, ["zero", "exclude", "fail"], "zero"),
     coverage: coveragePolicy(asRaw(policies.coverage)),
@@ -159,6 +165,42 @@ function buildGrade(doc: RuleDocument | undefined, path: string, raw: unknown, s
   return grade;
 }
 
+/** ruleset.yaml `total`; absent (or arithmetic without more): the sum of the block points, as ever. */
+function totalAggregation(raw: Record<string, unknown>): { total?: TotalAggregation } {
+  if (raw.aggregation === undefined && raw.exponent === undefined) return {};
+  return { total: { aggregation: aggregation(raw.aggregation), ...exponent(raw.exponent) } };
+}
+
+function aggregation(raw: unknown): Aggregation {
+  return oneOf<Aggregation>(raw, ["arithmetic", "geometric", "harmonic", "min", "power"], "arithmetic");
+}
+
+function exponent(raw: unknown): { exponent?: number } {
+  return typeof raw === "number" ? { exponent: raw } : {};
+}
+
+/** A grade of a rating's own grades; without a colour, the default palette in the order written. */
+function ratingGrade(
+  doc: RuleDocument | undefined,
+  path: string,
+  raw: unknown,
+  index: number,
+  sources: RulesetSources,
+): RatingGrade {
+  const g = asRaw(raw);
+  const grade: RatingGrade = {
+    id: str(g.id),
+    ...(typeof g.min === "number" ? { min: g.min } : {}),
+    ...(typeof g.max === "number" ? { max: g.max } : {}),
+    label: localized(g.label),
+    color:
+      typeof g.color === "string" && /^#[0-9A-Fa-f]{6}$/.test(g.color) ? g.color : (GRADE_COLORS[index] ?? "#757575"),
+    at: located(doc, path),
+  };
+  if (doc) sources.record(grade, doc, path);
+  return grade;
+}
+
 function buildRating(
   doc: RuleDocument | undefined,
   path: string,
@@ -168,11 +210,18 @@ function buildRating(
 ): Rating {
   const r = asRaw(raw);
   const blocks = r.blocks === "all" ? [...blockIds] : list(r.blocks).filter((b): b is string => typeof b === "string");
+  const grades =
+    r.grades === undefined
+      ? undefined
+      : list(r.grades).map((g, i) => ratingGrade(doc, `${path}/grades/${i}`, g, i, sources));
   const rating: Rating = {
     id: str(r.id),
     title: localized(r.title),
     frequency: frequency(r.frequency, "quarter"),
     blocks,
+    ...(r.order === "ascending" || r.order === "descending" ? { order: r.order } : {}),
+    ...(grades ? { grades } : {}),
+    ...(typeof r.grades_on === "string" ? { gradesOn: r.grades_on } : {}),
     at: located(doc, path),
   };
   if (doc) sources.record(rating, doc, path);
@@ -251,20 +300,67 @@ function buildBlock(
   measures: MeasureNames,
 ): Block {
   const id = str(data.block);
+  const members = buildMembers(doc, "", data, { block: id, sources, formula, measures });
   const block: Block = {
     id,
     name: localized(data.name),
     weight: num(data.weight, 0),
-    aggregation: oneOf<Aggregation>(data.aggregation, ["arithmetic", "geometric", "min"], "arithmetic"),
+    aggregation: aggregation(data.aggregation),
+    ...exponent(data.exponent),
     ...(isPolicy(data.missing) ? { missing: data.missing } : {}),
-    indicators: items(doc, "/indicators", data.indicators, sources).map(([raw, path]) =>
-      buildIndicator(doc, path, raw, id, sources, formula, measures),
-    ),
+    indicators: [...members.groups.flatMap(allIndicators), ...members.indicators],
+    ...(members.groups.length > 0 ? { groups: members.groups } : {}),
+    ...(data.helper === true ? { helper: true } : {}),
     ...optionalNote("description", data.description),
     at: located(doc, ""),
   };
   sources.record(block, doc, "");
   return block;
+}
+
+interface MemberContext {
+  readonly block: string;
+  readonly group?: string;
+  readonly sources: RulesetSources;
+  readonly formula: FormulaReader;
+  readonly measures: MeasureNames;
+}
+
+/** The groups and own indicators of a block or group at `path`. */
+function buildMembers(
+  doc: RuleDocument,
+  path: string,
+  data: Raw,
+  ctx: MemberContext,
+): { groups: Group[]; indicators: Indicator[] } {
+  const { block, group, sources, formula, measures } = ctx;
+  return {
+    groups: items(doc, `${path}/groups`, data.groups, sources).map(([raw, at]) => buildGroup(doc, at, raw, ctx)),
+    indicators: items(doc, `${path}/indicators`, data.indicators, sources).map(([raw, at]) =>
+      buildIndicator(doc, at, raw, block, sources, formula, measures, group),
+    ),
+  };
+}
+
+function buildGroup(doc: RuleDocument, path: string, raw: unknown, ctx: MemberContext): Group {
+  const x = asRaw(raw);
+  const id = str(x.id);
+  const members = buildMembers(doc, path, x, { ...ctx, group: id });
+  const group: Group = {
+    id,
+    block: ctx.block,
+    name: localized(x.name),
+    weight: num(x.weight, 0),
+    aggregation: aggregation(x.aggregation),
+    ...exponent(x.exponent),
+    ...(isPolicy(x.missing) ? { missing: x.missing } : {}),
+    groups: members.groups,
+    indicators: members.indicators,
+    ...optionalNote("description", x.description),
+    at: located(doc, path),
+  };
+  ctx.sources.record(group, doc, path);
+  return group;
 }
 
 function buildIndicator(
@@ -275,6 +371,7 @@ function buildIndicator(
   sources: RulesetSources,
   formula: FormulaReader,
   measures: MeasureNames,
+  group?: string,
 ): Indicator {
   const x = asRaw(raw);
   const fallback = (p: string): FormulaSource => ({ text: "", at: { file: doc.file, range: sources.rangeAt(doc, p) } });
@@ -292,6 +389,7 @@ function buildIndicator(
     frequency: frequency(x.frequency, "month"),
     source: oneOf(x.source, ["unit", "region"] as const, "unit"),
     ...(applies ? { applies } : {}),
+    ...(group !== undefined ? { group } : {}),
     ...(isPolicy(x.missing) ? { missing: x.missing } : {}),
     ...optionalNote("rationale", x.rationale),
     at: located(doc, path),

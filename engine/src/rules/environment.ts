@@ -1,4 +1,6 @@
 import { type Binding, type Environment, MapEnvironment, type Type } from "../formula/environment.js";
+import { scoreName } from "../formula/parser.js";
+import { allGroups } from "../model/groups.js";
 import type { Indicator, Ruleset } from "../model/ruleset.js";
 
 /**
@@ -10,6 +12,7 @@ import type { Indicator, Ruleset } from "../model/ruleset.js";
  *   F+I                 unit.kind
  *   F+I+1 .. F+I+A      unit attributes (unit.<name>), sorted by name
  *   F+I+A+1             `value`, the indicator's value in a score formula
+ *   F+I+A+2 ..          `score(x)` for each indicator, then each group and block (docs/rule-format.md)
  * Slots are stable for a given ruleset: the scoring engine binds data to them once.
  *
  * Scopes:
@@ -115,7 +118,32 @@ function computed(ruleset: Ruleset): { layout: SlotLayout; bindings: Binding[] }
   }
   const value = bindings.length;
   bindings.push({ name: "value", type: "number", slot: value, kind: "value" });
+  scoreBindings(ruleset, indicators, bindings);
   const result = { layout: { fields, indicators, attributes, value, size: bindings.length }, bindings };
   layouts.set(ruleset, result);
   return result;
+}
+
+/**
+ * `score(x)` for every indicator, group and block, after `value` (so the slots before are those of a ruleset
+ * that never used it). An id that names both an indicator and a group or block is bound to neither: the
+ * checker then reports `score(x)` as an unknown name instead of guessing.
+ */
+function scoreBindings(ruleset: Ruleset, indicators: ReadonlyMap<string, number>, bindings: Binding[]): void {
+  const levels = ruleset.blocks.flatMap((b) => [b, ...allGroups(b)]);
+  const levelIds = new Set(levels.map((l) => l.id));
+  const seen = new Set<string>();
+  const bind = (id: string, description: Binding["description"]) => {
+    if (id === "" || seen.has(id) || (indicators.has(id) && levelIds.has(id))) return;
+    seen.add(id);
+    bindings.push({
+      name: scoreName(id),
+      type: "number",
+      slot: bindings.length,
+      kind: "score",
+      ...(description ? { description } : {}),
+    });
+  };
+  for (const block of ruleset.blocks) for (const i of block.indicators) if (indicators.has(i.id)) bind(i.id, i.name);
+  for (const level of levels) bind(level.id, level.name);
 }

@@ -12,9 +12,11 @@ export function renderSchemaKeys(schema: SchemaNode = ruleSchema()): string {
     ["ruleset.yaml", def("rulesetFile"), ""],
     ["grades: items", def("grade"), ""],
     ["ratings: items", def("rating"), ""],
+    ["ratings: grades: items", def("ratingGrade"), ""],
     ["units.yaml: units: items", def("unit"), ""],
     ["fields.yaml: fields: items", def("field"), ""],
     ["block files", def("blockFile"), ""],
+    ["groups: items", def("group"), ""],
     ["indicators: items", def("indicator"), ""],
   ];
   const out: string[] = [];

@@ -8,6 +8,8 @@ export interface ContextHost {
   readonly store: DataStore;
   indicatorValue(indicator: number, unit: number, period: number): Value;
   attribute(unit: number, name: string, period: number): Value;
+  /** `score(x)`: the score of indicator `indicator` (its index), or of the group or block `id` (index -1). */
+  score(indicator: number, id: string, unit: number, period: number): Value;
   peers(indicator: number): readonly number[];
   unitName(unit: number): string;
 }
@@ -17,12 +19,14 @@ const FIELD = 1;
 const INDICATOR = 2;
 const ATTRIBUTE = 3;
 const VALUE = 4;
+const SCORE = 5;
 const KIND: Readonly<Record<SlotKind | "unbound", number>> = {
   unbound: UNBOUND,
   field: FIELD,
   indicator: INDICATOR,
   attribute: ATTRIBUTE,
   value: VALUE,
+  score: SCORE,
 };
 
 /** A ruleset's slot tables as small integers, made once per table (a table covers every field and indicator). */
@@ -77,6 +81,8 @@ export class IndicatorContext implements EvalContext {
         return this.host.attribute(unit, this.slots.names[slot] ?? "", period);
       case VALUE:
         return this.host.indicatorValue(this.indicator, unit, period);
+      case SCORE:
+        return this.host.score(this.targets[slot] as number, this.slots.names[slot] ?? "", unit, period);
       default:
         throw new RangeError(`slot ${slot} is not bound`);
     }

@@ -1,7 +1,21 @@
 import type { Block, CoveragePolicy } from "../model/ruleset.js";
 import { compareDecimal } from "../util/decimal-compare.js";
+import { nominalShares } from "./levels.js";
 import type { Coverage } from "./result.js";
 import { type IndicatorRound, MISSING_ZERO, NOT_APPLICABLE } from "./round.js";
+
+/** In a block with groups, each applicable indicator's share of the block through the levels. */
+function groupShares(block: Block, rounds: readonly IndicatorRound[], unit: number): Map<string, number> {
+  const applicable = new Set(
+    rounds
+      .filter((r) => {
+        const status = r.status[unit] ?? 0;
+        return status !== 0 && status !== NOT_APPLICABLE;
+      })
+      .map((r) => r.prepared.indicator.id),
+  );
+  return nominalShares(block, (i) => applicable.has(i.id));
+}
 
 /**
  * How much of a unit's rating rests on data. The indicators counted are those that apply to the unit; one
@@ -22,13 +36,15 @@ export function unitCoverage(
   // Per block: the weight of its applicable indicators, and of those with data.
   const applicable: number[] = [];
   const covered: number[] = [];
-  blocks.forEach((_, k) => {
+  blocks.forEach((block, k) => {
     let all = 0;
     let some = 0;
+    const shares = block.groups ? groupShares(block, blockRounds[k] ?? [], unit) : undefined;
     for (const round of blockRounds[k] ?? []) {
       const status = round.status[unit] ?? 0;
       if (status === 0 || status === NOT_APPLICABLE) continue;
-      const weight = round.prepared.indicator.weight;
+      const id = round.prepared.indicator.id;
+      const weight = shares ? (shares.get(id) ?? 0) : round.prepared.indicator.weight;
       expected++;
       all += weight;
       const lack = round.noData.get(unit);

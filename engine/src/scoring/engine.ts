@@ -7,10 +7,10 @@ import { rangeOfLength } from "../source/range.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { ScoringCode } from "./codes.js";
 import { meetsCoverage, missingList, notRatedReason, percent, unitCoverage } from "./coverage.js";
-import { Evaluator } from "./evaluator.js";
+import { Evaluator, NUMBER } from "./evaluator.js";
 import { lazyProperty } from "./lazy-property.js";
 import type { PreparedRuleset } from "./prepare.js";
-import { gradeOf, rankUnits } from "./ranking.js";
+import { gradeOf, rankUnits, ratingGradeOf } from "./ranking.js";
 import type { Coverage, NotRatedUnit, RatingResult, UnitResult } from "./result.js";
 import { evaluateRound, type IndicatorRound } from "./round.js";
 import { RatingTotals } from "./totals.js";
@@ -129,8 +129,10 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
   const units = selectUnits(prepared, request.units);
   if ("diagnostics" in units) return { ...empty, rating, diagnostics: units.diagnostics };
   const evaluator = request.evaluator ?? new Evaluator(prepared, store, units.indices);
-  // The loader expands `blocks: all` to every block id.
-  const blocks = ratingBlocks(ruleset, rating);
+  // The loader expands `blocks: all` to every block id but the helpers; helper blocks are computed in every
+  // rating (formulas and rule tests read them) and carry no weight in it.
+  const counted = ratingBlocks(ruleset, rating).filter((b) => !b.helper);
+  const blocks = [...counted, ...ruleset.blocks.filter((b) => b.helper)];
   const diagnostics: Diagnostic[] = [];
   const rounds = prepared.indicators
     .filter((p) => blocks.includes(p.block))
@@ -144,7 +146,9 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
       ),
     );
   const blockRounds = blocks.map((b) => rounds.filter((r) => r.prepared.block === b));
-  const coverages = new Map(units.indices.map((u) => [u, unitCoverage(blocks, blockRounds, u)]));
+  const coverages = new Map(
+    units.indices.map((u) => [u, unitCoverage(counted, blockRounds.slice(0, counted.length), u)]),
+  );
   // A period without data is one error, not one S201 per unit and indicator.
   const policy = ruleset.coverage ?? DEFAULT_COVERAGE;
   const applyCoverage = request.applyCoverage !== false;
@@ -167,7 +171,9 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
   const ranked = rankUnits(
     unitResults.map((r) => ({ unit: r.unit, total: r.score })),
     ruleset.rank,
+    rating.order,
   );
+  const gradeFor = gradeDecider(ruleset, rating, rounds);
   const placeOf = new Map(unitResults.map((r, i) => [r.unit, i]));
   const previous = previousResult(prepared, store, request, evaluator);
   const previousRanks = new Map(previous?.results.map((r) => [r.unit, r.rank]));
@@ -182,9 +188,10 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
       rankedScore: key,
       rank,
       ...(previousRank !== undefined ? { previousRank, rankChange: previousRank - rank } : {}),
-      grade: gradeOf(key, ruleset.grades),
+      grade: gradeFor(key, ratedIndices[place] ?? -1),
       coverage: coverages.get(ratedIndices[place] ?? -1) as Coverage,
       blocks: r.blocks,
+      ...(r.groups ? { groups: r.groups } : {}),
       indicators: {},
     };
     return withLazyIndicators(result, totals, ratedIndices[place] ?? -1);
@@ -199,6 +206,25 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
     coverage: { ...policy, zeroed },
   };
   return { result, diagnostics, rating, period: request.period, evaluator, rounds };
+}
+
+/**
+ * How a unit's grade is decided: the ruleset's grades on the ranking key, or the rating's own grades
+ * (Rating.grades, in the order written) on the key or on the value of the indicator `grades_on` names.
+ */
+function gradeDecider(
+  ruleset: PreparedRuleset["ruleset"],
+  rating: Rating,
+  rounds: readonly IndicatorRound[],
+): (key: number, unit: number) => string {
+  const own = rating.grades;
+  if (!own) return (key) => gradeOf(key, ruleset.grades);
+  if (rating.gradesOn === undefined) return (key) => ratingGradeOf(key, own);
+  const round = rounds.find((r) => r.prepared.indicator.id === rating.gradesOn);
+  return (_key, unit) => {
+    const value = round && round.values.state[unit] === NUMBER ? round.values.numbers[unit] : undefined;
+    return ratingGradeOf(value, own);
+  };
 }
 
 /**

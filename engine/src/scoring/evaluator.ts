@@ -4,6 +4,7 @@ import type { EvalContext } from "../formula/context.js";
 import { describeMissing, isMissing, missing, type Value } from "../formula/value.js";
 import type { Unit } from "../model/ruleset.js";
 import { type ContextHost, IndicatorContext } from "./context.js";
+import { FormulaScores } from "./formula-scores.js";
 import type { PreparedFormula, PreparedIndicator, PreparedRuleset } from "./prepare.js";
 
 const NOT_EVALUATED = 0;
@@ -37,6 +38,8 @@ export class Evaluator implements ContextHost {
   private readonly contexts = new Map<PreparedFormula, IndicatorContext>();
   /** By indicator: the context of its value formula (the one run most), without the map lookup. */
   private readonly valueContexts: (IndicatorContext | undefined)[];
+  /** `score(x)` reads, made at the first. */
+  private scores: FormulaScores | undefined;
 
   constructor(
     readonly prepared: PreparedRuleset,
@@ -136,6 +139,12 @@ export class Evaluator implements ContextHost {
   /** Runs one of the indicator's formulas for a unit and period (in the given context, e.g. a recording one). */
   run(index: number, formula: PreparedFormula, unit: number, period: number, ctx?: EvalContext): Value {
     return formula.compiled.run(ctx ?? this.context(index, formula), unit, period);
+  }
+
+  /** `score(x)` in a formula: the score of an indicator (index >= 0) or of the group or block `id`. */
+  score(index: number, id: string, unit: number, period: number): Value {
+    this.scores ??= new FormulaScores(this);
+    return this.scores.score(index, id, unit, period);
   }
 
   attribute(unit: number, name: string, period: number): Value {

@@ -25,9 +25,12 @@ export interface FormulaCompiler {
   compile(source: FormulaSource, env: Environment): RunnableFormula | undefined;
 }
 
-export type SlotKind = "field" | "indicator" | "attribute" | "value";
+export type SlotKind = "field" | "indicator" | "attribute" | "value" | "score";
 
-/** What each slot number stands for; `target` is the field's or indicator's index, `name` the attribute's. */
+/**
+ * What each slot number stands for; `target` is the field's or indicator's index (for `score(x)`, the
+ * indicator's, or -1 for a group or block), `name` the attribute's (for `score(x)`, x).
+ */
 export interface SlotTable {
   readonly kinds: readonly (SlotKind | undefined)[];
   readonly targets: readonly number[];
@@ -125,12 +128,14 @@ function slotTable(
   const names: string[] = [];
   for (const b of env.bindings()) {
     kinds[b.slot] = b.kind;
-    names[b.slot] = b.kind === "attribute" ? b.name.replace(/^unit\./, "") : b.name;
+    const name =
+      b.kind === "attribute" ? b.name.replace(/^unit\./, "") : b.kind === "score" ? b.name.slice(6, -1) : b.name;
+    names[b.slot] = name;
     targets[b.slot] =
       b.kind === "field"
-        ? (fieldIndex.get(b.name) ?? -1)
-        : b.kind === "indicator"
-          ? (indicatorIndex.get(b.name) ?? -1)
+        ? (fieldIndex.get(name) ?? -1)
+        : b.kind === "indicator" || b.kind === "score"
+          ? (indicatorIndex.get(name) ?? -1)
           : -1;
   }
   return { kinds, targets, names };

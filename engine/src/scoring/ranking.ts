@@ -1,6 +1,6 @@
 import { compareNumbers } from "../compile/compare.js";
 import { roundHalfAway } from "../functions/excel-round.js";
-import type { Grade, RankPolicy } from "../model/ruleset.js";
+import type { Grade, RankPolicy, RatingGrade } from "../model/ruleset.js";
 
 /**
  * Ranking and grades. The ranking key is the total, or the total rounded to `round` decimals half away
@@ -22,9 +22,14 @@ export function rankingKey(total: number, policy: RankPolicy): number {
  * competition: 1 2 2 4 (a tie takes the best place, the next place is skipped);
  * dense: 1 2 2 3; shared: 1 2.5 2.5 4 (a tie shares the average of the places it covers).
  */
-export function rankUnits(entries: readonly { unit: string; total: number }[], policy: RankPolicy): Ranked[] {
+export function rankUnits(
+  entries: readonly { unit: string; total: number }[],
+  policy: RankPolicy,
+  order: "ascending" | "descending" = "descending",
+): Ranked[] {
   const keyed = entries.map((e) => ({ unit: e.unit, key: rankingKey(e.total, policy) }));
-  keyed.sort((a, b) => compareNumbers(b.key, a.key) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  const sign = order === "ascending" ? -1 : 1;
+  keyed.sort((a, b) => sign * compareNumbers(b.key, a.key) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   const out: Ranked[] = [];
   let groupStart = 0;
   let distinct = 0;
@@ -46,6 +51,18 @@ export function rankUnits(entries: readonly { unit: string; total: number }[], p
     groupStart = groupEnd;
   }
   return out;
+}
+
+/**
+ * A rating's own grade (Rating.grades): the first, in the order written, whose bounds the value meets; `min`
+ * and `max` both include their edge, compared at 15 significant digits. "" when none, or no value.
+ */
+export function ratingGradeOf(value: number | undefined, grades: readonly RatingGrade[]): string {
+  if (value === undefined) return "";
+  const meets = (g: RatingGrade) =>
+    (g.min === undefined || compareNumbers(value, g.min) >= 0) &&
+    (g.max === undefined || compareNumbers(value, g.max) <= 0);
+  return grades.find(meets)?.id ?? "";
 }
 
 /** The first grade, from the highest min down, whose min the key reaches (at 15 digits); "" when none. */

@@ -89,6 +89,16 @@ export interface BlockResult {
   readonly reason?: string;
 }
 
+/** A group's (or a helper block's) result for a unit: present when the group counted. */
+export interface GroupResult {
+  /** The aggregate of its members' scores, 0..1. */
+  readonly score: number;
+  /** Its effective weight on the rating's scale (0 in a helper block). */
+  readonly weight: number;
+  /** score x weight. */
+  readonly points: number;
+}
+
 export interface UnitResult {
   readonly unit: string;
   /** The total on the ruleset's scale, exact (unrounded). */
@@ -106,6 +116,11 @@ export interface UnitResult {
   /** How much of the total rests on data. */
   readonly coverage: Coverage;
   readonly blocks: Readonly<Record<string, BlockResult>>;
+  /**
+   * By group id (helper blocks included), for a ruleset with levels: the groups that counted for the unit.
+   * Absent for a two-level ruleset.
+   */
+  readonly groups?: Readonly<Record<string, GroupResult>>;
   /**
    * By indicator id, in block order. In a result from `rate` this is built at its first read (an own
    * enumerable property all the same: JSON and equality see plain data), so a ranking never builds it.

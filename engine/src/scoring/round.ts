@@ -1,6 +1,7 @@
 import { formatPeriodCode } from "../data/store.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { describeMissing, isMissing, type MissingReason, type Value } from "../formula/value.js";
+import { groupPolicy } from "../model/groups.js";
 import type { MissingPolicy } from "../model/ruleset.js";
 import { ScoringCode } from "./codes.js";
 import type { Evaluator, ValueMemo } from "./evaluator.js";
@@ -121,7 +122,8 @@ export function evaluateRound(
     policies: new Map<number, MissingPolicy>(),
     noData: new Map<number, string>(),
   };
-  const policy = indicator.missing ?? p.block.missing ?? evaluator.prepared.ruleset.missing;
+  const policy =
+    indicator.missing ?? groupPolicy(p.block, indicator) ?? p.block.missing ?? evaluator.prepared.ruleset.missing;
   const planContext = p.plan ? evaluator.context(p.index, p.plan) : undefined;
   let bestUnit = -1;
   let bestValue: number | boolean = 0;
@@ -176,10 +178,10 @@ function lackOfData(reason: MissingReason): string | undefined {
   return undefined;
 }
 
-type Unscored = { readonly unscored: string };
+export type Unscored = { readonly unscored: string };
 
 /** The score of a present value, or why there is none (a Missing value or plan, or the method's reason). */
-function scoreValue(
+export function scoreValue(
   evaluator: Evaluator,
   p: PreparedIndicator,
   value: Value,

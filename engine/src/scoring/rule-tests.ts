@@ -4,6 +4,7 @@ import type { Observation } from "../data/observation.js";
 import { formatPeriod, type Period, parsePeriod } from "../data/period.js";
 import { buildDataStore } from "../data/store.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
+import { groupsById } from "../model/groups.js";
 import { validateFile } from "../rules/schema.js";
 import { schemaDiagnostics } from "../rules/schema-errors.js";
 import { parseRuleDocument, type RuleDocument } from "../rules/yaml-document.js";
@@ -38,7 +39,7 @@ export interface RuleTest {
 }
 
 export interface Expectation {
-  readonly kind: "indicator" | "block" | "result";
+  readonly kind: "indicator" | "block" | "group" | "result";
   readonly unit: string;
   /** The indicator or block id (kind indicator or block). */
   readonly item?: string;
@@ -145,6 +146,7 @@ export function readRuleTest(file: string, text: string): { test?: RuleTest; dia
   };
   collect("indicator", "indicators", "indicator", ["value", "score", "status"]);
   collect("block", "blocks", "block", ["score"]);
+  collect("group", "groups", "group", ["score", "points"]);
   collect("result", "results", undefined, ["score", "rank", "grade"]);
   const tolerance = typeof data.tolerance === "number" ? data.tolerance : Number(data.tolerance ?? 1e-9);
   if (!(tolerance >= 0))
@@ -237,6 +239,10 @@ function actualOf(result: RatingResult, e: Expectation, what: string): number | 
   if (!u) return undefined;
   if (e.kind === "result") return what === "score" ? u.score : what === "rank" ? u.rank : u.grade;
   if (e.kind === "block") return u.blocks[e.item ?? ""]?.score;
+  if (e.kind === "group") {
+    const g = u.groups?.[e.item ?? ""];
+    return what === "score" ? g?.score : g?.points;
+  }
   const r = u.indicators[e.item ?? ""];
   if (!r) return undefined;
   return what === "value" ? r.value : what === "score" ? r.score : r.status;
@@ -262,6 +268,8 @@ function checkNames(prepared: PreparedRuleset, test: RuleTest): Diagnostic[] {
   const unitIds = ruleset.units.flatMap((u) => [u.id, ...u.aliases]);
   const indicatorIds = ruleset.blocks.flatMap((b) => b.indicators.map((i) => i.id));
   const blockIds = ruleset.blocks.map((b) => b.id);
+  // A helper block's score is reported with the groups'.
+  const groupIds = [...groupsById(ruleset).keys(), ...ruleset.blocks.filter((b) => b.helper).map((b) => b.id)];
   const ratingIds = ruleset.ratings.map((r) => r.id);
   if (!ratingIds.includes(test.rating)) {
     out.push(
@@ -294,6 +302,8 @@ function checkNames(prepared: PreparedRuleset, test: RuleTest): Diagnostic[] {
       out.push(problem(itemAt, `unknown indicator '${e.item}'`, didYouMean(e.item ?? "", indicatorIds)));
     if (e.kind === "block" && !blockIds.includes(e.item ?? ""))
       out.push(problem(itemAt, `unknown block '${e.item}'`, didYouMean(e.item ?? "", blockIds)));
+    if (e.kind === "group" && !groupIds.includes(e.item ?? ""))
+      out.push(problem(itemAt, `unknown group '${e.item}'`, didYouMean(e.item ?? "", groupIds)));
   }
   return out;
 }

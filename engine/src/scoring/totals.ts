@@ -1,21 +1,22 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Block } from "../model/ruleset.js";
+import { hasLevels } from "../model/groups.js";
+import type { Block, Indicator } from "../model/ruleset.js";
 import { rangeOfLength } from "../source/range.js";
 import { ScoringCode } from "./codes.js";
 import { type Evaluator, NUMBER } from "./evaluator.js";
+import { LEFT_OUT, unitLevels } from "./level-totals.js";
 import type { PreparedRuleset } from "./prepare.js";
 import { type RecordMaker, recordMaker } from "./record-maker.js";
-import type { BlockResult, IndicatorResult } from "./result.js";
+import type { BlockResult, GroupResult, IndicatorResult } from "./result.js";
 import { type IndicatorRound, MISSING_ZERO, SCORED, STATUS } from "./round.js";
 
 export interface UnitTotals {
   readonly unit: string;
   readonly score: number;
   readonly blocks: Record<string, BlockResult>;
+  readonly groups?: Record<string, GroupResult>;
   readonly indicators: Record<string, IndicatorResult>;
 }
-
-const LEFT_OUT = "every indicator of the block is excluded or not applicable";
 
 /**
  * A unit's blocks and total. Block weights are put on the ruleset's scale over the blocks that have
@@ -38,6 +39,8 @@ export interface UnitBlocks {
   readonly unit: string;
   readonly score: number;
   readonly blocks: Record<string, BlockResult>;
+  /** With levels (model/groups.ts hasLevels): the groups' and helper blocks' results. */
+  readonly groups?: Record<string, GroupResult>;
 }
 
 /**
@@ -72,8 +75,8 @@ export class RatingTotals {
 
   /** The unit's blocks, total and indicator records. */
   unit(unit: number, diagnostics: Diagnostic[]): UnitTotals {
-    const { blocks, score, unit: id } = this.totals(unit, diagnostics);
-    return { unit: id, score, blocks, indicators: this.indicators(unit) };
+    const { blocks, groups, score, unit: id } = this.totals(unit, diagnostics);
+    return { unit: id, score, blocks, ...(groups ? { groups } : {}), indicators: this.indicators(unit) };
   }
 
   /** The unit's blocks and total (S206 when nothing counts); keeps its effective weights for `indicators`. */
@@ -88,6 +91,7 @@ export class RatingTotals {
    * taken in indicator order, the order aggregateBlock takes them in, so the numbers are the same bits.
    */
   all(units: readonly number[], diagnostics: Diagnostic[]): UnitBlocks[] {
+    if (hasLevels(this.evaluator.prepared.ruleset)) return units.map((u) => this.levels(u, diagnostics));
     const n = units.length;
     const blockCount = this.blocks.length;
     const counted = new Int32Array(blockCount * n);
@@ -179,6 +183,25 @@ export class RatingTotals {
     }
   }
 
+  /**
+   * One unit's blocks, groups and total through the levels (scoring/level-totals.ts), for a ruleset with
+   * groups, helper blocks or a declared total; keeps its effective weights for `indicators`.
+   */
+  private levels(unit: number, diagnostics: Diagnostic[]): UnitBlocks {
+    const rounds = this.blockRounds.flat();
+    const byId = new Map(rounds.map((r, i) => [r.prepared.indicator.id, i]));
+    const scoreOf = (indicator: Indicator) => {
+      const round = rounds[byId.get(indicator.id) ?? -1];
+      return round && isCounted(round.status[unit] ?? 0) ? (round.scores[unit] as number) : undefined;
+    };
+    const result = unitLevels(this.evaluator.prepared.ruleset, this.blocks, scoreOf);
+    rounds.forEach((r, i) => {
+      this.roundWeights[unit * this.roundCount + i] = result.weights.get(r.prepared.indicator.id) ?? 0;
+    });
+    if (result.live === 0) diagnostics.push(nothingToRate(this.evaluator.unitName(unit)));
+    return { unit: this.evaluator.unitName(unit), score: result.score, blocks: result.blocks, groups: result.groups };
+  }
+
   /** One unit's block results and total from the sweeps' arrays; S206 when nothing counts. */
   private unitBlocks(
     unit: number,
@@ -201,14 +224,7 @@ export class RatingTotals {
       } else blockResults[b.id] = { score: 0, weight: 0, reason: LEFT_OUT };
     }
     const unitId = this.evaluator.unitName(unit);
-    if (liveWeights[p] === 0) {
-      diagnostics.push({
-        code: ScoringCode.S206,
-        severity: "warning",
-        message: `nothing to rate for ${unitId}: every indicator is excluded or not applicable, so its total is 0`,
-        range: rangeOfLength(0),
-      });
-    }
+    if (liveWeights[p] === 0) diagnostics.push(nothingToRate(unitId));
     // Sums of doubles can pass the scale by an ulp; a total is never above the scale.
     return { unit: unitId, score: Math.max(0, Math.min(this.scale, total)), blocks: blockResults };
   }
@@ -257,6 +273,15 @@ export class RatingTotals {
     });
     return indicators;
   }
+}
+
+function nothingToRate(unit: string): Diagnostic {
+  return {
+    code: ScoringCode.S206,
+    severity: "warning",
+    message: `nothing to rate for ${unit}: every indicator is excluded or not applicable, so its total is 0`,
+    range: rangeOfLength(0),
+  };
 }
 
 /** The arrays one `all` works on: per unit (p) or per block and unit (k * units + p). */

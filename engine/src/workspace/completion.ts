@@ -239,7 +239,12 @@ export function periodLiterals(model: Ruleset | undefined, periods: readonly str
 // ── Formulas ──────────────────────────────────────────────────────────────────────────────────────
 
 const KEYWORDS = ["and", "or", "not", "true", "false", "missing"];
-const KIND_ORDER: Record<Binding["kind"], string> = { value: "0", field: "1", indicator: "2", attribute: "3" };
+const KIND_ORDER: Record<Exclude<Binding["kind"], "score">, string> = {
+  value: "0",
+  field: "1",
+  indicator: "2",
+  attribute: "3",
+};
 
 function formulaCandidates(formula: FormulaAtPosition, input: CompletionInput): CompletionCandidate[] {
   const { cursor, toFile } = formula;
@@ -262,6 +267,8 @@ function formulaCandidates(formula: FormulaAtPosition, input: CompletionInput): 
   const attributesOnly = cursor.word.text.startsWith("unit.");
   const out: CompletionCandidate[] = [];
   for (const b of bindings) {
+    // `score(x)` is written as a call; completing the indicator's name inside it is enough.
+    if (b.kind === "score") continue;
     if (onlyFields && b.kind !== "field") continue;
     if (attributesOnly && b.kind !== "attribute") continue;
     out.push(
@@ -295,7 +302,7 @@ function formulaCandidates(formula: FormulaAtPosition, input: CompletionInput): 
 }
 
 function bindingDetail(b: Binding, lang: Lang): string {
-  const what = editorLabel(b.kind === "value" ? "value" : b.kind, lang);
+  const what = editorLabel(b.kind === "score" ? "indicator" : b.kind, lang);
   const name = b.description ? localize(b.description, lang) : "";
   const measure = b.measure ? `, ${b.measure}` : "";
   return name ? `${name} (${what}${measure})` : `${what}${measure}`;

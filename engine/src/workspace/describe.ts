@@ -142,7 +142,8 @@ export function describeBinding(binding: Binding, ruleset: Ruleset | undefined, 
         : []),
     ].join("\n");
   }
-  return `**${binding.name}** — ${editorLabel(binding.kind === "value" ? "value" : binding.kind, lang)}`;
+  const kind = binding.kind === "score" ? "indicator" : binding.kind;
+  return `**${binding.name}** — ${editorLabel(kind, lang)}`;
 }
 
 /** A function's signature, what it does, its parameters and an example, from the one registry. */

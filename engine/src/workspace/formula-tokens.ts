@@ -29,7 +29,9 @@ export function formulaTokens(formulas: readonly FormulaUse[], file: string): Fo
   const out: FormulaToken[] = [];
   for (const formula of formulas) {
     if (formula.source.at.file !== file || !formula.source.ast) continue;
-    const names = new Map(formula.references.map((r) => [r.range.start.offset, r.binding.kind]));
+    const names = new Map(
+      formula.references.map((r) => [r.range.start.offset, r.binding.kind === "score" ? "indicator" : r.binding.kind]),
+    );
     walk(formula.source.ast, names, out);
   }
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);

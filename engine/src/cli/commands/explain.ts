@@ -113,7 +113,9 @@ const TRANSFORM: Readonly<Record<string, LabelKey>> = { none: "transformNone", l
 const AGGREGATION: Readonly<Record<string, LabelKey>> = {
   arithmetic: "aggArithmetic",
   geometric: "aggGeometric",
+  harmonic: "aggHarmonic",
   min: "aggMin",
+  power: "aggPower",
 };
 const POLICY: Readonly<Record<string, LabelKey>> = {
   zero: "missingZero",

@@ -25,7 +25,9 @@ export const blockWeights: RuleCheck = {
   run({ ruleset, sources, report, incomplete }) {
     if (incomplete || ruleset.blocks.length === 0 || sources.isBroken(ruleset, "scale")) return;
     if (ruleset.blocks.some((b) => sources.isBroken(b, "weight"))) return;
-    const sum = ruleset.blocks.reduce((s, b) => s + b.weight, 0);
+    // Helper blocks carry no weight.
+    const blocks = ruleset.blocks.filter((b) => !b.helper);
+    const sum = blocks.reduce((s, b) => s + b.weight, 0);
     if (compareDecimal(sum, ruleset.scale) === 0) return;
     const at = sources.value(ruleset, "scale") ?? ruleset.at;
     const difference = atScaleOf(ruleset.scale - sum, Math.max(Math.abs(sum), Math.abs(ruleset.scale)));
@@ -34,7 +36,7 @@ export const blockWeights: RuleCheck = {
       severity: "error",
       message: `the block weights add up to ${toSignificant(sum)}, but the scale is ${ruleset.scale} (${difference > 0 ? `${difference} missing` : `${-difference} too many`})`,
       ...at,
-      related: ruleset.blocks.flatMap((b) => {
+      related: blocks.flatMap((b) => {
         const w = sources.value(b, "weight");
         return w ? [{ message: `block \`${b.id}\` weighs ${b.weight}`, ...w }] : [];
       }),

@@ -1,4 +1,5 @@
 import { defineCodes } from "../../diagnostics/catalog.js";
+import { allGroups } from "../../model/groups.js";
 import type { Located } from "../../model/ruleset.js";
 import type { CheckContext, RuleCheck } from "./check.js";
 import { allIndicators, article } from "./check.js";
@@ -8,7 +9,7 @@ export const DuplicateIdCode = defineCodes({
     severity: "error",
     title: "Id defined twice",
     description:
-      "Ids are unique across all files of a ruleset version: fields and indicators share one set of names (formulas read both), and units, blocks, ratings and grades each have their own.",
+      "Ids are unique across all files of a ruleset version: fields and indicators share one set of names (formulas read both), and units, blocks (with the groups inside them), ratings and grades each have their own.",
     example: "an indicator `own_revenue` in blocks/03-revenue.yaml and a field `own_revenue` in fields.yaml",
     fix: "Rename one of the two (and the formulas that use it), or remove the copy.",
   },
@@ -42,10 +43,11 @@ export const duplicateIds: RuleCheck = {
       context,
       ruleset.units.map((u) => ({ id: u.id, what: "unit", at: u.at })),
     );
-    reportDuplicates(
-      context,
-      ruleset.blocks.map((b) => ({ id: b.id, what: "block", at: sources.value(b, "block") })),
-    );
+    reportDuplicates(context, [
+      ...ruleset.blocks.map((b) => ({ id: b.id, what: "block", at: sources.value(b, "block") })),
+      // Groups share the blocks' names: a rule test, score() and the reports name either by id.
+      ...ruleset.blocks.flatMap(allGroups).map((g) => ({ id: g.id, what: "group", at: sources.value(g, "id") })),
+    ]);
     reportDuplicates(
       context,
       ruleset.ratings.map((r) => ({ id: r.id, what: "rating", at: r.at })),

@@ -9,6 +9,7 @@ import { grades } from "./grades.js";
 import { indicatorCycles } from "./indicator-cycles.js";
 import { frequencies } from "./indicator-frequency.js";
 import { languages } from "./languages.js";
+import { levels } from "./levels.js";
 import { positiveWeights } from "./positive-weights.js";
 import { reservedNames } from "./reserved-names.js";
 import { scoreParameters } from "./score-parameters.js";
@@ -27,6 +28,7 @@ export const ruleChecks: readonly RuleCheck[] = [
   unknownBlocks,
   indicatorCycles,
   blockWeights,
+  levels,
   positiveWeights,
   formulaTypes,
   unusedFields,

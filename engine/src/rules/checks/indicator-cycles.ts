@@ -1,5 +1,7 @@
 import { defineCodes } from "../../diagnostics/catalog.js";
-import type { Indicator } from "../../model/ruleset.js";
+import { scoreName } from "../../formula/parser.js";
+import { allIndicators as allGroupIndicators, allGroups } from "../../model/groups.js";
+import type { Indicator, Ruleset } from "../../model/ruleset.js";
 import type { Range } from "../../source/range.js";
 import { inputsOf } from "../link.js";
 import { allIndicators, type RuleCheck } from "./check.js";
@@ -9,7 +11,7 @@ export const CycleCode = defineCodes({
     severity: "error",
     title: "Indicators depend on each other in a cycle",
     description:
-      "An indicator's formula reads another indicator, which (directly or through others) reads the first, so none of them can be computed.",
+      "An indicator's formula reads another indicator (its value, or its score with score(x), or the score of a group or block holding it), which (directly or through others) reads the first, so none of them can be computed.",
     example: "a: formula: b * 2\nb: formula: a / 2",
     fix: "Break the cycle: compute one of the indicators from fields only.",
   },
@@ -22,12 +24,19 @@ export const indicatorCycles: RuleCheck = {
     const byId = new Map<string, Indicator>();
     for (const i of allIndicators(ruleset)) if (i.id !== "" && !byId.has(i.id)) byId.set(i.id, i);
     const edges = new Map<Indicator, { to: Indicator; range: Range }[]>();
+    const scored = scoreTargets(ruleset, byId);
     for (const indicator of byId.values()) {
       const out: { to: Indicator; range: Range }[] = [];
-      for (const ref of inputsOf(indicator, formulas)) {
-        const to = ref.binding.kind === "indicator" ? byId.get(ref.binding.name) : undefined;
-        if (to && !out.some((e) => e.to === to)) out.push({ to, range: ref.range });
-      }
+      const add = (to: Indicator | undefined, range: Range) => {
+        if (to && !out.some((e) => e.to === to)) out.push({ to, range });
+      };
+      for (const ref of inputsOf(indicator, formulas))
+        if (ref.binding.kind === "indicator") add(byId.get(ref.binding.name), ref.range);
+      // score(x) depends on x, or on every indicator of the group or block x.
+      for (const f of formulas)
+        if (f.indicator === indicator)
+          for (const ref of f.references)
+            if (ref.binding.kind === "score") for (const to of scored.get(ref.binding.name) ?? []) add(to, ref.range);
       edges.set(indicator, out);
     }
     for (const component of stronglyConnected([...byId.values()], edges)) {
@@ -57,6 +66,17 @@ export const indicatorCycles: RuleCheck = {
     }
   },
 };
+
+/** What each `score(x)` depends on: the indicator x, or the indicators of the group or block x. */
+function scoreTargets(ruleset: Ruleset, byId: ReadonlyMap<string, Indicator>): Map<string, Indicator[]> {
+  const targets = new Map<string, Indicator[]>();
+  for (const [id, indicator] of byId) targets.set(scoreName(id), [indicator]);
+  for (const block of ruleset.blocks) {
+    targets.set(scoreName(block.id), [...block.indicators]);
+    for (const group of allGroups(block)) targets.set(scoreName(group.id), allGroupIndicators(group));
+  }
+  return targets;
+}
 
 type Edges = Map<Indicator, { to: Indicator; range: Range }[]>;
 

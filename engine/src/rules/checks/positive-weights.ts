@@ -1,4 +1,5 @@
 import { defineCodes } from "../../diagnostics/catalog.js";
+import { allGroups } from "../../model/groups.js";
 import type { RuleCheck } from "./check.js";
 
 export const WeightCode = defineCodes({
@@ -6,9 +7,9 @@ export const WeightCode = defineCodes({
     severity: "error",
     title: "Weight zero or negative",
     description:
-      "A block or indicator weight is 0 or below. A zero weight silently removes the element from the rating; a negative one turns a good result into a loss.",
+      "A block, group or indicator weight is 0 or below. A zero weight silently removes the element from the rating; a negative one turns a good result into a loss.",
     example: "weight: 0",
-    fix: "Give a positive weight, or remove the indicator or block.",
+    fix: "Give a positive weight, or remove the indicator, group or block.",
   },
 });
 
@@ -32,6 +33,7 @@ export const positiveWeights: RuleCheck = {
     };
     for (const block of ruleset.blocks) {
       check(block, block.weight, `block \`${block.id}\``);
+      for (const group of allGroups(block)) check(group, group.weight, `group \`${group.id}\``);
       for (const indicator of block.indicators) check(indicator, indicator.weight, `indicator \`${indicator.id}\``);
     }
   },

@@ -47,7 +47,7 @@ export const unknownBlocks: RuleCheck = {
     if (ruleset.ratings.length === 0 || sources.isBroken(ruleset, "ratings")) return;
     for (const block of ruleset.blocks) {
       const at = sources.value(block, "block");
-      if (rated.has(block.id) || block.id === "" || !at) continue;
+      if (rated.has(block.id) || block.helper || block.id === "" || !at) continue;
       report({
         code: UnknownBlockCode.R214,
         severity: "warning",

@@ -1,0 +1,172 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loadRuleset } from "../../src/rules/load.js";
+import { defaultFormulaCompiler } from "../../src/scoring/compiler.js";
+import { weightedMean } from "../../src/scoring/means.js";
+import { prepareRuleset } from "../../src/scoring/prepare.js";
+import { ruleTestFiles, runRuleTestFiles } from "../../src/scoring/rule-tests.js";
+import { cell, rateFixture } from "./fixture.js";
+
+const FIXTURES = join(import.meta.dirname, "fixtures");
+const LEVELS = join(FIXTURES, "levels", "2026.1");
+const GROUPS = join(FIXTURES, "groups", "2022.1");
+
+/** The levels fixture with text replacements per file (relative to the version folder). */
+function loadLevels(edits: Record<string, [string, string][]> = {}) {
+  return loadRuleset(LEVELS, {
+    readFile: (p) => {
+      const list = edits[p.slice(LEVELS.length + 1)];
+      if (!list) return undefined;
+      let text = readFileSync(p, "utf8");
+      for (const [a, b] of list) {
+        if (!text.includes(a)) throw new Error(`no ${a} in ${p}`);
+        text = text.replace(a, b);
+      }
+      return text;
+    },
+  });
+}
+
+const codes = (ds: readonly { code: string }[]) => ds.map((d) => d.code);
+
+describe("weighted means", () => {
+  it("computes each aggregation by hand", () => {
+    expect(weightedMean("arithmetic", [0.2, 0.8], [1, 3])).toBeCloseTo(0.65, 15); // (0.2 + 2.4) / 4
+    expect(weightedMean("geometric", [0.25, 1], [1, 1])).toBeCloseTo(0.5, 15); // sqrt(0.25)
+    expect(weightedMean("harmonic", [0.5, 0.25], [1, 1])).toBeCloseTo(1 / 3, 15); // 2 / (2 + 4)
+    expect(weightedMean("min", [0.5, 0.25, 0.9], [5, 1, 1])).toBe(0.25);
+    expect(weightedMean("power", [0.6, 1], [1, 3], 2)).toBeCloseTo(Math.sqrt(0.84), 15); // ((0.36 + 3) / 4)^(1/2)
+    expect(weightedMean("geometric", [0, 1], [1, 1])).toBe(0);
+    expect(weightedMean("harmonic", [0, 1], [1, 1])).toBe(0);
+    expect(weightedMean("power", [0, 1], [1, 1], 2)).toBeCloseTo(Math.sqrt(0.5), 15); // a positive exponent counts a 0
+    expect(weightedMean("arithmetic", [], [])).toBeUndefined();
+  });
+
+  const scores = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 });
+  const withWeights = scores.chain((s) =>
+    fc.tuple(
+      fc.constant(s),
+      fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), { minLength: s.length, maxLength: s.length }),
+    ),
+  );
+
+  it("power mean with exponent 1 is the arithmetic mean, with -1 the harmonic", () => {
+    fc.assert(
+      fc.property(withWeights, ([s, w]) => {
+        const arithmetic = weightedMean("arithmetic", s, w) as number;
+        expect(weightedMean("power", s, w, 1)).toBe(arithmetic);
+        const harmonic = weightedMean("harmonic", s, w) as number;
+        expect(Math.abs((weightedMean("power", s, w, -1) as number) - harmonic)).toBeLessThan(1e-12);
+      }),
+    );
+  });
+
+  it("min <= harmonic <= geometric <= arithmetic <= max, all in [0, 1]", () => {
+    fc.assert(
+      fc.property(withWeights, ([s, w]) => {
+        const lowest = Math.min(...s);
+        const highest = Math.max(...s);
+        const [mn, h, g, a] = (["min", "harmonic", "geometric", "arithmetic"] as const).map(
+          (m) => weightedMean(m, s, w) as number,
+        );
+        const slack = 1e-12;
+        expect(mn).toBe(lowest);
+        expect(h).toBeLessThanOrEqual((g as number) + slack);
+        expect(g).toBeLessThanOrEqual((a as number) + slack);
+        expect(a).toBeLessThanOrEqual(highest);
+        for (const x of [mn, h, g, a]) expect(x).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+});
+
+describe("nested levels", () => {
+  it("the fixtures' rule tests (computed by hand in their comments) pass", () => {
+    for (const folder of [LEVELS, GROUPS]) {
+      const { ruleset, diagnostics } = loadRuleset(folder);
+      expect(codes(diagnostics.filter((d) => d.severity === "error"))).toEqual([]);
+      const { prepared } = prepareRuleset(ruleset as NonNullable<typeof ruleset>, defaultFormulaCompiler);
+      const outcomes = runRuleTestFiles(prepared as NonNullable<typeof prepared>, ruleTestFiles(folder));
+      expect(outcomes.length).toBeGreaterThan(0);
+      for (const o of outcomes) expect(o.failures.map((f) => f.message)).toEqual([]);
+    }
+  });
+
+  it("effective weights go down the levels, renormalised over the members that count", () => {
+    const { ruleset } = loadLevels();
+    const data = [
+      ...["a", "b", "c", "d", "e", "f"].map((f) => cell("u1", f, "2026", 50)),
+      ...["a", "b", "d", "e", "f"].map((f) => cell("u3", f, "2026", 50)),
+    ];
+    const run = rateFixture(ruleset as NonNullable<typeof ruleset>, data, {
+      period: "2026",
+      units: ["u1", "u3"],
+      applyCoverage: false,
+    });
+    const weights = (unit: string) => {
+      const r = run.result?.results.find((x) => x.unit === unit);
+      return Object.fromEntries(Object.entries(r?.indicators ?? {}).map(([id, i]) => [id, i.weight]));
+    };
+    // core 60: outer (weight 2) 40 -> inner 20 (ia 10, ib 10) and ic 20; i_d 20. extra 40: ie 10, if_ 30.
+    expect(weights("u1")).toEqual({ ia: 10, ib: 10, ic: 20, i_d: 20, ie: 10, if_: 30, gap: 0, inner_share: 0 });
+    // u3 has no c: outer is inner alone, so ia and ib carry 20 each.
+    expect(weights("u3")).toMatchObject({ ia: 20, ib: 20, ic: 0, i_d: 20 });
+    const u1 = run.result?.results.find((x) => x.unit === "u1");
+    expect(u1?.groups?.outer).toEqual({ score: 0.5, weight: 40, points: 20 });
+    expect(u1?.score).toBeCloseTo(100 * 0.5, 12);
+  });
+
+  it("a declared total aggregation makes the total the scale times that mean of the block scores", () => {
+    const { ruleset } = loadLevels({
+      "ruleset.yaml": [["scale: 100\n", "scale: 100\ntotal: { aggregation: geometric }\n"]],
+    });
+    const data = ["a", "b", "c", "d", "e", "f"].map((f) => cell("u1", f, "2026", f === "e" ? 0 : 100));
+    const run = rateFixture(ruleset as NonNullable<typeof ruleset>, data, {
+      period: "2026",
+      units: ["u1"],
+      applyCoverage: false,
+    });
+    const u1 = run.result?.results[0];
+    // core 1; extra = sqrt((0 + 3) / 4); total = 100 x 1^0.6 x extra^0.4.
+    expect(u1?.score).toBeCloseTo(100 * Math.sqrt(0.75) ** 0.4, 12);
+    expect(u1?.blocks.extra?.score).toBeCloseTo(40 * Math.sqrt(0.75), 12);
+  });
+});
+
+describe("checks of levels", () => {
+  it("reports a helper with a weight, a block without one, an empty group, a bad exponent, a duplicate group id", () => {
+    const { diagnostics } = loadLevels({
+      "blocks/3-aux.yaml": [["helper: true\n", "helper: true\nweight: 5\n"]],
+      "blocks/2-extra.yaml": [
+        ["weight: 40\n", ""],
+        ["exponent: 2\n", ""],
+      ],
+      "blocks/1-core.yaml": [["      - id: inner\n", "      - id: extra\n"]],
+    });
+    expect(codes(diagnostics)).toEqual(expect.arrayContaining(["R232", "R284", "R201"]));
+    expect(diagnostics.filter((d) => d.code === "R232")).toHaveLength(2);
+  });
+
+  it("reports a cycle through score(): an indicator reading the score of its own group", () => {
+    const { diagnostics } = loadLevels({
+      "blocks/1-core.yaml": [["formula: a,", "formula: score(inner) * 100,"]],
+    });
+    expect(codes(diagnostics)).toContain("R220");
+  });
+
+  it("score() of an unknown name is an unknown name, and grades_on must name an indicator", () => {
+    const { diagnostics } = loadLevels({
+      "blocks/3-aux.yaml": [["score(ia) - score(ib)", "score(nothing) - score(ib)"]],
+      "ruleset.yaml": [["grades_on: gap", "grades_on: nothing"]],
+    });
+    expect(codes(diagnostics)).toEqual(expect.arrayContaining(["R222"]));
+    expect(diagnostics.some((d) => d.message.includes("score(nothing)"))).toBe(true);
+  });
+
+  it("two-level rulesets are unchanged: no level warnings for the mini fixture", () => {
+    const { diagnostics } = loadRuleset(join(import.meta.dirname, "..", "rules", "fixtures", "mini", "2026.1"));
+    expect(codes(diagnostics).filter((c) => ["R222", "R232", "R233", "R284", "R236"].includes(c))).toEqual([]);
+  });
+});
