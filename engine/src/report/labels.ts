@@ -153,6 +153,11 @@ export const LABELS = {
     en: "weighted geometric mean",
   },
   aggMin: { kk: "ең төменгі баға", ru: "наименьшая оценка", en: "the lowest score" },
+  helperBlock: {
+    kk: "көмекші блок: есептеледі, жалпы балға кірмейді",
+    ru: "вспомогательный блок: вычисляется, в итог не входит",
+    en: "helper block: computed, not in the total",
+  },
   aggHarmonic: {
     kk: "салмақталған орташа гармоникалық",
     ru: "взвешенное среднее гармоническое",

@@ -8,8 +8,11 @@ export interface ContextHost {
   readonly store: DataStore;
   indicatorValue(indicator: number, unit: number, period: number): Value;
   attribute(unit: number, name: string, period: number): Value;
-  /** `score(x)`: the score of indicator `indicator` (its index), or of the group or block `id` (index -1). */
-  score(indicator: number, id: string, unit: number, period: number): Value;
+  /**
+   * `score(x)`: the score of indicator `indicator` (its index), or of the group or block `id` (index -1).
+   * Optional: a host that rates nothing (a test's) leaves it out, and score(x) is then unbound.
+   */
+  score?(indicator: number, id: string, unit: number, period: number): Value;
   peers(indicator: number): readonly number[];
   unitName(unit: number): string;
 }
@@ -82,7 +85,9 @@ export class IndicatorContext implements EvalContext {
       case VALUE:
         return this.host.indicatorValue(this.indicator, unit, period);
       case SCORE:
-        return this.host.score(this.targets[slot] as number, this.slots.names[slot] ?? "", unit, period);
+        if (this.host.score)
+          return this.host.score(this.targets[slot] as number, this.slots.names[slot] ?? "", unit, period);
+        throw new RangeError(`slot ${slot} is not bound`);
       default:
         throw new RangeError(`slot ${slot} is not bound`);
     }

@@ -3,8 +3,10 @@ import { printFormula } from "../formula/printer.js";
 import { isMissing, type MissingReason, type Value } from "../formula/value.js";
 import type {
   Aggregation,
+  Block,
   Direction,
   FormulaSource,
+  Group,
   Localized,
   Located,
   MissingPolicy,
@@ -15,7 +17,7 @@ import { RecordingContext } from "./context.js";
 import type { RatingRun } from "./engine.js";
 import type { Evaluator } from "./evaluator.js";
 import type { PreparedFormula } from "./prepare.js";
-import type { Coverage, IndicatorStatus, InputTrace } from "./result.js";
+import type { Coverage, IndicatorStatus, InputTrace, UnitResult } from "./result.js";
 import { type IndicatorRound, outcomeOf } from "./round.js";
 
 /**
@@ -59,7 +61,30 @@ export interface BlockTrace {
   readonly points: number;
   readonly lost: number;
   readonly reason?: string;
+  /** A helper block: computed, no weight in the total (its score is under `groups` of the result). */
+  readonly helper?: true;
+  /** The block's score (0..1) in a ruleset with levels. */
+  readonly score?: number;
+  /** The block's groups, depth first (a ruleset with groups only). */
+  readonly groups?: readonly GroupTrace[];
   readonly indicators: readonly IndicatorTrace[];
+}
+
+/** One group of a block for the unit: its place in the levels and what it earned. */
+export interface GroupTrace {
+  readonly id: string;
+  readonly name: Localized;
+  /** 1 for a group of the block, 2 for a group inside it, ... */
+  readonly depth: number;
+  readonly aggregation: Aggregation;
+  /** The weight written, relative to the other members of its parent. */
+  readonly declaredWeight: number;
+  /** The aggregate of its members' scores; null when every member was left out. */
+  readonly score: number | null;
+  /** Effective weight on the scale, points (score x weight) and points lost. */
+  readonly weight: number;
+  readonly points: number;
+  readonly lost: number;
 }
 
 export interface MethodTrace {
@@ -105,6 +130,37 @@ export interface IndicatorTrace {
   readonly best?: { readonly unit: string; readonly value: number | boolean; readonly score: number };
 }
 
+/** The block's score and its groups' traces, for a ruleset with levels (UnitResult.groups present). */
+function levelTrace(block: Block, unit: UnitResult, helperScore: number | undefined) {
+  if (!unit.groups) return {};
+  const blockResult = unit.blocks[block.id];
+  const score = block.helper
+    ? helperScore
+    : blockResult && blockResult.weight > 0
+      ? blockResult.score / blockResult.weight
+      : undefined;
+  const groups: GroupTrace[] = [];
+  const walk = (list: readonly Group[], depth: number) => {
+    for (const g of list) {
+      const r = unit.groups?.[g.id];
+      groups.push({
+        id: g.id,
+        name: g.name,
+        depth,
+        aggregation: g.aggregation,
+        declaredWeight: g.weight,
+        score: r?.score ?? null,
+        weight: r?.weight ?? 0,
+        points: r?.points ?? 0,
+        lost: (r?.weight ?? 0) - (r?.points ?? 0),
+      });
+      walk(g.groups, depth + 1);
+    }
+  };
+  walk(block.groups ?? [], 1);
+  return { ...(score !== undefined ? { score } : {}), ...(groups.length > 0 ? { groups } : {}) };
+}
+
 /** The trace of one unit in a rating run; undefined when the run has no result or the unit was not rated. */
 export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | undefined {
   const { result, evaluator, rating } = run;
@@ -116,8 +172,9 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
   if (!unit || !unitResult) return undefined;
   const blocks: BlockTrace[] = [];
   for (const block of ruleset.blocks) {
-    const blockResult = unitResult.blocks[block.id];
-    if (!blockResult) continue;
+    const helper = block.helper ? unitResult.groups?.[block.id] : undefined;
+    const blockResult = block.helper ? { score: 0, weight: 0 } : unitResult.blocks[block.id];
+    if (!blockResult || (block.helper && !run.rounds.some((r) => r.prepared.block === block))) continue;
     const indicators = run.rounds
       .filter((r) => r.prepared.block === block)
       .map((round) => indicatorTrace(run, round, unitIndex));
@@ -129,7 +186,9 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
       weight: blockResult.weight,
       points: blockResult.score,
       lost: blockResult.weight - blockResult.score,
-      ...(blockResult.reason ? { reason: blockResult.reason } : {}),
+      ...("reason" in blockResult && blockResult.reason ? { reason: blockResult.reason } : {}),
+      ...(block.helper ? { helper: true as const } : {}),
+      ...levelTrace(block, unitResult, helper?.score),
       indicators,
     });
   }
@@ -212,7 +271,8 @@ function recordInputs(run: RatingRun, round: IndicatorRound, unit: number, formu
       const kind = formula.slots.kinds[read.slot];
       if (kind === "value") continue;
       const name = formula.slots.names[read.slot] ?? `#${read.slot}`;
-      const label = kind === "attribute" ? `unit.${name}` : read.ytd ? `ytd(${name})` : name;
+      const label =
+        kind === "attribute" ? `unit.${name}` : kind === "score" ? `score(${name})` : read.ytd ? `ytd(${name})` : name;
       const period = formatPeriodCode(read.period);
       const key = `${label}@${period}`;
       if (seen.has(key)) continue;

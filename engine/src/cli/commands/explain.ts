@@ -12,6 +12,7 @@ import {
   type BlockTrace,
   type ExplainTrace,
   explainUnit,
+  type GroupTrace,
   type IndicatorTrace,
   type MethodTrace,
 } from "../../scoring/trace.js";
@@ -202,8 +203,16 @@ function outOf(part: string, whole: string, lang: Lang): string {
   return lang === "kk" ? `${whole} ${WORDS.of.kk} ${part}` : `${part} ${WORDS.of[lang]} ${whole}`;
 }
 
+/** A group's line: its score, and its points of its effective weight. */
+function groupLine(g: GroupTrace, lang: Lang): string {
+  const score = `${label("score", lang).toLowerCase()} ${num(g.score, lang)}`;
+  return `${g.id} — ${localize(g.name, lang)}: ${score} · ${outOf(num(g.points, lang), num(g.weight, lang), lang)} (${WORDS.lost[lang]} ${num(g.lost, lang)}, ${word(AGGREGATION, g.aggregation, lang)})`;
+}
+
 /** A block's header line. */
 export function blockLine(b: BlockTrace, lang: Lang): string {
+  if (b.helper)
+    return `${b.id} — ${localize(b.name, lang)}: ${label("score", lang).toLowerCase()} ${num(b.score ?? null, lang)} (${label("helperBlock", lang)}, ${word(AGGREGATION, b.aggregation, lang)})`;
   // The only reason a block has is that all its indicators were left out (scoring/totals.ts).
   const reason = b.reason ? ` — ${lang === "en" ? b.reason : label("blockLeftOut", lang)}` : "";
   return `${b.id} — ${localize(b.name, lang)}: ${outOf(num(b.points, lang), num(b.weight, lang), lang)} (${WORDS.lost[lang]} ${num(b.lost, lang)}, ${word(AGGREGATION, b.aggregation, lang)})${reason}`;
@@ -236,6 +245,7 @@ export function renderTrace(t: ExplainTrace, lang: Lang, cwd: string, only?: str
     const indicators = only ? b.indicators.filter((i) => i.id === only) : b.indicators;
     if (only && indicators.length === 0) continue;
     out.push(blockLine(b, lang));
+    if (!only) for (const g of b.groups ?? []) out.push(`${"  ".repeat(g.depth)}${groupLine(g, lang)}`);
     for (const i of indicators) out.push(...renderIndicator(i, lang, cwd), "");
     if (indicators.length === 0) out.push("");
   }
