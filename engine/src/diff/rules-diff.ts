@@ -5,6 +5,7 @@ import type {
   Field,
   FormulaSource,
   Grade,
+  Group,
   Indicator,
   Rating,
   Ruleset,
@@ -163,11 +164,21 @@ function rulesetProperties(r: Ruleset): Properties {
     ["policies.rank.round", r.rank.round ?? null],
     ["policies.rank.ties", r.rank.ties],
     ["policies.rank.display_decimals", r.rank.displayDecimals ?? null],
+    ["total.aggregation", r.total?.aggregation ?? "arithmetic"],
+    ["total.exponent", r.total?.exponent ?? null],
   ]);
 }
 
 function ratingProperties(r: Rating): Properties {
-  return new Map<string, DiffValue>([...texts("title", r.title), ["frequency", r.frequency], ["blocks", r.blocks]]);
+  return new Map<string, DiffValue>([
+    ...texts("title", r.title),
+    ["frequency", r.frequency],
+    ["blocks", r.blocks],
+    ["order", r.order ?? "descending"],
+    ["grades_on", r.gradesOn ?? null],
+    // A rating's own grades as "id min..max" (either bound may be open).
+    ["grades", r.grades ? r.grades.map((g) => `${g.id} ${g.min ?? ""}..${g.max ?? ""}`) : null],
+  ]);
 }
 
 function gradeProperties(g: Grade): Properties {
@@ -207,13 +218,39 @@ function blockProperties(b: Block): Properties {
     ...texts("name", b.name),
     ["weight", b.weight],
     ["aggregation", b.aggregation],
+    ["exponent", b.exponent ?? null],
     ["missing", b.missing ?? null],
+    ["helper", b.helper ?? false],
+    // A block's groups are part of it: their ids (in order, nesting as a/b), then each one's properties.
+    ...groupProperties(b),
   ]);
+}
+
+/** `groups` (the ids, inner ones as outer/inner) and `groups.<id>.<property>` of every group of the block. */
+function groupProperties(b: Block): [string, DiffValue][] {
+  const out: [string, DiffValue][] = [];
+  const paths: string[] = [];
+  const walk = (groups: readonly Group[], prefix: string) => {
+    for (const g of groups) {
+      paths.push(`${prefix}${g.id}`);
+      out.push(
+        ...texts(`groups.${g.id}.name`, g.name),
+        [`groups.${g.id}.weight`, g.weight],
+        [`groups.${g.id}.aggregation`, g.aggregation],
+        [`groups.${g.id}.exponent`, g.exponent ?? null],
+        [`groups.${g.id}.missing`, g.missing ?? null],
+      );
+      walk(g.groups, `${prefix}${g.id}/`);
+    }
+  };
+  walk(b.groups ?? [], "");
+  return paths.length > 0 ? [["groups", paths], ...out] : [];
 }
 
 function indicatorProperties(i: Indicator): Properties {
   return new Map<string, DiffValue>([
     ["block", i.block],
+    ["group", i.group ?? null],
     ...texts("name", i.name),
     ["measure", i.measure],
     ["formula", canonicalFormula(i.formula)],

@@ -1,10 +1,12 @@
 import { functionRegistry } from "../functions/registry.js";
 import { signature } from "../functions/spec.js";
+import { allIndicators, groupPath } from "../model/groups.js";
 import {
   type Block,
   type CoveragePolicy,
   DEFAULT_COVERAGE,
   type Frequency,
+  type Group,
   type Indicator,
   type Lang,
   type MissingPolicy,
@@ -70,7 +72,26 @@ export interface BlockDoc {
   /** Points of the full scale. */
   readonly weight: number;
   readonly aggregation: string;
+  /** A helper block: computed, no weight in the total. */
+  readonly helper?: boolean;
+  /** The block's groups, depth first (absent: a block of indicators only). */
+  readonly groups?: readonly GroupDoc[];
   readonly indicators: readonly IndicatorDoc[];
+}
+
+/** A group of a block in the methodology document: where it sits and what it weighs through the levels. */
+export interface GroupDoc {
+  readonly id: string;
+  readonly name: string;
+  /** 1 for a group of the block, 2 for one inside it, ... */
+  readonly depth: number;
+  /** The weight written, relative to the other members of its parent. */
+  readonly weight: number;
+  /** Its weight on the scale with every member present (the sum of its indicators' effective weights). */
+  readonly effective: number;
+  readonly aggregation: string;
+  /** Its own indicators' ids. */
+  readonly indicators: readonly string[];
 }
 
 export interface RatingDoc {
@@ -197,7 +218,8 @@ function indicatorDoc(
     direction: label(i.better === "higher" ? "higherBetter" : "lowerBetter", lang),
     frequency: label(FREQUENCY[i.frequency], lang),
     weight: i.weight,
-    weightSum: block.indicators.reduce((s, x) => s + x.weight, 0),
+    // Relative to the indicator's siblings: its group's members, or the block's own members.
+    weightSum: siblingWeights(block, i),
     effectiveWeight: weights.get(i.id) ?? 0,
     scoring: scoreRuleText(i, lang),
     source: label(i.source === "unit" ? "sourceUnit" : "sourceRegion", lang),
@@ -259,6 +281,8 @@ export function buildMethodology(input: MethodologyInput): MethodologyDoc {
       ...(description ? { description } : {}),
       weight,
       aggregation: label(AGGREGATION[block.aggregation], lang),
+      ...(block.helper ? { helper: true } : {}),
+      ...(block.groups ? { groups: groupDocs(block.groups, 1, weights, lang) } : {}),
       indicators: block.indicators.map((i, ii) => indicatorDoc(i, `${bi + 1}.${ii + 1}`, block, input, weights)),
     };
   });
@@ -284,6 +308,34 @@ export function buildMethodology(input: MethodologyInput): MethodologyDoc {
     ...(input.changes ? { changes: input.changes } : {}),
     engineVersion: input.engineVersion ?? ENGINE_VERSION,
   };
+}
+
+function groupDocs(
+  groups: readonly Group[],
+  depth: number,
+  weights: ReadonlyMap<string, number>,
+  lang: Lang,
+): GroupDoc[] {
+  return groups.flatMap((g) => [
+    {
+      id: g.id,
+      name: localize(g.name, lang),
+      depth,
+      weight: g.weight,
+      effective: allIndicators(g).reduce((s, i) => s + (weights.get(i.id) ?? 0), 0),
+      aggregation: label(AGGREGATION[g.aggregation], lang),
+      indicators: g.indicators.map((i) => i.id),
+    },
+    ...groupDocs(g.groups, depth + 1, weights, lang),
+  ]);
+}
+
+/** The weights of the members beside which an indicator is weighted (its own included). */
+function siblingWeights(block: Block, indicator: Indicator): number {
+  const path = groupPath(block, indicator.group);
+  const parent = path[path.length - 1] ?? block;
+  const own = path.length > 0 ? parent.indicators : block.indicators.filter((x) => x.group === undefined);
+  return [...(parent.groups ?? []), ...own].reduce((s, x) => s + x.weight, 0);
 }
 
 /** A weight for the document: up to two decimals, the language's decimal mark. */

@@ -1,4 +1,5 @@
 import type { Block, Rating, Ruleset } from "../model/ruleset.js";
+import { nominalShares } from "../scoring/levels.js";
 
 /**
  * Weights as the methodology states them. A block's weight on a rating's scale is its weight rescaled so
@@ -31,10 +32,15 @@ export function isRescaled(ruleset: Ruleset, rating: Rating): boolean {
   return blockWeights(ruleset, rating).some((b) => b.weight !== b.block.weight);
 }
 
-/** Each indicator's weight in the total, by indicator id, for a rating of all blocks. */
+/** Each indicator's weight in the total, by indicator id, for a rating of all blocks (helpers: 0). */
 export function effectiveWeights(ruleset: Ruleset): Map<string, number> {
   const out = new Map<string, number>();
   for (const { block, weight } of blockWeights(ruleset)) {
+    // Through the levels: the block's weight times each level's share (docs/rule-format.md, "Groups").
+    if (block.groups) {
+      for (const [id, share] of nominalShares(block, () => true)) out.set(id, weight * share);
+      continue;
+    }
     const sum = block.indicators.reduce((s, i) => s + i.weight, 0);
     for (const i of block.indicators) out.set(i.id, sum > 0 ? (weight * i.weight) / sum : 0);
   }

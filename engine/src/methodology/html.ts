@@ -1,9 +1,11 @@
+import type { Lang } from "../model/ruleset.js";
 import { htmlPage } from "../report/html.js";
 import { escapeHtml } from "../report/html-escape.js";
 import { label } from "../report/labels.js";
 import {
   type BlockDoc,
   type FunctionDoc,
+  type GroupDoc,
   type IndicatorDoc,
   type InputDoc,
   type MethodologyDoc,
@@ -129,6 +131,15 @@ function indicatorSection(i: IndicatorDoc, doc: MethodologyDoc, functions: Reado
   ].join("\n");
 }
 
+/** The block's groups, indented by level: weight written, weight on the scale, aggregation, own indicators. */
+function groupList(groups: readonly GroupDoc[], lang: Lang): string {
+  const items = groups.map(
+    (g) =>
+      `<li style="margin-left:${(g.depth - 1) * 1.5}em">${escapeHtml(g.name)} (<code>${escapeHtml(g.id)}</code>): ${escapeHtml(label("weight", lang).toLowerCase())} ${weightText(g.weight, lang)}, ${escapeHtml(label("effectiveWeight", lang).toLowerCase())} ${weightText(g.effective, lang)}; ${escapeHtml(g.aggregation)}${g.indicators.length > 0 ? `; ${g.indicators.map((i) => `<code>${escapeHtml(i)}</code>`).join(", ")}` : ""}</li>`,
+  );
+  return `<p>${escapeHtml(label("groups", lang))}:</p>\n<ul class="groups">${items.join("")}</ul>`;
+}
+
 function blockSection(b: BlockDoc, doc: MethodologyDoc, functions: ReadonlyMap<string, FunctionDoc>): string {
   const { lang } = doc;
   const header = [
@@ -144,7 +155,10 @@ function blockSection(b: BlockDoc, doc: MethodologyDoc, functions: ReadonlyMap<s
     `<section class="block" id="block-${escapeHtml(b.id)}">`,
     `<h3>${escapeHtml(label("block", lang))} ${b.number}. ${escapeHtml(b.name)}</h3>`,
     ...(b.description ? [`<p>${escapeHtml(b.description)}</p>`] : []),
-    `<p>${escapeHtml(label("blockWeight", lang))}: <strong>${weightText(b.weight, lang)}</strong>. ${escapeHtml(label("aggregation", lang))}: ${escapeHtml(b.aggregation)}.</p>`,
+    b.helper
+      ? `<p>${escapeHtml(label("helperBlock", lang))}. ${escapeHtml(label("aggregation", lang))}: ${escapeHtml(b.aggregation)}.</p>`
+      : `<p>${escapeHtml(label("blockWeight", lang))}: <strong>${weightText(b.weight, lang)}</strong>. ${escapeHtml(label("aggregation", lang))}: ${escapeHtml(b.aggregation)}.</p>`,
+    ...(b.groups ? [groupList(b.groups, lang)] : []),
     table(
       undefined,
       header,

@@ -1,6 +1,7 @@
+import type { Lang } from "../model/ruleset.js";
 import { label } from "../report/labels.js";
 import { mdTable, mdText } from "../report/markdown.js";
-import { type BlockDoc, type IndicatorDoc, type MethodologyDoc, weightText } from "./document.js";
+import { type BlockDoc, type GroupDoc, type IndicatorDoc, type MethodologyDoc, weightText } from "./document.js";
 import type { Rich } from "./rich-text.js";
 
 /** Inline code that survives backticks inside the formula (a longer fence). */
@@ -93,11 +94,23 @@ function indicatorSection(i: IndicatorDoc, doc: MethodologyDoc): string {
   return lines.join("\n");
 }
 
+/** The block's groups as a nested list: weight written, weight on the scale through the levels, aggregation. */
+function groupList(groups: readonly GroupDoc[], lang: Lang): string {
+  const lines = groups.map(
+    (g) =>
+      `${"  ".repeat(g.depth - 1)}- ${mdText(g.name)} (\`${g.id}\`): ${label("weight", lang).toLowerCase()} ${weightText(g.weight, lang)}, ${label("effectiveWeight", lang).toLowerCase()} ${weightText(g.effective, lang)}; ${mdText(g.aggregation)}${g.indicators.length > 0 ? `; ${g.indicators.map((i) => `\`${i}\``).join(", ")}` : ""}`,
+  );
+  return [`${label("groups", lang)}:`, "", ...lines].join("\n");
+}
+
 function blockSection(b: BlockDoc, doc: MethodologyDoc): string {
   const { lang } = doc;
   const intro = [
     ...(b.description ? [mdText(b.description)] : []),
-    `${label("blockWeight", lang)}: ${weightText(b.weight, lang)}. ${label("aggregation", lang)}: ${mdText(b.aggregation)}.`,
+    b.helper
+      ? `${label("helperBlock", lang)}. ${label("aggregation", lang)}: ${mdText(b.aggregation)}.`
+      : `${label("blockWeight", lang)}: ${weightText(b.weight, lang)}. ${label("aggregation", lang)}: ${mdText(b.aggregation)}.`,
+    ...(b.groups ? [groupList(b.groups, lang)] : []),
   ];
   return [
     `### ${label("block", lang)} ${b.number}. ${mdText(b.name)}`,

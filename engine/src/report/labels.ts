@@ -153,6 +153,7 @@ export const LABELS = {
     en: "weighted geometric mean",
   },
   aggMin: { kk: "ең төменгі баға", ru: "наименьшая оценка", en: "the lowest score" },
+  groups: { kk: "Топтар", ru: "Группы", en: "Groups" },
   helperBlock: {
     kk: "көмекші блок: есептеледі, жалпы балға кірмейді",
     ru: "вспомогательный блок: вычисляется, в итог не входит",

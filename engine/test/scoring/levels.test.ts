@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { diffRulesets } from "../../src/diff/rules-diff.js";
 import { loadRuleset } from "../../src/rules/load.js";
 import { defaultFormulaCompiler } from "../../src/scoring/compiler.js";
 import { weightedMean } from "../../src/scoring/means.js";
@@ -135,6 +136,25 @@ describe("nested levels", () => {
   });
 });
 
+describe("diff of levels", () => {
+  it("lists a group's changed weight and aggregation under its block, and a declared total", () => {
+    const old = loadLevels().ruleset;
+    const changed = loadLevels({
+      "blocks/1-core.yaml": [
+        ["    weight: 2\n    aggregation: min", "    weight: 3\n    aggregation: min"],
+        ["aggregation: harmonic", "aggregation: geometric"],
+      ],
+      "ruleset.yaml": [["scale: 100\n", "scale: 100\ntotal: { aggregation: geometric }\n"]],
+    }).ruleset;
+    const changes = diffRulesets(old as NonNullable<typeof old>, changed as NonNullable<typeof changed>).changes;
+    expect(changes.map((c) => [c.element, c.id, c.property, c.old, c.new])).toEqual([
+      ["ruleset", "levels", "total.aggregation", "arithmetic", "geometric"],
+      ["block", "core", "groups.outer.weight", 2, 3],
+      ["block", "core", "groups.inner.aggregation", "harmonic", "geometric"],
+    ]);
+  });
+});
+
 describe("checks of levels", () => {
   it("reports a helper with a weight, a block without one, an empty group, a bad exponent, a duplicate group id", () => {
     const { diagnostics } = loadLevels({
@@ -163,6 +183,32 @@ describe("checks of levels", () => {
     });
     expect(codes(diagnostics)).toEqual(expect.arrayContaining(["R222"]));
     expect(diagnostics.some((d) => d.message.includes("score(nothing)"))).toBe(true);
+  });
+
+  it("warns (R236) at a geometric block whose weights 2/1/1/2 try to average two indicators first", () => {
+    const flat = [
+      "block: hdi",
+      "name: { kk: АӘДИ }",
+      "weight: 1",
+      "aggregation: geometric",
+      "indicators:",
+      ...[
+        ["life_expectancy_index", "life_expectancy", 2, "min: 20, max: 85"],
+        ["expected_schooling_index", "expected_schooling", 1, "min: 0, max: 18"],
+        ["mean_schooling_index", "mean_schooling", 1, "min: 0, max: 15"],
+        ["income_index", "gni_per_capita", 2, "min: 100, max: 75000, transform: ln"],
+      ].map(
+        ([id, f, w, g]) =>
+          `  - { id: ${id}, name: { kk: x }, formula: ${f}, better: higher, weight: ${w}, score: { method: goalposts, ${g} } }`,
+      ),
+    ].join("\n");
+    const { diagnostics } = loadRuleset(GROUPS, {
+      readFile: (p) => (p.endsWith("hdi.yaml") ? `${flat}\n` : undefined),
+    });
+    const lint = diagnostics.filter((d) => d.code === "R236");
+    expect(lint.map((d) => [d.severity, d.range.start.line])).toEqual([["warning", 4]]);
+    // The same index with groups: no warning.
+    expect(codes(loadRuleset(GROUPS).diagnostics)).not.toContain("R236");
   });
 
   it("two-level rulesets are unchanged: no level warnings for the mini fixture", () => {

@@ -10,6 +10,7 @@ import { indicatorCycles } from "./indicator-cycles.js";
 import { frequencies } from "./indicator-frequency.js";
 import { languages } from "./languages.js";
 import { levels } from "./levels.js";
+import { nestingLint } from "./nesting-lint.js";
 import { positiveWeights } from "./positive-weights.js";
 import { reservedNames } from "./reserved-names.js";
 import { scoreParameters } from "./score-parameters.js";
@@ -29,6 +30,7 @@ export const ruleChecks: readonly RuleCheck[] = [
   indicatorCycles,
   blockWeights,
   levels,
+  nestingLint,
   positiveWeights,
   formulaTypes,
   unusedFields,
