@@ -8,6 +8,7 @@ Rewrites, for each example:
   <index>/published/<index>-2022.csv    the published values and ranks the rule test compares with
   <index>/2022.1/units.yaml             the countries with a published value
   <index>/2022.1/tests/published-2022.yaml   the rule test: every published value (3 decimals) and rank
+  <index>/2022.1/tests/levels-2022.yaml      every level of a few countries, computed here independently (1e-12)
 """
 
 import csv
