@@ -9,11 +9,13 @@ Rewrites, for each example:
   <index>/2022.1/units.yaml             the countries with a published value
   <index>/2022.1/tests/published-2022.yaml   the rule test: every published value (3 decimals) and rank
   <index>/2022.1/tests/levels-2022.yaml      every level of a few countries, computed here independently (1e-12)
+and formats them as the repository does (npx biome check --write).
 """
 
 import csv
 import math
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -351,6 +353,8 @@ def main():
     build_hdi(hdr)
     build_gdi(hdr)
     build_gii(gii)
+    # the repository's formatter wraps the long lines of units.yaml; without it `npx biome check .` fails
+    subprocess.run(["npx", "biome", "check", "--write", EXAMPLES], cwd=os.path.dirname(os.path.dirname(EXAMPLES)), check=True)
 
 
 if __name__ == "__main__":
