@@ -5,6 +5,7 @@ import { valueText } from "./indicator-cell.js";
 import { label } from "./labels.js";
 import type { ReportManifest } from "./manifest.js";
 import { type BlockColumn, blockShare, type ReportView } from "./view.js";
+import { groupsSheet, hasGroups } from "./xlsx-groups.js";
 import { pinZipTimestamps } from "./zip-timestamps.js";
 
 /**
@@ -203,6 +204,7 @@ export async function ratingXlsx(view: ReportView): Promise<Buffer> {
   view.blocks.forEach((b, i) => {
     blockSheet(wb, view, b, names[i] ?? b.id);
   });
+  if (hasGroups(view)) groupsSheet(wb, view, sheetName(label("groups", lang), taken), styleHeader);
   aboutSheet(wb, manifest, view, sheetName(label("aboutSheet", lang), taken));
   const bytes = await wb.xlsx.writeBuffer();
   return pinZipTimestamps(Buffer.from(bytes as ArrayBuffer));

@@ -1,3 +1,4 @@
+import type { Expr } from "../formula/ast.js";
 import { type Binding, type Environment, MapEnvironment, type Type } from "../formula/environment.js";
 import { scoreName } from "../formula/parser.js";
 import { allGroups } from "../model/groups.js";
@@ -12,7 +13,9 @@ import type { Indicator, Ruleset } from "../model/ruleset.js";
  *   F+I                 unit.kind
  *   F+I+1 .. F+I+A      unit attributes (unit.<name>), sorted by name
  *   F+I+A+1             `value`, the indicator's value in a score formula
- *   F+I+A+2 ..          `score(x)` for each indicator, then each group and block (docs/rule-format.md)
+ *   F+I+A+2 ..          `score(x)` for each indicator, then each group and block, that a formula of the
+ *                       ruleset reads (docs/rule-format.md): a ruleset that reads no score has the layout
+ *                       it always had
  * Slots are stable for a given ruleset: the scoring engine binds data to them once.
  *
  * Scopes:
@@ -130,11 +133,13 @@ function computed(ruleset: Ruleset): { layout: SlotLayout; bindings: Binding[] }
  * checker then reports `score(x)` as an unknown name instead of guessing.
  */
 function scoreBindings(ruleset: Ruleset, indicators: ReadonlyMap<string, number>, bindings: Binding[]): void {
+  const read = scoresRead(ruleset);
+  if (read.size === 0) return;
   const levels = ruleset.blocks.flatMap((b) => [b, ...allGroups(b)]);
   const levelIds = new Set(levels.map((l) => l.id));
   const seen = new Set<string>();
   const bind = (id: string, description: Binding["description"]) => {
-    if (id === "" || seen.has(id) || (indicators.has(id) && levelIds.has(id))) return;
+    if (id === "" || seen.has(id) || !read.has(scoreName(id)) || (indicators.has(id) && levelIds.has(id))) return;
     seen.add(id);
     bindings.push({
       name: scoreName(id),
@@ -146,4 +151,25 @@ function scoreBindings(ruleset: Ruleset, indicators: ReadonlyMap<string, number>
   };
   for (const block of ruleset.blocks) for (const i of block.indicators) if (indicators.has(i.id)) bind(i.id, i.name);
   for (const level of levels) bind(level.id, level.name);
+}
+
+/** The `score(x)` names the formulas of the ruleset read (values, plans and score formulas). */
+function scoresRead(ruleset: Ruleset): Set<string> {
+  const names = new Set<string>();
+  const walk = (e: Expr | undefined): void => {
+    if (!e) return;
+    if (e.kind === "identifier" && e.name.startsWith("score(")) names.add(e.name);
+    else if (e.kind === "unary") walk(e.operand);
+    else if (e.kind === "binary") {
+      walk(e.left);
+      walk(e.right);
+    } else if (e.kind === "call") for (const a of e.args) walk(a);
+  };
+  for (const block of ruleset.blocks)
+    for (const i of block.indicators) {
+      walk(i.formula.ast);
+      if (i.score.method === "achievement") walk(i.score.plan.ast);
+      if (i.score.method === "formula") walk(i.score.formula.ast);
+    }
+  return names;
 }

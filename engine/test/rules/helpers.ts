@@ -32,7 +32,12 @@ export function loadEditedMini(
   const dir = miniCopy(Object.fromEntries(Object.entries(extra).map(([k, v]) => [`2026.1/${k}`, v])));
   temporary.push(dir);
   const root = join(dir, "2026.1");
-  const readFile = (p: string) => {
+  return loadRuleset(root, { readFile: editedReader(root, edits) });
+}
+
+/** A loader readFile hook that applies text replacements to the files of `root` (paths relative to it). */
+export function editedReader(root: string, edits: Record<string, [string, string][]>) {
+  return (p: string) => {
     const list = edits[p.slice(root.length + 1)];
     if (!list) return undefined;
     let text = readFileSync(p, "utf8");
@@ -42,5 +47,4 @@ export function loadEditedMini(
     }
     return text;
   };
-  return loadRuleset(root, { readFile });
 }

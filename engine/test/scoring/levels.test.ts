@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { defaultFormulaCompiler } from "../../src/scoring/compiler.js";
 import { weightedMean } from "../../src/scoring/means.js";
 import { prepareRuleset } from "../../src/scoring/prepare.js";
 import { ruleTestFiles, runRuleTestFiles } from "../../src/scoring/rule-tests.js";
+import { editedReader } from "../rules/helpers.js";
 import { cell, rateFixture } from "./fixture.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
@@ -16,18 +16,7 @@ const GROUPS = join(FIXTURES, "groups", "2022.1");
 
 /** The levels fixture with text replacements per file (relative to the version folder). */
 function loadLevels(edits: Record<string, [string, string][]> = {}) {
-  return loadRuleset(LEVELS, {
-    readFile: (p) => {
-      const list = edits[p.slice(LEVELS.length + 1)];
-      if (!list) return undefined;
-      let text = readFileSync(p, "utf8");
-      for (const [a, b] of list) {
-        if (!text.includes(a)) throw new Error(`no ${a} in ${p}`);
-        text = text.replace(a, b);
-      }
-      return text;
-    },
-  });
+  return loadRuleset(LEVELS, { readFile: editedReader(LEVELS, edits) });
 }
 
 const codes = (ds: readonly { code: string }[]) => ds.map((d) => d.code);
@@ -117,6 +106,17 @@ describe("nested levels", () => {
     const u1 = run.result?.results.find((x) => x.unit === "u1");
     expect(u1?.groups?.outer).toEqual({ score: 0.5, weight: 40, points: 20 });
     expect(u1?.score).toBeCloseTo(100 * 0.5, 12);
+  });
+
+  it("coverage weighs data through the levels and leaves helper blocks out", () => {
+    const { ruleset } = loadLevels();
+    const data = ["a", "b", "d", "e", "f"].map((f) => cell("u3", f, "2026", 50));
+    const run = rateFixture(ruleset as NonNullable<typeof ruleset>, data, { period: "2026", units: ["u3"] });
+    const coverage = run.result?.results[0]?.coverage;
+    // c (ic) is a third of core's weight through outer (2 of 3, then 1 of 2): 60 x 1/3 = 20 of 100 without data.
+    // By flat weights it would be a quarter of core (15). The helper block's two indicators are not expected.
+    expect(coverage).toMatchObject({ expected: 6, withData: 5, missingIndicators: ["ic"] });
+    expect(coverage?.weight).toBeCloseTo(0.8, 12);
   });
 
   it("a declared total aggregation makes the total the scale times that mean of the block scores", () => {
