@@ -239,6 +239,7 @@ function groupProperties(b: Block): [string, DiffValue][] {
         [`groups.${g.id}.aggregation`, g.aggregation],
         [`groups.${g.id}.exponent`, g.exponent ?? null],
         [`groups.${g.id}.missing`, g.missing ?? null],
+        ...appliesProperties(g.applies).map(([k, v]): [string, DiffValue] => [`groups.${g.id}.${k}`, v]),
       );
       walk(g.groups, `${prefix}${g.id}/`);
     }

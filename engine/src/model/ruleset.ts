@@ -198,6 +198,8 @@ export interface Group {
   readonly exponent?: number;
   /** Overrides the block's policy for the group's indicators (an inner group's overrides this). */
   readonly missing?: MissingPolicy;
+  /** Which units the group applies to (kinds, units, except; no `when`): its indicators apply to no other. */
+  readonly applies?: Applicability;
   readonly groups: readonly Group[];
   /** The group's own indicators (those of its inner groups are in them). */
   readonly indicators: readonly Indicator[];

@@ -346,6 +346,7 @@ function buildGroup(doc: RuleDocument, path: string, raw: unknown, ctx: MemberCo
   const x = asRaw(raw);
   const id = str(x.id);
   const members = buildMembers(doc, path, x, { ...ctx, group: id });
+  const applies = buildApplies(doc, `${path}/applies`, x.applies, ctx.formula);
   const group: Group = {
     id,
     block: ctx.block,
@@ -354,12 +355,14 @@ function buildGroup(doc: RuleDocument, path: string, raw: unknown, ctx: MemberCo
     aggregation: aggregation(x.aggregation),
     ...exponent(x.exponent),
     ...(isPolicy(x.missing) ? { missing: x.missing } : {}),
+    ...(applies ? { applies } : {}),
     groups: members.groups,
     indicators: members.indicators,
     ...optionalNote("description", x.description),
     at: located(doc, path),
   };
   ctx.sources.record(group, doc, path);
+  if (applies) ctx.sources.record(applies, doc, `${path}/applies`);
   return group;
 }
 

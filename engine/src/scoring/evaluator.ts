@@ -2,7 +2,8 @@ import type { DataStore } from "../data/store.js";
 import { formatPeriodCode } from "../data/store.js";
 import type { EvalContext } from "../formula/context.js";
 import { describeMissing, isMissing, missing, type Value } from "../formula/value.js";
-import type { Unit } from "../model/ruleset.js";
+import { groupPath } from "../model/groups.js";
+import type { Applicability, Unit } from "../model/ruleset.js";
 import { type ContextHost, IndicatorContext } from "./context.js";
 import { FormulaScores } from "./formula-scores.js";
 import type { PreparedFormula, PreparedIndicator, PreparedRuleset } from "./prepare.js";
@@ -186,21 +187,21 @@ export class Evaluator implements ContextHost {
     return cache[unit] === APPLIES;
   }
 
-  /** Why the indicator does not apply to the unit (by `applies`), or undefined when it does. */
+  /** Why the indicator does not apply to the unit (by `applies`, its own or its groups'), or undefined when it does. */
   whyNotApplicable(index: number, unit: number): string | undefined {
     const p = this.indicator(index);
     const u = this.units[unit];
-    const a = p.indicator.applies;
-    if (!u || !a) return undefined;
-    const id = p.indicator.id;
-    if (a.kinds && !a.kinds.includes(u.kind))
-      return `${id} applies to ${a.kinds.join(", ")} units; ${u.id} is a ${u.kind}`;
-    if (a.units && !a.units.includes(u.id)) return `${id} applies only to ${a.units.join(", ")}`;
-    if (a.except?.includes(u.id)) return `${id} is not applied to ${u.id} (applies: except)`;
+    if (!u) return undefined;
+    const byLists = listsExclude(p.indicator.applies, p.indicator.id, u);
+    if (byLists) return byLists;
     if (p.when) {
       const v = p.when.compiled.run(this.context(index, p.when), unit, this.anyPeriod());
       if (isMissing(v)) return `applies.when cannot be evaluated for ${u.id}: ${describeMissing(v.reason)}`;
       if (v !== true) return `applies.when (${p.when.source.text.trim()}) is false for ${u.id}`;
+    }
+    for (const g of groupPath(p.block, p.indicator.group)) {
+      const why = listsExclude(g.applies, g.id, u);
+      if (why) return why;
     }
     return undefined;
   }
@@ -209,4 +210,14 @@ export class Evaluator implements ContextHost {
   private anyPeriod(): number {
     return Math.max(this.store.firstYear, 0) * 12 * 3;
   }
+}
+
+/** Why `applies` lists (kinds, units, except) of indicator or group `id` leave the unit out, if they do. */
+function listsExclude(a: Applicability | undefined, id: string, u: Unit): string | undefined {
+  if (!a) return undefined;
+  if (a.kinds && !a.kinds.includes(u.kind))
+    return `${id} applies to ${a.kinds.join(", ")} units; ${u.id} is a ${u.kind}`;
+  if (a.units && !a.units.includes(u.id)) return `${id} applies only to ${a.units.join(", ")}`;
+  if (a.except?.includes(u.id)) return `${id} is not applied to ${u.id} (applies: except)`;
+  return undefined;
 }

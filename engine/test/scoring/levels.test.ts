@@ -2,6 +2,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diffRulesets } from "../../src/diff/rules-diff.js";
+import type { Expr } from "../../src/formula/ast.js";
+import { parseFormula } from "../../src/formula/parser.js";
+import { printFormula } from "../../src/formula/printer.js";
 import { loadRuleset } from "../../src/rules/load.js";
 import { defaultFormulaCompiler } from "../../src/scoring/compiler.js";
 import { weightedMean } from "../../src/scoring/means.js";
@@ -20,6 +23,20 @@ function loadLevels(edits: Record<string, [string, string][]> = {}) {
 }
 
 const codes = (ds: readonly { code: string }[]) => ds.map((d) => d.code);
+
+describe("score(x) in the formula language", () => {
+  it("is one name, whatever the case and spacing of score; anything but a bare name stays a call", () => {
+    const ast = (text: string) => parseFormula(text).ast;
+    expect(ast("SCORE( health ) - health")).toMatchObject({
+      kind: "binary",
+      left: { kind: "identifier", name: "score(health)" },
+      right: { kind: "identifier", name: "health" },
+    });
+    expect(printFormula(ast("Score(health)*2") as Expr)).toBe("score(health) * 2");
+    expect(ast("score(1)")).toMatchObject({ kind: "call", callee: "score" });
+    expect(ast("score(a, b)")).toMatchObject({ kind: "call" });
+  });
+});
 
 describe("weighted means", () => {
   it("computes each aggregation by hand", () => {
@@ -117,6 +134,33 @@ describe("nested levels", () => {
     // By flat weights it would be a quarter of core (15). The helper block's two indicators are not expected.
     expect(coverage).toMatchObject({ expected: 6, withData: 5, missingIndicators: ["ic"] });
     expect(coverage?.weight).toBeCloseTo(0.8, 12);
+  });
+
+  it("a group's applies leaves its indicators out for other units, and its parent renormalises", () => {
+    const { ruleset, diagnostics } = loadLevels({
+      "blocks/1-core.yaml": [
+        ["        aggregation: harmonic\n", "        aggregation: harmonic\n        applies: { except: [u1] }\n"],
+      ],
+    });
+    expect(codes(diagnostics)).toEqual([]);
+    const data = ["a", "b", "c", "d", "e", "f"].map((f) => cell("u1", f, "2026", 50));
+    const run = rateFixture(ruleset as NonNullable<typeof ruleset>, data, { period: "2026", units: ["u1"] });
+    const u1 = run.result?.results[0];
+    expect(u1?.indicators.ia).toMatchObject({
+      status: "not-applicable",
+      reason: "inner is not applied to u1 (applies: except)",
+    });
+    expect(u1?.groups?.inner).toBeUndefined();
+    expect(u1?.indicators.ic?.weight).toBe(40); // outer's whole weight
+    const unknown = loadLevels({
+      "blocks/1-core.yaml": [
+        [
+          "        aggregation: harmonic\n",
+          "        aggregation: harmonic\n        applies: { kinds: [city], units: [u9] }\n",
+        ],
+      ],
+    });
+    expect(codes(unknown.diagnostics).sort()).toEqual(["R210", "R212"]);
   });
 
   it("a declared total aggregation makes the total the scale times that mean of the block scores", () => {

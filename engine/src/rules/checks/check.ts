@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { Ruleset } from "../../model/ruleset.js";
+import { allGroups } from "../../model/groups.js";
+import type { Applicability, Ruleset } from "../../model/ruleset.js";
 import type { FormulaUse } from "../link.js";
 import type { RulesetSources } from "../sources.js";
 
@@ -26,6 +27,14 @@ export interface RuleCheck {
 /** "a field", "an indicator". */
 export function article(noun: string): string {
   return `${/^[aeio]/.test(noun) ? "an" : "a"} ${noun}`;
+}
+
+/** Every `applies` of the ruleset with what it belongs to, in words: indicators', then groups'. */
+export function appliesOf(ruleset: Ruleset): { readonly what: string; readonly applies: Applicability }[] {
+  return [
+    ...allIndicators(ruleset).map((i) => ({ what: `indicator \`${i.id}\``, applies: i.applies })),
+    ...ruleset.blocks.flatMap(allGroups).map((g) => ({ what: `group \`${g.id}\``, applies: g.applies })),
+  ].filter((x): x is { what: string; applies: Applicability } => x.applies !== undefined);
 }
 
 /** Every indicator of the ruleset, in block order. */

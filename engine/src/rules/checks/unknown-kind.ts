@@ -1,7 +1,7 @@
 import { defineCodes } from "../../diagnostics/catalog.js";
 import type { Range } from "../../source/range.js";
 import { closestNames, didYouMean } from "../../util/did-you-mean.js";
-import { allIndicators, type RuleCheck } from "./check.js";
+import { appliesOf, type RuleCheck } from "./check.js";
 
 export const UnknownKindCode = defineCodes({
   R210: {
@@ -44,12 +44,9 @@ export const unknownKinds: RuleCheck = {
       });
     };
     for (const unit of ruleset.units) unknown(unit.kind, sources.value(unit, "kind"), `unit \`${unit.id}\``);
-    for (const indicator of allIndicators(ruleset)) {
-      const applies = indicator.applies;
-      if (!applies?.kinds) continue;
-      for (const [i, kind] of applies.kinds.entries())
-        unknown(kind, sources.value(applies, `kinds/${i}`), `indicator \`${indicator.id}\``);
-    }
+    for (const { what, applies } of appliesOf(ruleset))
+      for (const [i, kind] of (applies.kinds ?? []).entries())
+        unknown(kind, sources.value(applies, `kinds/${i}`), what);
     const used = new Set(ruleset.units.map((u) => u.kind));
     if (ruleset.units.length === 0 || incomplete) return;
     ruleset.unitKinds.forEach((kind, i) => {

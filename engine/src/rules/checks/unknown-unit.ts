@@ -1,6 +1,6 @@
 import { defineCodes } from "../../diagnostics/catalog.js";
 import { closestNames, didYouMean } from "../../util/did-you-mean.js";
-import { allIndicators, type RuleCheck } from "./check.js";
+import { appliesOf, type RuleCheck } from "./check.js";
 
 export const UnknownUnitCode = defineCodes({
   R212: {
@@ -20,9 +20,7 @@ export const unknownUnits: RuleCheck = {
     const ids = new Set(ruleset.units.map((u) => u.id));
     const byAlias = new Map<string, string>();
     for (const u of ruleset.units) for (const a of u.aliases) byAlias.set(a.toLowerCase(), u.id);
-    for (const indicator of allIndicators(ruleset)) {
-      const applies = indicator.applies;
-      if (!applies) continue;
+    for (const { what, applies } of appliesOf(ruleset)) {
       for (const key of ["units", "except"] as const) {
         (applies[key] ?? []).forEach((name, i) => {
           const at = sources.value(applies, `${key}/${i}`);
@@ -33,8 +31,8 @@ export const unknownUnits: RuleCheck = {
             code: UnknownUnitCode.R212,
             severity: "error",
             message: alias
-              ? `\`${name}\` is an alias; \`applies.${key}\` of indicator \`${indicator.id}\` names units by id`
-              : `unknown unit \`${name}\` in \`applies.${key}\` of indicator \`${indicator.id}\``,
+              ? `\`${name}\` is an alias; \`applies.${key}\` of ${what} names units by id`
+              : `unknown unit \`${name}\` in \`applies.${key}\` of ${what}`,
             ...at,
             ...(close.length > 0 ? { suggestion: didYouMean(name, close) ?? `did you mean \`${close[0]}\`?` } : {}),
             ...(close.length === 1 && close[0]
