@@ -3,6 +3,8 @@
  * it, a new Node process each time, against `node -e 0` (the floor a Node CLI cannot go under):
  *   - the README's main job, `tarazy rate` of the Turkistan districts family for 2026-Q3 (goal: 0.5 s wall);
  *   - `tarazy validate` of the three Turkistan rulesets (goal: 0.4 s wall);
+ *   - `tarazy diff` of the districts' two versions with data, as text and as the compare page (no goal: what
+ *     the page adds to the comparison);
  *   - `tarazy --version` (the cost of loading the CLI).
  * The commands run in turn, round after round, so a change in the machine's load hits all alike. Wall time
  * and CPU time (user + system of the child, from /proc/self/stat on Linux) are medians. On a shared machine
@@ -31,6 +33,26 @@ const COMMANDS = [
     name: "`tarazy validate` of the three Turkistan rulesets",
     args: [TARAZY, "validate", D, "rules/turkistan/departments", "rules/turkistan/procurement"],
     goalS: 0.4,
+  },
+  {
+    name: "`tarazy diff` districts 2025.1 2026.1 --data, 2026-Q3 (text)",
+    args: [TARAZY, "diff", D, "2025.1", "2026.1", "--data", `${D}/sample-data`, "--period", "2026-Q3", "--lang", "en"],
+  },
+  {
+    name: "the same, `--format html` (the compare page)",
+    args: [
+      TARAZY,
+      "diff",
+      D,
+      "2025.1",
+      "2026.1",
+      "--data",
+      `${D}/sample-data`,
+      "--period",
+      "2026-Q3",
+      "--format",
+      "html",
+    ],
   },
   { name: "`tarazy --version`", args: [TARAZY, "--version"] },
   { name: "`node -e 0` (the floor)", args: ["-e", "0"] },

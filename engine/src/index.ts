@@ -40,6 +40,7 @@ export * from "./diagnostics/catalog.js";
 export { renderDiagnosticsMarkdown } from "./diagnostics/catalog-markdown.js";
 export * from "./diagnostics/diagnostic.js";
 export { diagnosticDocsUrl } from "./diagnostics/docs-url.js";
+export { type ComparePageInput, compareHtml } from "./diff/html.js";
 export * from "./diff/ranking-effect.js";
 export * from "./diff/rate-both.js";
 export * from "./diff/rules-diff.js";

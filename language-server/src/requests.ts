@@ -13,11 +13,13 @@ import { ruleTests } from "./requests/rule-tests.js";
 
 /**
  * The custom requests of the VS Code extension (language-server/README.md, "Custom requests"): each a thin
- * translation over the engine function the CLI uses. They read the rules from disk, as the CLI does.
+ * translation over the engine function the CLI uses. They read the rules (and rule tests) through the
+ * workspace's open buffers, so Rate, Explain, Compare and the tests see unsaved edits; data files from disk.
  */
 export function registerTarazyRequests(ctx: ServerContext): void {
   const lang = (params: { lang?: Lang } | undefined): Lang => params?.lang ?? ctx.locale;
   const roots = () => ctx.workspace.workspaceFolders();
+  const readFile = ctx.workspace.documents.readFile;
   const dataFolder = (): string | undefined => {
     const folder = ctx.settings.dataFolder;
     if (!folder) return undefined;
@@ -41,11 +43,11 @@ export function registerTarazyRequests(ctx: ServerContext): void {
     const folder = dataFolder();
     return file ? rulesetAt(file, folder) : folder ? { dataFolder: folder } : {};
   });
-  on(Requests.rate, (p: Parameters<typeof rate>[0]) => rate(p, lang(p)));
-  on(Requests.export, (p: Parameters<typeof exportReport>[0]) => exportReport(p, lang(p)));
-  on(Requests.explain, (p: Parameters<typeof explain>[0]) => explain(p, lang(p)));
-  on(Requests.diff, (p: Parameters<typeof diff>[0]) => diff(p, lang(p)));
-  on(Requests.methodology, (p: Parameters<typeof methodology>[0]) => methodology(p, lang(p)));
+  on(Requests.rate, (p: Parameters<typeof rate>[0]) => rate(p, lang(p), readFile));
+  on(Requests.export, (p: Parameters<typeof exportReport>[0]) => exportReport(p, lang(p), readFile));
+  on(Requests.explain, (p: Parameters<typeof explain>[0]) => explain(p, lang(p), readFile));
+  on(Requests.diff, (p: Parameters<typeof diff>[0]) => diff(p, lang(p), readFile));
+  on(Requests.methodology, (p: Parameters<typeof methodology>[0]) => methodology(p, lang(p), readFile));
   on(Requests.validateAll, () => {
     // Every ruleset found again and re-read from disk (open buffers still win), then published.
     ctx.workspace.setFolders(roots());
@@ -59,5 +61,5 @@ export function registerTarazyRequests(ctx: ServerContext): void {
       warnings: all.filter((d) => d.severity === "warning").length,
     };
   });
-  on(Requests.ruleTests, (p: Parameters<typeof ruleTests>[0]) => ruleTests(p ?? {}, roots()));
+  on(Requests.ruleTests, (p: Parameters<typeof ruleTests>[0]) => ruleTests(p ?? {}, roots(), readFile));
 }

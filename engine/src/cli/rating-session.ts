@@ -15,7 +15,8 @@ import {
 import { buildDataStore, type DataStore, periodCode } from "../data/store.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Ruleset } from "../model/ruleset.js";
-import { effectiveMonths, isFamilyFolder, type LoadResult, loadRuleset } from "../rules/load.js";
+import { effectiveMonths, isFamilyFolder, type LoadOptions, type LoadResult, loadRuleset } from "../rules/load.js";
+import type { ReadFileHook } from "../rules/read.js";
 import { ScoringCode } from "../scoring/codes.js";
 import { defaultFormulaCompiler } from "../scoring/compiler.js";
 import { hasScores, type RatingRun, rate } from "../scoring/engine.js";
@@ -56,6 +57,8 @@ export class RatingSession {
     readonly cwd: string,
     /** Rate a version folder for a period outside its effective dates (else S209). */
     readonly allowOutOfPeriod = false,
+    /** Reads rule files (the language server passes its open buffers, so a rating sees unsaved edits). */
+    readonly readFile?: ReadFileHook,
   ) {
     this.family = isFamilyFolder(path.resolve(cwd, rulesetPath));
   }
@@ -75,7 +78,7 @@ export class RatingSession {
     const target = path.resolve(this.cwd, this.rulesetPath);
     const loaded = loadRuleset(target, {
       ...(this.family ? { period: formatPeriod(period) } : {}),
-      loaded: this.loaded,
+      ...this.loadOptions(),
     });
     if (!loaded.ruleset) return { diagnostics: loaded.diagnostics };
     const ruleset = loaded.ruleset;
@@ -98,11 +101,15 @@ export class RatingSession {
     };
   }
 
+  private loadOptions(): Pick<LoadOptions, "loaded" | "readFile"> {
+    return { loaded: this.loaded, ...(this.readFile ? { readFile: this.readFile } : {}) };
+  }
+
   private async prepare(ruleset: Ruleset): Promise<{ version?: RatingVersion; diagnostics: Diagnostic[] }> {
     const { prepared, diagnostics } = prepareRuleset(ruleset, defaultFormulaCompiler);
     if (!prepared) return { diagnostics };
     // The data may hold the fields of the family's other versions too: those are set aside (D128).
-    const family = loadFamilyFields(ruleset, { loaded: this.loaded });
+    const family = loadFamilyFields(ruleset, this.loadOptions());
     const read = await readDataFiles(this.dataPaths, ruleset, { cwd: this.cwd, ...(family ? { family } : {}) });
     const built = buildDataStore(ruleset, read.observations);
     const all = [...diagnostics, ...read.diagnostics, ...built.diagnostics];
@@ -217,11 +224,19 @@ export interface RateCoreOptions {
   readonly allowOutOfPeriod?: boolean;
   /** Called before each period of a batch (for a progress line). */
   readonly progress?: (index: number, count: number, period: Period) => void;
+  /** Reads rule files instead of the disk (the language server's open buffers). */
+  readonly readFile?: ReadFileHook;
 }
 
 /** Rates each period in order; the result of one period gives the next its rank changes. */
 export async function rateCommandCore(options: RateCoreOptions): Promise<RateBatch> {
-  const session = new RatingSession(options.ruleset, options.data, options.cwd, options.allowOutOfPeriod === true);
+  const session = new RatingSession(
+    options.ruleset,
+    options.data,
+    options.cwd,
+    options.allowOutOfPeriod === true,
+    options.readFile,
+  );
   const rated: RatedPeriod[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const [index, period] of options.periods.entries()) {

@@ -212,7 +212,7 @@ function meanChange(changes: readonly number[]): number | null {
 
 // ── which rule changes touched which blocks ──
 
-interface Attribution {
+export interface Attribution {
   readonly byBlock: ReadonlyMap<string, RulesetChange[]>;
   readonly other: RulesetChange[];
 }
@@ -222,7 +222,7 @@ interface Attribution {
  * (both blocks when an indicator moved), and a field's or unit attribute's changes to the blocks whose
  * indicators read it, directly or through another indicator. Everything else touches the whole rating.
  */
-function attributeChanges(
+export function attributeChanges(
   changes: readonly RulesetChange[],
   blockIds: readonly string[],
   oldRuleset: Ruleset,

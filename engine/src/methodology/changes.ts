@@ -64,6 +64,11 @@ function changeLine(c: RulesetChange, names: (c: RulesetChange) => string, lang:
 
 /** One line per change, in the diff's order. Names come from the new version, or the old for removals. */
 export function changeLines(diff: RulesetDiff, previous: Ruleset, current: Ruleset, lang: Lang): Rich[] {
+  return diff.changes.map(changeDescriber(previous, current, lang));
+}
+
+/** Describes single changes of these two versions (the compare page lists them by block). */
+export function changeDescriber(previous: Ruleset, current: Ruleset, lang: Lang): (c: RulesetChange) => Rich {
   const before = namesOf(previous);
   const after = namesOf(current);
   const name = (c: RulesetChange) => {
@@ -71,5 +76,5 @@ export function changeLines(diff: RulesetDiff, previous: Ruleset, current: Rules
     const found = c.change === "removed" ? (before.get(key) ?? after.get(key)) : (after.get(key) ?? before.get(key));
     return found ? localize(found, lang) : c.id;
   };
-  return diff.changes.map((c) => changeLine(c, name, lang));
+  return (c) => changeLine(c, name, lang);
 }

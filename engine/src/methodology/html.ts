@@ -48,7 +48,12 @@ export function formulaHtml(
   return `<code class="formula">${out}${escapeHtml(formula.slice(last))}</code>`;
 }
 
-function richHtml(rich: Rich, inputs: readonly InputDoc[], functions: ReadonlyMap<string, FunctionDoc>): string {
+/** Rich text as HTML: code pieces as formulas, their inputs and functions explained where given. */
+export function richHtml(
+  rich: Rich,
+  inputs: readonly InputDoc[] = [],
+  functions: ReadonlyMap<string, FunctionDoc> = new Map(),
+): string {
   return rich.map((p) => (typeof p === "string" ? escapeHtml(p) : formulaHtml(p.code, inputs, functions))).join("");
 }
 

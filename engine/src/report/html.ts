@@ -8,7 +8,7 @@ import { escapeHtml } from "./html-escape.js";
 import { REPORT_CSS } from "./html-style.js";
 import { pointsText, valueText } from "./indicator-cell.js";
 import { label } from "./labels.js";
-import { manifestComment, type ReportManifest } from "./manifest.js";
+import { manifestComment, type ReportManifest, ratingName } from "./manifest.js";
 import { formatNumber, formatShort } from "./number-format.js";
 import { rankChange, rankText } from "./rank-change.js";
 import type { GradeView, PeriodView, ReportView } from "./view.js";
@@ -19,6 +19,8 @@ export function htmlPage(options: {
   title: string;
   generator: string;
   comment?: string;
+  /** Styles of this page beyond the shared stylesheet. */
+  css?: string;
   body: string;
 }): string {
   return [
@@ -31,7 +33,7 @@ export function htmlPage(options: {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     `<meta name="generator" content="${escapeHtml(options.generator)}">`,
     `<title>${escapeHtml(options.title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
+    `<style>${REPORT_CSS}${options.css ?? ""}</style>`,
     "</head>",
     ...(options.comment ? [options.comment] : []),
     "<body>",
@@ -146,7 +148,7 @@ function blockDetail(view: ReportView, blockIndex: number): string {
 }
 
 /** The manifest for a person to read, at the foot of an HTML page. */
-export function htmlManifestFooter(manifest: ReportManifest, lang: Lang): string {
+export function htmlManifestFooter(manifest: ReportManifest, lang: Lang, title: string): string {
   const files =
     manifest.dataFiles.length === 0
       ? escapeHtml(label("noDataFiles", lang))
@@ -156,7 +158,7 @@ export function htmlManifestFooter(manifest: ReportManifest, lang: Lang): string
   const facts: [string, string][] = [
     [label("ruleset", lang), `${escapeHtml(manifest.ruleset.id)} ${escapeHtml(manifest.ruleset.version)}`],
     [label("hash", lang), `<code>${escapeHtml(manifest.ruleset.hash)}</code>`],
-    [label("rating", lang), escapeHtml(manifest.rating)],
+    [label("rating", lang), escapeHtml(ratingName(manifest, { title }))],
     [label("periods", lang), escapeHtml(manifest.periods.join(", "))],
     [label("dataFiles", lang), files],
     [label("engine", lang), escapeHtml(manifest.generator.version)],
@@ -208,7 +210,7 @@ export function ratingHtml(view: ReportView): string {
     "<main>",
     ...sections,
     "</main>",
-    htmlManifestFooter(view.manifest, lang),
+    htmlManifestFooter(view.manifest, lang, view.title),
   ].join("\n");
   return htmlPage({
     lang,

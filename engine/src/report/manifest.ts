@@ -63,3 +63,8 @@ export function readManifestComment(text: string): ReportManifest | undefined {
   const m = /<!-- tarazy-manifest (\{.*?\}) -->/s.exec(text);
   return m?.[1] ? (JSON.parse(m[1]) as ReportManifest) : undefined;
 }
+
+/** The rating as a reader names it: its title in the report's language, with the id the manifest records. */
+export function ratingName(manifest: Pick<ReportManifest, "rating">, view: { readonly title: string }): string {
+  return view.title && view.title !== manifest.rating ? `${view.title} (${manifest.rating})` : manifest.rating;
+}

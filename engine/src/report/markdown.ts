@@ -1,7 +1,7 @@
 import { coverageNoteLines, coveragePercent } from "./coverage-view.js";
 import { pointsText } from "./indicator-cell.js";
 import { label } from "./labels.js";
-import { manifestComment, type ReportManifest } from "./manifest.js";
+import { manifestComment, type ReportManifest, ratingName } from "./manifest.js";
 import { formatNumber, formatShort } from "./number-format.js";
 import { rankChange, rankText } from "./rank-change.js";
 import type { PeriodView, ReportView } from "./view.js";
@@ -100,7 +100,7 @@ function blockSections(view: ReportView, period: PeriodView): string[] {
 }
 
 /** The "About this report" footer: the manifest for a person, then for a machine. */
-export function mdManifestFooter(manifest: ReportManifest, view: Pick<ReportView, "lang">): string {
+export function mdManifestFooter(manifest: ReportManifest, view: Pick<ReportView, "lang" | "title">): string {
   const { lang } = view;
   const files =
     manifest.dataFiles.length === 0
@@ -114,7 +114,7 @@ export function mdManifestFooter(manifest: ReportManifest, view: Pick<ReportView
     "",
     `- ${label("ruleset", lang)}: ${mdText(manifest.ruleset.id)} ${mdText(manifest.ruleset.version)}`,
     `- ${label("hash", lang)}: \`${manifest.ruleset.hash}\``,
-    `- ${label("rating", lang)}: ${mdText(manifest.rating)}`,
+    `- ${label("rating", lang)}: ${mdText(ratingName(manifest, view))}`,
     `- ${label("periods", lang)}: ${manifest.periods.join(", ")}`,
     ...files,
     `- ${label("engine", lang)}: ${manifest.generator.version}`,

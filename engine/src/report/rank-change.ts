@@ -12,7 +12,7 @@ export interface RankChangeView {
   readonly words: string;
 }
 
-export function rankChange(row: UnitRow, lang: Lang): RankChangeView {
+export function rankChange(row: Pick<UnitRow, "rankChange">, lang: Lang): RankChangeView {
   const n = row.rankChange;
   if (n === undefined) return { kind: "none", symbol: "—", words: label("noPrevious", lang) };
   const steps = formatShort(Math.abs(n), lang, 1);

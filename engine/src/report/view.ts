@@ -75,7 +75,7 @@ export interface ReportView {
   readonly results: readonly RatingResult[];
 }
 
-function gradeViews(ruleset: Ruleset, lang: Lang): GradeView[] {
+export function gradeViews(ruleset: Ruleset, lang: Lang): GradeView[] {
   return [...ruleset.grades]
     .sort((a, b) => b.min - a.min)
     .map((g) => ({ id: g.id, label: localize(g.label, lang), color: hexColor(g.color), min: g.min }));

@@ -3,7 +3,7 @@ import { loadExcelJS } from "../util/load-exceljs.js";
 import { heatColor, textColorOn } from "./colors.js";
 import { valueText } from "./indicator-cell.js";
 import { label } from "./labels.js";
-import type { ReportManifest } from "./manifest.js";
+import { type ReportManifest, ratingName } from "./manifest.js";
 import { type BlockColumn, blockShare, type ReportView } from "./view.js";
 import { groupsSheet, hasGroups } from "./xlsx-groups.js";
 import { pinZipTimestamps } from "./zip-timestamps.js";
@@ -174,7 +174,7 @@ function aboutSheet(wb: ExcelJS.Workbook, manifest: ReportManifest, view: Report
     [label("ruleset", lang), manifest.ruleset.id],
     [label("version", lang), manifest.ruleset.version],
     [label("hash", lang), manifest.ruleset.hash],
-    [label("rating", lang), manifest.rating],
+    [label("rating", lang), ratingName(manifest, view)],
     [label("periods", lang), manifest.periods.join(", ")],
     [label("language", lang), manifest.language],
     [label("engine", lang), manifest.generator.version],

@@ -322,11 +322,16 @@ export function ruleTestFiles(versionFolder: string): string[] {
 }
 
 /** Reads and runs every rule test of a version; a file that cannot be read or parsed is a failed test. */
-export function runRuleTestFiles(prepared: PreparedRuleset, files: readonly string[]): RuleTestOutcome[] {
+export function runRuleTestFiles(
+  prepared: PreparedRuleset,
+  files: readonly string[],
+  /** Reads a test file (the language server's open buffers); the disk when absent or undefined. */
+  readFile?: (path: string) => string | undefined,
+): RuleTestOutcome[] {
   return files.map((file) => {
     let text: string;
     try {
-      text = readFileSync(file, "utf8");
+      text = readFile?.(file) ?? readFileSync(file, "utf8");
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const range = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };

@@ -18,7 +18,7 @@ import type { RatingRun } from "./engine.js";
 import type { Evaluator } from "./evaluator.js";
 import type { PreparedFormula } from "./prepare.js";
 import type { Coverage, IndicatorStatus, InputTrace, UnitResult } from "./result.js";
-import { type IndicatorRound, outcomeOf } from "./round.js";
+import { type IndicatorOutcome, type IndicatorRound, outcomeOf } from "./round.js";
 
 /**
  * The explain trace: how one unit's total was reached, from the data cells through each indicator's
@@ -127,7 +127,13 @@ export interface IndicatorTrace {
   /** weight - points. */
   readonly lost: number;
   /** The unit with the best score among those rated together, its value and score, for comparison. */
-  readonly best?: { readonly unit: string; readonly value: number | boolean; readonly score: number };
+  readonly best?: {
+    readonly unit: string;
+    /** The unit's names, to show instead of its id. */
+    readonly name?: Localized;
+    readonly value: number | boolean;
+    readonly score: number;
+  };
 }
 
 /** The block's score and its groups' traces, for a ruleset with levels (UnitResult.groups present). */
@@ -233,7 +239,7 @@ function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): In
   const points = r?.points ?? 0;
   const best = round.best;
   const outcome = outcomeOf(evaluator, round, unit);
-  const missing = outcome && isMissing(outcome.value) ? outcome.value.reason : undefined;
+  const missing = missingOf(outcome);
   return {
     id: indicator.id,
     name: indicator.name,
@@ -255,7 +261,24 @@ function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): In
     weight,
     points,
     lost: weight - points,
-    ...(best ? { best: { unit: evaluator.unitName(best.unit), value: best.value, score: best.score } } : {}),
+    ...(best ? { best: bestOf(evaluator, best) } : {}),
+  };
+}
+
+/** Why the indicator has no score: its value is missing, else the plan it is measured against. */
+function missingOf(outcome: IndicatorOutcome | undefined): MissingReason | undefined {
+  if (!outcome) return undefined;
+  if (isMissing(outcome.value)) return outcome.value.reason;
+  return outcome.plan !== undefined && isMissing(outcome.plan) ? outcome.plan.reason : undefined;
+}
+
+function bestOf(evaluator: Evaluator, best: NonNullable<IndicatorRound["best"]>): NonNullable<IndicatorTrace["best"]> {
+  const unit = evaluator.prepared.ruleset.units[best.unit];
+  return {
+    unit: evaluator.unitName(best.unit),
+    ...(unit ? { name: unit.name } : {}),
+    value: best.value,
+    score: best.score,
   };
 }
 

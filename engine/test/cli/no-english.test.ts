@@ -21,16 +21,19 @@ const NOT_WORDS = ["Tarazy", "tarazy", "XLSX", "CSV", "HTML", "JSON", "ln", "I",
 /** Keys of the model whose strings come from the rule files as written (ids, texts, formulas, measures). */
 const RULE_TEXT = new Set(["id", "measure", "text", "kk", "ru", "en", "aliases", "unitKinds", "kind", "blocks"]);
 
-function ruleWords(): Set<string> {
+function ruleWords(
+  versions: readonly string[] = [`${MINI}/2025.1`, `${MINI}/2026.1`],
+  ruleText: ReadonlySet<string> = RULE_TEXT,
+): Set<string> {
   const words = new Set(NOT_WORDS);
   const walk = (value: unknown, key: string) => {
     if (typeof value === "string") {
-      if (RULE_TEXT.has(key)) for (const w of latinWords(value)) words.add(w);
+      if (ruleText.has(key)) for (const w of latinWords(value)) words.add(w);
     } else if (Array.isArray(value)) for (const v of value) walk(v, key);
     else if (value && typeof value === "object")
       for (const [k, v] of Object.entries(value)) if (k !== "at" && k !== "ast") walk(v, k);
   };
-  for (const version of ["2025.1", "2026.1"]) walk(loadRuleset(join(ROOT, MINI, version)).ruleset, "");
+  for (const version of versions) walk(loadRuleset(join(ROOT, version)).ruleset, "");
   // The keys of the rule files (`weight`, `effective.from`) are code too: diff names the property changed.
   const schemaKeys = (node: unknown): void => {
     if (!node || typeof node !== "object") return;
@@ -50,6 +53,14 @@ function latinWords(text: string): string[] {
     .replace(/[\w.-]*\/[\w./-]+(:\d+)*/g, " ")
     .replace(/\bn\/a\b/g, " ");
   return (plain.match(/[\p{L}\p{N}_]+/gu) ?? []).filter((t) => /^[A-Za-z][A-Za-z_]+$/.test(t));
+}
+
+/** What a reader of an HTML page sees: its text without the stylesheet, tags and entities. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&[#\w]+;/g, " ");
 }
 
 const temps: string[] = [];
@@ -103,6 +114,15 @@ describe.each(["kk", "ru"] as const)("no English words in %s output", (lang) => 
     expect(english(diff.stdout)).toEqual([]);
   });
 
+  it("in the compare page (diff --format html), with data and without", async () => {
+    const versions = ["diff", `${MINI}/2025.1`, `${MINI}/2026.1`, "--format", "html", "--lang", lang];
+    for (const args of [versions, [...versions, "--data", DATA, "--period", "2026-Q2"]]) {
+      const page = await cli(...args);
+      expect(page.code).toBe(0);
+      expect(english(htmlText(page.stdout))).toEqual([]);
+    }
+  });
+
   it("in the reports (Markdown, CSV, XLSX sheets and columns) and the methodology document", async () => {
     const out = mkdtempSync(join(tmpdir(), "tarazy-lang-"));
     temps.push(out);
@@ -139,5 +159,31 @@ describe("explain's 'N of M' in each language's word order", () => {
     expect(await line("kk")).toMatch(/: 100 ішінен 37,5 .* 3 ішінен 3 /);
     expect(await line("ru")).toMatch(/: 37,5 из 100 .* 3 из 3 /);
     expect(await line("en")).toMatch(/: 37\.5 of 100 .* 3 of 3 /);
+  });
+});
+
+/**
+ * The Turkistan rulesets as published, on their sample data: units with missing data, plans missing and
+ * indicators not applicable give the reasons and policies in the reader's language too.
+ */
+describe.each(["kk", "ru"] as const)("no English words in %s output on the Turkistan sample", (lang) => {
+  const cases = [
+    { ruleset: "rules/turkistan/districts", period: "2026-Q3", units: ["turkistan", "otyrar", "kentau", "tulkibas"] },
+    { ruleset: "rules/turkistan/departments", period: "2026-Q3", units: ["public_procurement", "education"] },
+    { ruleset: "rules/turkistan/procurement", period: "2026-09", units: ["kazygurt", "sozak"] },
+  ];
+  it.each(cases)("$ruleset: the ranking, and explain of units with gaps", async ({ ruleset, period, units }) => {
+    // Every name of these rulesets has its kk and ru text: their English names are not allowed either.
+    const allowed = ruleWords([`${ruleset}/2026.1`], new Set([...RULE_TEXT].filter((k) => k !== "en")));
+    const english = (text: string) => [...new Set(latinWords(text).filter((w) => !allowed.has(w)))];
+    const data = `${ruleset}/sample-data`;
+    const rate = await cli("rate", ruleset, "--data", data, "--period", period, "--lang", lang);
+    expect(rate.code).toBe(0);
+    expect(english(rate.stdout)).toEqual([]);
+    for (const unit of units) {
+      const explain = await cli("explain", ruleset, unit, "--data", data, "--period", period, "--lang", lang);
+      expect(explain.code).toBe(0);
+      expect(english(explain.stdout)).toEqual([]);
+    }
   });
 });

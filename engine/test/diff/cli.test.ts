@@ -148,7 +148,7 @@ describe("tarazy diff --data: problems", () => {
       [["--data", DATA, "--period", "2026-Q1", "--top", "0"], "--top is a whole number from 1, not '0'"],
       [["--data", DATA, "--period", "2026-Q1", "--top", "x"], "--top is a whole number from 1, not 'x'"],
       [["--data", DATA, "--period", "2026-Q1", "--lang", "de"], "--lang is kk, ru or en, not 'de'"],
-      [["--data", DATA, "--period", "2026-Q1", "--format", "csv"], "--format is text or json, not 'csv'"],
+      [["--data", DATA, "--period", "2026-Q1", "--format", "csv"], "--format is text or json or html, not 'csv'"],
       [["--data", "--period", "2026-Q1"], "--data needs a path"],
       [["--data", DATA, "--period", "2026-Q1", "--colour"], "unknown option '--colour'"],
     ];

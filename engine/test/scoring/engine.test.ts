@@ -480,7 +480,8 @@ describe("explain", () => {
     ];
     const t = explainUnit(rateFixture(makeRuleset(spec()), bigger, { period: "2026-Q2" }), "b");
     const revenue = t?.blocks.flatMap((b) => b.indicators).find((i) => i.id === "revenue_execution");
-    expect(revenue?.best).toEqual({ unit: "a", value: 500, score: 1 });
+    expect(revenue?.best).toMatchObject({ unit: "a", value: 500, score: 1 });
+    expect(revenue?.best?.name).toBeDefined();
   });
   it("sums up the blocks and the total with rank and grade", () => {
     expect(trace?.blocks.map((b) => [b.id, b.weight, b.points, b.lost])).toEqual([

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Ajv } from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diffRulesets } from "../../src/diff/rules-diff.js";
@@ -123,6 +125,19 @@ describe("nested levels", () => {
     const u1 = run.result?.results.find((x) => x.unit === "u1");
     expect(u1?.groups?.outer).toEqual({ score: 0.5, weight: 40, points: 20 });
     expect(u1?.score).toBeCloseTo(100 * 0.5, 12);
+  });
+
+  it("a result with levels conforms to the rating-result schema (groups included)", () => {
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, "../../schema/rating-result.schema.json"), "utf8"),
+    );
+    const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    const { ruleset } = loadLevels();
+    const data = ["a", "b", "c", "d", "e", "f"].map((f) => cell("u1", f, "2026", 50));
+    const run = rateFixture(ruleset as NonNullable<typeof ruleset>, data, { period: "2026", units: ["u1"] });
+    const json = JSON.parse(JSON.stringify(run.result));
+    expect(Object.keys(json.results[0].groups)).toEqual(["aux", "outer", "inner"]);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it("coverage weighs data through the levels and leaves helper blocks out", () => {

@@ -1,4 +1,4 @@
-import { explainLinks, explainUnit, type Lang, renderTrace } from "@tarazy/engine";
+import { explainLinks, explainUnit, type Lang, type ReadFileHook, renderTrace } from "@tarazy/engine";
 import { badRequest, cellLocation, locatedToLocation } from "./convert.js";
 import type { ExplainLinkResult, ExplainParams } from "./protocol.js";
 import { rateBatch } from "./rate.js";
@@ -7,9 +7,10 @@ import { rateBatch } from "./rate.js";
 export async function explain(
   params: ExplainParams,
   lang: Lang,
+  readFile?: ReadFileHook,
 ): Promise<{ trace: unknown; text: string; links: ExplainLinkResult[] }> {
   if (!params.unit) throw badRequest("give the unit to explain");
-  const batch = await rateBatch({ ruleset: params.ruleset, data: params.data, period: params.period });
+  const batch = await rateBatch({ ruleset: params.ruleset, data: params.data, period: params.period }, readFile);
   const rated = batch.rated[0];
   const trace = rated ? explainUnit(rated.run, params.unit) : undefined;
   if (!rated || !trace) {

@@ -176,8 +176,12 @@ export interface TraceJson {
 }
 
 export interface DiffResult {
-  readonly diff: { readonly changes: readonly unknown[] };
+  /** The JSON of `tarazy diff --format json` (with data, `effect` on ranks and zones). */
+  readonly diff: { readonly changes: readonly unknown[]; readonly effect?: unknown };
+  /** The diff as the CLI prints it for people (with data, the effect in the request's language). */
   readonly text: string;
+  /** The compare page of `tarazy diff --format html`, in the request's language: one self-contained document. */
+  readonly html: string;
 }
 
 export interface RuleTestsResult {

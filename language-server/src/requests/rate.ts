@@ -6,6 +6,7 @@ import {
   type Period,
   periodsOf,
   type RateBatch,
+  type ReadFileHook,
   rateCommandCore,
   ratingHtml,
   renderReports,
@@ -29,14 +30,18 @@ export function periodsOfParams(params: { period?: string; from?: string; to?: s
   }
 }
 
-/** Rates as `tarazy rate` does (the same rating session); a request error when nothing could be rated. */
-export async function rateBatch(params: RateParams): Promise<RateBatch> {
+/**
+ * Rates as `tarazy rate` does (the same rating session); a request error when nothing could be rated.
+ * The rule files are read through `readFile`: the editor's unsaved buffers win over the disk.
+ */
+export async function rateBatch(params: RateParams, readFile?: ReadFileHook): Promise<RateBatch> {
   if (!params.ruleset || !params.data) throw badRequest("give a ruleset and a data folder");
   const batch = await rateCommandCore({
     ruleset: params.ruleset,
     data: [params.data],
     periods: periodsOfParams(params),
     cwd: dirname(params.ruleset),
+    ...(readFile ? { readFile } : {}),
   });
   if (batch.rated.length === 0) throw failure(batch.diagnostics, "the rating could not be computed:");
   return batch;
@@ -60,8 +65,9 @@ function reportInput(batch: RateBatch, lang: Lang) {
 export async function rate(
   params: RateParams,
   lang: Lang,
+  readFile?: ReadFileHook,
 ): Promise<{ result: unknown; html: string; diagnostics: PlainDiagnostic[] }> {
-  const batch = await rateBatch(params);
+  const batch = await rateBatch(params, readFile);
   const results = batch.rated.map((r) => r.result);
   const html = ratingHtml(buildReportView(reportInput(batch, lang)));
   return {
@@ -80,11 +86,15 @@ const FILE_OF: Record<ExportParams["format"], string> = {
 };
 
 /** tarazy/export: one report file written into the folder, the same bytes as `tarazy rate --out` writes. */
-export async function exportReport(params: ExportParams, lang: Lang): Promise<{ files: string[] }> {
+export async function exportReport(
+  params: ExportParams,
+  lang: Lang,
+  readFile?: ReadFileHook,
+): Promise<{ files: string[] }> {
   const name = FILE_OF[params.format];
   if (!name) throw badRequest(`format must be one of ${Object.keys(FILE_OF).join(", ")}`);
   if (!params.out) throw badRequest("give the folder to write into (out)");
-  const batch = await rateBatch(params);
+  const batch = await rateBatch(params, readFile);
   const rendered = await renderReports(reportInput(batch, lang));
   if (hasErrors(rendered.diagnostics)) throw failure(rendered.diagnostics, "the report could not be made:");
   // Only the file asked for: manifest.json lists every report, so it is written by `tarazy rate --out` alone.

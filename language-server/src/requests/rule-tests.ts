@@ -7,6 +7,7 @@ import {
   loadFamily,
   loadRuleset,
   prepareRuleset,
+  type ReadFileHook,
   type RuleTestOutcome,
   ruleTestFiles,
   runRuleTestFiles,
@@ -16,13 +17,14 @@ import { location } from "./convert.js";
 import type { RuleTestFailureResult, RuleTestFileResult, RuleTestResult, RuleTestsParams } from "./protocol.js";
 
 /** The versions whose tests are asked for: the one holding `file`, those of `ruleset`, or all under the roots. */
-function versionsFor(params: RuleTestsParams, roots: readonly string[]): LoadResult[] {
-  if (params.file) return [loadRuleset(params.file)];
-  if (params.ruleset) return loadFamily(params.ruleset).versions;
+function versionsFor(params: RuleTestsParams, roots: readonly string[], readFile?: ReadFileHook): LoadResult[] {
+  const options = readFile ? { readFile } : {};
+  if (params.file) return [loadRuleset(params.file, options)];
+  if (params.ruleset) return loadFamily(params.ruleset, options).versions;
   return roots.flatMap((root) =>
     discoverRulesets(root)
       .filter((t) => t.kind === "family" || t.kind === "version")
-      .flatMap((t) => loadFamily(t.path).versions),
+      .flatMap((t) => loadFamily(t.path, options).versions),
   );
 }
 
@@ -61,11 +63,15 @@ function unloadable(files: readonly string[], diagnostics: readonly Diagnostic[]
 }
 
 /** tarazy/ruleTests: runs the rule tests as `tarazy test` does and says where each failure is. */
-export function ruleTests(params: RuleTestsParams, roots: readonly string[]): { files: RuleTestFileResult[] } {
+export function ruleTests(
+  params: RuleTestsParams,
+  roots: readonly string[],
+  readFile?: ReadFileHook,
+): { files: RuleTestFileResult[] } {
   const only = params.file ? resolve(params.file) : undefined;
   const out: RuleTestFileResult[] = [];
   const seen = new Set<string>();
-  for (const loaded of versionsFor(params, roots)) {
+  for (const loaded of versionsFor(params, roots, readFile)) {
     const folder = loaded.model?.root;
     if (!folder || seen.has(folder)) continue;
     seen.add(folder);
@@ -73,7 +79,7 @@ export function ruleTests(params: RuleTestsParams, roots: readonly string[]): { 
     if (files.length === 0) continue;
     const prepared = loaded.ruleset ? prepareRuleset(loaded.ruleset, defaultFormulaCompiler) : undefined;
     const results = prepared?.prepared
-      ? runRuleTestFiles(prepared.prepared, files).map(fromOutcome)
+      ? runRuleTestFiles(prepared.prepared, files, readFile).map(fromOutcome)
       : unloadable(files, prepared?.diagnostics ?? loaded.diagnostics);
     for (const test of results) {
       if (params.test && test.id !== params.test && test.name !== params.test) continue;

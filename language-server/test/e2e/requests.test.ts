@@ -94,6 +94,38 @@ describe("the extension's custom requests over stdio (tarazy/*)", () => {
     expect(csv[(cell?.cell?.row ?? 0) - 1]).toMatch(/^sairam,/);
   });
 
+  it("rates and explains the open buffers: an unsaved edit of a rule file is in the answer", async () => {
+    const uri = pathToFileURL(INDUSTRY).href;
+    const edited = readFileSync(INDUSTRY, "utf8").replace(
+      "en: New production facilities opened against plan",
+      "en: Facilities opened (unsaved edit)",
+    );
+    expect(edited).toContain("unsaved edit");
+    await client.open(INDUSTRY, edited);
+    try {
+      const params = { ruleset: DISTRICTS, data: DATA, period: "2026-Q3", unit: "sairam", lang: "en" };
+      const answer = await client.request<{ text: string }>("tarazy/explain", params);
+      expect(answer.text).toContain("Facilities opened (unsaved edit)");
+      expect(answer.text).not.toContain("New production facilities opened against plan");
+      const doc = await client.request<{ content: string }>("tarazy/methodology", {
+        ruleset: DISTRICTS,
+        lang: "en",
+        format: "markdown",
+      });
+      expect(doc.content).toContain("Facilities opened (unsaved edit)");
+    } finally {
+      await client.notify("textDocument/didClose", { textDocument: { uri } });
+    }
+    const after = await client.request<{ text: string }>("tarazy/explain", {
+      ruleset: DISTRICTS,
+      data: DATA,
+      period: "2026-Q3",
+      unit: "sairam",
+      lang: "en",
+    });
+    expect(after.text).toContain("New production facilities opened against plan");
+  });
+
   it("tarazy/explain refuses an unknown unit with a plain message", async () => {
     await expect(
       client.request("tarazy/explain", { ruleset: DISTRICTS, data: DATA, period: "2026-Q3", unit: "nowhere" }),
@@ -111,16 +143,28 @@ describe("the extension's custom requests over stdio (tarazy/*)", () => {
 
   it("tarazy/diff lists the rule changes and, with data, the effect on 17 units", async () => {
     const params = { old: join(DISTRICTS, "2025.1"), new: join(DISTRICTS, "2026.1"), lang: "en" };
-    const rulesOnly = await client.request<{ diff: { changes: unknown[] }; text: string }>("tarazy/diff", params);
+    const rulesOnly = await client.request<{ diff: { changes: unknown[] }; text: string; html: string }>(
+      "tarazy/diff",
+      params,
+    );
     expect(rulesOnly.diff.changes.length).toBeGreaterThan(0);
     expect(rulesOnly.text).toMatch(/^turkistan-districts 2025\.1 -> turkistan-districts 2026\.1/);
-    const withData = await client.request<{ diff: { effect: { units: unknown[] } }; text: string }>("tarazy/diff", {
-      ...params,
-      data: DATA,
-      period: "2026-Q3",
-    });
+    const withData = await client.request<{ diff: { effect: { units: unknown[] } }; text: string; html: string }>(
+      "tarazy/diff",
+      {
+        ...params,
+        data: DATA,
+        period: "2026-Q3",
+      },
+    );
     expect(withData.diff.effect.units).toHaveLength(17);
     expect(withData.text).toContain("effect on the ranking");
+    // The compare page in the language asked: all 17 units in its ranking table, the rules-only page without it.
+    expect(withData.html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(withData.html.match(/<tr data-unit="/g)?.length).toBeGreaterThanOrEqual(17);
+    expect(withData.html).toContain("Effect on the ranking");
+    expect(rulesOnly.html).toContain("Rule changes by block");
+    expect(rulesOnly.html).not.toContain('id="effect"');
   });
 
   it("tarazy/methodology gives the document in the language asked", async () => {

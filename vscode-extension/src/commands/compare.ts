@@ -3,8 +3,8 @@ import { defaultComparison } from "../pickers-logic.js";
 import { type DiffResult, Requests } from "../protocol.js";
 import { readSettings } from "../settings.js";
 import { showPage } from "../webview/panel.js";
-import { diffView } from "../webview/views.js";
-import { ask, pickDataFolder, pickPeriod, pickRuleset, type Tarazy, targetPath } from "./common.js";
+import { compareView } from "../webview/views.js";
+import { ask, pickDataFolder, pickPeriod, pickRuleset, roots, type Tarazy, targetPath } from "./common.js";
 
 /** Tarazy: Compare with another version: the rules diff, and with data its effect on ranks and zones. */
 export async function compareCommand(tarazy: Tarazy, arg: unknown): Promise<void> {
@@ -42,5 +42,29 @@ export async function compareCommand(tarazy: Tarazy, arg: unknown): Promise<void
   const answer = await ask<DiffResult>(tarazy, Requests.diff, params, vscode.l10n.t("Comparing versions"));
   if (!answer) return;
   const title = `${ruleset.name} ${older.label} → ${newer.label}`;
-  showPage(tarazy.context, "diff", title, lang, { css: "", body: diffView(title, answer.text) });
+  const t = vscode.l10n.t;
+  const words = { copyText: t("Copy as text"), saveHtml: t("Save as HTML"), asText: t("The comparison as text") };
+  const panel = showPage(tarazy.context, "diff", title, lang, compareView(answer.html, answer.text, words), (m) => {
+    const status = (text: string) => void panel.webview.postMessage({ type: "status", text });
+    if (m.type === "export" && m.format === "text") void copyText(answer.text, status);
+    if (m.type === "export" && m.format === "html") void saveHtml(answer.html, `${older.label}-${newer.label}`, status);
+  });
+}
+
+async function copyText(text: string, status: (text: string) => void): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  status(vscode.l10n.t("Copied the comparison as text"));
+}
+
+/** The compare page as one file where the user chooses, as `tarazy diff --format html --out` writes it. */
+async function saveHtml(html: string, name: string, status: (text: string) => void): Promise<void> {
+  const base = roots()[0];
+  const file = `compare-${name}.html`;
+  const uri = await vscode.window.showSaveDialog({
+    filters: { HTML: ["html"] },
+    ...(base ? { defaultUri: vscode.Uri.joinPath(vscode.Uri.file(base), file) } : {}),
+  });
+  if (!uri) return;
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
+  status(vscode.l10n.t("Wrote {0}", uri.fsPath));
 }

@@ -92,7 +92,22 @@ export function explainView(result: ExplainResult, lang: Lang, words: ViewWords)
   return out.join("\n");
 }
 
-/** The rules diff and its effect on ranks and zones, as the engine writes it for people. */
-export function diffView(title: string, text: string): string {
-  return `<header><h1>${escapeHtml(title)}</h1></header>\n<main><pre class="tz-diff">${escapeHtml(text)}</pre></main>`;
+/** Words of the compare view's toolbar and of its text form. */
+export interface CompareWords {
+  readonly copyText: string;
+  readonly saveHtml: string;
+  readonly asText: string;
+}
+
+/**
+ * The engine's compare page (the rule changes by block and, with data, the effect on ranks and zones) under a
+ * toolbar that copies the diff as text or saves the page; the text itself, folded, at the foot for selecting.
+ */
+export function compareView(html: string, text: string, words: CompareWords): { css: string; body: string } {
+  const { css, body } = documentView(html);
+  const button = (format: string, label: string) =>
+    `<button type="button" class="tz-export" data-export="${format}">${escapeHtml(label)}</button>`;
+  const toolbar = `<nav class="tz-toolbar" aria-label="export">${button("text", words.copyText)}${button("html", words.saveHtml)}</nav>`;
+  const asText = `<details class="tz-text"><summary>${escapeHtml(words.asText)}</summary><pre class="tz-diff">${escapeHtml(text)}</pre></details>`;
+  return { css, body: `${toolbar}\n${body}\n${asText}` };
 }

@@ -1,6 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildReportView, rateCommandCore, ratingHtml } from "../../../engine/src/index.js";
+import {
+  buildReportView,
+  compareHtml,
+  diffRulesets,
+  loadRuleset,
+  type Ruleset,
+  rateCommandCore,
+  ratingHtml,
+} from "../../../engine/src/index.js";
 import type { ExplainResult } from "../../src/protocol.js";
 import {
   contentSecurityPolicy,
@@ -9,7 +17,7 @@ import {
   pageParts,
   webviewDocument,
 } from "../../src/webview/html.js";
-import { explainView, reportView, type ViewWords } from "../../src/webview/views.js";
+import { compareView, explainView, reportView, type ViewWords } from "../../src/webview/views.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const WORDS: ViewWords = {
@@ -119,6 +127,30 @@ describe("the rating webview over the engine's HTML report", () => {
       "<html><head><style>a{}</style></head><body><p>x</p><script>alert(1)</script></body></html>",
     );
     expect(parts).toEqual({ css: "a{}", body: "<p>x</p>" });
+  });
+});
+
+describe("the compare view over the engine's compare page", () => {
+  const load = (v: string) => loadRuleset(`${ROOT}engine/test/scoring/fixtures/mini/${v}`).ruleset as Ruleset;
+  const [before, after] = [load("2025.1"), load("2026.1")];
+  const html = compareHtml({ diff: diffRulesets(before, after), old: before, new: after, lang: "ru" });
+  const words = { copyText: "Copy as text", saveHtml: "Save as HTML", asText: "As text" };
+  const view = compareView(html, "a <b> & c\n  ~ jobs", words);
+
+  it("shows the page's rule changes under buttons to copy the text and save the page", () => {
+    expect(view.body).toMatch(/^<nav class="tz-toolbar" aria-label="export">/);
+    expect(view.body).toContain('<button type="button" class="tz-export" data-export="text">Copy as text</button>');
+    expect(view.body).toContain('data-export="html">Save as HTML</button>');
+    expect(view.body).toContain('<section id="changes"');
+    expect(view.body).toContain("Изменения правил по блокам");
+    expect(view.css).toContain(".grade {");
+  });
+
+  it("keeps the text, escaped, folded at the foot, and leaves no inline style for the policy to block", () => {
+    expect(view.body).toContain(
+      '<details class="tz-text"><summary>As text</summary><pre class="tz-diff">a &lt;b&gt; &amp; c\n  ~ jobs</pre></details>',
+    );
+    expect(view.body).not.toMatch(/\sstyle="|<style|<script/);
   });
 });
 

@@ -1,7 +1,8 @@
-import { resolve } from "node:path";
+import { basename, dirname, relative, resolve } from "node:path";
 import { compareNumbers } from "../../compile/compare.js";
 import type { Period } from "../../data/period.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { compareHtml } from "../../diff/html.js";
 import {
   type BlockEffect,
   DEFAULT_TOP_MOVERS,
@@ -9,10 +10,11 @@ import {
   rankingEffect,
   type UnitEffect,
 } from "../../diff/ranking-effect.js";
-import { type RatedRun, rateBothVersions } from "../../diff/rate-both.js";
+import { type RatedBoth, rateBothVersions } from "../../diff/rate-both.js";
 import { diffRulesets, type RulesetChange, type RulesetDiff } from "../../diff/rules-diff.js";
 import type { Lang, Localized, Ruleset } from "../../model/ruleset.js";
-import { localize } from "../../report/labels.js";
+import { type LabelKey, label, localize } from "../../report/labels.js";
+import { writeOutputFiles } from "../../report/write.js";
 import { isFamilyFolder, type LoadResult, loadRuleset } from "../../rules/load.js";
 import { missingList } from "../../scoring/coverage.js";
 import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
@@ -40,18 +42,21 @@ rule changes grouped by the block they touch with the mean change of its points.
 OLD and NEW are version folders (each holds ruleset.yaml); or give the family folder and two version ids.
 
 Options:
-  --format FORMAT   text (default) | json (engine/schema/ruleset-diff.schema.json)
+  --format FORMAT   text (default) | json (engine/schema/ruleset-diff.schema.json) | html (the compare
+                    page: one self-contained file, in --lang; docs/reports.md, "The compare page")
+  --out FILE        with --format html: write the page to FILE instead of stdout
   --exit-code       exit 1 when there are rule changes (as git diff --exit-code)
   --data PATH...    data files or folders to rate under both versions (several paths, or --data repeated)
   --period P        with --data: the period, a month 2026-03, a quarter 2026-Q3 or a year 2026
   --rating ID       with --data: the rating (default: each version's first of the period's rhythm)
   --top N           with --data: how many biggest movers to list (default ${DEFAULT_TOP_MOVERS})
-  --lang kk|ru|en   with --data: language of the names and headings (default kk)
+  --lang kk|ru|en   with --data or --format html: language of the names and headings (default kk)
 
 Examples:
   tarazy diff rules/turkistan/districts/2025.1 rules/turkistan/districts/2026.1
   tarazy diff rules/turkistan/districts 2025.1 2026.1 --format json
   tarazy diff rules/turkistan/districts 2025.1 2026.1 --data data/ --period 2026-Q3 --lang en
+  tarazy diff rules/turkistan/districts 2025.1 2026.1 --data data/ --period 2026-Q3 --format html --out compare.html
 
 Exit code: 0 (with --exit-code: 0 no changes, 1 changes), 1 when a version has errors or the data has
 problems (printed with file, line and column), 2 bad usage.
@@ -59,8 +64,12 @@ problems (printed with file, line and column), 2 bad usage.
 
 interface DiffArgs {
   readonly positional: readonly string[];
-  readonly format: "text" | "json";
+  readonly format: "text" | "json" | "html";
   readonly exitCode: boolean;
+  /** Language of the html page (and, with --data, of the text). */
+  readonly lang: Lang;
+  /** With --format html: the file to write. */
+  readonly out?: string;
   /** Present with --data: what to rate under both versions. */
   readonly effect?: EffectArgs;
 }
@@ -79,16 +88,19 @@ function parseArgs(args: readonly string[]): DiffArgs {
   const exitCode = args.includes("--exit-code");
   const { positional, values, data } = parseOptions(
     args.filter((a) => a !== "--exit-code"),
-    ["--format", "--data", ...EFFECT_OPTIONS],
+    ["--format", "--data", "--out", ...EFFECT_OPTIONS],
   );
   if (positional.length < 2 || positional.length > 3)
     throw new UsageError("give two version folders, or a family folder and two versions");
-  const format = formatOption(values, ["text", "json"] as const);
+  const format = formatOption(values, ["text", "json", "html"] as const);
+  const out = values.get("--out");
+  if (out !== undefined && format !== "html") throw new UsageError("--out goes with --format html");
+  const page = { lang: langOption(values), ...(out !== undefined ? { out } : {}) };
   const withData = data.length > 0 || args.some((a) => a === "--data" || a.startsWith("--data="));
   if (!withData) {
-    const stray = EFFECT_OPTIONS.find((o) => values.has(o));
+    const stray = EFFECT_OPTIONS.find((o) => values.has(o) && !(o === "--lang" && format === "html"));
     if (stray) throw new UsageError(`${stray} goes with --data PATH... --period P`);
-    return { positional, format, exitCode };
+    return { positional, format, exitCode, ...page };
   }
   if (data.length === 0) throw new UsageError("--data needs a path");
   const period = periodOption(values, "--period");
@@ -98,6 +110,7 @@ function parseArgs(args: readonly string[]): DiffArgs {
     positional,
     format,
     exitCode,
+    ...page,
     effect: {
       data,
       period,
@@ -131,7 +144,7 @@ function loadBoth(args: DiffArgs, io: CliIO): [LoadResult, LoadResult] {
 
 export const diffCommand: Command = {
   name: "diff",
-  summary: "what changed between two ruleset versions, and with --data its effect on the ranking (text, json)",
+  summary: "what changed between two ruleset versions, and with --data its effect on the ranking (text, json, html)",
   usage: USAGE,
   async run(args, io) {
     const options = parseArgs(args);
@@ -151,17 +164,23 @@ export const diffCommand: Command = {
     }
     const diff = diffRulesets(oldResult.ruleset, newResult.ruleset);
     const changed = options.exitCode && diff.changes.length > 0 ? 1 : 0;
+    const [before, after] = [oldResult.ruleset, newResult.ruleset];
     if (!options.effect) {
-      io.stdout(
-        options.format === "json"
-          ? `${JSON.stringify(diff, null, 2)}\n`
-          : renderDiffText(diff, oldResult.ruleset, newResult.ruleset),
-      );
+      if (options.format === "html")
+        return (
+          (await writePage(compareHtml({ diff, old: before, new: after, lang: options.lang }), options, io)) || changed
+        );
+      io.stdout(options.format === "json" ? `${JSON.stringify(diff, null, 2)}\n` : renderDiffText(diff, before, after));
       return changed;
     }
-    const rated = await rateBoth(oldResult.ruleset, newResult.ruleset, options.effect, io);
+    const { rated, leftOut } = await rateBoth(before, after, options.effect, io);
     if (!rated) return 1;
     const effect = rankingEffect(rated[0], rated[1], { diff, top: options.effect.top });
+    if (options.format === "html") {
+      const versions = { old: rated[0].ruleset, new: rated[1].ruleset };
+      const page = compareHtml({ diff, ...versions, lang: options.lang, effect, leftOut });
+      return (await writePage(page, options, io)) || changed;
+    }
     io.stdout(
       options.format === "json"
         ? `${JSON.stringify({ ...diff, effect }, null, 2)}\n`
@@ -171,13 +190,24 @@ export const diffCommand: Command = {
   },
 };
 
+/** The compare page to stdout, or with --out to its file (written whole or not at all); 1 when it cannot be written. */
+async function writePage(page: string, options: DiffArgs, io: CliIO): Promise<0 | 1> {
+  if (options.out === undefined) {
+    io.stdout(page);
+    return 0;
+  }
+  const path = resolve(io.cwd, options.out);
+  const written = await writeOutputFiles(dirname(path), [
+    { name: basename(path), bytes: new TextEncoder().encode(page) },
+  ]);
+  printDiagnostics(io, written.diagnostics);
+  if (written.files.length === 0) return 1;
+  io.stdout(`wrote ${relative(io.cwd, path) || path}\n`);
+  return 0;
+}
+
 /** Rates the period under both versions; prints every problem once; nothing when one stops the comparison. */
-async function rateBoth(
-  oldRuleset: Ruleset,
-  newRuleset: Ruleset,
-  args: EffectArgs,
-  io: CliIO,
-): Promise<readonly [RatedRun, RatedRun] | undefined> {
+async function rateBoth(oldRuleset: Ruleset, newRuleset: Ruleset, args: EffectArgs, io: CliIO): Promise<RatedBoth> {
   const both = await rateBothVersions(oldRuleset, newRuleset, {
     data: args.data,
     period: args.period,
@@ -193,7 +223,7 @@ async function rateBoth(
     io.stderr(
       `tarazy diff: note: under ${version}, values without data in ${both.rated?.[0].result.period} are left out of the comparison (not scored 0): ${missingList(fields)}\n`,
     );
-  return both.rated;
+  return both;
 }
 
 const SECTION: Record<RulesetChange["element"], string> = {
@@ -278,10 +308,6 @@ const WIDTH = 100;
 const WORDS = {
   effect: { kk: "рейтингке әсері", ru: "влияние на рейтинг", en: "effect on the ranking" },
   changes: { kk: "Ереже өзгерістері", ru: "Изменений правил", en: "Rule changes" },
-  added: { kk: "қосылды", ru: "добавлено", en: "added" },
-  removed: { kk: "алынды", ru: "удалено", en: "removed" },
-  renamed: { kk: "коды өзгерді", ru: "переименовано", en: "renamed" },
-  changed: { kk: "өзгерді", ru: "изменено", en: "changed" },
   renamedTo: { kk: "коды өзгерді, жаңасы:", ru: "переименован в", en: "renamed to" },
   block: { kk: "блок", ru: "блок", en: "block" },
   units: { kk: "бірлік", ru: "ед.", en: "units" },
@@ -294,26 +320,31 @@ const WORDS = {
     ru: "Наибольшие изменения (по месту, затем по баллу)",
     en: "Biggest movers (by rank, then total)",
   },
-  zones: { kk: "Аймағы өзгергендер", ru: "Смена зоны", en: "Zone changes" },
-  onlyIn: { kk: "Тек {v} нұсқасында", ru: "Только в {v}", en: "Only in {v}" },
-  notRatedIn: {
-    kk: "{v} нұсқасында деректері жеткіліксіз, бағаланбады",
-    ru: "Не оценены в {v} (недостаточно данных)",
-    en: "Not rated in {v} (too little data)",
-  },
   byBlock: {
     kk: "Блоктар бойынша ереже өзгерістері (блок балының орташа өзгерісі)",
     ru: "Изменения правил по блокам (среднее изменение баллов блока)",
     en: "Rule changes by block (mean change of the block's points)",
   },
-  other: { kk: "Басқа өзгерістер", ru: "Прочие изменения", en: "Other changes" },
-  none: { kk: "жоқ", ru: "нет", en: "none" },
-  noRuleChange: { kk: "ереже өзгермеген", ru: "правила не менялись", en: "no rule change" },
-  blockOnlyIn: { kk: "тек {v}", ru: "только в {v}", en: "only in {v}" },
 } as const satisfies Record<string, Localized & { ru: string; en: string }>;
 
-function word(key: keyof typeof WORDS, lang: Lang, v = ""): string {
-  return WORDS[key][lang].replace("{v}", v);
+/** Words the text shares with the compare page, from the one table of labels. */
+const SHARED = {
+  added: "compareAdded",
+  removed: "compareRemoved",
+  renamed: "compareRenamed",
+  changed: "compareChanged",
+  zones: "compareZoneChanges",
+  onlyIn: "compareOnlyIn",
+  notRatedIn: "compareNotRatedIn",
+  other: "compareOther",
+  none: "compareNone",
+  noRuleChange: "compareNoRuleChange",
+  blockOnlyIn: "compareBlockOnlyIn",
+} as const satisfies Record<string, LabelKey>;
+
+function word(key: keyof typeof WORDS | keyof typeof SHARED, lang: Lang, v = ""): string {
+  if (key in SHARED) return label(SHARED[key as keyof typeof SHARED], lang, { version: v });
+  return WORDS[key as keyof typeof WORDS][lang].replace("{v}", v);
 }
 
 /** A change as a signed number with 2 decimals; exactly 0 without a sign. */

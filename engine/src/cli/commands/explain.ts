@@ -193,7 +193,7 @@ export function renderIndicator(t: IndicatorTrace, lang: Lang, cwd: string, inde
   );
   if (t.best)
     lines.push(
-      `${pad}${WORDS.best[lang]}: ${t.best.unit} = ${num(t.best.value, lang)}, ${WORDS.scoreOf[lang]} ${num(t.best.score, lang)}`,
+      `${pad}${WORDS.best[lang]}: ${t.best.name ? `${localize(t.best.name, lang)} (${t.best.unit})` : t.best.unit} = ${num(t.best.value, lang)}, ${WORDS.scoreOf[lang]} ${num(t.best.score, lang)}`,
     );
   return lines;
 }
