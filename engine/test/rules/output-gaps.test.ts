@@ -88,6 +88,9 @@ describe("tarazy validate with no path", () => {
       "checked rules/turkistan/districts",
       "checked rules/turkistan/departments",
       "checked rules/turkistan/procurement",
+      "checked rules/examples/hdi",
+      "checked rules/examples/gdi",
+      "checked rules/examples/gii",
     ]);
   });
 
