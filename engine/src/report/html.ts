@@ -49,10 +49,11 @@ export function gradeBadge(grade: GradeView): string {
 }
 
 function gradeLegend(view: ReportView): string {
-  const items = view.grades.map(
-    (g) =>
-      `<li><span class="swatch" style="background:${g.color}"></span>${escapeHtml(g.label)}: ${escapeHtml(label("gradeFrom", view.lang, { min: formatShort(g.min ?? 0, view.lang) }))}</li>`,
-  );
+  const items = view.grades.map((g) => {
+    const from =
+      g.min === undefined ? "" : `: ${label("gradeFrom", view.lang, { min: formatShort(g.min, view.lang) })}`;
+    return `<li><span class="swatch" style="background:${g.color}"></span>${escapeHtml(g.label + from)}</li>`;
+  });
   return `<ul class="grade-legend">${items.join("")}</ul>`;
 }
 

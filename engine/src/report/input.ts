@@ -107,7 +107,8 @@ export function checkReportInput(input: ReportInput): Diagnostic[] {
 
 function unknownNames({ ruleset, results }: ReportInput): Diagnostic[] {
   const units = new Set(ruleset.units.map((u) => u.id));
-  const grades = new Set(ruleset.grades.map((g) => g.id));
+  // A rating's own grades count as the ruleset's (rules/examples/gdi grades on a deviation from parity).
+  const grades = new Set([...ruleset.grades, ...ruleset.ratings.flatMap((r) => r.grades ?? [])].map((g) => g.id));
   const strayUnits = new Set<string>();
   const strayGrades = new Set<string>();
   for (const r of results) {

@@ -1,3 +1,4 @@
+import { gradeById } from "../model/grades.js";
 import type { Lang, Ruleset } from "../model/ruleset.js";
 import type { InputChange, Standing, Target } from "../whatif/target.js";
 import { localize, localizeMeasure } from "./labels.js";
@@ -55,12 +56,12 @@ function num(x: number, lang: Lang): string {
 
 export function targetText(t: Target, ruleset: Ruleset, lang: Lang): string {
   if (t.kind === "rank") return `${W.rank[lang]} ${t.rank}`;
-  const g = ruleset.grades.find((x) => x.id === t.grade);
+  const g = gradeById(ruleset, t.grade);
   return g ? localize(g.label, lang) || g.id : t.grade;
 }
 
 export function standing(s: Standing, ruleset: Ruleset, lang: Lang): string {
-  const g = ruleset.grades.find((x) => x.id === s.grade);
+  const g = gradeById(ruleset, s.grade);
   return `${W.total[lang]} ${num(s.total, lang)}, ${W.rank[lang]} ${num(s.rank, lang)}, ${g ? localize(g.label, lang) || g.id : s.grade}`;
 }
 

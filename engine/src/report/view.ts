@@ -75,7 +75,20 @@ export interface ReportView {
   readonly results: readonly RatingResult[];
 }
 
-export function gradeViews(ruleset: Ruleset, lang: Lang): GradeView[] {
+/**
+ * The grades the rating's units get, best first: the rating's own grades in the order written when it has
+ * them, else the ruleset's. `min` is a threshold on the total, so it is left out when the rating's grades
+ * are decided on another value (`grades_on`): no legend or chart line then places them on the total.
+ */
+export function gradeViews(ruleset: Ruleset, lang: Lang, rating?: Rating): GradeView[] {
+  if (rating?.grades) {
+    return rating.grades.map((g) => ({
+      id: g.id,
+      label: localize(g.label, lang),
+      color: hexColor(g.color),
+      ...(g.min !== undefined && rating.gradesOn === undefined ? { min: g.min } : {}),
+    }));
+  }
   return [...ruleset.grades]
     .sort((a, b) => b.min - a.min)
     .map((g) => ({ id: g.id, label: localize(g.label, lang), color: hexColor(g.color), min: g.min }));
@@ -137,7 +150,7 @@ export function buildReportView(input: ReportInput): ReportView {
   const first = results[0];
   if (!first) throw new RangeError("buildReportView needs at least one result");
   const rating = ruleset.ratings.find((r) => r.id === first.rating);
-  const grades = gradeViews(ruleset, lang);
+  const grades = gradeViews(ruleset, lang, rating);
   const periods = results.map((r) => periodView(r, ruleset, grades, lang));
   return {
     lang,

@@ -1,6 +1,7 @@
 import { formatPeriodCode } from "../data/store.js";
 import { printFormula } from "../formula/printer.js";
 import { isMissing, type MissingReason, type Value } from "../formula/value.js";
+import { gradeById } from "../model/grades.js";
 import type {
   Aggregation,
   Block,
@@ -221,7 +222,7 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
 }
 
 function gradeLabel(ruleset: Ruleset, id: string): { gradeLabel?: Localized } {
-  const grade = ruleset.grades.find((g) => g.id === id);
+  const grade = gradeById(ruleset, id);
   return grade ? { gradeLabel: grade.label } : {};
 }
 

@@ -2,6 +2,7 @@ import path from "node:path";
 import { formatPeriod, type Period } from "../../data/period.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { roundHalfAway } from "../../functions/excel-round.js";
+import { gradeById } from "../../model/grades.js";
 import type { Lang } from "../../model/ruleset.js";
 import { coveragePercent } from "../../report/coverage-view.js";
 import { label, localize } from "../../report/labels.js";
@@ -80,7 +81,7 @@ export function rankingTable(rated: RatedPeriod, lang: Lang): string {
     block: ruleset.blocks.find((b) => b.id === id),
   }));
   const unitName = (id: string) => localize(ruleset.units.find((u) => u.id === id)?.name, lang) || id;
-  const gradeName = (id: string) => localize(ruleset.grades.find((g) => g.id === id)?.label, lang) || id;
+  const gradeName = (id: string) => localize(gradeById(ruleset, id)?.label, lang) || id;
   const rows = result.results.map((u) => [
     String(u.rank),
     changeMark(u),

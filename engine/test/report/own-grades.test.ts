@@ -1,0 +1,36 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runInProcess } from "../support/run-cli.js";
+
+/**
+ * A rating with grades of its own (the gallery's GDI: five groups on the deviation from parity, not on the
+ * total): every face names the grade by its label, and the report's legend does not place them on the total.
+ */
+const ROOT = resolve(import.meta.dirname, "../../..");
+const GDI = "rules/examples/gdi";
+const args = [GDI, "--data", `${GDI}/data`, "--period", "2022", "--lang", "ru"];
+const out = mkdtempSync(join(tmpdir(), "tarazy-own-grades-"));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe("a rating's own grades in the ranking and the reports", () => {
+  it("the ranking table shows the group's label (Seychelles, 1.064: group 3), not its id", async () => {
+    const run = await runInProcess(["rate", ...args], ROOT);
+    expect(run.code).toBe(0);
+    const seychelles = run.stdout.split("\n").find((l) => l.includes("Сейшельские Острова"));
+    expect(seychelles).toMatch(/1,064 Группа 3 /);
+    expect(run.stdout).not.toMatch(/\bgroup\d\b/);
+  });
+
+  it("the HTML report's legend lists the five groups without a threshold on the total, and warns of nothing", async () => {
+    const run = await runInProcess(["rate", ...args, "--out", out], ROOT);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("O108");
+    const html = readFileSync(join(out, "rating.html"), "utf8");
+    const legend = html.match(/<ul class="grade-legend">(.*?)<\/ul>/)?.[1] ?? "";
+    expect(legend.match(/<li>/g)).toHaveLength(5);
+    expect(legend).toContain("Группа 1");
+    expect(legend).not.toMatch(/от|from/);
+  });
+});
