@@ -119,7 +119,12 @@ function findFamilies(root) {
       families.push({ dir, name: relative(root, dir).split("\\").join("/"), versions: loaded });
       return;
     }
-    for (const name of children) if (name !== "node_modules" && !name.startsWith(".")) walk(join(dir, name));
+    for (const name of children) {
+      if (name === "node_modules" || name.startsWith(".")) continue;
+      // rules/examples holds published indices with their real data: nothing synthetic is made for them.
+      if (dir === root && name === "examples") continue;
+      walk(join(dir, name));
+    }
   };
   walk(root);
   return families;

@@ -65,7 +65,12 @@ describe("listRulesets over the Turkistan rules", () => {
       "turkistan-departments",
       "turkistan-districts",
       "turkistan-procurement",
+      "undp-gdi",
+      "undp-gii",
+      "undp-hdi",
     ]);
+    // The gallery's inputs (`data`) come first; `published` (the values compared with) is a CSV folder too.
+    expect(list.find((r) => r.name === "undp-hdi")?.dataFolders[0]).toBe(join(ROOT, "rules/examples/hdi/data"));
     const districts = list.find((r) => r.name === "turkistan-districts");
     expect(districts?.path).toBe(DISTRICTS);
     expect(districts?.versions.map((v) => v.version)).toEqual(["2025.1", "2026.1"]);
