@@ -201,7 +201,7 @@ describe("the schema's descriptions in the client's language", () => {
         lang,
       }).find((c) => c.label === "goalposts")?.documentation;
     expect(goalposts("ru")).toBe("фиксированные границы: `min` даёт 0, `max` даёт 1");
-    expect(goalposts("kk")).toBe("тұрақты шектер: `min` 0 баға алады, `max` 1 баға алады");
+    expect(goalposts("kk")).toBe("тұрақты шектер: `min` мәні 0 баға, `max` мәні 1 баға береді");
   });
 
   test("hover on a key and on an enum value", () => {
