@@ -39,6 +39,7 @@ export {
   type SchemaNode,
   schemaAtPath,
 } from "./schema.js";
+export { SCHEMA_TRANSLATION_URLS, schemaText } from "./schema-text.js";
 export { RulesetSources } from "./sources.js";
 export { chooseVersion, VersionCode, type VersionHeader } from "./versions.js";
 export { type NodeLocation, parseRuleDocument, type RuleDocument } from "./yaml-document.js";

@@ -5,6 +5,7 @@ import type { Lang, Localized, Ruleset } from "../model/ruleset.js";
 import { localize } from "../report/labels.js";
 import { type FormulaScope, rulesetEnvironment } from "../rules/environment.js";
 import { FILE_KINDS, type FileKind, ruleSchema, type SchemaNode, schemaAtPath } from "../rules/schema.js";
+import { schemaText } from "../rules/schema-text.js";
 import type { RuleDocument } from "../rules/yaml-document.js";
 import { valueAt } from "../rules/yaml-path.js";
 import { type FormulaAtPosition, type PositionContext, positionContext } from "./at-position.js";
@@ -82,7 +83,7 @@ function keyCandidates(ctx: PositionContext, input: CompletionInput): Completion
     return FILE_KINDS.map((k, i) => ({
       label: k,
       kind: "key",
-      detail: fileKindDescription(k),
+      detail: fileKindDescription(k, input.lang),
       insertText: `${k}: `,
       start,
       end,
@@ -102,7 +103,7 @@ function keyCandidates(ctx: PositionContext, input: CompletionInput): Completion
   for (const node of nodes) {
     for (const [key, schema] of Object.entries((node.properties ?? {}) as Record<string, SchemaNode>)) {
       if (taken.has(key) || seen.has(key)) continue;
-      const description = describedBy(schema);
+      const description = describedBy(schema, input.lang);
       seen.set(key, {
         label: key,
         kind: "key",
@@ -117,18 +118,17 @@ function keyCandidates(ctx: PositionContext, input: CompletionInput): Completion
   return [...seen.values()];
 }
 
-function describedBy(schema: SchemaNode): string | undefined {
-  if (typeof schema.description === "string") return schema.description;
-  if (typeof schema.$ref === "string") {
-    const target = ruleSchema().definitions[schema.$ref.replace("#/definitions/", "")] as SchemaNode | undefined;
-    return typeof target?.description === "string" ? target.description : undefined;
-  }
-  return undefined;
+function describedBy(schema: SchemaNode, lang: Lang): string | undefined {
+  const target =
+    typeof schema.description !== "string" && typeof schema.$ref === "string"
+      ? (ruleSchema().definitions[schema.$ref.replace("#/definitions/", "")] as SchemaNode | undefined)
+      : schema;
+  return typeof target?.description === "string" ? schemaText(target.description, lang) : undefined;
 }
 
-function fileKindDescription(kind: FileKind): string | undefined {
+function fileKindDescription(kind: FileKind, lang: Lang): string | undefined {
   const node = schemaAtPath(kind, "")[0];
-  return typeof node?.description === "string" ? node.description : undefined;
+  return typeof node?.description === "string" ? schemaText(node.description, lang) : undefined;
 }
 
 // ── Values ────────────────────────────────────────────────────────────────────────────────────────
@@ -159,7 +159,8 @@ function valueCandidatesAt(ctx: PositionContext, input: CompletionInput): Comple
         const text = String(v);
         if (enums.has(text)) return;
         enums.add(text);
-        const doc = Array.isArray(node.enumDescriptions) ? node.enumDescriptions[i] : node.description;
+        const english = Array.isArray(node.enumDescriptions) ? node.enumDescriptions[i] : node.description;
+        const doc = typeof english === "string" ? schemaText(english, lang) : undefined;
         out.push({
           label: text,
           kind: "enum",

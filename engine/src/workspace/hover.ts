@@ -2,6 +2,7 @@ import { functionRegistry } from "../functions/registry.js";
 import type { Lang, Ruleset } from "../model/ruleset.js";
 import { rulesetEnvironment } from "../rules/environment.js";
 import { type FileKind, type SchemaNode, schemaAtPath } from "../rules/schema.js";
+import { schemaText } from "../rules/schema-text.js";
 import type { RuleDocument } from "../rules/yaml-document.js";
 import { pointerSegment } from "../rules/yaml-document.js";
 import { positionContext } from "./at-position.js";
@@ -51,7 +52,7 @@ export function hoverAt(input: HoverInput): HoverContent | undefined {
   if (yaml.onKey) {
     const key = document.text.slice(yaml.start, yaml.end).replace(/:$/, "").trim();
     if (!key || !ctx.kind) return undefined;
-    const markdown = schemaMarkdown(ctx.kind, `${yaml.path}/${pointerSegment(key)}`, document.data);
+    const markdown = schemaMarkdown(ctx.kind, `${yaml.path}/${pointerSegment(key)}`, document.data, lang);
     return markdown ? { markdown, start: yaml.start, end: yaml.start + key.length } : undefined;
   }
   const scalar = ctx.scalar;
@@ -65,7 +66,8 @@ export function hoverAt(input: HoverInput): HoverContent | undefined {
           lang,
         )
       : undefined;
-  const markdown = element ?? (ctx.kind ? schemaMarkdown(ctx.kind, yaml.path, document.data, scalar.value) : undefined);
+  const markdown =
+    element ?? (ctx.kind ? schemaMarkdown(ctx.kind, yaml.path, document.data, lang, scalar.value) : undefined);
   return markdown ? { markdown, start: scalar.start, end: scalar.end } : undefined;
 }
 
@@ -92,20 +94,27 @@ function describeElement(kind: ReferenceKind | undefined, id: string, model: Rul
   }
 }
 
-/** The JSON Schema's description of a key or value (and of the chosen enum value). */
-export function schemaMarkdown(kind: FileKind, path: string, data: unknown, value?: unknown): string | undefined {
+/** The JSON Schema's description of a key or value (and of the chosen enum value), in the reader's language. */
+export function schemaMarkdown(
+  kind: FileKind,
+  path: string,
+  data: unknown,
+  lang: Lang,
+  value?: unknown,
+): string | undefined {
   const nodes = schemaAtPath(kind, path, data);
   const lines: string[] = [];
   for (const node of nodes) {
-    if (typeof node.description === "string" && !lines.includes(node.description)) lines.push(node.description);
-    const described = enumDescription(node, value);
+    const description = typeof node.description === "string" ? schemaText(node.description, lang) : undefined;
+    if (description && !lines.includes(description)) lines.push(description);
+    const described = enumDescription(node, value, lang);
     if (described && !lines.includes(described)) lines.push(described);
   }
   return lines.length > 0 ? lines.join("\n\n") : undefined;
 }
 
-function enumDescription(node: SchemaNode, value: unknown): string | undefined {
+function enumDescription(node: SchemaNode, value: unknown, lang: Lang): string | undefined {
   if (!Array.isArray(node.enum) || !Array.isArray(node.enumDescriptions)) return undefined;
   const i = node.enum.indexOf(value);
-  return i >= 0 ? `\`${String(value)}\`: ${node.enumDescriptions[i]}` : undefined;
+  return i >= 0 ? `\`${String(value)}\`: ${schemaText(node.enumDescriptions[i], lang)}` : undefined;
 }

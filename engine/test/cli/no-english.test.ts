@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadRuleset } from "../../src/rules/load.js";
+import { latinWords } from "../support/latin-words.js";
 import { runInProcess } from "../support/run-cli.js";
 
 /**
@@ -60,16 +61,6 @@ function ruleWords(
   };
   schemaKeys(JSON.parse(readFileSync(join(ROOT, "engine/schema/tarazy-rules.schema.json"), "utf8")));
   return words;
-}
-
-/** Latin words of two letters or more, outside file paths, hashes and the machine-read manifest. */
-function latinWords(text: string): string[] {
-  const plain = text
-    .replace(/<!-- tarazy-manifest[\s\S]*?-->/g, "")
-    .replace(/`[^`]*`/g, " ")
-    .replace(/[\w.-]*\/[\w./-]+(:\d+)*/g, " ")
-    .replace(/\bn\/a\b/g, " ");
-  return (plain.match(/[\p{L}\p{N}_]+/gu) ?? []).filter((t) => /^[A-Za-z][A-Za-z_]+$/.test(t));
 }
 
 /** What a reader of an HTML page sees: its text without the stylesheet, tags and entities. */

@@ -174,3 +174,44 @@ describe("completion asked as the colon is typed", () => {
     expect(items.find((c) => c.label === "goalposts")?.insertText).toBe(" goalposts");
   });
 });
+
+describe("the schema's descriptions in the client's language", () => {
+  const keyDoc = (lang: Lang, key: string) => {
+    const written = "    better: higher\n    frequency: month\n    source: unit\n    weight: 4\n";
+    return completionsAt({ ...edited(written, "    better: higher\n    ¦\n"), lang }).find((c) => c.label === key);
+  };
+
+  test("completion of a key: its description (detail and documentation), English as written", () => {
+    expect(keyDoc("en", "weight")).toMatchObject({ documentation: "Weight relative to the block's other indicators." });
+    expect(keyDoc("ru", "weight")).toMatchObject({
+      detail: "Вес относительно других показателей блока.",
+      documentation: "Вес относительно других показателей блока.",
+    });
+    expect(keyDoc("kk", "weight")?.documentation).toBe("Блоктың басқа көрсеткіштеріне қатысты салмағы.");
+    // `missing` is described through a $ref to missingPolicy: the key's own description wins.
+    expect(keyDoc("ru", "missing")?.documentation).toBe(
+      "Переопределение правила блока для отсутствующих данных: `zero` | `exclude` | `fail`.",
+    );
+  });
+
+  test("completion of an enum value: its enumDescription", () => {
+    const goalposts = (lang: Lang) =>
+      completionsAt({
+        ...edited("score: { method: goalposts, min: 80, max: 100 }", "score:\n      method: ¦"),
+        lang,
+      }).find((c) => c.label === "goalposts")?.documentation;
+    expect(goalposts("ru")).toBe("фиксированные границы: `min` даёт 0, `max` даёт 1");
+    expect(goalposts("kk")).toBe("тұрақты шектер: `min` мәні 0 баға, `max` мәні 1 баға береді");
+  });
+
+  test("hover on a key and on an enum value", () => {
+    const hover = (lang: Lang, replace: string) =>
+      hoverAt({ ...edited("    better: higher", replace), lang })?.markdown;
+    expect(hover("ru", "    bet¦ter: higher")).toBe("`higher` | `lower`: какое направление лучше.");
+    expect(hover("kk", "    bet¦ter: higher")).toBe("`higher` | `lower`: қай бағыт жақсы.");
+    expect(hover("en", "    bet¦ter: higher")).toBe("higher | lower: which way is better.");
+    expect(hover("kk", "    better: hig¦her")).toBe(
+      "`higher` | `lower`: қай бағыт жақсы.\n\n`higher`: мән неғұрлым жоғары болса, соғұрлым жақсы",
+    );
+  });
+});

@@ -61,10 +61,10 @@ const SNIPPETS = {
 };
 
 describe.each([
-  ["en", "Rounds as Excel does", "Weight in the total", "achievement"],
-  ["ru", "Округление как в Excel", "Вес в итоговом балле", "achievement"],
-  ["kk", "Excel сияқты дөңгелектеу", "Жалпы балдағы салмағы", "achievement"],
-] as const)("locale %s over stdio", (locale, roundDoc, effectiveWeight, method) => {
+  ["en", "Rounds as Excel does", "Weight in the total", "higher | lower: which way is better."],
+  ["ru", "Округление как в Excel", "Вес в итоговом балле", "`higher` | `lower`: какое направление лучше."],
+  ["kk", "Excel сияқты дөңгелектеу", "Жалпы балдағы салмағы", "`higher` | `lower`: қай бағыт жақсы."],
+] as const)("locale %s over stdio", (locale, roundDoc, effectiveWeight, betterDoc) => {
   let client: LspClient;
   beforeAll(async () => {
     ({ client } = await LspClient.start([RULES], { locale, capabilities: SNIPPETS }));
@@ -105,7 +105,14 @@ describe.each([
       textDocument: { uri: uri(REVENUE) },
       position,
     });
-    expect(items.map((i) => i.label)).toContain(method);
+    expect(items.map((i) => i.label)).toContain("achievement");
+  });
+
+  it("hovers a key with the schema's description in the locale", async () => {
+    const { text, position } = cursor(REVENUE_TEXT.replace("    better: higher", "    bet¦ter: higher"));
+    await client.replace(REVENUE, text, 4);
+    const hover = await client.request<Hover>("textDocument/hover", { textDocument: { uri: uri(REVENUE) }, position });
+    expect((hover.contents as { value: string }).value).toBe(betterDoc);
   });
 });
 

@@ -14,7 +14,10 @@ export const SERVER_BUNDLE = join(ROOT, "language-server/dist/server.cjs");
  */
 export function ensureBundle(): void {
   const built = mtime(SERVER_BUNDLE);
-  const newest = Math.max(newestUnder(join(ROOT, "language-server/src")), newestUnder(join(ROOT, "engine/src")));
+  // The bundle copies engine/schema/ (the schema and its translations): a newer file there rebuilds it too.
+  const newest = Math.max(
+    ...["language-server/src", "engine/src", "engine/schema"].map((d) => newestUnder(join(ROOT, d))),
+  );
   if (built !== undefined && built >= newest) return;
   execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-b"], {
     cwd: ROOT,
