@@ -5,6 +5,10 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 export function displayPath(file: string, cwd: string): string {
   if (!isAbsolute(file)) return file.split(sep).join("/");
   const rel = relative(cwd, file);
+  // A file outside the working folder: the shorter of the climb (../2026.1) and the absolute path, so a file
+  // in /tmp is not named ../../../tmp/x.
+  const outside = rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  if (outside && file.length < rel.length) return file.split(sep).join("/");
   return (rel === "" ? "." : rel).split(sep).join("/");
 }
 
