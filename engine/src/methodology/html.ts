@@ -201,8 +201,13 @@ function rankingSection(doc: MethodologyDoc): string {
   return [
     `<section id="ranking"><h2>4. ${escapeHtml(label("ranking", lang))}</h2>`,
     `<p>${doc.ranking.map(escapeHtml).join(" ")}</p>`,
-    `<h3>${escapeHtml(label("grades", lang))}</h3>`,
-    table(undefined, [label("grade", lang), label("total", lang), label("colour", lang)], rows),
+    // No ruleset grades when every rating has its own (R273): no empty table.
+    ...(rows.length === 0
+      ? []
+      : [
+          `<h3>${escapeHtml(label("grades", lang))}</h3>`,
+          table(undefined, [label("grade", lang), label("total", lang), label("colour", lang)], rows),
+        ]),
     "</section>",
   ].join("\n");
 }

@@ -130,8 +130,13 @@ function gradesSection(doc: MethodologyDoc): string {
   return [
     `## 4. ${label("ranking", lang)}`,
     doc.ranking.map(mdText).join(" "),
-    `### ${label("grades", lang)}`,
-    mdTable([label("grade", lang), label("total", lang), label("colour", lang)], rows, "lll"),
+    // No ruleset grades when every rating has its own (R273): no empty table.
+    ...(rows.length === 0
+      ? []
+      : [
+          `### ${label("grades", lang)}`,
+          mdTable([label("grade", lang), label("total", lang), label("colour", lang)], rows, "lll"),
+        ]),
   ].join("\n\n");
 }
 

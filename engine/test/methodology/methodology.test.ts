@@ -117,6 +117,13 @@ describe("contents", () => {
     expect(methodologyMarkdown(doc("ru", { changes: { kind: "first" } }))).toContain("Это первая версия методики.");
     expect(methodologyMarkdown(doc("en", {}))).not.toContain("## 6.");
   });
+
+  it("has no empty grades table when every rating has its own grades and the ruleset none", () => {
+    const d = buildMethodology({ ruleset: { ...docRuleset, grades: [] }, lang: "en", engineVersion: "0" });
+    expect(methodologyMarkdown(d)).not.toContain("### Grades");
+    expect(methodologyHtml(d)).not.toContain("<h3>Grades</h3>");
+    expect(methodologyMarkdown(doc("en"))).toContain("### Grades");
+  });
 });
 
 describe("effective weights", () => {
