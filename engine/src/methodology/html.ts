@@ -4,10 +4,13 @@ import { escapeHtml } from "../report/html-escape.js";
 import { label } from "../report/labels.js";
 import {
   type BlockDoc,
+  countsText,
   type FunctionDoc,
   type GroupDoc,
   type IndicatorDoc,
   type InputDoc,
+  inTotalOfScale,
+  inTotalText,
   type MethodologyDoc,
   weightText,
 } from "./document.js";
@@ -88,7 +91,7 @@ function indicatorRow(i: IndicatorDoc, lang: MethodologyDoc["lang"]): string {
     `<td>${escapeHtml(i.measure)}</td>`,
     `<td>${escapeHtml(i.direction)}</td>`,
     `<td class="num">${escapeHtml(label("weightOf", lang, { weight: weightText(i.weight, lang), sum: weightText(i.weightSum, lang) }))}</td>`,
-    `<td class="num">${weightText(i.effectiveWeight, lang)}</td>`,
+    `<td class="num">${escapeHtml(inTotalText(i, i.effectiveWeight, lang))}</td>`,
     `<td>${escapeHtml(i.source)}</td>`,
   ];
   return `<tr>${cells.join("")}</tr>`;
@@ -114,12 +117,7 @@ function indicatorSection(i: IndicatorDoc, doc: MethodologyDoc, functions: Reado
       label("weightInBlock", lang),
       escapeHtml(label("weightOf", lang, { weight: weightText(i.weight, lang), sum: weightText(i.weightSum, lang) })),
     ],
-    [
-      label("effectiveWeight", lang),
-      escapeHtml(
-        label("weightOf", lang, { weight: weightText(i.effectiveWeight, lang), sum: weightText(doc.scale, lang) }),
-      ),
-    ],
+    [label("effectiveWeight", lang), escapeHtml(inTotalOfScale(i, doc.scale, lang))],
     [label("scoringRule", lang), richHtml(i.scoring, i.inputs, functions)],
     [label("source", lang), escapeHtml(i.source)],
     [label("frequency", lang), escapeHtml(i.frequency)],
@@ -140,7 +138,7 @@ function indicatorSection(i: IndicatorDoc, doc: MethodologyDoc, functions: Reado
 function groupList(groups: readonly GroupDoc[], lang: Lang): string {
   const items = groups.map(
     (g) =>
-      `<li style="margin-left:${(g.depth - 1) * 1.5}em">${escapeHtml(g.name)} (<code>${escapeHtml(g.id)}</code>): ${escapeHtml(label("weight", lang).toLowerCase())} ${weightText(g.weight, lang)}, ${escapeHtml(label("effectiveWeight", lang).toLowerCase())} ${weightText(g.effective, lang)}; ${escapeHtml(g.aggregation)}${g.indicators.length > 0 ? `; ${g.indicators.map((i) => `<code>${escapeHtml(i)}</code>`).join(", ")}` : ""}</li>`,
+      `<li style="margin-left:${(g.depth - 1) * 1.5}em">${escapeHtml(g.name)} (<code>${escapeHtml(g.id)}</code>): ${escapeHtml(label("weight", lang).toLowerCase())} ${weightText(g.weight, lang)}, ${escapeHtml(label("effectiveWeight", lang).toLowerCase())} ${escapeHtml(inTotalText(g, g.effective, lang))}; ${escapeHtml(g.aggregation)}${g.indicators.length > 0 ? `; ${g.indicators.map((i) => `<code>${escapeHtml(i)}</code>`).join(", ")}` : ""}</li>`,
   );
   return `<p>${escapeHtml(label("groups", lang))}:</p>\n<ul class="groups">${items.join("")}</ul>`;
 }
@@ -179,12 +177,12 @@ function blocksSection(doc: MethodologyDoc, functions: ReadonlyMap<string, Funct
   const { lang } = doc;
   const rows = doc.blocks.map(
     (b) =>
-      `<tr><td class="num">${b.number}</td><th scope="row"><a href="#block-${escapeHtml(b.id)}">${escapeHtml(b.name)}</a></th><td class="num">${weightText(b.weight, lang)}</td><td class="num">${b.indicators.length}</td></tr>`,
+      `<tr><td class="num">${b.number}</td><th scope="row"><a href="#block-${escapeHtml(b.id)}">${escapeHtml(b.name)}</a></th><td class="num">${escapeHtml(inTotalText(b, b.weight, lang))}</td><td class="num">${b.indicators.length}</td></tr>`,
   );
   const header = [label("number", lang), label("block", lang), label("blockWeight", lang), label("indicators", lang)];
   return [
     `<section id="blocks"><h2>3. ${escapeHtml(label("blocks", lang))}</h2>`,
-    `<p>${escapeHtml(label("indicatorsTotal", lang, { blocks: doc.blocks.length, indicators: doc.indicatorCount }))}</p>`,
+    `<p>${escapeHtml(countsText(doc))}</p>`,
     table(undefined, header, rows, "r.rr"),
     `<p class="note">${escapeHtml(label("effectiveWeightNote", lang))}</p>`,
     ...doc.blocks.map((b) => blockSection(b, doc, functions)),

@@ -361,6 +361,12 @@ export const LABELS = {
     ru: "Всего блоков: {blocks}, показателей: {indicators}.",
     en: "In all: {blocks} blocks, {indicators} indicators.",
   },
+  indicatorsTotalHelpers: {
+    kk: "Барлығы: {blocks} блок (оның ішінде {helpers} көмекші блок: есептеледі, жалпы балға кірмейді), {indicators} көрсеткіш.",
+    ru: "Всего блоков: {blocks} (из них вспомогательных, которые вычисляются, но в итог не входят: {helpers}), показателей: {indicators}.",
+    en: "In all: {blocks} blocks ({helpers} of them helper blocks: computed, not in the total), {indicators} indicators.",
+  },
+  helperWeight: { kk: "жоқ (көмекші)", ru: "нет (вспомогательный)", en: "none (helper)" },
   docGeneratedBy: {
     kk: "Бұл құжат {ruleset} ережелер файлдарынан Tarazy {version} арқылы жасалды.",
     ru: "Документ сформирован Tarazy {version} из файлов правил {ruleset}.",
