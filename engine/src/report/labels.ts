@@ -114,6 +114,11 @@ export const LABELS = {
     ru: "В столбцах показателей указаны набранные баллы; значения и оценки приведены в отчёте XLSX.",
     en: "Indicator columns show the points earned; the XLSX report also has the values and scores.",
   },
+  groupScoresNote: {
+    kk: "Топ бағандарында топтың 0-ден 1-ге дейінгі бағасы көрсетілген (мүшелері топтың тәсілімен біріктірілген).",
+    ru: "В столбцах групп указана оценка группы от 0 до 1 (её члены сведены так, как задано для группы).",
+    en: "Group columns show the group's score from 0 to 1 (its members combined as the group says).",
+  },
   summarySheet: { kk: "Рейтинг", ru: "Рейтинг", en: "Rating" },
   aboutSheet: { kk: "Есеп туралы", ru: "Об отчёте", en: "About" },
 
