@@ -251,7 +251,10 @@ describe("inForceText", () => {
 describe("helper blocks in the methodology document", () => {
   // The gallery's GII: four helper blocks (female, male, reference, between_sexes) and the GII block of weight 1.
   const { ruleset } = loadRuleset(fileURLToPath(new URL("../../../rules/examples/gii/2022.1", import.meta.url)));
-  const gii = (lang: Lang) => buildMethodology({ ruleset, lang, engineVersion: "0" });
+  const gii = (lang: Lang) => {
+    if (!ruleset) throw new Error("the GII example does not load");
+    return buildMethodology({ ruleset, lang, engineVersion: "0" });
+  };
 
   it("shows them as helpers with no weight in the total, not as weight 0, in kk, ru and en", () => {
     const en = methodologyMarkdown(gii("en"));
