@@ -24,6 +24,7 @@ import { blockWeights, effectiveWeights, isRescaled } from "./effective-weights.
 import { formulaUses } from "./formula-inputs.js";
 import { formulaText } from "./formula-text.js";
 import { inForceText } from "./in-force.js";
+import { type RatingGradesDoc, ratingGradesDocs } from "./rating-grades.js";
 import type { Rich } from "./rich-text.js";
 import { scoreRuleText } from "./score-rule.js";
 
@@ -137,6 +138,8 @@ export interface MethodologyDoc {
   readonly indicatorCount: number;
   readonly ranking: readonly string[];
   readonly grades: readonly GradeDoc[];
+  /** The ratings' own grades (docs/rule-format.md, "Rank order and grades of a rating"). */
+  readonly ratingGrades: readonly RatingGradesDoc[];
   readonly functions: readonly FunctionDoc[];
   readonly changes?: ChangesDoc;
   readonly engineVersion: string;
@@ -309,6 +312,7 @@ export function buildMethodology(input: MethodologyInput): MethodologyDoc {
     grades: [...ruleset.grades]
       .sort((a, b) => b.min - a.min)
       .map((g) => ({ label: localize(g.label, lang), min: g.min, color: hexColor(g.color) })),
+    ratingGrades: ratingGradesDocs(ruleset, lang),
     functions: functionDocs(ruleset, lang),
     ...(input.changes ? { changes: input.changes } : {}),
     engineVersion: input.engineVersion ?? ENGINE_VERSION,

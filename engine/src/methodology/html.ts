@@ -14,6 +14,7 @@ import {
   type MethodologyDoc,
   weightText,
 } from "./document.js";
+import { ratingGradesHead } from "./rating-grades.js";
 import type { Rich } from "./rich-text.js";
 
 /**
@@ -206,6 +207,17 @@ function rankingSection(doc: MethodologyDoc): string {
           `<h3>${escapeHtml(label("grades", lang))}</h3>`,
           table(undefined, [label("grade", lang), label("total", lang), label("colour", lang)], rows),
         ]),
+    ...doc.ratingGrades.flatMap((d) => [
+      `<p>${escapeHtml(ratingGradesHead(d, lang))}</p>`,
+      table(
+        undefined,
+        [label("grade", lang), label("gradeBounds", lang), label("colour", lang)],
+        d.grades.map(
+          (g) =>
+            `<tr><th scope="row"><span class="swatch" style="background:${g.color}"></span>${escapeHtml(g.label)}</th><td>${escapeHtml(g.bounds)}</td><td><code>${g.color}</code></td></tr>`,
+        ),
+      ),
+    ]),
     "</section>",
   ].join("\n");
 }

@@ -11,6 +11,7 @@ import {
   type MethodologyDoc,
   weightText,
 } from "./document.js";
+import { ratingGradesHead } from "./rating-grades.js";
 import type { Rich } from "./rich-text.js";
 
 /** Inline code that survives backticks inside the formula (a longer fence). */
@@ -146,6 +147,14 @@ function gradesSection(doc: MethodologyDoc): string {
           `### ${label("grades", lang)}`,
           mdTable([label("grade", lang), label("total", lang), label("colour", lang)], rows, "lll"),
         ]),
+    ...doc.ratingGrades.flatMap((d) => [
+      mdText(ratingGradesHead(d, lang)),
+      mdTable(
+        [label("grade", lang), label("gradeBounds", lang), label("colour", lang)],
+        d.grades.map((g) => [mdText(g.label), mdText(g.bounds), mdCode(g.color)]),
+        "lll",
+      ),
+    ]),
   ].join("\n\n");
 }
 

@@ -249,6 +249,18 @@ export const LABELS = {
   },
   grades: { kk: "Аймақтар", ru: "Зоны", en: "Grades" },
   gradeFrom: { kk: "{min} балдан бастап", ru: "от {min} баллов", en: "from {min} points" },
+  gradeOtherwise: { kk: "қалған мәндер", ru: "остальные значения", en: "any other value" },
+  gradeBounds: { kk: "Шектері", ru: "Границы", en: "Bounds" },
+  ratingGradesOn: {
+    kk: "«{rating}» рейтингінің өз топтары «{on}» мәні бойынша, жазылған ретпен тексеріледі (шектер қоса алынады):",
+    ru: "Собственные группы рейтинга «{rating}» по значению «{on}», проверяются в записанном порядке (границы включаются):",
+    en: "The rating «{rating}» has grades of its own, decided on «{on}», checked in the order written (bounds included):",
+  },
+  ratingGradesTotal: {
+    kk: "«{rating}» рейтингінің өз топтары жалпы балл бойынша, жазылған ретпен тексеріледі (шектер қоса алынады):",
+    ru: "Собственные группы рейтинга «{rating}» по итоговому баллу, проверяются в записанном порядке (границы включаются):",
+    en: "The rating «{rating}» has grades of its own, decided on the total, checked in the order written (bounds included):",
+  },
   colour: { kk: "Түсі", ru: "Цвет", en: "Colour" },
   functions: { kk: "Қолданылатын функциялар", ru: "Используемые функции", en: "Functions used" },
   noFunctions: {

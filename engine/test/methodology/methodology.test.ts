@@ -280,3 +280,29 @@ describe("helper blocks in the methodology document", () => {
     expect(methodologyMarkdown(doc("en"))).not.toContain("helper");
   });
 });
+
+describe("a rating's own grades in the methodology document", () => {
+  const load = (path: string) => {
+    const { ruleset } = loadRuleset(fileURLToPath(new URL(path, import.meta.url)));
+    if (!ruleset) throw new Error(`${path} does not load`);
+    return ruleset;
+  };
+
+  it("lists the GDI's five groups with their bounds and the value they are decided on", () => {
+    const gdi = load("../../../rules/examples/gdi/2022.1");
+    const en = methodologyMarkdown(buildMethodology({ ruleset: gdi, lang: "en", engineVersion: "0" }));
+    expect(en).toContain("The rating «GDI» has grades of its own, decided on «Absolute deviation from parity»");
+    expect(en).toContain("| Group 1 (high equality) | ≤ 0.025 |");
+    expect(en).toContain("| Group 5 (low equality) | any other value |");
+    const ru = methodologyMarkdown(buildMethodology({ ruleset: gdi, lang: "ru", engineVersion: "0" }));
+    expect(ru).toContain("| Группа 1 | ≤ 0,025 |");
+    expect(ru).toContain("| Группа 5 | остальные значения |");
+  });
+
+  it("writes both bounds when a grade has both", () => {
+    const levels = load("../scoring/fixtures/levels/2026.1");
+    const html = methodologyHtml(buildMethodology({ ruleset: levels, lang: "en", engineVersion: "0" }));
+    expect(html).toContain("Even</th><td>0 ≤ … ≤ 0</td>");
+    expect(html).toContain("Ahead</th><td>≥ 0</td>");
+  });
+});
