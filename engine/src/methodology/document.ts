@@ -24,6 +24,7 @@ import { blockWeights, effectiveWeights, isRescaled } from "./effective-weights.
 import { formulaUses } from "./formula-inputs.js";
 import { formulaText } from "./formula-text.js";
 import { inForceText } from "./in-force.js";
+import { type RatingGradesDoc, ratingGradesDocs } from "./rating-grades.js";
 import type { Rich } from "./rich-text.js";
 import { scoreRuleText } from "./score-rule.js";
 
@@ -57,6 +58,8 @@ export interface IndicatorDoc {
   readonly weightSum: number;
   /** Points of the scale, before redistribution for units it does not apply to. */
   readonly effectiveWeight: number;
+  /** In a helper block: computed, no weight in the total (shown so, not as a weight of 0). */
+  readonly helper?: true;
   readonly scoring: Rich;
   readonly source: string;
   readonly applies: Rich;
@@ -92,6 +95,8 @@ export interface GroupDoc {
   readonly aggregation: string;
   /** Its own indicators' ids. */
   readonly indicators: readonly string[];
+  /** In a helper block: no weight in the total. */
+  readonly helper?: true;
 }
 
 export interface RatingDoc {
@@ -133,6 +138,8 @@ export interface MethodologyDoc {
   readonly indicatorCount: number;
   readonly ranking: readonly string[];
   readonly grades: readonly GradeDoc[];
+  /** The ratings' own grades (docs/rule-format.md, "Rank order and grades of a rating"). */
+  readonly ratingGrades: readonly RatingGradesDoc[];
   readonly functions: readonly FunctionDoc[];
   readonly changes?: ChangesDoc;
   readonly engineVersion: string;
@@ -221,6 +228,7 @@ function indicatorDoc(
     // Relative to the indicator's siblings: its group's members, or the block's own members.
     weightSum: siblingWeights(block, i),
     effectiveWeight: weights.get(i.id) ?? 0,
+    ...(block.helper ? { helper: true as const } : {}),
     scoring: scoreRuleText(i, lang),
     source: label(i.source === "unit" ? "sourceUnit" : "sourceRegion", lang),
     applies: appliesText(i.applies, ruleset, lang),
@@ -282,7 +290,7 @@ export function buildMethodology(input: MethodologyInput): MethodologyDoc {
       weight,
       aggregation: label(AGGREGATION[block.aggregation], lang),
       ...(block.helper ? { helper: true } : {}),
-      ...(block.groups ? { groups: groupDocs(block.groups, 1, weights, lang) } : {}),
+      ...(block.groups ? { groups: groupDocs(block.groups, 1, weights, lang, block.helper) } : {}),
       indicators: block.indicators.map((i, ii) => indicatorDoc(i, `${bi + 1}.${ii + 1}`, block, input, weights)),
     };
   });
@@ -304,6 +312,7 @@ export function buildMethodology(input: MethodologyInput): MethodologyDoc {
     grades: [...ruleset.grades]
       .sort((a, b) => b.min - a.min)
       .map((g) => ({ label: localize(g.label, lang), min: g.min, color: hexColor(g.color) })),
+    ratingGrades: ratingGradesDocs(ruleset, lang),
     functions: functionDocs(ruleset, lang),
     ...(input.changes ? { changes: input.changes } : {}),
     engineVersion: input.engineVersion ?? ENGINE_VERSION,
@@ -315,6 +324,7 @@ function groupDocs(
   depth: number,
   weights: ReadonlyMap<string, number>,
   lang: Lang,
+  helper?: boolean,
 ): GroupDoc[] {
   return groups.flatMap((g) => [
     {
@@ -325,8 +335,9 @@ function groupDocs(
       effective: allIndicators(g).reduce((s, i) => s + (weights.get(i.id) ?? 0), 0),
       aggregation: label(AGGREGATION[g.aggregation], lang),
       indicators: g.indicators.map((i) => i.id),
+      ...(helper ? { helper: true as const } : {}),
     },
-    ...groupDocs(g.groups, depth + 1, weights, lang),
+    ...groupDocs(g.groups, depth + 1, weights, lang, helper),
   ]);
 }
 
@@ -341,4 +352,23 @@ function siblingWeights(block: Block, indicator: Indicator): number {
 /** A weight for the document: up to two decimals, the language's decimal mark. */
 export function weightText(x: number, lang: Lang): string {
   return formatShort(x, lang);
+}
+
+/** A weight in the total: a helper has none (it is computed, not counted), rather than a weight of 0. */
+export function inTotalText(x: { readonly helper?: boolean }, weight: number, lang: Lang): string {
+  return x.helper ? label("helperWeight", lang) : weightText(weight, lang);
+}
+
+/** An indicator's weight in the total as "w of scale", or a helper's none. */
+export function inTotalOfScale(i: IndicatorDoc, scale: number, lang: Lang): string {
+  return i.helper
+    ? label("helperWeight", lang)
+    : label("weightOf", lang, { weight: weightText(i.effectiveWeight, lang), sum: weightText(scale, lang) });
+}
+
+/** "In all: 5 blocks, 18 indicators", naming the helper blocks among them. */
+export function countsText(doc: MethodologyDoc): string {
+  const helpers = doc.blocks.filter((b) => b.helper).length;
+  const counts = { blocks: doc.blocks.length, indicators: doc.indicatorCount, helpers };
+  return label(helpers > 0 ? "indicatorsTotalHelpers" : "indicatorsTotal", doc.lang, counts);
 }

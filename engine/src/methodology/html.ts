@@ -4,13 +4,17 @@ import { escapeHtml } from "../report/html-escape.js";
 import { label } from "../report/labels.js";
 import {
   type BlockDoc,
+  countsText,
   type FunctionDoc,
   type GroupDoc,
   type IndicatorDoc,
   type InputDoc,
+  inTotalOfScale,
+  inTotalText,
   type MethodologyDoc,
   weightText,
 } from "./document.js";
+import { ratingGradesHead } from "./rating-grades.js";
 import type { Rich } from "./rich-text.js";
 
 /**
@@ -88,7 +92,7 @@ function indicatorRow(i: IndicatorDoc, lang: MethodologyDoc["lang"]): string {
     `<td>${escapeHtml(i.measure)}</td>`,
     `<td>${escapeHtml(i.direction)}</td>`,
     `<td class="num">${escapeHtml(label("weightOf", lang, { weight: weightText(i.weight, lang), sum: weightText(i.weightSum, lang) }))}</td>`,
-    `<td class="num">${weightText(i.effectiveWeight, lang)}</td>`,
+    `<td class="num">${escapeHtml(inTotalText(i, i.effectiveWeight, lang))}</td>`,
     `<td>${escapeHtml(i.source)}</td>`,
   ];
   return `<tr>${cells.join("")}</tr>`;
@@ -114,12 +118,7 @@ function indicatorSection(i: IndicatorDoc, doc: MethodologyDoc, functions: Reado
       label("weightInBlock", lang),
       escapeHtml(label("weightOf", lang, { weight: weightText(i.weight, lang), sum: weightText(i.weightSum, lang) })),
     ],
-    [
-      label("effectiveWeight", lang),
-      escapeHtml(
-        label("weightOf", lang, { weight: weightText(i.effectiveWeight, lang), sum: weightText(doc.scale, lang) }),
-      ),
-    ],
+    [label("effectiveWeight", lang), escapeHtml(inTotalOfScale(i, doc.scale, lang))],
     [label("scoringRule", lang), richHtml(i.scoring, i.inputs, functions)],
     [label("source", lang), escapeHtml(i.source)],
     [label("frequency", lang), escapeHtml(i.frequency)],
@@ -140,7 +139,7 @@ function indicatorSection(i: IndicatorDoc, doc: MethodologyDoc, functions: Reado
 function groupList(groups: readonly GroupDoc[], lang: Lang): string {
   const items = groups.map(
     (g) =>
-      `<li style="margin-left:${(g.depth - 1) * 1.5}em">${escapeHtml(g.name)} (<code>${escapeHtml(g.id)}</code>): ${escapeHtml(label("weight", lang).toLowerCase())} ${weightText(g.weight, lang)}, ${escapeHtml(label("effectiveWeight", lang).toLowerCase())} ${weightText(g.effective, lang)}; ${escapeHtml(g.aggregation)}${g.indicators.length > 0 ? `; ${g.indicators.map((i) => `<code>${escapeHtml(i)}</code>`).join(", ")}` : ""}</li>`,
+      `<li style="margin-left:${(g.depth - 1) * 1.5}em">${escapeHtml(g.name)} (<code>${escapeHtml(g.id)}</code>): ${escapeHtml(label("weight", lang).toLowerCase())} ${weightText(g.weight, lang)}, ${escapeHtml(label("effectiveWeight", lang).toLowerCase())} ${escapeHtml(inTotalText(g, g.effective, lang))}; ${escapeHtml(g.aggregation)}${g.indicators.length > 0 ? `; ${g.indicators.map((i) => `<code>${escapeHtml(i)}</code>`).join(", ")}` : ""}</li>`,
   );
   return `<p>${escapeHtml(label("groups", lang))}:</p>\n<ul class="groups">${items.join("")}</ul>`;
 }
@@ -179,12 +178,12 @@ function blocksSection(doc: MethodologyDoc, functions: ReadonlyMap<string, Funct
   const { lang } = doc;
   const rows = doc.blocks.map(
     (b) =>
-      `<tr><td class="num">${b.number}</td><th scope="row"><a href="#block-${escapeHtml(b.id)}">${escapeHtml(b.name)}</a></th><td class="num">${weightText(b.weight, lang)}</td><td class="num">${b.indicators.length}</td></tr>`,
+      `<tr><td class="num">${b.number}</td><th scope="row"><a href="#block-${escapeHtml(b.id)}">${escapeHtml(b.name)}</a></th><td class="num">${escapeHtml(inTotalText(b, b.weight, lang))}</td><td class="num">${b.indicators.length}</td></tr>`,
   );
   const header = [label("number", lang), label("block", lang), label("blockWeight", lang), label("indicators", lang)];
   return [
     `<section id="blocks"><h2>3. ${escapeHtml(label("blocks", lang))}</h2>`,
-    `<p>${escapeHtml(label("indicatorsTotal", lang, { blocks: doc.blocks.length, indicators: doc.indicatorCount }))}</p>`,
+    `<p>${escapeHtml(countsText(doc))}</p>`,
     table(undefined, header, rows, "r.rr"),
     `<p class="note">${escapeHtml(label("effectiveWeightNote", lang))}</p>`,
     ...doc.blocks.map((b) => blockSection(b, doc, functions)),
@@ -201,8 +200,24 @@ function rankingSection(doc: MethodologyDoc): string {
   return [
     `<section id="ranking"><h2>4. ${escapeHtml(label("ranking", lang))}</h2>`,
     `<p>${doc.ranking.map(escapeHtml).join(" ")}</p>`,
-    `<h3>${escapeHtml(label("grades", lang))}</h3>`,
-    table(undefined, [label("grade", lang), label("total", lang), label("colour", lang)], rows),
+    // No ruleset grades when every rating has its own (R273): no empty table.
+    ...(rows.length === 0
+      ? []
+      : [
+          `<h3>${escapeHtml(label("grades", lang))}</h3>`,
+          table(undefined, [label("grade", lang), label("total", lang), label("colour", lang)], rows),
+        ]),
+    ...doc.ratingGrades.flatMap((d) => [
+      `<p>${escapeHtml(ratingGradesHead(d, lang))}</p>`,
+      table(
+        undefined,
+        [label("grade", lang), label("gradeBounds", lang), label("colour", lang)],
+        d.grades.map(
+          (g) =>
+            `<tr><th scope="row"><span class="swatch" style="background:${g.color}"></span>${escapeHtml(g.label)}</th><td>${escapeHtml(g.bounds)}</td><td><code>${g.color}</code></td></tr>`,
+        ),
+      ),
+    ]),
     "</section>",
   ].join("\n");
 }

@@ -1,7 +1,17 @@
 import type { Lang } from "../model/ruleset.js";
 import { label } from "../report/labels.js";
 import { mdTable, mdText } from "../report/markdown.js";
-import { type BlockDoc, type GroupDoc, type IndicatorDoc, type MethodologyDoc, weightText } from "./document.js";
+import {
+  type BlockDoc,
+  countsText,
+  type GroupDoc,
+  type IndicatorDoc,
+  inTotalOfScale,
+  inTotalText,
+  type MethodologyDoc,
+  weightText,
+} from "./document.js";
+import { ratingGradesHead } from "./rating-grades.js";
 import type { Rich } from "./rich-text.js";
 
 /** Inline code that survives backticks inside the formula (a longer fence). */
@@ -40,7 +50,7 @@ function blocksOverview(doc: MethodologyDoc): string {
   const rows = doc.blocks.map((b) => [
     b.number,
     mdText(b.name),
-    weightText(b.weight, lang),
+    inTotalText(b, b.weight, lang),
     String(b.indicators.length),
   ]);
   return mdTable(header, rows, "rlrr");
@@ -63,7 +73,7 @@ function indicatorTable(b: BlockDoc, doc: MethodologyDoc): string {
     mdText(i.measure),
     mdText(i.direction),
     label("weightOf", lang, { weight: weightText(i.weight, lang), sum: weightText(i.weightSum, lang) }),
-    weightText(i.effectiveWeight, lang),
+    inTotalText(i, i.effectiveWeight, lang),
     mdText(i.source),
   ]);
   return mdTable(header, rows, "rllllrl");
@@ -83,7 +93,7 @@ function indicatorSection(i: IndicatorDoc, doc: MethodologyDoc): string {
     `- ${label("measure", lang)}: ${mdText(i.measure)}`,
     `- ${label("direction", lang)}: ${mdText(i.direction)}`,
     `- ${label("weightInBlock", lang)}: ${label("weightOf", lang, { weight: weightText(i.weight, lang), sum: weightText(i.weightSum, lang) })}`,
-    `- ${label("effectiveWeight", lang)}: ${label("weightOf", lang, { weight: weightText(i.effectiveWeight, lang), sum: weightText(doc.scale, lang) })}`,
+    `- ${label("effectiveWeight", lang)}: ${inTotalOfScale(i, doc.scale, lang)}`,
     `- ${label("scoringRule", lang)}: ${mdRich(i.scoring)}`,
     `- ${label("source", lang)}: ${mdText(i.source)}`,
     `- ${label("frequency", lang)}: ${mdText(i.frequency)}`,
@@ -98,7 +108,7 @@ function indicatorSection(i: IndicatorDoc, doc: MethodologyDoc): string {
 function groupList(groups: readonly GroupDoc[], lang: Lang): string {
   const lines = groups.map(
     (g) =>
-      `${"  ".repeat(g.depth - 1)}- ${mdText(g.name)} (\`${g.id}\`): ${label("weight", lang).toLowerCase()} ${weightText(g.weight, lang)}, ${label("effectiveWeight", lang).toLowerCase()} ${weightText(g.effective, lang)}; ${mdText(g.aggregation)}${g.indicators.length > 0 ? `; ${g.indicators.map((i) => `\`${i}\``).join(", ")}` : ""}`,
+      `${"  ".repeat(g.depth - 1)}- ${mdText(g.name)} (\`${g.id}\`): ${label("weight", lang).toLowerCase()} ${weightText(g.weight, lang)}, ${label("effectiveWeight", lang).toLowerCase()} ${inTotalText(g, g.effective, lang)}; ${mdText(g.aggregation)}${g.indicators.length > 0 ? `; ${g.indicators.map((i) => `\`${i}\``).join(", ")}` : ""}`,
   );
   return [`${label("groups", lang)}:`, "", ...lines].join("\n");
 }
@@ -130,8 +140,21 @@ function gradesSection(doc: MethodologyDoc): string {
   return [
     `## 4. ${label("ranking", lang)}`,
     doc.ranking.map(mdText).join(" "),
-    `### ${label("grades", lang)}`,
-    mdTable([label("grade", lang), label("total", lang), label("colour", lang)], rows, "lll"),
+    // No ruleset grades when every rating has its own (R273): no empty table.
+    ...(rows.length === 0
+      ? []
+      : [
+          `### ${label("grades", lang)}`,
+          mdTable([label("grade", lang), label("total", lang), label("colour", lang)], rows, "lll"),
+        ]),
+    ...doc.ratingGrades.flatMap((d) => [
+      mdText(ratingGradesHead(d, lang)),
+      mdTable(
+        [label("grade", lang), label("gradeBounds", lang), label("colour", lang)],
+        d.grades.map((g) => [mdText(g.label), mdText(g.bounds), mdCode(g.color)]),
+        "lll",
+      ),
+    ]),
   ].join("\n\n");
 }
 
@@ -170,7 +193,7 @@ export function methodologyMarkdown(doc: MethodologyDoc): string {
     label("scaleText", lang, { scale: weightText(doc.scale, lang) }),
     ratingsSection(doc),
     `## 3. ${label("blocks", lang)}`,
-    label("indicatorsTotal", lang, { blocks: doc.blocks.length, indicators: doc.indicatorCount }),
+    countsText(doc),
     blocksOverview(doc),
     label("effectiveWeightNote", lang),
     ...doc.blocks.map((b) => blockSection(b, doc)),

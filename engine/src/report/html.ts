@@ -6,7 +6,7 @@ import { textColorOn } from "./colors.js";
 import { coverageNoteLines, coveragePercent } from "./coverage-view.js";
 import { escapeHtml } from "./html-escape.js";
 import { REPORT_CSS } from "./html-style.js";
-import { pointsText, valueText } from "./indicator-cell.js";
+import { groupHead, groupScoreText, pointsText, valueText } from "./indicator-cell.js";
 import { label } from "./labels.js";
 import { manifestComment, type ReportManifest, ratingName } from "./manifest.js";
 import { formatNumber, formatShort } from "./number-format.js";
@@ -125,6 +125,7 @@ function blockDetail(view: ReportView, blockIndex: number): string {
   const { lang, latest } = view;
   const b = view.blocks[blockIndex];
   if (!b) return "";
+  const groupHeads = b.groups.map((g) => `<th scope="col" class="num">${escapeHtml(groupHead(g.name))}</th>`);
   const head = b.indicators
     .map(
       (i) => `<th scope="col" class="num">${escapeHtml(i.name)}<span class="max">${escapeHtml(i.measure)}</span></th>`,
@@ -137,12 +138,14 @@ function blockDetail(view: ReportView, blockIndex: number): string {
       const title = `${label("value", lang)}: ${valueText(result, lang)}; ${label("score", lang)}: ${result?.score == null ? "–" : formatNumber(result.score, lang, 3)}`;
       return `<td class="num" title="${escapeHtml(title)}">${escapeHtml(pointsText(result, lang))}</td>`;
     });
-    return `<tr><td class="num">${rankText(r.rank, lang)}</td><th scope="row">${escapeHtml(r.name)}</th><td class="num"><strong>${block ? formatNumber(block.score, lang) : ""}</strong></td>${cells.join("")}</tr>`;
+    const groups = b.groups.map((g) => `<td class="num">${groupScoreText(r.groups?.[g.id], lang)}</td>`);
+    return `<tr><td class="num">${rankText(r.rank, lang)}</td><th scope="row">${escapeHtml(r.name)}</th><td class="num"><strong>${block ? formatNumber(block.score, lang) : ""}</strong></td>${groups.join("")}${cells.join("")}</tr>`;
   });
   return [
     `<h3>${escapeHtml(b.name)} (${escapeHtml(label("outOf", lang, { max: formatShort(b.weight, lang) }))})</h3>`,
+    ...(b.groups.length > 0 ? [`<p class="note">${escapeHtml(label("groupScoresNote", lang))}</p>`] : []),
     `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeHtml(b.name)}"><table class="detail">`,
-    `<thead><tr><th scope="col" class="num">${escapeHtml(label("rank", lang))}</th><th scope="col">${escapeHtml(label("unit", lang))}</th><th scope="col" class="num">${escapeHtml(label("points", lang))}</th>${head}</tr></thead>`,
+    `<thead><tr><th scope="col" class="num">${escapeHtml(label("rank", lang))}</th><th scope="col">${escapeHtml(label("unit", lang))}</th><th scope="col" class="num">${escapeHtml(label("points", lang))}</th>${groupHeads.join("")}${head}</tr></thead>`,
     `<tbody>\n${rows.join("\n")}\n</tbody>`,
     "</table></div>",
   ].join("\n");

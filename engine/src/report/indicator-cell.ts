@@ -1,5 +1,5 @@
 import type { Lang } from "../model/ruleset.js";
-import type { IndicatorResult } from "../scoring/result.js";
+import type { GroupResult, IndicatorResult } from "../scoring/result.js";
 import { label } from "./labels.js";
 import { formatNumber } from "./number-format.js";
 
@@ -25,4 +25,14 @@ export function pointsText(r: IndicatorResult | undefined, lang: Lang): string {
     case "not-applicable":
       return label("notApplicable", lang);
   }
+}
+
+/** A group's score on 0..1 at 3 decimals; empty when every member was left out for the unit. */
+export function groupScoreText(r: GroupResult | undefined, lang: Lang): string {
+  return r ? formatNumber(r.score, lang, 3) : "";
+}
+
+/** A group's column head: its name and the range of its score. */
+export function groupHead(name: string): string {
+  return `${name} (0–1)`;
 }

@@ -114,6 +114,11 @@ export const LABELS = {
     ru: "В столбцах показателей указаны набранные баллы; значения и оценки приведены в отчёте XLSX.",
     en: "Indicator columns show the points earned; the XLSX report also has the values and scores.",
   },
+  groupScoresNote: {
+    kk: "Топ бағандарында топтың 0-ден 1-ге дейінгі бағасы көрсетілген (мүшелері топтың тәсілімен біріктірілген).",
+    ru: "В столбцах групп указана оценка группы от 0 до 1 (её члены сведены так, как задано для группы).",
+    en: "Group columns show the group's score from 0 to 1 (its members combined as the group says).",
+  },
   summarySheet: { kk: "Рейтинг", ru: "Рейтинг", en: "Rating" },
   aboutSheet: { kk: "Есеп туралы", ru: "Об отчёте", en: "About" },
 
@@ -244,6 +249,18 @@ export const LABELS = {
   },
   grades: { kk: "Аймақтар", ru: "Зоны", en: "Grades" },
   gradeFrom: { kk: "{min} балдан бастап", ru: "от {min} баллов", en: "from {min} points" },
+  gradeOtherwise: { kk: "қалған мәндер", ru: "остальные значения", en: "any other value" },
+  gradeBounds: { kk: "Шектері", ru: "Границы", en: "Bounds" },
+  ratingGradesOn: {
+    kk: "«{rating}» рейтингінің өз топтары «{on}» мәні бойынша, жазылған ретпен тексеріледі (шектер қоса алынады):",
+    ru: "Собственные группы рейтинга «{rating}» по значению «{on}», проверяются в записанном порядке (границы включаются):",
+    en: "The rating «{rating}» has grades of its own, decided on «{on}», checked in the order written (bounds included):",
+  },
+  ratingGradesTotal: {
+    kk: "«{rating}» рейтингінің өз топтары жалпы балл бойынша, жазылған ретпен тексеріледі (шектер қоса алынады):",
+    ru: "Собственные группы рейтинга «{rating}» по итоговому баллу, проверяются в записанном порядке (границы включаются):",
+    en: "The rating «{rating}» has grades of its own, decided on the total, checked in the order written (bounds included):",
+  },
   colour: { kk: "Түсі", ru: "Цвет", en: "Colour" },
   functions: { kk: "Қолданылатын функциялар", ru: "Используемые функции", en: "Functions used" },
   noFunctions: {
@@ -361,6 +378,12 @@ export const LABELS = {
     ru: "Всего блоков: {blocks}, показателей: {indicators}.",
     en: "In all: {blocks} blocks, {indicators} indicators.",
   },
+  indicatorsTotalHelpers: {
+    kk: "Барлығы: {blocks} блок (оның ішінде {helpers} көмекші блок: есептеледі, жалпы балға кірмейді), {indicators} көрсеткіш.",
+    ru: "Всего блоков: {blocks} (из них вспомогательных, которые вычисляются, но в итог не входят: {helpers}), показателей: {indicators}.",
+    en: "In all: {blocks} blocks ({helpers} of them helper blocks: computed, not in the total), {indicators} indicators.",
+  },
+  helperWeight: { kk: "жоқ (көмекші)", ru: "нет (вспомогательный)", en: "none (helper)" },
   docGeneratedBy: {
     kk: "Бұл құжат {ruleset} ережелер файлдарынан Tarazy {version} арқылы жасалды.",
     ru: "Документ сформирован Tarazy {version} из файлов правил {ruleset}.",

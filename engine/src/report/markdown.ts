@@ -1,5 +1,5 @@
 import { coverageNoteLines, coveragePercent } from "./coverage-view.js";
-import { pointsText } from "./indicator-cell.js";
+import { groupHead, groupScoreText, pointsText } from "./indicator-cell.js";
 import { label } from "./labels.js";
 import { manifestComment, type ReportManifest, ratingName } from "./manifest.js";
 import { formatNumber, formatShort } from "./number-format.js";
@@ -82,7 +82,8 @@ function blockSections(view: ReportView, period: PeriodView): string[] {
       label("rank", lang),
       label("unit", lang),
       label("points", lang),
-      ...b.indicators.map((i) => `${mdText(i.name)}, ${mdText(i.measure)}`),
+      ...b.groups.map((g) => mdText(groupHead(g.name))),
+      ...b.indicators.map((i) => (i.measure ? `${mdText(i.name)}, ${mdText(i.measure)}` : mdText(i.name))),
     ];
     const rows = period.rows.map((r) => {
       const block = r.blocks[b.id];
@@ -90,12 +91,14 @@ function blockSections(view: ReportView, period: PeriodView): string[] {
         rankText(r.rank, lang),
         mdText(r.name),
         block ? formatNumber(block.score, lang) : "",
+        ...b.groups.map((g) => groupScoreText(r.groups?.[g.id], lang)),
         ...b.indicators.map((i) => mdText(pointsText(r.indicators[i.id], lang))),
       ];
     });
     const title = `### ${mdText(b.name)} (${label("outOf", lang, { max: formatShort(b.weight, lang) })})`;
-    const note = label("indicatorPointsNote", lang);
-    return `${title}\n\n${note}\n\n${mdTable(header, rows, `rlr${"r".repeat(b.indicators.length)}`)}`;
+    const note = [label("indicatorPointsNote", lang), ...(b.groups.length > 0 ? [label("groupScoresNote", lang)] : [])];
+    const align = `rlr${"r".repeat(b.groups.length + b.indicators.length)}`;
+    return `${title}\n\n${note.join(" ")}\n\n${mdTable(header, rows, align)}`;
   });
 }
 

@@ -1,5 +1,6 @@
+import { allGroups } from "../model/groups.js";
 import type { Lang, Rating, Ruleset } from "../model/ruleset.js";
-import type { BlockResult, Coverage, IndicatorResult, RatingResult } from "../scoring/result.js";
+import type { BlockResult, Coverage, GroupResult, IndicatorResult, RatingResult } from "../scoring/result.js";
 import { FALLBACK_COLOR, hexColor } from "./colors.js";
 import { type CoverageNotes, coverageNotes } from "./coverage-view.js";
 import { type ReportInput, sortByPeriod } from "./input.js";
@@ -32,6 +33,8 @@ export interface BlockColumn {
   readonly name: string;
   /** The block's maximum points on the rating's scale. */
   readonly weight: number;
+  /** The block's groups, depth first (empty for a block of indicators only): a column each in its detail. */
+  readonly groups: readonly { readonly id: string; readonly name: string }[];
   readonly indicators: readonly IndicatorColumn[];
 }
 
@@ -46,6 +49,8 @@ export interface UnitRow {
   /** How much of the total rests on data (absent in results made before coverage was measured). */
   readonly coverage?: Coverage;
   readonly blocks: Readonly<Record<string, BlockResult | undefined>>;
+  /** By group id, for a ruleset with levels (absent for a two-level one). */
+  readonly groups?: Readonly<Record<string, GroupResult | undefined>>;
   readonly indicators: Readonly<Record<string, IndicatorResult | undefined>>;
 }
 
@@ -103,6 +108,7 @@ function blockColumns(ruleset: Ruleset, rating: Rating | undefined, lang: Lang):
     id: b.id,
     name: localize(b.name, lang),
     weight: sum > 0 ? (ruleset.scale * b.weight) / sum : 0,
+    groups: allGroups(b).map((g) => ({ id: g.id, name: localize(g.name, lang) })),
     indicators: b.indicators.map((i) => ({
       id: i.id,
       name: localize(i.name, lang),
@@ -128,6 +134,7 @@ function periodView(result: RatingResult, ruleset: Ruleset, grades: readonly Gra
       grade,
       ...(u.coverage ? { coverage: u.coverage } : {}),
       blocks: u.blocks,
+      ...(u.groups ? { groups: u.groups } : {}),
       indicators: u.indicators,
     };
   });

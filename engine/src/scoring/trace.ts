@@ -19,7 +19,7 @@ import type { RatingRun } from "./engine.js";
 import type { Evaluator } from "./evaluator.js";
 import type { PreparedFormula } from "./prepare.js";
 import type { Coverage, IndicatorStatus, InputTrace, UnitResult } from "./result.js";
-import { type IndicatorOutcome, type IndicatorRound, outcomeOf } from "./round.js";
+import { type IndicatorOutcome, type IndicatorRound, outcomeOf, SCORED } from "./round.js";
 
 /**
  * The explain trace: how one unit's total was reached, from the data cells through each indicator's
@@ -44,6 +44,11 @@ export interface ExplainTrace {
   readonly previousRank?: number;
   readonly rankChange?: number;
   readonly grade: string;
+  /**
+   * "ascending" when the rating ranks the lowest total first: then `lost` is the points a unit has (its
+   * distance from the best total, 0) and an indicator's `best` is the unit with the lowest score.
+   */
+  readonly order?: "ascending";
   /** The grade's label from ruleset.yaml, so that the zone is named in the reader's language. */
   readonly gradeLabel?: Localized;
   /** How much of the total rests on data, and how many values the zero policy scored 0. */
@@ -125,10 +130,15 @@ export interface IndicatorTrace {
   /** Effective weight on the scale after redistribution (0 when excluded). */
   readonly weight: number;
   readonly points: number;
-  /** weight - points. */
+  /** weight - points; points on an ascending rating (see ExplainTrace.order). */
   readonly lost: number;
-  /** The unit with the best score among those rated together, its value and score, for comparison. */
+  /**
+   * The unit with the best score among those rated together, its value and score, for comparison: the
+   * highest score, or on an ascending rating the lowest (`by: "lowest"`); a helper block's indicators on an
+   * ascending rating name the highest score (`by: "highest"`), since a helper has no direction in the total.
+   */
   readonly best?: {
+    readonly by?: "lowest" | "highest";
     readonly unit: string;
     /** The unit's names, to show instead of its id. */
     readonly name?: Localized;
@@ -137,8 +147,13 @@ export interface IndicatorTrace {
   };
 }
 
+/** Points a unit is short of the best: weight - points, or on an ascending rating the points themselves. */
+function lostOf(weight: number, points: number, ascending: boolean): number {
+  return ascending ? points : weight - points;
+}
+
 /** The block's score and its groups' traces, for a ruleset with levels (UnitResult.groups present). */
-function levelTrace(block: Block, unit: UnitResult, helperScore: number | undefined) {
+function levelTrace(block: Block, unit: UnitResult, helperScore: number | undefined, ascending: boolean) {
   if (!unit.groups) return {};
   const blockResult = unit.blocks[block.id];
   const score = block.helper
@@ -159,7 +174,7 @@ function levelTrace(block: Block, unit: UnitResult, helperScore: number | undefi
         score: r?.score ?? null,
         weight: r?.weight ?? 0,
         points: r?.points ?? 0,
-        lost: (r?.weight ?? 0) - (r?.points ?? 0),
+        lost: lostOf(r?.weight ?? 0, r?.points ?? 0, ascending),
       });
       walk(g.groups, depth + 1);
     }
@@ -177,6 +192,7 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
   const unit = ruleset.units[unitIndex];
   const unitResult = result.results.find((r) => r.unit === unit?.id);
   if (!unit || !unitResult) return undefined;
+  const ascending = rating.order === "ascending";
   const blocks: BlockTrace[] = [];
   for (const block of ruleset.blocks) {
     const helper = block.helper ? unitResult.groups?.[block.id] : undefined;
@@ -192,10 +208,10 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
       declaredWeight: block.weight,
       weight: blockResult.weight,
       points: blockResult.score,
-      lost: blockResult.weight - blockResult.score,
+      lost: lostOf(blockResult.weight, blockResult.score, ascending),
       ...("reason" in blockResult && blockResult.reason ? { reason: blockResult.reason } : {}),
       ...(block.helper ? { helper: true as const } : {}),
-      ...levelTrace(block, unitResult, helper?.score),
+      ...levelTrace(block, unitResult, helper?.score, ascending),
       indicators,
     });
   }
@@ -215,6 +231,7 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
       ? { previousRank: unitResult.previousRank, rankChange: unitResult.rankChange ?? 0 }
       : {}),
     grade: unitResult.grade,
+    ...(ascending ? { order: "ascending" as const } : {}),
     ...gradeLabel(ruleset, unitResult.grade),
     coverage: unitResult.coverage,
     blocks,
@@ -238,7 +255,9 @@ function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): In
   const inputs = applies ? recordInputs(run, round, unit, formulas) : [];
   const weight = r?.weight ?? 0;
   const points = r?.points ?? 0;
-  const best = round.best;
+  const ascending = run.rating?.order === "ascending";
+  const best = ascending && !p.block.helper ? lowest(evaluator, round) : round.best;
+  const by = !ascending ? {} : { by: p.block.helper ? ("highest" as const) : ("lowest" as const) };
   const outcome = outcomeOf(evaluator, round, unit);
   const missing = missingOf(outcome);
   return {
@@ -261,8 +280,8 @@ function indicatorTrace(run: RatingRun, round: IndicatorRound, unit: number): In
     declaredWeight: indicator.weight,
     weight,
     points,
-    lost: weight - points,
-    ...(best ? { best: bestOf(evaluator, best) } : {}),
+    lost: lostOf(weight, points, ascending),
+    ...(best ? { best: { ...by, ...bestOf(evaluator, best) } } : {}),
   };
 }
 
@@ -271,6 +290,18 @@ function missingOf(outcome: IndicatorOutcome | undefined): MissingReason | undef
   if (!outcome) return undefined;
   if (isMissing(outcome.value)) return outcome.value.reason;
   return outcome.plan !== undefined && isMissing(outcome.plan) ? outcome.plan.reason : undefined;
+}
+
+/** The unit with the lowest score among those scored (the first on a tie), as round.best has the highest. */
+function lowest(evaluator: Evaluator, round: IndicatorRound): IndicatorRound["best"] {
+  let found: IndicatorRound["best"];
+  for (const u of evaluator.ratedUnits) {
+    const score = round.scores[u] ?? 0;
+    const value = round.status[u] === SCORED ? evaluator.indicatorValue(round.prepared.index, u, round.period) : null;
+    if ((typeof value === "number" || typeof value === "boolean") && (!found || score < found.score))
+      found = { unit: u, value, score };
+  }
+  return found;
 }
 
 function bestOf(evaluator: Evaluator, best: NonNullable<IndicatorRound["best"]>): NonNullable<IndicatorTrace["best"]> {

@@ -8,6 +8,7 @@ import { inForceText } from "../../src/methodology/in-force.js";
 import { methodologyMarkdown } from "../../src/methodology/markdown.js";
 import { plainText } from "../../src/methodology/rich-text.js";
 import type { Block, Indicator, Lang, Ruleset } from "../../src/model/ruleset.js";
+import { loadRuleset } from "../../src/rules/load.js";
 import { expectGolden } from "../report/golden.js";
 import { docRuleset } from "./fixture.js";
 
@@ -116,6 +117,13 @@ describe("contents", () => {
     );
     expect(methodologyMarkdown(doc("ru", { changes: { kind: "first" } }))).toContain("Это первая версия методики.");
     expect(methodologyMarkdown(doc("en", {}))).not.toContain("## 6.");
+  });
+
+  it("has no empty grades table when every rating has its own grades and the ruleset none", () => {
+    const d = buildMethodology({ ruleset: { ...docRuleset, grades: [] }, lang: "en", engineVersion: "0" });
+    expect(methodologyMarkdown(d)).not.toContain("### Grades");
+    expect(methodologyHtml(d)).not.toContain("<h3>Grades</h3>");
+    expect(methodologyMarkdown(doc("en"))).toContain("### Grades");
   });
 });
 
@@ -237,5 +245,64 @@ describe("inForceText", () => {
   it("shows months it cannot read as written", () => {
     expect(inForceText("2026-13", undefined, "en")).toBe("2026-13 –");
     expect(inForceText("2026-01", "soon", "en")).toBe("2026-01 – soon");
+  });
+});
+
+describe("helper blocks in the methodology document", () => {
+  // The gallery's GII: four helper blocks (female, male, reference, between_sexes) and the GII block of weight 1.
+  const { ruleset } = loadRuleset(fileURLToPath(new URL("../../../rules/examples/gii/2022.1", import.meta.url)));
+  const gii = (lang: Lang) => {
+    if (!ruleset) throw new Error("the GII example does not load");
+    return buildMethodology({ ruleset, lang, engineVersion: "0" });
+  };
+
+  it("shows them as helpers with no weight in the total, not as weight 0, in kk, ru and en", () => {
+    const en = methodologyMarkdown(gii("en"));
+    expect(en).toContain("In all: 5 blocks (4 of them helper blocks: computed, not in the total), 18 indicators.");
+    expect(en).toContain("| 1 | Female gender index | none (helper) | 5 |");
+    expect(en).toContain("| 5 | Gender Inequality Index | 1 | 1 |");
+    expect(en).toContain(
+      "| 1.1 | Maternal mortality | per 100,000 live births | lower is better | 1 of 2 | none (helper) |",
+    );
+    expect(en).toContain("- Weight in the total: none (helper)");
+    expect(en).toContain("(`health_female`): weight 1, weight in the total none (helper);");
+    expect(en).not.toMatch(/\| 0 \||Weight in the total: 0 of 1/);
+    expect(methodologyHtml(gii("en"))).toContain('<td class="num">none (helper)</td>');
+    const ru = methodologyMarkdown(gii("ru"));
+    expect(ru).toContain("(из них вспомогательных, которые вычисляются, но в итог не входят: 4)");
+    expect(ru).toContain("| нет (вспомогательный) |");
+    const kk = methodologyMarkdown(gii("kk"));
+    expect(kk).toContain("(оның ішінде 4 көмекші блок: есептеледі, жалпы балға кірмейді)");
+    expect(kk).toContain("| жоқ (көмекші) |");
+  });
+
+  it("keeps a ruleset without helpers as it was", () => {
+    expect(methodologyMarkdown(doc("en"))).not.toContain("helper");
+  });
+});
+
+describe("a rating's own grades in the methodology document", () => {
+  const load = (path: string) => {
+    const { ruleset } = loadRuleset(fileURLToPath(new URL(path, import.meta.url)));
+    if (!ruleset) throw new Error(`${path} does not load`);
+    return ruleset;
+  };
+
+  it("lists the GDI's five groups with their bounds and the value they are decided on", () => {
+    const gdi = load("../../../rules/examples/gdi/2022.1");
+    const en = methodologyMarkdown(buildMethodology({ ruleset: gdi, lang: "en", engineVersion: "0" }));
+    expect(en).toContain("The rating «GDI» has grades of its own, decided on «Absolute deviation from parity»");
+    expect(en).toContain("| Group 1 (high equality) | ≤ 0.025 |");
+    expect(en).toContain("| Group 5 (low equality) | any other value |");
+    const ru = methodologyMarkdown(buildMethodology({ ruleset: gdi, lang: "ru", engineVersion: "0" }));
+    expect(ru).toContain("| Группа 1 | ≤ 0,025 |");
+    expect(ru).toContain("| Группа 5 | остальные значения |");
+  });
+
+  it("writes both bounds when a grade has both", () => {
+    const levels = load("../scoring/fixtures/levels/2026.1");
+    const html = methodologyHtml(buildMethodology({ ruleset: levels, lang: "en", engineVersion: "0" }));
+    expect(html).toContain("Even</th><td>0 ≤ … ≤ 0</td>");
+    expect(html).toContain("Ahead</th><td>≥ 0</td>");
   });
 });

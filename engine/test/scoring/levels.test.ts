@@ -270,6 +270,26 @@ describe("checks of levels", () => {
     expect(codes(loadRuleset(GROUPS).diagnostics)).not.toContain("R236");
   });
 
+  it("needs no ruleset grades when every rating has its own, and R273 at a rating left without any", () => {
+    const noGrades: [string, string] = [
+      "grades:\n  - { id: good, min: 60, label: { kk: Жақсы, ru: Хорошо, en: Good } }\n  - { id: weak, min: 0, label: { kk: Әлсіз, ru: Слабо, en: Weak } }\n",
+      "",
+    ];
+    const ownMain: [string, string] = [
+      "    blocks: all\n",
+      "    blocks: all\n    grades:\n      - { id: all, label: { kk: Бәрі, ru: Все, en: All } }\n",
+    ];
+    expect(codes(loadLevels({ "ruleset.yaml": [noGrades, ownMain] }).diagnostics)).toEqual([]);
+    const { diagnostics } = loadLevels({ "ruleset.yaml": [noGrades] });
+    expect(diagnostics.map((d) => [d.code, d.range.start.line, d.message])).toEqual([
+      [
+        "R273",
+        13,
+        "rating `main` has no grades of its own and the ruleset has no `grades:` list, so its totals earn no grade",
+      ],
+    ]);
+  });
+
   it("two-level rulesets are unchanged: no level warnings for the mini fixture", () => {
     const { diagnostics } = loadRuleset(join(import.meta.dirname, "..", "rules", "fixtures", "mini", "2026.1"));
     expect(codes(diagnostics).filter((c) => ["R222", "R232", "R233", "R284", "R236"].includes(c))).toEqual([]);

@@ -66,6 +66,8 @@ const WORDS = {
   inputs: { kk: "деректер", ru: "данные", en: "inputs" },
   method: { kk: "әдіс", ru: "метод", en: "method" },
   best: { kk: "ең жақсы", ru: "лучший", en: "best" },
+  lowest: { kk: "ең жақсы (ең төмен баға)", ru: "лучший (наименьшая оценка)", en: "best (lowest score)" },
+  highest: { kk: "ең жоғары баға", ru: "наибольшая оценка", en: "highest score" },
   scoreOf: { kk: "бағасы", ru: "оценка", en: "score" },
   reason: { kk: "себебі", ru: "причина", en: "reason" },
   policy: { kk: "саясат", ru: "политика", en: "policy" },
@@ -197,7 +199,7 @@ export function renderIndicator(t: IndicatorTrace, lang: Lang, cwd: string, inde
   );
   if (t.best)
     lines.push(
-      `${pad}${WORDS.best[lang]}: ${t.best.name ? `${localize(t.best.name, lang)} (${t.best.unit})` : t.best.unit} = ${num(t.best.value, lang)}, ${WORDS.scoreOf[lang]} ${num(t.best.score, lang)}`,
+      `${pad}${WORDS[t.best.by ?? "best"][lang]}: ${t.best.name ? `${localize(t.best.name, lang)} (${t.best.unit})` : t.best.unit} = ${num(t.best.value, lang)}, ${WORDS.scoreOf[lang]} ${num(t.best.score, lang)}`,
     );
   return lines;
 }
@@ -227,7 +229,9 @@ export function totalLine(t: ExplainTrace, lang: Lang): string {
   const decimals = totalDecimals(t.rankPolicy);
   const change = t.previousRank !== undefined ? ` (${WORDS.previous[lang]} ${num(t.previousRank, lang)})` : "";
   const key = t.rankingKey !== t.total ? `; ${WORDS.rankedAs[lang]} ${num(t.rankingKey, lang)}` : "";
-  return `${label("total", lang)}: ${outOf(num(t.total, lang), String(t.scale), lang)} (${formatNumber(t.total, lang, decimals)}${key}) · ${label("rank", lang)} ${outOf(num(t.rank, lang), String(t.rankedUnits), lang)}${change} · ${gradeText(t, lang)}`;
+  // An ascending rating: a lower total is better, and "lost" is the points above the best total, 0.
+  const lower = t.order === "ascending" ? `; ${label("lowerBetter", lang)}` : "";
+  return `${label("total", lang)}: ${outOf(num(t.total, lang), String(t.scale), lang)} (${formatNumber(t.total, lang, decimals)}${key}${lower}) · ${label("rank", lang)} ${outOf(num(t.rank, lang), String(t.rankedUnits), lang)}${change} · ${gradeText(t, lang)}`;
 }
 
 /** The grade by its label from the rule files ("Red zone" names itself), else "Grade red". */
