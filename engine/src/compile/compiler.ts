@@ -303,12 +303,6 @@ function cannotFail(node: Binary): boolean {
   return node.operator === "/" && right !== undefined && Math.abs(right) >= 1;
 }
 
-/**
- * Functions whose result is one of their (finite) arguments or its size, so never infinite or NaN: their
- * calls are not tested for it. By name, as the function registry declares them (functions/math.ts).
- */
-const PICKS_AN_ARGUMENT: ReadonlySet<string> = new Set(["abs", "min", "max"]);
-
 class FunctionBuilder {
   private readonly lines: string[] = [];
   private readonly loads = new Loads();
@@ -638,7 +632,7 @@ class FunctionBuilder {
       range: node.range,
       ...(spec.domainDetail ? { detail: spec.domainDetail } : {}),
     };
-    const picks = PICKS_AN_ARGUMENT.has(spec.name);
+    const picks = spec.picksAnArgument === true;
     const then = (args: string[]) => {
       const call = spec.inline ? spec.inline(args) : `${this.program.pure(spec)}(${args.join(", ")})`;
       this.line(`${result} = ${call};`);

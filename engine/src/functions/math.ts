@@ -24,6 +24,7 @@ export const abs: PureFunction = {
   examples: [{ formula: "abs(-3.5)", result: "3.5" }],
   evaluate: Math.abs,
   inline: ([a]) => `Math.abs(${a})`,
+  picksAnArgument: true,
 };
 
 const manyNumbers: Parameter = {
@@ -46,6 +47,7 @@ export const min: PureFunction = {
   examples: [{ formula: "min(4, -2, 7)", result: "-2" }],
   evaluate: Math.min,
   inline: (args) => `Math.min(${args.join(", ")})`,
+  picksAnArgument: true,
 };
 
 export const max: PureFunction = {
@@ -62,6 +64,7 @@ export const max: PureFunction = {
   examples: [{ formula: "max(4, -2, 7)", result: "7" }],
   evaluate: Math.max,
   inline: (args) => `Math.max(${args.join(", ")})`,
+  picksAnArgument: true,
 };
 
 const DIGITS: Parameter = {

@@ -90,6 +90,11 @@ export interface PureFunction extends FunctionBase {
    * rest array of min/max) or where a Math builtin is inlined by the JIT. Never sees user text.
    */
   readonly inline?: (args: readonly string[]) => string;
+  /**
+   * The result is one of the (finite) arguments or its size, so never infinite or NaN: compiled code does not
+   * test it (abs, min, max).
+   */
+  readonly picksAnArgument?: true;
 }
 
 export type ControlOp = "if" | "and" | "or" | "not" | "coalesce" | "is_missing";

@@ -1,7 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
-import { MAX_RULE_FILE_BYTES, type ReadFileHook } from "./read.js";
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+import { type ReadFileHook, readRuleText } from "./read.js";
 
 /**
  * A readFile hook that reads each rule file once (from `first`, such as an editor's open buffers, when it
@@ -14,16 +11,8 @@ export function readOnce(first?: ReadFileHook): ReadFileHook {
   const texts = new Map<string, string | undefined>();
   return (path) => {
     if (texts.has(path)) return texts.get(path);
-    let text = first?.(path);
-    if (text !== undefined) {
-      texts.set(path, text);
-      return text;
-    }
-    try {
-      text = statSync(path).size > MAX_RULE_FILE_BYTES ? undefined : utf8.decode(readFileSync(path));
-    } catch {
-      text = undefined;
-    }
+    const read = readRuleText(path, first);
+    const text = "text" in read ? read.text : undefined;
     texts.set(path, text);
     return text;
   };

@@ -1,10 +1,7 @@
-import { readFileSync, statSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import type { ParseRule } from "../rules/load.js";
-import { MAX_RULE_FILE_BYTES, type ReadFileHook } from "../rules/read.js";
+import { type ReadFileHook, readRuleText } from "../rules/read.js";
 import { parseRuleDocument } from "../rules/yaml-document.js";
-
-const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /** One editor buffer: its text and the editor's version number of it. */
 export interface OpenDocument {
@@ -54,14 +51,10 @@ export class WorkspaceDocuments {
   }
 
   private readDisk(file: string): string | undefined {
-    try {
-      if (statSync(file).size > MAX_RULE_FILE_BYTES) return undefined;
-      const text = UTF8.decode(readFileSync(file)).replace(/^\uFEFF/, "");
-      this.disk.set(file, text);
-      return text;
-    } catch {
-      return undefined;
-    }
+    const read = readRuleText(file);
+    if (!("text" in read)) return undefined;
+    this.disk.set(file, read.text);
+    return read.text;
   }
 
   /** Opens or updates a buffer. */
