@@ -15,9 +15,9 @@ export const AW = {
   title: w("Статистикалық аудит", "Статистический аудит", "Statistical audit"),
   of: w("", "", "of"),
   rating: w("рейтинг", "рейтинг", "rating"),
-  units: w("бөлімше", "единиц", "units"),
+  units: w("бағаланушы", "единиц", "units"),
   indicatorsHead: w(
-    "Көрсеткіштер (мәннен бағаланған бөлімшелердің бағалары; салмақ пен маңыздылық — жиынтықтағы үлес):",
+    "Көрсеткіштер (мәннен бағаланған бағаланушылардың бағалары; салмақ пен маңыздылық — жиынтықтағы үлес):",
     "Показатели (оценки единиц, оценённых по значению; вес и значимость — доли итога):",
     "Indicators (scores of the units scored from a value; weights and importance as shares of the total):",
   ),
@@ -43,7 +43,7 @@ export const AW = {
   effect: w("әсер", "влияние", "effect"),
   indicators: w("көрс.", "показ.", "indic."),
   alpha: w("альфа", "альфа", "alpha"),
-  unitsCol: w("бөлімше", "единиц", "units"),
+  unitsCol: w("бағаланушы", "единиц", "units"),
   pc1: w("ГК1", "ГК1", "PC1"),
   yes: w("иә", "да", "yes"),
   na: w("ж/қ", "н/д", "n/a"),
@@ -64,7 +64,7 @@ export const AW = {
   ),
   // HTML
   pageNote: w(
-    "{n} бөлімше. Статистика мәннен бағаланған бөлімшелер бойынша (жұптап); docs/audit.md қараңыз.",
+    "{n} бағаланушы. Статистика мәннен бағаланған бағаланушылар бойынша (жұптап); docs/audit.md қараңыз.",
     "{n} единиц. Статистика по единицам, оценённым по значению (попарно); см. docs/audit.md.",
     "{n} units. Statistics over the units scored from a value (pairwise); see docs/audit.md.",
   ),

@@ -44,7 +44,7 @@ export const W = {
   input: { kk: "дерек", ru: "данные", en: "input" },
   proposal: { kk: "өзгеріс", ru: "изменение", en: "change" },
   unreachable: {
-    kk: "Мақсатқа бөлімшенің өз деректерімен жету мүмкін емес.",
+    kk: "Мақсатқа бағаланушының өз деректерімен жету мүмкін емес.",
     ru: "Цель недостижима за счёт собственных данных единицы.",
     en: "The target cannot be reached by the unit's own inputs.",
   },

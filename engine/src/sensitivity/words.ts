@@ -8,14 +8,14 @@ export const SW = {
   title: w("Сезімталдық", "Чувствительность", "Sensitivity"),
   of: w("", "", "of"),
   rating: w("рейтинг", "рейтинг", "rating"),
-  units: w("бөлімше", "единиц", "units"),
+  units: w("бағаланушы", "единиц", "units"),
   design: w(
     "болжамдар {file}; N = {runs}, бастапқы сан {seed}: {ratings} рейтинг, орын статистикасы {samples} бойынша",
     "допущения {file}; N = {runs}, зерно {seed}: {ratings} расчётов, статистика мест по {samples}",
     "assumptions {file}; N = {runs}, seed {seed}: {ratings} ratings, rank statistics over {samples}",
   ),
   rank: w("орын", "место", "rank"),
-  unit: w("бөлімше", "единица", "unit"),
+  unit: w("бағаланушы", "объект оценки", "unit"),
   median: w("медиана", "медиана", "median"),
   shift: w(
     "Орынның орташа абсолютті ығысуы: {x} орын.",
@@ -23,7 +23,7 @@ export const SW = {
     "Mean absolute rank shift: {x} places.",
   ),
   indicesHead: w(
-    "Сезімталдық индекстері (бірінші ретті S, толық ST; орташа ығысудың және бөлімшелер орындарының):",
+    "Сезімталдық индекстері (бірінші ретті S, толық ST; орташа ығысудың және бағаланушылар орындарының):",
     "Индексы чувствительности (первого порядка S, полные ST; среднего смещения и мест единиц вместе):",
     "Sensitivity indices (first order S, total ST; of the mean rank shift, and of the ranks pooled over the units):",
   ),
