@@ -1,4 +1,5 @@
 import type { Lang, Ruleset } from "../model/ruleset.js";
+import { unitName } from "../report/labels.js";
 import { formatNumber } from "../report/number-format.js";
 import type { SensitivityReport } from "../sensitivity/analysis.js";
 import { KINDS, SW } from "../sensitivity/words.js";
@@ -50,7 +51,7 @@ export function sensitivityText(report: SensitivityReport, ruleset: Ruleset, fil
       [SW.rank[lang], SW.unit[lang], SW.median[lang], "5-95%", `1 … ${n}`, ...grades.map((g) => `P(${g})`)],
       report.units.map((u) => [
         String(u.nominalRank),
-        u.unit,
+        unitName(ruleset, u.unit, lang),
         fixed(u.medianRank, 1),
         `${fixed(u.p5, 0)}-${fixed(u.p95, 0)}`,
         whisker(u.p5, u.medianRank, u.p95, n),

@@ -1,4 +1,4 @@
-import type { Lang, Localized, LocalizedNote } from "../model/ruleset.js";
+import type { Lang, Localized, LocalizedNote, Ruleset } from "../model/ruleset.js";
 
 /**
  * Every UI string of the reports and the methodology document, in Kazakh, Russian and English, in one
@@ -543,4 +543,9 @@ export function localize(text: Localized | LocalizedNote | undefined, lang: Lang
 /** A unit of measure in the language: its name from the rule files (`measures` or { kk, ru, en }), else as written. */
 export function localizeMeasure(x: { readonly measure: string; readonly measureText?: Localized }, lang: Lang): string {
   return x.measureText?.[lang] ?? x.measure;
+}
+
+/** A unit as a reader names it: its name in the language, its id when the ruleset does not know it. */
+export function unitName(ruleset: Pick<Ruleset, "units">, id: string, lang: Lang): string {
+  return localize(ruleset.units.find((u) => u.id === id)?.name, lang) || id;
 }

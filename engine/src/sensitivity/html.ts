@@ -1,6 +1,7 @@
 import type { Lang, Ruleset } from "../model/ruleset.js";
 import { hexColor } from "../report/colors.js";
 import { escapeHtml, svgNumber } from "../report/html-escape.js";
+import { unitName } from "../report/labels.js";
 import { formatNumber, localNumber } from "../report/number-format.js";
 import { fill } from "../util/fill.js";
 import type { SensitivityReport } from "./analysis.js";
@@ -22,7 +23,7 @@ export function sensitivityHtml(report: SensitivityReport, ruleset: Ruleset, lan
     const color = hexColor(grade?.color ?? "");
     const svg = `<svg width="${width}" height="16" role="img" aria-label="${escapeHtml(fill(SW.ranks[lang], { a: localNumber(u.p5, lang), b: localNumber(u.p95, lang), m: localNumber(u.medianRank, lang) }))}"><line x1="${svgNumber(x(u.p5))}" x2="${svgNumber(x(u.p95))}" y1="8" y2="8" stroke="#616161" stroke-width="2"/><line x1="${svgNumber(x(u.p5))}" x2="${svgNumber(x(u.p5))}" y1="3" y2="13" stroke="#616161"/><line x1="${svgNumber(x(u.p95))}" x2="${svgNumber(x(u.p95))}" y1="3" y2="13" stroke="#616161"/><circle cx="${svgNumber(x(u.medianRank))}" cy="8" r="4" fill="${color}"/><circle cx="${svgNumber(x(u.nominalRank))}" cy="8" r="6" fill="none" stroke="#212121"/></svg>`;
     const zones = ruleset.grades.map((g) => `<td>${fixed(u.zones[g.id] ?? 0)}</td>`).join("");
-    return `<tr><td>${u.nominalRank}</td><td style="text-align:left">${escapeHtml(u.unit)}</td><td>${fixed(u.medianRank, 1)}</td><td>${fixed(u.p5, 1)}–${fixed(u.p95, 1)}</td><td>${svg}</td>${zones}</tr>`;
+    return `<tr><td>${u.nominalRank}</td><td style="text-align:left">${escapeHtml(unitName(ruleset, u.unit, lang))}</td><td>${fixed(u.medianRank, 1)}</td><td>${fixed(u.p5, 1)}–${fixed(u.p95, 1)}</td><td>${svg}</td>${zones}</tr>`;
   });
   const indices = report.assumptions.map(
     (a) =>
