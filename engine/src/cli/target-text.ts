@@ -1,5 +1,5 @@
 import type { Lang, Ruleset } from "../model/ruleset.js";
-import { changeLine, standing, targetText, W } from "../report/target-words.js";
+import { changeLine, notProposed, standing, targetText, W } from "../report/target-words.js";
 import type { TargetReport } from "../whatif/target.js";
 
 /** The report as text: the standing now, each single change, the regional inputs, and the plan. */
@@ -12,8 +12,8 @@ export function renderTarget(r: TargetReport, ruleset: Ruleset, lang: Lang): str
   out.push("", `${W.alone[lang]}:`);
   for (const i of r.indicators) {
     for (const c of i.inputs) out.push(`  ${changeLine(c, ruleset, lang)}`);
-    if (!i.controlled || i.regional.length > 0)
-      out.push(`  ${i.id}${i.regional.length ? ` (${i.regional.join(", ")})` : ""} — ${W.regional[lang]}`);
+    const not = notProposed(i, lang);
+    if (not) out.push(`  ${i.id}${not.fields.length ? ` (${not.fields.join(", ")})` : ""} — ${not.why}`);
   }
   out.push("", `${W.plan[lang]}:`);
   for (const [n, c] of r.plan.entries()) out.push(`  ${n + 1}. ${changeLine(c, ruleset, lang)}`);

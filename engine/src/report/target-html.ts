@@ -2,7 +2,7 @@ import type { Lang, Ruleset } from "../model/ruleset.js";
 import type { TargetReport } from "../whatif/target.js";
 import { escapeHtml } from "./html-escape.js";
 import { localNumber } from "./number-format.js";
-import { changeLine, inputName, proposalText, standing, targetText, W } from "./target-words.js";
+import { changeLine, inputName, notProposed, proposalText, standing, targetText, W } from "./target-words.js";
 
 /**
  * The "what it takes" section of a unit's explain page (`tarazy explain --format html`): the standing now,
@@ -29,10 +29,11 @@ export function targetSectionHtml(r: TargetReport, ruleset: Ruleset, lang: Lang)
       out.push(
         `<tr><td>${e(c.indicator)}</td><td>${e(inputName(c, ruleset, lang))}</td><td class="num">${e(localNumber(c.from, lang))}</td><td>${e(proposalText(c, ruleset, lang))}</td></tr>`,
       );
-    if (!i.controlled || i.regional.length > 0)
-      out.push(
-        `<tr class="regional"><td>${e(i.id)}</td><td colspan="3">${e(`${i.regional.length ? `${i.regional.join(", ")} — ` : ""}${W.regional[lang]}`)}</td></tr>`,
-      );
+    const not = notProposed(i, lang);
+    if (not) {
+      const text = `${not.fields.length ? `${not.fields.join(", ")} — ` : ""}${not.why}`;
+      out.push(`<tr class="regional"><td>${e(i.id)}</td><td colspan="3">${e(text)}</td></tr>`);
+    }
   }
   out.push("</tbody></table></div>", `<h3>${e(W.plan[lang])}</h3>`, "<ol>");
   for (const c of r.plan) out.push(`<li>${e(changeLine(c, ruleset, lang))}</li>`);

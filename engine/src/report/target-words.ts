@@ -1,6 +1,6 @@
 import { gradeById } from "../model/grades.js";
 import type { Lang, Ruleset } from "../model/ruleset.js";
-import type { InputChange, Standing, Target } from "../whatif/target.js";
+import type { InputChange, Standing, Target, TargetIndicator } from "../whatif/target.js";
 import { localize, localizeMeasure } from "./labels.js";
 import { localNumber } from "./number-format.js";
 
@@ -31,6 +31,11 @@ export const W = {
     kk: "өңірлік деңгейде қалыптасады, ұсынылмайды",
     ru: "формируется на уровне региона, не предлагается",
     en: "formed at the regional level, not proposed",
+  },
+  yearToDate: {
+    kk: "жыл басынан бергі жиынтық бойынша есептеледі: бір айдың өзгерісімен көрсетілмейді, ұсынылмайды",
+    ru: "считается по сумме с начала года: одной ячейкой месяца не выразить, не предлагается",
+    en: "read as a year-to-date total (ytd): not one cell to change, not proposed",
   },
   most: { kk: "ең көбі", ru: "самое большее", en: "at most" },
   together: {
@@ -96,4 +101,18 @@ export function proposalText(c: InputChange, ruleset: Ruleset, lang: Lang): stri
 
 export function changeLine(c: InputChange, ruleset: Ruleset, lang: Lang): string {
   return `${c.indicator} · ${inputName(c, ruleset, lang)}: ${num(c.from, lang)} ${proposalText(c, ruleset, lang)}`;
+}
+
+/**
+ * Why an indicator's inputs are listed but not proposed, or undefined when they are proposed: inputs formed
+ * at the regional level (named), or the unit's own inputs read as year-to-date totals.
+ */
+export function notProposed(
+  i: TargetIndicator,
+  lang: Lang,
+): { readonly fields: readonly string[]; readonly why: string } | undefined {
+  if (i.regional.length > 0) return { fields: i.regional, why: W.regional[lang] };
+  if (i.controlled) return undefined;
+  if (i.yearToDate?.length) return { fields: i.yearToDate, why: W.yearToDate[lang] };
+  return { fields: [], why: W.regional[lang] };
 }

@@ -60,6 +60,11 @@ export interface TargetIndicator {
   readonly inputs: readonly InputChange[];
   /** Inputs the indicator reads that the unit does not report. */
   readonly regional: readonly string[];
+  /**
+   * Fields the unit reports that the indicator reads as a year-to-date total (`ytd(x)`): a total of many
+   * monthly cells, which a change of one cell does not express, so they are listed, not proposed.
+   */
+  readonly yearToDate?: readonly string[];
 }
 
 export interface TargetReport {
@@ -330,6 +335,14 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
     );
     const read = [...new Set(reads.map((x) => x.name))];
     const own = read.filter((f) => fields.get(f)?.source === "unit");
+    const yearToDate = [
+      ...new Set(
+        t.i.inputs
+          .filter((x) => x.period === now && !planText.includes(x.name))
+          .map((x) => /^ytd\((\w+)\)$/.exec(x.name)?.[1] ?? "")
+          .filter((f) => fields.get(f)?.source === "unit"),
+      ),
+    ];
     const controlled = ind.source === "unit" && own.length > 0;
     const plan = t.i.method.parameters.plan;
     const inputs: InputChange[] = [];
@@ -354,7 +367,14 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
           : {}),
       });
     }
-    indicators.push({ id: ind.id, block: t.block, controlled, inputs, regional: read.filter((f) => !own.includes(f)) });
+    indicators.push({
+      id: ind.id,
+      block: t.block,
+      controlled,
+      inputs,
+      regional: read.filter((f) => !own.includes(f)),
+      ...(yearToDate.length > 0 ? { yearToDate } : {}),
+    });
   }
   const planned = reached ? { plan: [], planReaches: true } : greedy(rater, current, indicators);
   const ratings = { ...rater.rescorer.counts };

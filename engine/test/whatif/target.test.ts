@@ -152,6 +152,21 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
     const proposals = r.indicators.flatMap((i: Json) => i.inputs).filter((x: Json) => x.to !== undefined).length;
     expect(r.ratings.rated).toBe(proposals + 2);
   }, 120_000);
+
+  test("an indicator read as a year-to-date total of the unit's own field is listed as such, not as regional", async () => {
+    const r = await target(TURKISTAN, ".", "kentau", "2026-Q3", "rank:2");
+    const facilities = r.indicators.find((i: Json) => i.id === "new_facilities_execution");
+    // ytd(new_facilities) against ytd(new_facilities_plan): the unit's own count, summed over the months.
+    expect(facilities).toMatchObject({ controlled: false, regional: [], yearToDate: ["new_facilities"], inputs: [] });
+    const text = await runInProcess(
+      ["explain", ".", "kentau", "--data", "sample-data", "--period", "2026-Q3", "--target", "rank:2", "--lang", "ru"],
+      TURKISTAN,
+    );
+    const line = text.stdout.split("\n").find((l) => l.includes("new_facilities_execution"));
+    expect(line).toBe(
+      "  new_facilities_execution (new_facilities) — считается по сумме с начала года: одной ячейкой месяца не выразить, не предлагается",
+    );
+  }, 120_000);
 });
 
 describe("closed-form inverses and the combined plan (the mini ruleset with one cell changed)", () => {
