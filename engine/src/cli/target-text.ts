@@ -12,8 +12,8 @@ export function renderTarget(r: TargetReport, ruleset: Ruleset, lang: Lang): str
   out.push("", `${W.alone[lang]}:`);
   for (const i of r.indicators) {
     for (const c of i.inputs) out.push(`  ${changeLine(c, ruleset, lang)}`);
-    const not = notProposed(i, lang);
-    if (not) out.push(`  ${i.id}${not.fields.length ? ` (${not.fields.join(", ")})` : ""} — ${not.why}`);
+    for (const not of notProposed(i, lang))
+      out.push(`  ${i.id}${not.fields.length ? ` (${not.fields.join(", ")})` : ""} — ${not.why}`);
   }
   out.push("", `${W.plan[lang]}:`);
   for (const [n, c] of r.plan.entries()) out.push(`  ${n + 1}. ${changeLine(c, ruleset, lang)}`);

@@ -1,4 +1,4 @@
-import type { Localized, Ruleset } from "./ruleset.js";
+import type { Localized, Rating, Ruleset } from "./ruleset.js";
 
 /**
  * The grade of a result by its id: the ruleset's grades, then the ratings' own (a rating may grade on its own
@@ -11,4 +11,13 @@ export function gradeById(
   return (
     ruleset.grades.find((g) => g.id === id) ?? ruleset.ratings.flatMap((r) => r.grades ?? []).find((g) => g.id === id)
   );
+}
+
+/**
+ * The ids of the grades a rating gives, best first: its own grades in the order written (checked so, and
+ * written best first, as the GDI's groups are), else the ruleset's from the highest min down.
+ */
+export function gradeOrder(ruleset: Ruleset, rating: Rating | undefined): readonly string[] {
+  if (rating?.grades) return rating.grades.map((g) => g.id);
+  return [...ruleset.grades].sort((a, b) => b.min - a.min).map((g) => g.id);
 }

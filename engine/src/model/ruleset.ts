@@ -92,6 +92,8 @@ export interface Field {
   readonly cumulative: boolean;
   /** Reported by each unit, or formed at the regional level. */
   readonly source: "unit" | "region";
+  /** `plan`: a plan set for the unit (what a fact is measured against), held fixed by what-if; absent: a fact. */
+  readonly role?: "plan";
   /** How often the value is reported. */
   readonly frequency: Frequency;
   /** Constraints on the reported values; absent: any finite number. */

@@ -29,8 +29,7 @@ export function targetSectionHtml(r: TargetReport, ruleset: Ruleset, lang: Lang)
       out.push(
         `<tr><td>${e(c.indicator)}</td><td>${e(inputName(c, ruleset, lang))}</td><td class="num">${e(localNumber(c.from, lang))}</td><td>${e(proposalText(c, ruleset, lang))}</td></tr>`,
       );
-    const not = notProposed(i, lang);
-    if (not) {
+    for (const not of notProposed(i, lang)) {
       const text = `${not.fields.length ? `${not.fields.join(", ")} — ` : ""}${not.why}`;
       out.push(`<tr class="regional"><td>${e(i.id)}</td><td colspan="3">${e(text)}</td></tr>`);
     }

@@ -1,5 +1,6 @@
 import { gradeById } from "../model/grades.js";
 import type { Lang, Ruleset } from "../model/ruleset.js";
+import { fill } from "../util/fill.js";
 import type { InputChange, Standing, Target, TargetIndicator } from "../whatif/target.js";
 import { localize, localizeMeasure } from "./labels.js";
 import { localNumber } from "./number-format.js";
@@ -32,11 +33,13 @@ export const W = {
     ru: "формируется на уровне региона, не предлагается",
     en: "formed at the regional level, not proposed",
   },
-  yearToDate: {
-    kk: "жыл басынан бергі жиынтық бойынша есептеледі: бір айдың өзгерісімен көрсетілмейді, ұсынылмайды",
-    ru: "считается по сумме с начала года: одной ячейкой месяца не выразить, не предлагается",
-    en: "read as a year-to-date total (ytd): not one cell to change, not proposed",
+  heldPlan: {
+    kk: "жоспар: өзгертілмейді, тұрақты ұсталады",
+    ru: "план: не меняется, остаётся неизменным",
+    en: "a plan, held fixed",
   },
+  yearToDate: { kk: "жыл басынан бері", ru: "с начала года", en: "year to date" },
+  inPeriod: { kk: "{p} ішінде", ru: "в {p}", en: "in {p}" },
   most: { kk: "ең көбі", ru: "самое большее", en: "at most" },
   together: {
     kk: "Жоспардың барлық өзгерісі бірге бағаланды",
@@ -70,32 +73,30 @@ export function standing(s: Standing, ruleset: Ruleset, lang: Lang): string {
   return `${W.total[lang]} ${num(s.total, lang)}, ${W.rank[lang]} ${num(s.rank, lang)}, ${g ? localize(g.label, lang) || g.id : s.grade}`;
 }
 
-/** "Revenue (mln KZT)": the input's name and measure in the language. */
+/**
+ * "Revenue (mln KZT)": the input's name and measure in the language; "…, year to date" when the indicator
+ * reads its total since January.
+ */
 export function inputName(c: InputChange, ruleset: Ruleset, lang: Lang): string {
   const field = ruleset.fields.find((f) => f.id === c.field);
   const name = field ? localize(field.name, lang) || c.field : c.field;
-  return `${name} (${field ? localizeMeasure(field, lang) : c.measure})`;
+  return `${name} (${field ? localizeMeasure(field, lang) : c.measure})${c.yearToDate ? `, ${W.yearToDate[lang]}` : ""}`;
 }
 
-/** "→ 70 (+20; found by search) ⇒ total 68, rank 2, Yellow zone". */
-export function moveText(
-  how: InputChange["how"],
-  to: number,
-  d: number,
-  after: Standing,
-  ruleset: Ruleset,
-  lang: Lang,
-) {
-  return `→ ${num(to, lang)} (${d > 0 ? "+" : "−"}${num(Math.abs(d), lang)}; ${W[how][lang]}) ⇒ ${standing(after, ruleset, lang)}`;
+/**
+ * "→ 70 (+20; found by search) ⇒ total 68, rank 2, Yellow zone"; a year-to-date total says in which period
+ * the change is made: "→ 5 (+2 in 2026-Q3; …)".
+ */
+function moveText(c: InputChange, to: number, d: number, after: Standing, ruleset: Ruleset, lang: Lang) {
+  const where = c.yearToDate ? ` ${fill(W.inPeriod[lang], { p: c.period })}` : "";
+  return `→ ${num(to, lang)} (${d > 0 ? "+" : "−"}${num(Math.abs(d), lang)}${where}; ${W[c.how][lang]}) ⇒ ${standing(after, ruleset, lang)}`;
 }
 
 /** The change proposed, or that none alone reaches (and how far the input goes at most). */
 export function proposalText(c: InputChange, ruleset: Ruleset, lang: Lang): string {
   if (c.to !== undefined && c.change !== undefined && c.after)
-    return moveText(c.how, c.to, c.change, c.after, ruleset, lang);
-  const most = c.most
-    ? `; ${W.most[lang]} ${moveText(c.how, c.most.to, c.most.change, c.most.after, ruleset, lang)}`
-    : "";
+    return moveText(c, c.to, c.change, c.after, ruleset, lang);
+  const most = c.most ? `; ${W.most[lang]} ${moveText(c, c.most.to, c.most.change, c.most.after, ruleset, lang)}` : "";
   return `— ${W.none[lang]}${most}`;
 }
 
@@ -104,15 +105,16 @@ export function changeLine(c: InputChange, ruleset: Ruleset, lang: Lang): string
 }
 
 /**
- * Why an indicator's inputs are listed but not proposed, or undefined when they are proposed: inputs formed
- * at the regional level (named), or the unit's own inputs read as year-to-date totals.
+ * Why some of an indicator's inputs are listed but not proposed: inputs formed at the regional level (named;
+ * a regional indicator reading none of the unit's fields is said to be so), and the plans it reads, held fixed.
  */
 export function notProposed(
   i: TargetIndicator,
   lang: Lang,
-): { readonly fields: readonly string[]; readonly why: string } | undefined {
-  if (i.regional.length > 0) return { fields: i.regional, why: W.regional[lang] };
-  if (i.controlled) return undefined;
-  if (i.yearToDate?.length) return { fields: i.yearToDate, why: W.yearToDate[lang] };
-  return { fields: [], why: W.regional[lang] };
+): readonly { readonly fields: readonly string[]; readonly why: string }[] {
+  const out: { fields: readonly string[]; why: string }[] = [];
+  if (i.regional.length > 0) out.push({ fields: i.regional, why: W.regional[lang] });
+  else if (!i.controlled) out.push({ fields: [], why: W.regional[lang] });
+  if (i.plans?.length) out.push({ fields: i.plans, why: W.heldPlan[lang] });
+  return out;
 }

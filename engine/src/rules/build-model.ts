@@ -324,6 +324,7 @@ function buildField(
     aggregate: oneOf<FieldAggregate>(f.aggregate, ["sum", "last", "mean"], "sum"),
     cumulative: f.cumulative === true,
     source: oneOf(f.source, ["unit", "region"] as const, "unit"),
+    ...(f.role === "plan" ? { role: "plan" as const } : {}),
     frequency: frequency(f.frequency, "month"),
     ...fieldValues(f.values),
     ...optionalNote("description", f.description),

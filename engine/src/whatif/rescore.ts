@@ -3,11 +3,11 @@ import type { DataStore } from "../data/store.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ratingBlocks } from "../methodology/effective-weights.js";
 import { formulaUses } from "../methodology/formula-inputs.js";
-import type { Indicator } from "../model/ruleset.js";
-import { type RatingRun, rate } from "../scoring/engine.js";
+import type { Indicator, Rating } from "../model/ruleset.js";
+import { gradeDecider, type RatingRun, rate } from "../scoring/engine.js";
 import { Evaluator } from "../scoring/evaluator.js";
 import type { PreparedRuleset } from "../scoring/prepare.js";
-import { gradeOf, rankUnits } from "../scoring/ranking.js";
+import { rankUnits } from "../scoring/ranking.js";
 import { evaluateRound, type IndicatorRound, SCORED } from "../scoring/round.js";
 import { RatingTotals } from "../scoring/totals.js";
 
@@ -27,15 +27,43 @@ export interface Standing {
   readonly grade: string;
 }
 
-/** A change of store cells: `field/unit/period code` (indices) → value. */
+/**
+ * A change of store cells: `field/unit/period code` (indices) → the period's value; `field/unit/period
+ * code/ytd` → the year-to-date total at the period's end (see `overridden`).
+ */
 export type Overrides = ReadonlyMap<string, number>;
 
-/** The data store answering some cells with other values. */
+/** The key of a cell's override; `ytd`: of its year-to-date total. */
+export function cellKey(field: number, unit: number, code: number, ytd = false): string {
+  return `${field}/${unit}/${code}${ytd ? "/ytd" : ""}`;
+}
+
+/**
+ * The data store answering some cells with other values. A year-to-date total raised by d is the period's
+ * own months raised by d in all (a cumulative field: the running total reported at the period's last month),
+ * so the period's value is answered d higher too; earlier periods are as reported.
+ */
 export function overridden(store: DataStore, overrides: Overrides): DataStore {
   const view = Object.create(store) as DataStore;
+  const ytdFields = new Set(
+    [...overrides.keys()].filter((k) => k.endsWith("/ytd")).map((k) => Number(k.split("/")[0])),
+  );
+  const ytdShift = (field: number, unit: number, code: number): number => {
+    if (!ytdFields.has(field)) return 0;
+    const to = overrides.get(cellKey(field, unit, code, true));
+    if (to === undefined) return 0;
+    const was = store.ytd(field, unit, code);
+    return typeof was === "number" ? to - was : 0;
+  };
   view.value = (field, unit, code, touch) => {
-    const v = overrides.get(`${field}/${unit}/${code}`);
-    return v !== undefined ? v : store.value.call(view, field, unit, code, touch);
+    const v = overrides.get(cellKey(field, unit, code));
+    if (v !== undefined) return v;
+    const was = store.value.call(view, field, unit, code, touch);
+    return typeof was === "number" ? was + ytdShift(field, unit, code) : was;
+  };
+  view.ytd = (field, unit, code, touch) => {
+    const v = overrides.get(cellKey(field, unit, code, true));
+    return v !== undefined ? v : store.ytd.call(view, field, unit, code, touch);
   };
   return view;
 }
@@ -162,16 +190,21 @@ export class Rescorer {
     return r && r.status[this.unitIndex] === SCORED ? r.scores[this.unitIndex] : undefined;
   }
 
+  /** Totals, ranks and grades as `rate` makes them: the rating's order and its own grades, if any. */
   private ranked(evaluator: Evaluator, rounds: readonly (readonly IndicatorRound[])[]): Standing | undefined {
     const { ruleset } = this.request.prepared;
+    const rating = this.base.rating as Rating;
     const all = new RatingTotals(evaluator, this.blocks, rounds).all(this.ratedUnits, []);
     const ranked = rankUnits(
       all.map((t) => ({ unit: t.unit, total: t.score })),
       ruleset.rank,
+      rating.order,
     );
     const r = ranked.find((x) => x.unit === this.request.unit);
     const total = all.find((t) => t.unit === this.request.unit)?.score;
-    return r && total !== undefined ? { total, rank: r.rank, grade: gradeOf(r.key, ruleset.grades) } : undefined;
+    // A rating graded on an indicator's value reads it from the rounds as changed (the others as rated).
+    const grade = gradeDecider(ruleset, rating, [...rounds.flat(), ...this.base.rounds]);
+    return r && total !== undefined ? { total, rank: r.rank, grade: grade(r.key, this.unitIndex) } : undefined;
   }
 }
 

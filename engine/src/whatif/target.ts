@@ -1,13 +1,16 @@
 import type { Period } from "../data/period.js";
 import { formatPeriod, parsePeriod } from "../data/period.js";
 import { type DataStore, periodCode } from "../data/store.js";
-import type { Band, Field, Indicator } from "../model/ruleset.js";
+import { formulaUses } from "../methodology/formula-inputs.js";
+import { gradeOrder } from "../model/grades.js";
+import type { Band, Field, Indicator, Ruleset } from "../model/ruleset.js";
 import { evaluationPeriod } from "../scoring/engine.js";
 import type { PreparedRuleset } from "../scoring/prepare.js";
+import type { InputTrace } from "../scoring/result.js";
 import { explainUnit } from "../scoring/trace.js";
 import { toSignificant } from "../util/decimal-compare.js";
 import { inverseScore, invertible } from "./inverse.js";
-import { type Overrides, Rescorer, type Standing } from "./rescore.js";
+import { cellKey, type Overrides, Rescorer, type Standing } from "./rescore.js";
 
 export type { Standing } from "./rescore.js";
 
@@ -32,6 +35,12 @@ export interface InputChange {
   readonly field: string;
   /** The period the indicator reads the field in ("2026-Q3"). */
   readonly period: string;
+  /**
+   * The indicator reads the field's year-to-date total (`ytd(x)`): `from` and `to` are totals since January,
+   * and the change is made in the period's own months (a cumulative field: the running total reported at
+   * the period's last month), which raise the total as much.
+   */
+  readonly yearToDate?: true;
   /** @internal the store cell: field index / unit index / period code. */
   readonly cell: string;
   /** The field's measure ("mln KZT", "count"). */
@@ -60,11 +69,8 @@ export interface TargetIndicator {
   readonly inputs: readonly InputChange[];
   /** Inputs the indicator reads that the unit does not report. */
   readonly regional: readonly string[];
-  /**
-   * Fields the unit reports that the indicator reads as a year-to-date total (`ytd(x)`): a total of many
-   * monthly cells, which a change of one cell does not express, so they are listed, not proposed.
-   */
-  readonly yearToDate?: readonly string[];
+  /** Plans the indicator reads (see `planFields`): not the unit's to change, so held fixed and listed. */
+  readonly plans?: readonly string[];
 }
 
 export interface TargetReport {
@@ -97,14 +103,13 @@ export interface TargetRequest {
 
 type Judge = (overrides: Overrides) => Standing | undefined;
 
-/** Whether a standing reaches the target. */
-function reachesTarget(prepared: PreparedRuleset, t: Target, s: Standing | undefined): boolean {
+/** Whether a standing reaches the target: the rank or better; the grade or one before it in `grades` (best first). */
+function reachesTarget(grades: readonly string[], t: Target, s: Standing | undefined): boolean {
   if (!s) return false;
   if (t.kind === "rank") return s.rank <= t.rank;
-  const grades = prepared.ruleset.grades;
-  const min = grades.find((g) => g.id === t.grade)?.min ?? Number.POSITIVE_INFINITY;
-  const got = grades.find((g) => g.id === s.grade)?.min ?? Number.NEGATIVE_INFINITY;
-  return grades.length > 0 && got >= min;
+  const want = grades.indexOf(t.grade);
+  const got = grades.indexOf(s.grade);
+  return want >= 0 && got >= 0 && got <= want;
 }
 
 class Rater {
@@ -113,14 +118,17 @@ class Rater {
   readonly fast: Judge;
   /** The whole period rated by `rate`: every proposal is checked this way before it is shown. */
   readonly rated: Judge;
+  /** The rating's grades, best first: its own if it has them (model/grades.ts). */
+  private readonly grades: readonly string[];
   constructor(private readonly request: TargetRequest) {
     this.rescorer = new Rescorer(request);
     this.fast = (o) => this.rescorer.standing(o);
     this.rated = (o) => this.rescorer.rated(o);
+    this.grades = gradeOrder(request.prepared.ruleset, this.rescorer.base.rating);
   }
 
   reaches(s: Standing | undefined): boolean {
-    return reachesTarget(this.request.prepared, this.request.target, s);
+    return reachesTarget(this.grades, this.request.target, s);
   }
 }
 
@@ -163,9 +171,33 @@ function thresholds(bands: readonly Band[], from: number, up: boolean): number[]
   return [...new Set(ahead)].sort((a, b) => (up ? a - b : b - a));
 }
 
-/** An indicator whose value is one field as reported: its score method applies to the raw input itself. */
-function isLoneField(indicator: Indicator, field: string): boolean {
-  return indicator.formula.text.trim() === field;
+/**
+ * An indicator whose value is one field as reported (or its year-to-date total, when that is the input):
+ * its score method applies to the raw input itself.
+ */
+function isLoneField(indicator: Indicator, field: string, ytd: boolean): boolean {
+  const text = indicator.formula.text.replace(/\s+/g, "");
+  return text === (ytd ? `ytd(${field})` : field);
+}
+
+/**
+ * The fields that are plans, held fixed: those declared `role: plan`, and every field an achievement reads
+ * as its plan anywhere in the ruleset (a plan is set for the unit, not the unit's to change).
+ */
+export function planFields(ruleset: Ruleset): ReadonlySet<string> {
+  const out = new Set(ruleset.fields.filter((f) => f.role === "plan").map((f) => f.id));
+  for (const b of ruleset.blocks)
+    for (const i of b.indicators)
+      if (i.score.method === "achievement") for (const n of formulaUses(i.score.plan.ast).names) out.add(n);
+  return out;
+}
+
+/** A field read in the period rated: `x` or `ytd(x)`. */
+interface Read {
+  readonly field: string;
+  readonly ytd: boolean;
+  readonly value: InputTrace["value"];
+  readonly period: string;
 }
 
 interface Found {
@@ -275,12 +307,13 @@ function singleChange(
   p: { index: number; indicator: Indicator },
   key: string,
   from: number,
-  field: string,
+  input: { readonly field: Field; readonly ytd: boolean },
   plan: number | undefined,
 ): Single {
   const ind = p.indicator;
   // The method inverts when the indicator's value is the field itself and no other indicator reads it.
-  const alone = isLoneField(ind, field) && rater.rescorer.affected(new Map([[key, from]])).size === 1;
+  const alone =
+    isLoneField(ind, input.field.id, input.ytd) && rater.rescorer.affected(new Map([[key, from]])).size === 1;
   let result: Single | undefined;
   if (alone && ind.score.method === "bands") {
     const bands = ind.score.bands;
@@ -293,11 +326,23 @@ function singleChange(
   } else if (alone && invertible(ind)) result = inverted(rater, p.index, ind, key, plan);
   result ??= { how: "searched", ...opt(searchBoth(rater, rater.fast, key, from)) };
   if (!result.found) return result;
+  const found = whole(rater, key, from, result.found, input.field, new Map());
   // One rating of the changed data by `rate` confirms the proposal; should it not (an input the fast path
   // missed), the search is made again by full ratings.
-  const after = rater.rated(new Map([[key, result.found.to]]));
-  if (rater.reaches(after)) return { how: result.how, found: { to: result.found.to, after: after as Standing } };
+  const after = rater.rated(new Map([[key, found.to]]));
+  if (rater.reaches(after)) return { how: result.how, found: { to: found.to, after: after as Standing } };
   return { how: "searched", ...opt(searchBoth(rater, rater.rated, key, from)) };
+}
+
+/**
+ * A count (`values: { integer: true }`) is proposed in whole units: the value found rounded the way it moved
+ * (4.2 facilities → 5), if that reaches with the changes in `base`.
+ */
+function whole(rater: Rater, key: string, from: number, found: Found, field: Field, base: Overrides): Found {
+  if (!field.values?.integer || Number.isInteger(found.to)) return found;
+  const to = found.to > from ? Math.ceil(found.to) : Math.floor(found.to);
+  const after = rater.fast(new Map([...base, [key, to]]));
+  return rater.reaches(after) ? { to, after: after as Standing } : found;
 }
 
 function opt(found: Found | undefined): { found?: Found } {
@@ -319,6 +364,7 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
   if (!current) return undefined;
   const unitIndex = store.unitIndex(unit);
   const fields = new Map<string, Field>(prepared.ruleset.fields.map((f) => [f.id, f]));
+  const plans = planFields(prepared.ruleset);
   const reached = rater.reaches(current);
   const trace = explainUnit(base, unit);
   const indicators: TargetIndicator[] = [];
@@ -326,63 +372,93 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
     const p = prepared.indicators.find((x) => x.indicator.id === t.i.id);
     if (!p) continue;
     const ind = p.indicator;
-    const planText = ind.score.method === "achievement" ? ind.score.plan.text : "";
-    // The fields the indicator's value read (the plan it is measured against is not the unit's to move).
     // Read in the period rated: last year's values a growth indicator compares with are held fixed.
     const now = formatPeriod(evaluationPeriod(ind.frequency, request.period));
-    const reads = t.i.inputs.filter(
-      (x) => x.period === now && fields.has(x.name) && !new RegExp(`\\b${x.name}\\b`).test(planText),
-    );
-    const read = [...new Set(reads.map((x) => x.name))];
-    const own = read.filter((f) => fields.get(f)?.source === "unit");
-    const yearToDate = [
-      ...new Set(
-        t.i.inputs
-          .filter((x) => x.period === now && !planText.includes(x.name))
-          .map((x) => /^ytd\((\w+)\)$/.exec(x.name)?.[1] ?? "")
-          .filter((f) => fields.get(f)?.source === "unit"),
-      ),
-    ];
+    const reads = fieldReads(t.i.inputs, now, fields);
+    // The plans it reads are held fixed: a plan is not the unit's to change.
+    const moves = reads.filter((r) => !plans.has(r.field));
+    const own = moves.filter((r) => fields.get(r.field)?.source === "unit");
     const controlled = ind.source === "unit" && own.length > 0;
     const plan = t.i.method.parameters.plan;
     const inputs: InputChange[] = [];
-    for (const x of controlled && !reached ? reads.filter((r) => own.includes(r.name)) : []) {
+    for (const x of controlled && !reached ? own : []) {
       const parsed = parsePeriod(x.period);
       if (!parsed || typeof x.value !== "number") continue;
-      const key = `${store.fieldIndex(x.name)}/${unitIndex}/${periodCode(parsed)}`;
+      const key = cellKey(store.fieldIndex(x.field), unitIndex, periodCode(parsed), x.ytd);
       const from = x.value;
-      const single = singleChange(rater, p, key, from, x.name, typeof plan === "number" ? plan : undefined);
-      const field = fields.get(x.name) as Field;
+      const field = fields.get(x.field) as Field;
+      const single = singleChange(
+        rater,
+        p,
+        key,
+        from,
+        { field, ytd: x.ytd },
+        typeof plan === "number" ? plan : undefined,
+      );
       inputs.push({
         indicator: ind.id,
-        field: x.name,
+        field: x.field,
         period: x.period,
+        ...(x.ytd ? { yearToDate: true as const } : {}),
         cell: key,
         measure: field.measure,
         from,
         how: single.how,
         ...(single.found ? change(from, single.found) : {}),
         ...(single.most
-          ? { most: { to: single.most.to, change: toSignificant(single.most.to - from), after: single.most.after } }
+          ? { most: { to: single.most.to, change: difference(single.most.to, from), after: single.most.after } }
           : {}),
       });
     }
+    const held = names(reads.filter((r) => plans.has(r.field)));
     indicators.push({
       id: ind.id,
       block: t.block,
       controlled,
       inputs,
-      regional: read.filter((f) => !own.includes(f)),
-      ...(yearToDate.length > 0 ? { yearToDate } : {}),
+      regional: names(moves.filter((r) => !own.includes(r))),
+      ...(held.length > 0 ? { plans: held } : {}),
     });
   }
-  const planned = reached ? { plan: [], planReaches: true } : greedy(rater, current, indicators);
+  const planned = reached ? { plan: [], planReaches: true } : greedy(rater, current, indicators, fields);
   const ratings = { ...rater.rescorer.counts };
   return { unit, target: request.target, current, reached, indicators, ...planned, ratings };
 }
 
+/**
+ * The fields an indicator read in period `now`, once each (a field and its year-to-date total are two
+ * inputs); indicators and unit attributes it read are not fields.
+ */
+function fieldReads(inputs: readonly InputTrace[], now: string, fields: ReadonlyMap<string, Field>): Read[] {
+  const out = new Map<string, Read>();
+  for (const x of inputs) {
+    if (x.period !== now) continue;
+    const inner = /^ytd\((\w+)\)$/.exec(x.name)?.[1];
+    const field = inner ?? x.name;
+    if (fields.has(field)) out.set(x.name, { field, ytd: inner !== undefined, value: x.value, period: x.period });
+  }
+  return [...out.values()];
+}
+
+function names(reads: readonly Read[]): string[] {
+  return [...new Set(reads.map((r) => r.field))];
+}
+
+/** Decimals of a number as written at 15 significant digits (3841.92: 2). */
+function decimals(x: number): number {
+  const [mantissa = "", exponent = "0"] = toSignificant(x).toExponential().split("e");
+  return Math.max(0, (mantissa.split(".")[1]?.length ?? 0) - Number(exponent));
+}
+
+/** The change as people subtract decimals: 3841.92 − 3810.1 = 31.82, not 31.8200000000002. */
+function difference(to: number, from: number): number {
+  const d = toSignificant(to - from);
+  const places = Math.max(decimals(to), decimals(from));
+  return places <= 15 ? toSignificant(Number(d.toFixed(places))) : d;
+}
+
 function change(from: number, best: Found) {
-  const d = toSignificant(best.to - from);
+  const d = difference(best.to, from);
   return {
     to: best.to,
     change: d,
@@ -398,7 +474,12 @@ function change(from: number, best: Found) {
  * is reached. Greedy, so short and explainable, not always the least total change. Then all the plan's
  * changes are rated together, once, by `rate` (`planAfter`), which decides `planReaches`.
  */
-function greedy(rater: Rater, current: Standing, indicators: readonly TargetIndicator[]) {
+function greedy(
+  rater: Rater,
+  current: Standing,
+  indicators: readonly TargetIndicator[],
+  fields: ReadonlyMap<string, Field>,
+) {
   // Each input's whole move: the least that reaches alone, or else the most it can do alone.
   const options = indicators.flatMap((i) =>
     i.inputs.flatMap((x) => {
@@ -422,7 +503,8 @@ function greedy(rater: Rater, current: Standing, indicators: readonly TargetIndi
     const { x } = o;
     if (base.has(x.cell)) continue;
     // The least move of this input that reaches the target with the moves before it; else its whole move.
-    const done = search(rater, rater.fast, x.cell, x.from, o.to > x.from, base);
+    const found = search(rater, rater.fast, x.cell, x.from, o.to > x.from, base);
+    const done = found && whole(rater, x.cell, x.from, found, fields.get(x.field) as Field, base);
     const to = done && Math.abs(done.to - x.from) < Math.abs(o.to - x.from) ? done.to : o.to;
     base.set(x.cell, to);
     const after = rater.fast(base) as Standing;

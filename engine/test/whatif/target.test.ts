@@ -104,6 +104,37 @@ describe("explain --target on the mini ruleset (arys: 48, rank 3; baidibek 63.5;
     expect(done).toMatchObject({ reached: true, plan: [] });
   });
 
+  test("grade:NAME reads the rating's own grades when it has them (top from 60 points, checked in the order written)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tarazy-target-"));
+    cpSync(MINI, dir, { recursive: true });
+    const file = join(dir, "2026.1", "ruleset.yaml");
+    const own = [
+      "    grades:",
+      '      - { id: top, min: 60, color: "#2e7d32", label: { kk: Үздік, ru: Лучшие, en: Top } }',
+      '      - { id: rest, color: "#c62828", label: { kk: Қалғандары, ru: Остальные, en: The rest } }',
+    ].join("\n");
+    const text = readFileSync(file, "utf8").replace("    blocks: all\n", `    blocks: all\n${own}\n`);
+    writeFileSync(file, text);
+    const r = await target(dir, "2026.1", "arys", "2026-Q1", "grade:top");
+    expect(r.current).toEqual({ total: 48, rank: 3, grade: "rest" });
+    // 70 of 100 satisfied: 68 ≥ 60. Grades read the total rounded to 2 decimals, as ranks do, so 59.995
+    // is top: jobs (goalposts 0..30 inverted) 45 + 15 · j / 30 ≥ 59.995 → j ≥ 29.99.
+    expect(input(r, "satisfaction", "satisfied")).toMatchObject({ to: 70, after: { total: 68, grade: "top" } });
+    expect(input(r, "jobs_created", "jobs")).toMatchObject({
+      to: 29.99,
+      how: "inverted",
+      after: { total: 59.995, grade: "top" },
+    });
+    expect(r.planAfter).toMatchObject({ grade: "top" });
+    // The ruleset's grades are not this rating's.
+    const run = await runInProcess(
+      ["explain", "2026.1", "arys", "--data", "sample-data", "--period", "2026-Q1", "--target", "grade:green"],
+      dir,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("the quarterly rating has no grade 'green' (it has: top, rest)");
+  });
+
   test("a bad target is a usage error", async () => {
     for (const goal of ["rank:0", "grade:blue", "top"]) {
       const run = await runInProcess(
@@ -153,19 +184,62 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
     expect(r.ratings.rated).toBe(proposals + 2);
   }, 120_000);
 
-  test("an indicator read as a year-to-date total of the unit's own field is listed as such, not as regional", async () => {
-    const r = await target(TURKISTAN, ".", "kentau", "2026-Q3", "rank:2");
+  test("a year-to-date total of the unit's own field (the region's top priority) is proposed, inverted through ytd", async () => {
+    // Arys (44.8686362431606, rank 16) has opened 3 new facilities since January against a plan of 4:
+    // achievement 3/4 = 0.75 × 16/3 points (weight 4 of the industry block's 15, 20 of 100) = 4. Rank 15 is
+    // Tulkibas' 45.60, so a total of 45.595: a score s ≥ 0.75 + (45.595 − 44.8686362431606) / (16/3) =
+    // 0.8862, that is ytd ≥ 4s = 3.545 facilities: a count, so 4 (+1 in the quarter), scoring 1: +4/3 points.
+    const r = await target(TURKISTAN, ".", "arys", "2026-Q3", "rank:15");
+    expect(r.current.rank).toBe(16);
+    expect(r.current.total).toBeCloseTo(44.8686362431606, 10);
     const facilities = r.indicators.find((i: Json) => i.id === "new_facilities_execution");
-    // ytd(new_facilities) against ytd(new_facilities_plan): the unit's own count, summed over the months.
-    expect(facilities).toMatchObject({ controlled: false, regional: [], yearToDate: ["new_facilities"], inputs: [] });
+    expect(facilities).toMatchObject({ controlled: true, regional: [], plans: ["new_facilities_plan"] });
+    expect(facilities.inputs).toHaveLength(1);
+    expect(facilities.inputs[0]).toMatchObject({
+      field: "new_facilities",
+      yearToDate: true,
+      period: "2026-Q3",
+      from: 3,
+      to: 4,
+      change: 1,
+      how: "inverted",
+      after: { rank: 15 },
+    });
+    expect(facilities.inputs[0].after.total).toBeCloseTo(44.8686362431606 + 4 / 3, 10);
+    // The data is running totals: 4 reported for September (January-September) reaches rank 15 by `rate`.
+    const at = (v: number) => withCell(TURKISTAN, "unit-reported-2026.csv", "arys,2026-09,new_facilities", v);
+    const rated = await standing(at(4), ".", "arys", "2026-Q3");
+    expect(rated.rank).toBe(15);
+    expect(rated.score).toBeCloseTo(44.8686362431606 + 4 / 3, 10);
     const text = await runInProcess(
-      ["explain", ".", "kentau", "--data", "sample-data", "--period", "2026-Q3", "--target", "rank:2", "--lang", "ru"],
+      ["explain", ".", "arys", "--data", "sample-data", "--period", "2026-Q3", "--target", "rank:15", "--lang", "ru"],
       TURKISTAN,
     );
-    const line = text.stdout.split("\n").find((l) => l.includes("new_facilities_execution"));
-    expect(line).toBe(
-      "  new_facilities_execution (new_facilities) — считается по сумме с начала года: одной ячейкой месяца не выразить, не предлагается",
+    const lines = text.stdout.split("\n").filter((l) => l.includes("new_facilities_execution"));
+    expect(lines[0]).toMatch(
+      /^ {2}new_facilities_execution · .*, с начала года: 3 → 4 \(\+1 в 2026-Q3; метод обращён\) ⇒ /,
     );
+    expect(lines[1]).toBe("  new_facilities_execution (new_facilities_plan) — план: не меняется, остаётся неизменным");
+  }, 120_000);
+
+  test("a plan is held fixed: manufacturing_vs_plan (fact − plan) moves the index, never its plan", async () => {
+    const r = await target(TURKISTAN, ".", "arys", "2026-Q3", "rank:15");
+    const manufacturing = r.indicators.find((i: Json) => i.id === "manufacturing_vs_plan");
+    expect(manufacturing.plans).toEqual(["manufacturing_index_plan"]);
+    expect(manufacturing.inputs.map((x: Json) => x.field)).toEqual(["manufacturing_index"]);
+    // No plan anywhere is proposed: the fields declared `role: plan` and those achievements read as plans.
+    const fields = r.indicators.flatMap((i: Json) => i.inputs.map((x: Json) => x.field));
+    expect(fields.filter((f: string) => /_plan\b|_planned$|_plan_value$/.test(f))).toEqual([]);
+    const index = manufacturing.inputs[0];
+    expect(index).toMatchObject({ from: 102.9, how: "searched", after: { rank: 15 } });
+    // By hand: plan 108.1, goalposts −5..0 on the gap, weight 2 of the block's 15 (20 of 100): 8/3 points.
+    // The score needed is (45.595 − 44.8686362431606) / (8/3), the gap −5 + 5 × that, the index 108.1 + gap.
+    expect(index.to).toBeCloseTo(108.1 - 5 + (5 * (45.595 - 44.8686362431606)) / (8 / 3), 9);
+    // The index is `last` over the months: September's value is the quarter's. Rated by `rate`: it reaches,
+    // a millionth less does not.
+    const at = (v: number) => withCell(TURKISTAN, "unit-reported-2026.csv", "arys,2026-09,manufacturing_index", v);
+    expect((await standing(at(index.to), ".", "arys", "2026-Q3")).rank).toBe(15);
+    expect((await standing(at(index.to - 1e-6), ".", "arys", "2026-Q3")).rank).toBe(16);
   }, 120_000);
 });
 

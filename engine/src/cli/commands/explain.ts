@@ -1,6 +1,7 @@
 import type { Provenance } from "../../data/observation.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { Lang, Ruleset } from "../../model/ruleset.js";
+import { gradeOrder } from "../../model/grades.js";
+import type { Lang, Rating, Ruleset } from "../../model/ruleset.js";
 import { coveragePercent } from "../../report/coverage-view.js";
 import { type LabelKey, label, localize, localizeMeasure } from "../../report/labels.js";
 import { missingInWords } from "../../report/missing-words.js";
@@ -293,14 +294,15 @@ function unknown(message: string, suggestion: string | undefined): Diagnostic {
   };
 }
 
-/** "rank:3" or "grade:green" (a grade id of the ruleset). */
-function parseTarget(text: string, ruleset: Ruleset): Target {
+/** "rank:3" or "grade:green" (a grade id of the rating: its own grades if it has them, else the ruleset's). */
+function parseTarget(text: string, ruleset: Ruleset, rating: Rating | undefined): Target {
   const [kind, what] = text.split(":");
   if (kind === "rank" && what !== undefined && /^[1-9][0-9]*$/.test(what)) return { kind: "rank", rank: Number(what) };
   if (kind === "grade" && what !== undefined) {
-    const ids = ruleset.grades.map((g) => g.id);
+    const ids = gradeOrder(ruleset, rating);
     if (ids.includes(what)) return { kind: "grade", grade: what };
-    throw new UsageError(`--target grade:${what}: the ruleset has no grade '${what}' (it has: ${ids.join(", ")})`);
+    const whose = rating?.grades ? `the ${rating.id} rating` : "the ruleset";
+    throw new UsageError(`--target grade:${what}: ${whose} has no grade '${what}' (it has: ${ids.join(", ")})`);
   }
   throw new UsageError(`--target takes rank:N (N a whole number from 1) or grade:ID, not '${text}'`);
 }
@@ -356,7 +358,7 @@ export const explainCommand: Command = {
     // The HTML page shows what it takes by default for one rank up (nothing for the first).
     const target =
       given !== undefined
-        ? parseTarget(given, ruleset)
+        ? parseTarget(given, ruleset, rated.run.rating)
         : format === "html" && trace.rank > 1
           ? ({ kind: "rank", rank: Math.ceil(trace.rank) - 1 } as const)
           : undefined;
