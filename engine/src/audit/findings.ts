@@ -1,22 +1,38 @@
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
-import type { Located, Ruleset } from "../model/ruleset.js";
+import type { Lang, Located, Ruleset } from "../model/ruleset.js";
+import { localNumber } from "../report/number-format.js";
 import { rangeOfLength } from "../source/range.js";
 import type { AuditReport, IndicatorAudit } from "./audit.js";
 import { AuditCode } from "./codes.js";
 import type { Treatment } from "./distribution.js";
+import { FW } from "./finding-words.js";
+import { fill } from "./words.js";
 
-/** A number in a message: at most `digits` decimals, no float noise. */
-function f(x: number | undefined, digits = 2): string {
-  return x === undefined ? "n/a" : String(Number(x.toFixed(digits)));
+/** The findings' words in one language: numbers in its notation at most `digits` decimals, no float noise. */
+class Say {
+  constructor(readonly lang: Lang) {}
+  text(key: keyof typeof FW, values: Readonly<Record<string, string | number>> = {}): string {
+    return fill(FW[key][this.lang], values);
+  }
+  num(x: number | undefined, digits = 2): string {
+    return x === undefined ? FW.na[this.lang] : localNumber(Number(x.toFixed(digits)), this.lang);
+  }
+  pct(x: number | undefined): string {
+    return x === undefined ? FW.na[this.lang] : `${this.num(x * 100, 2)}%`;
+  }
 }
 
-function pct(x: number): string {
-  return `${f(x * 100, 2)}%`;
-}
-
-/** The audit's findings as diagnostics at the indicators' and blocks' lines, in block and indicator order. */
-export function auditFindings(report: Omit<AuditReport, "findings">, ruleset: Ruleset): Diagnostic[] {
+/**
+ * The audit's findings as diagnostics at the indicators' and blocks' lines, in block and indicator order; the
+ * messages and suggestions in `lang` (`tarazy audit --lang`), English by default as diagnostics are.
+ */
+export function auditFindings(
+  report: Omit<AuditReport, "findings">,
+  ruleset: Ruleset,
+  lang: Lang = "en",
+): Diagnostic[] {
   const t = report.thresholds;
+  const say = new Say(lang);
   const at = new Map<string, Located>();
   for (const b of ruleset.blocks) {
     at.set(`block:${b.id}`, b.at);
@@ -34,15 +50,21 @@ export function auditFindings(report: Omit<AuditReport, "findings">, ruleset: Ru
     });
   };
   for (const block of report.blocks) {
-    for (const i of report.indicators.filter((x) => x.block === block.id)) indicatorFindings(i, t, push);
-    duplicates(block.correlations, t.duplicate, push);
+    for (const i of report.indicators.filter((x) => x.block === block.id)) indicatorFindings(i, t, say, push);
+    duplicates(block.correlations, t.duplicate, say, push);
     if (block.alpha !== undefined && block.alpha < t.min_alpha)
       push(
         AuditCode.A301,
         "info",
         `block:${block.id}`,
-        `${block.id}: Cronbach's alpha ${f(block.alpha)} (over ${block.alphaUnits} units with every score) is below ${t.min_alpha}; the first principal component explains ${block.firstComponent === undefined ? "n/a" : pct(block.firstComponent)} of the variance`,
-        "see the block's correlations in `tarazy audit --format json`; a block of distinct duties may be so by design",
+        say.text("A301", {
+          id: block.id,
+          alpha: say.num(block.alpha),
+          n: block.alphaUnits,
+          min: say.num(t.min_alpha, 15),
+          pc1: say.pct(block.firstComponent),
+        }),
+        say.text("A301fix"),
       );
   }
   return out;
@@ -50,68 +72,87 @@ export function auditFindings(report: Omit<AuditReport, "findings">, ruleset: Ru
 
 type Push = (code: string, severity: Severity, where: string, message: string, suggestion?: string) => void;
 
-function indicatorFindings(i: IndicatorAudit, t: AuditReport["thresholds"], push: Push) {
+function indicatorFindings(i: IndicatorAudit, t: AuditReport["thresholds"], say: Say, push: Push) {
+  const id = i.id;
   if (i.applicable > 0 && i.coverage < t.min_coverage)
     push(
       AuditCode.A101,
       "warning",
-      i.id,
-      `${i.id} has a value for ${i.scored} of ${i.applicable} units (${pct(i.coverage)}), below ${pct(t.min_coverage)}`,
+      id,
+      say.text("A101", {
+        id,
+        scored: i.scored,
+        applicable: i.applicable,
+        share: say.pct(i.coverage),
+        min: say.pct(t.min_coverage),
+      }),
     );
   if (i.scored >= 2 && i.distinctScores === 1)
-    push(
-      AuditCode.A102,
-      "warning",
-      i.id,
-      `every one of the ${i.scored} units scored on ${i.id} gets the same score, so it ranks no one`,
-      "raise the goalposts or plan, or use a finer score method",
-    );
+    push(AuditCode.A102, "warning", id, say.text("A102", { id, n: i.scored }), say.text("A102fix"));
   else if (i.scored >= 2 && Math.max(i.floorShare, i.capShare) > t.floor_cap_share) {
     const cap = i.capShare >= i.floorShare;
+    const where = say.text(cap ? "cap" : "floor");
     push(
       AuditCode.A103,
       "info",
-      i.id,
-      `${pct(cap ? i.capShare : i.floorShare)} of the units score ${cap ? "the cap (1)" : "the floor (0)"} on ${i.id}`,
-      cap ? "a cap most units reach rewards no further effort: check the plan or goalposts" : undefined,
+      id,
+      say.text("A103", { id, share: say.pct(cap ? i.capShare : i.floorShare), where }),
+      cap ? say.text("A103fix") : undefined,
     );
   }
   const v = i.values;
-  if (v?.outliers && v.treatment)
+  if (v?.outliers && v.treatment) {
+    const values = { id, skew: say.num(v.skewness), kurt: say.num(v.kurtosis), n: v.n, s: t.skewness, k: t.kurtosis };
     push(
       AuditCode.A104,
       "warning",
-      i.id,
-      `${i.id}: skewness ${f(v.skewness)} and excess kurtosis ${f(v.kurtosis)} over ${v.n} units (above ${t.skewness} and ${t.kurtosis}); ${treated(v.treatment)}`,
-      "use goalposts, bands or `transform: ln`, or cap the values before a min-max or z-score scale",
+      id,
+      say.text("A104", {
+        ...values,
+        s: say.num(t.skewness, 15),
+        k: say.num(t.kurtosis, 15),
+        treated: treated(v.treatment, say),
+      }),
+      say.text("A104fix"),
     );
+  }
   const rb = i.withBlock.pearson;
   if (rb !== undefined && rb < 0)
     push(
       AuditCode.A201,
       "warning",
-      i.id,
-      `${i.id} correlates negatively with its block ${i.block} (Pearson ${f(rb)}, Spearman ${f(i.withBlock.spearman)}, ${i.withBlock.n} units)`,
-      "check `better:` and the formula",
+      id,
+      say.text("A201", { id, block: i.block, r: say.num(rb), rho: say.num(i.withBlock.spearman), n: i.withBlock.n }),
+      say.text("A201fix"),
     );
   if (i.importance !== undefined && i.nominalWeight > 0 && i.importance < t.importance_ratio * i.nominalWeight)
     push(
       AuditCode.A203,
       "info",
-      i.id,
-      `${i.id} carries ${pct(i.nominalWeight)} of the nominal weight but its effective importance is ${pct(i.importance)} (Pearson r with the total ${f(i.withTotal.pearson)})`,
+      id,
+      say.text("A203", {
+        id,
+        weight: say.pct(i.nominalWeight),
+        importance: say.pct(i.importance),
+        r: say.num(i.withTotal.pearson),
+      }),
     );
 }
 
-function treated(t: Treatment): string {
+function treated(t: Treatment, say: Say): string {
   const w = t.winsorised;
-  const log = `a log${t.log.shifted ? " (of x - min + 1)" : ""} would leave skewness ${f(t.log.skewness)}, kurtosis ${f(t.log.kurtosis)}${t.logPasses ? "" : " (still outliers)"}`;
-  if (t.winsorisedPasses)
-    return `winsorising ${w.points} value${w.points === 1 ? "" : "s"} would leave skewness ${f(w.skewness)}, kurtosis ${f(w.kurtosis)}; ${log}`;
-  return `winsorising ${w.points} values is not enough (skewness ${f(w.skewness)}, kurtosis ${f(w.kurtosis)}); ${log}`;
+  const log = say.text("log", {
+    shifted: t.log.shifted ? say.text("shifted") : "",
+    ls: say.num(t.log.skewness),
+    lk: say.num(t.log.kurtosis),
+    still: t.logPasses ? "" : say.text("still"),
+  });
+  const values = say.text(w.points === 1 ? "value" : "values");
+  const common = { points: w.points, values, ws: say.num(w.skewness), wk: say.num(w.kurtosis), log };
+  return say.text(t.winsorisedPasses ? "winsorised" : "notWinsorised", common);
 }
 
-function duplicates(m: AuditReport["blockCorrelations"], threshold: number, push: Push) {
+function duplicates(m: AuditReport["blockCorrelations"], threshold: number, say: Say, push: Push) {
   for (let a = 0; a < m.ids.length; a++) {
     for (let b = a + 1; b < m.ids.length; b++) {
       const r = m.pearson[a]?.[b];
@@ -120,8 +161,13 @@ function duplicates(m: AuditReport["blockCorrelations"], threshold: number, push
         AuditCode.A202,
         "info",
         m.ids[a] as string,
-        `${m.ids[a]} and ${m.ids[b]} are near-duplicates: Pearson r = ${f(r, 3)} between their scores (above ${threshold})`,
-        "keep one, merge them, or lower their weights",
+        say.text("A202", {
+          a: m.ids[a] as string,
+          b: m.ids[b] as string,
+          r: say.num(r, 3),
+          threshold: say.num(threshold, 15),
+        }),
+        say.text("A202fix"),
       );
     }
   }

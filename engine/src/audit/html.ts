@@ -47,12 +47,11 @@ function bar(share: number | undefined, kind: string): string {
   return `<span class="bar ${kind}" style="width:${width}px"></span>`;
 }
 
-/** The findings: the diagnostic's message in English; in kk/ru the finding's title by its code (no English). */
+/** The findings: each one's title by its code and its message, in the language the command made them in. */
 function findings(report: AuditReport, place: (file: string | undefined) => string, lang: Lang): string {
   const head = `<h2>${escapeHtml(AW.findings[lang])}</h2>`;
   if (report.findings.length === 0) return `${head}<p>${escapeHtml(AW.none[lang])}</p>`;
-  const text = (d: AuditReport["findings"][number]) =>
-    lang === "en" ? d.message : (FINDING_TITLES[d.code]?.[lang] ?? d.code);
+  const text = (d: AuditReport["findings"][number]) => `${FINDING_TITLES[d.code]?.[lang] ?? d.code}: ${d.message}`;
   const rows = report.findings.map(
     (d) =>
       `<tr><td class="${d.severity}">${d.code}</td><td>${escapeHtml(`${place(d.file)}:${d.range.start.line}`)}</td><td style="text-align:left">${escapeHtml(text(d))}</td></tr>`,

@@ -8,8 +8,8 @@ const w = (kk: string, ru: string, en: string): Words => ({ kk, ru, en });
 
 /**
  * The words of the audit's text and HTML (`tarazy audit --lang kk|ru|en`): no English in kk and ru. The
- * findings themselves are diagnostics (stderr, English like every diagnostic, docs/diagnostics.md); the
- * kk/ru HTML names each by its code and the title below.
+ * findings are diagnostics whose messages are in the reader's language too (finding-words.ts); the HTML
+ * heads each with its title below.
  */
 export const AW = {
   title: w("Статистикалық аудит", "Статистический аудит", "Statistical audit"),
@@ -109,7 +109,7 @@ export const FINDING_TITLES: Readonly<Record<string, Words>> = {
   A101: w("Деректермен қамту төмен", "Низкий охват данными", "Low data coverage"),
   A102: w("Көрсеткіш ешкімді ажыратпайды", "Показатель никого не различает", "Indicator ranks no one"),
   A103: w(
-    "Бөлімшелердің көбі бағаның шегінде",
+    "Бағаланушылардың көбі бағаның шегінде",
     "Многие единицы на границе оценки",
     "Many units at the score's floor or cap",
   ),

@@ -3,6 +3,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/order.js";
 import type { SourceText } from "../source/range.js";
 import { showControls } from "../util/control-characters.js";
+import { fill } from "../util/fill.js";
+import { DIAGNOSTIC_WORDS } from "./diagnostic-words.js";
 
 /** Looks up a file's text to show the offending line; undefined when it cannot be read. */
 export type SourceLookup = (file: string | undefined) => SourceText | undefined;
@@ -16,10 +18,10 @@ export type SourceLookup = (file: string | undefined) => SourceText | undefined;
  *     = suggestion: add `)` at the end
  *     = docs: docs/diagnostics.md#f101
  */
-export function renderDiagnostic(d: Diagnostic, lookup: SourceLookup): string {
+export function renderDiagnostic(d: Diagnostic, lookup: SourceLookup, words = DIAGNOSTIC_WORDS.en): string {
   const { line, column } = d.range.start;
   const where = `${d.file ?? "<formula>"}:${line}:${column}`;
-  const out = [`${where}: ${d.severity} ${d.code}: ${d.message}`];
+  const out = [`${where}: ${words[d.severity]} ${d.code}: ${d.message}`];
   const source = lookup(d.file);
   if (source) {
     const text = source.lineText(line);
@@ -34,8 +36,8 @@ export function renderDiagnostic(d: Diagnostic, lookup: SourceLookup): string {
       `  = note: ${r.message} (${r.file ?? d.file ?? "<formula>"}:${r.range.start.line}:${r.range.start.column})`,
     );
   }
-  if (d.suggestion) out.push(`  = suggestion: ${d.suggestion}`);
-  out.push(`  = docs: ${diagnosticHelpUri(d.code)}`);
+  if (d.suggestion) out.push(`  = ${words.suggestion}: ${d.suggestion}`);
+  out.push(`  = ${words.docs}: ${diagnosticHelpUri(d.code)}`);
   return out.join("\n");
 }
 
@@ -89,7 +91,11 @@ function place(d: Diagnostic): string {
  * many places (one per unit, one per cell) is shown once in full, followed by how many more places have it
  * and the first few of them; the summary still counts every one.
  */
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], lookup: SourceLookup): string {
+export function renderDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  lookup: SourceLookup,
+  words = DIAGNOSTIC_WORDS.en,
+): string {
   const sorted = [...diagnostics].sort(compareDiagnostics);
   const errors = sorted.filter((d) => d.severity === "error").length;
   const warnings = sorted.filter((d) => d.severity === "warning").length;
@@ -104,7 +110,7 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], lookup: So
   for (const group of groups.values()) {
     const [first, ...rest] = group as [Diagnostic, ...Diagnostic[]];
     if (group.length < GROUP_FROM) {
-      blocks.push(...group.map((d) => renderDiagnostic(d, lookup)));
+      blocks.push(...group.map((d) => renderDiagnostic(d, lookup, words)));
       continue;
     }
     // A place in the same file as the one before it is written line:column only.
@@ -115,13 +121,14 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], lookup: So
         return before?.file === d.file ? `${d.range.start.line}:${d.range.start.column}` : place(d);
       })
       .join(", ");
-    const more = rest.length > GROUP_PLACES ? `, and ${rest.length - GROUP_PLACES} more` : "";
-    const note = `  = the same ${first.severity} at ${rest.length} more places: ${shown}${more}`;
-    const full = renderDiagnostic(first, lookup).split("\n");
+    const more = rest.length > GROUP_PLACES ? fill(words.more, { n: rest.length - GROUP_PLACES }) : "";
+    const same = { severity: words[first.severity], n: rest.length, places: shown, more };
+    const note = `  = ${fill(words.same, same)}`;
+    const full = renderDiagnostic(first, lookup, words).split("\n");
     // The places go before the docs line, which stays last.
     blocks.push([...full.slice(0, -1), note, ...full.slice(-1)].join("\n"));
   }
   const body = blocks.join("\n\n");
-  const summary = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+  const summary = words.summary(errors, warnings);
   return body ? `${body}\n\n${summary}\n` : `${summary}\n`;
 }

@@ -56,13 +56,22 @@ describe("tarazy audit on the mini ruleset (three districts, hand-computed)", ()
   });
 
   test("findings are diagnostics at the indicator's line, and the text shows the tables", async () => {
-    const { json, stderr } = await auditJson(args);
+    const { json, stderr } = await auditJson([...args, "--lang", "en"]);
     const codes = json.findings.map((d: Json) => `${d.code} ${d.file}:${d.range.start.line}`);
     expect(codes).toContain(`A103 ${MINI}/2026.1/blocks/01-economy.yaml:5`);
     expect(codes).toContain(`A301 ${MINI}/2026.1/blocks/01-economy.yaml:1`);
     expect(stderr).toContain(
       "01-economy.yaml:5:9: note A103: 66.67% of the units score the cap (1) on revenue_execution",
     );
+    // The findings in the reader's language, on stderr and in the JSON alike (the default is kk).
+    const kk = await auditJson(args);
+    expect(kk.stderr).toContain(
+      "01-economy.yaml:5:9: ескертпе A103: бағаланушылардың 66,67% revenue_execution бойынша жоғарғы шекті (1) алады",
+    );
+    const ru = await auditJson([...args, "--lang", "ru"]);
+    const a103 = ru.json.findings.find((d: Json) => d.code === "A103");
+    expect(a103.message).toBe("66,67% единиц получают по revenue_execution верхнюю границу (1)");
+    expect(a103.suggestion).toMatch(/^граница, которой достигает большинство/);
     const text = await runInProcess(["audit", ...args, "--lang", "en"], ROOT);
     expect(text.stdout).toContain("revenue_execution");
     expect(text.stdout).toContain("Correlations between blocks");

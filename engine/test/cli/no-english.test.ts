@@ -145,6 +145,9 @@ describe.each(["kk", "ru"] as const)("no English words in %s output", (lang) => 
       const audit = await cli("audit", `${MINI}/2026.1`, ...period, "--format", format);
       expect(audit.code).toBe(0);
       expect(english(page(audit.stdout))).toEqual([]);
+      // The findings, on stderr with the words around them (severity, suggestion, docs).
+      expect(audit.stderr).toMatch(/A103/);
+      expect(english(audit.stderr)).toEqual([]);
       const sensitivity = await cli(
         "sensitivity",
         `${MINI}/2026.1`,
@@ -240,5 +243,21 @@ describe.each(["kk", "ru"] as const)("no English words in %s output on the Turki
       expect(explain.code).toBe(0);
       expect(english(explain.stdout)).toEqual([]);
     }
+  });
+
+  it("the audit's findings of the districts (outliers, one score for all, low alpha), on stderr and in the JSON", async () => {
+    const ruleset = "rules/turkistan/districts";
+    const allowed = ruleWords([`${ruleset}/2026.1`], new Set([...RULE_TEXT].filter((k) => k !== "en")));
+    const english = (text: string) => [...new Set(latinWords(text).filter((w) => !allowed.has(w)))];
+    const args = ["audit", ruleset, "--data", `${ruleset}/sample-data`, "--period", "2026-Q3", "--lang", lang];
+    const run = await cli(...args, "--format", "json");
+    expect(run.code).toBe(0);
+    const findings = JSON.parse(run.stdout).findings as { code: string; message: string; suggestion?: string }[];
+    expect(new Set(findings.map((d) => d.code))).toEqual(new Set(["A102", "A103", "A104", "A203", "A301"]));
+    expect(english(findings.map((d) => `${d.message}\n${d.suggestion ?? ""}`).join("\n"))).toEqual([]);
+    // stderr: the findings and the words around them; the data loader's one-line notes (D128) are English.
+    const stderr = run.stderr.split("\n").filter((l) => !/: note D1\d\d: /.test(l));
+    expect(stderr.join("\n")).toMatch(/A104/);
+    expect(english(stderr.join("\n"))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { type AuditReport, auditRun } from "../../audit/audit.js";
+import { auditFindings } from "../../audit/findings.js";
 import { auditHtml } from "../../audit/html.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { auditText } from "../audit-text.js";
@@ -25,7 +26,7 @@ Options:
   --rating ID           the rating to audit (default: the first whose rhythm matches the period)
   --format text|json|html  tables (default), the audit as JSON (an array for --from/--to), or a
                         self-contained HTML page with correlation heat maps
-  --lang kk|ru|en       language of the tables and the page (default kk); findings are diagnostics
+  --lang kk|ru|en       language of the tables, the page and the findings (default kk)
 
 Exit code: 0 audited (findings are warnings and notes), 1 problems in the rules or the data, 2 bad usage.
 `;
@@ -63,10 +64,17 @@ export const auditCommand: Command = {
       printDiagnostics(io, batch.diagnostics);
       return 1;
     }
-    const reports = batch.rated
-      .map((r) => auditRun(r.version.prepared, r.run))
-      .filter((r): r is AuditReport => r !== undefined);
-    printDiagnostics(io, [...batch.diagnostics, ...reports.flatMap((r) => r.findings)]);
+    // The findings in the reader's language: their messages, and the words around them on stderr.
+    const reports = batch.rated.flatMap((r) => {
+      const report = auditRun(r.version.prepared, r.run);
+      return report ? [{ ...report, findings: auditFindings(report, r.version.ruleset, lang) }] : [];
+    });
+    printDiagnostics(io, batch.diagnostics);
+    printDiagnostics(
+      io,
+      reports.flatMap((r) => r.findings),
+      lang,
+    );
     if (format === "html") {
       const place = (file: string | undefined) => (file ? displayPath(file, io.cwd) : "");
       io.stdout(reports.map((r) => auditHtml(r, place, lang)).join("\n"));
