@@ -102,19 +102,16 @@ function indicatorFindings(i: IndicatorAudit, t: AuditReport["thresholds"], say:
   }
   const v = i.values;
   if (v?.outliers && v.treatment) {
-    const values = { id, skew: say.num(v.skewness), kurt: say.num(v.kurtosis), n: v.n, s: t.skewness, k: t.kurtosis };
-    push(
-      AuditCode.A104,
-      "warning",
+    const message = say.text("A104", {
       id,
-      say.text("A104", {
-        ...values,
-        s: say.num(t.skewness, 15),
-        k: say.num(t.kurtosis, 15),
-        treated: treated(v.treatment, say),
-      }),
-      say.text("A104fix"),
-    );
+      skew: say.num(v.skewness),
+      kurt: say.num(v.kurtosis),
+      n: v.n,
+      s: say.num(t.skewness, 15),
+      k: say.num(t.kurtosis, 15),
+      treated: treated(v.treatment, say),
+    });
+    push(AuditCode.A104, "warning", id, message, say.text("A104fix"));
   }
   const rb = i.withBlock.pearson;
   if (rb !== undefined && rb < 0)
