@@ -40,6 +40,11 @@ export const W = {
   },
   yearToDate: { kk: "жыл басынан бері", ru: "с начала года", en: "year to date" },
   inPeriod: { kk: "{p} ішінде", ru: "в {p}", en: "in {p}" },
+  runningTotal: {
+    kk: "{m} жинақталған жиынында",
+    ru: "в нарастающем итоге за {m}",
+    en: "the running total reported for {m}",
+  },
   most: { kk: "ең көбі", ru: "самое большее", en: "at most" },
   together: {
     kk: "Жоспардың барлық өзгерісі бірге бағаланды",
@@ -85,10 +90,11 @@ export function inputName(c: InputChange, ruleset: Ruleset, lang: Lang): string 
 
 /**
  * "→ 70 (+20; found by search) ⇒ total 68, rank 2, Yellow zone"; a year-to-date total says in which period
- * the change is made: "→ 5 (+2 in 2026-Q3; …)".
+ * the change is made: "→ 5 (+2 in 2026-Q3, the running total reported for 2026-09; …)".
  */
 function moveText(c: InputChange, to: number, d: number, after: Standing, ruleset: Ruleset, lang: Lang) {
-  const where = c.yearToDate ? ` ${fill(W.inPeriod[lang], { p: c.period })}` : "";
+  const running = c.reportedIn ? `, ${fill(W.runningTotal[lang], { m: c.reportedIn })}` : "";
+  const where = c.yearToDate ? ` ${fill(W.inPeriod[lang], { p: c.period })}${running}` : "";
   return `→ ${num(to, lang)} (${d > 0 ? "+" : "−"}${num(Math.abs(d), lang)}${where}; ${W[c.how][lang]}) ⇒ ${standing(after, ruleset, lang)}`;
 }
 

@@ -1,5 +1,5 @@
 import type { Period } from "../data/period.js";
-import { formatPeriod, parsePeriod } from "../data/period.js";
+import { formatPeriod, lastMonth, parsePeriod } from "../data/period.js";
 import { type DataStore, periodCode } from "../data/store.js";
 import { formulaUses } from "../methodology/formula-inputs.js";
 import { gradeOrder } from "../model/grades.js";
@@ -41,6 +41,11 @@ export interface InputChange {
    * the period's last month), which raise the total as much.
    */
   readonly yearToDate?: true;
+  /**
+   * A year-to-date total of a cumulative monthly field: the month whose reported running total changes by
+   * as much ("2026-09"); absent for a total summed over months, whose change is the period's months' in all.
+   */
+  readonly reportedIn?: string;
   /** @internal the store cell: field index / unit index / period code. */
   readonly cell: string;
   /** The field's measure ("mln KZT", "count"). */
@@ -399,7 +404,7 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
         indicator: ind.id,
         field: x.field,
         period: x.period,
-        ...(x.ytd ? { yearToDate: true as const } : {}),
+        ...(x.ytd ? { yearToDate: true as const, ...reportedIn(field, parsed) } : {}),
         cell: key,
         measure: field.measure,
         from,
@@ -438,6 +443,12 @@ function fieldReads(inputs: readonly InputTrace[], now: string, fields: Readonly
     if (fields.has(field)) out.set(x.name, { field, ytd: inner !== undefined, value: x.value, period: x.period });
   }
   return [...out.values()];
+}
+
+/** Where a cumulative monthly field's running total is reported for the period: its last month. */
+function reportedIn(field: Field, p: Period): { reportedIn?: string } {
+  if (!field.cumulative || field.frequency !== "month" || p.kind === "month") return {};
+  return { reportedIn: formatPeriod({ kind: "month", year: p.year, index: lastMonth(p) }) };
 }
 
 function names(reads: readonly Read[]): string[] {

@@ -199,6 +199,7 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
       field: "new_facilities",
       yearToDate: true,
       period: "2026-Q3",
+      reportedIn: "2026-09",
       from: 3,
       to: 4,
       change: 1,
@@ -217,7 +218,7 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
     );
     const lines = text.stdout.split("\n").filter((l) => l.includes("new_facilities_execution"));
     expect(lines[0]).toMatch(
-      /^ {2}new_facilities_execution · .*, с начала года: 3 → 4 \(\+1 в 2026-Q3; метод обращён\) ⇒ /,
+      /^ {2}new_facilities_execution · .*, с начала года: 3 → 4 \(\+1 в 2026-Q3, в нарастающем итоге за 2026-09; метод обращён\) ⇒ /,
     );
     expect(lines[1]).toBe("  new_facilities_execution (new_facilities_plan) — план: не меняется, остаётся неизменным");
   }, 120_000);
