@@ -245,6 +245,17 @@ describe.each(["kk", "ru"] as const)("no English words in %s output on the Turki
     }
   });
 
+  it("what it takes for a district: year-to-date totals, where the change is made, plans held fixed", async () => {
+    const ruleset = "rules/turkistan/districts";
+    const allowed = ruleWords([`${ruleset}/2026.1`], new Set([...RULE_TEXT].filter((k) => k !== "en")));
+    const english = (text: string) => [...new Set(latinWords(text).filter((w) => !allowed.has(w)))];
+    const args = ["explain", ruleset, "arys", "--data", `${ruleset}/sample-data`, "--period", "2026-Q3"];
+    const run = await cli(...args, "--target", "rank:15", "--lang", lang);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/new_facilities_execution \(new_facilities_plan\)/);
+    expect(english(run.stdout)).toEqual([]);
+  }, 60_000);
+
   it("the audit's findings of the districts (outliers, one score for all, low alpha), on stderr and in the JSON", async () => {
     const ruleset = "rules/turkistan/districts";
     const allowed = ruleWords([`${ruleset}/2026.1`], new Set([...RULE_TEXT].filter((k) => k !== "en")));
