@@ -198,7 +198,12 @@ export interface Group {
   readonly exponent?: number;
   /** Overrides the block's policy for the group's indicators (an inner group's overrides this). */
   readonly missing?: MissingPolicy;
-  /** Which units the group applies to (kinds, units, except; no `when`): its indicators apply to no other. */
+  /**
+   * The most frequent period the group's indicators can be rated in: an indicator without its own
+   * `frequency` takes the coarsest of its inputs' and its groups' (an explicit one may not be finer, R262).
+   */
+  readonly frequency?: Frequency;
+  /** Which units the group applies to (kinds, units, except, when): its indicators apply to no other. */
   readonly applies?: Applicability;
   readonly groups: readonly Group[];
   /** The group's own indicators (those of its inner groups are in them). */

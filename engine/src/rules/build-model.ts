@@ -415,6 +415,7 @@ function buildGroup(doc: RuleDocument, path: string, raw: unknown, ctx: MemberCo
     aggregation: aggregation(x.aggregation),
     ...exponent(x.exponent),
     ...(isPolicy(x.missing) ? { missing: x.missing } : {}),
+    ...(x.frequency !== undefined ? { frequency: frequency(x.frequency, "month") } : {}),
     ...(applies ? { applies } : {}),
     groups: members.groups,
     indicators: members.indicators,
@@ -448,7 +449,7 @@ function buildIndicator(
     better: oneOf<Direction>(x.better, ["higher", "lower"], "higher"),
     score: buildScore(doc, `${path}/score`, x.score, formula, fallback),
     weight: num(x.weight, 0),
-    // Absent: derived from the inputs once names are linked (see link.ts).
+    // Absent: derived from the inputs and the groups once names are linked (see link.ts).
     frequency: frequency(x.frequency, "month"),
     source: oneOf(x.source, ["unit", "region"] as const, "unit"),
     ...(applies ? { applies } : {}),

@@ -2,7 +2,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { EvalContext } from "../formula/context.js";
 import type { Environment } from "../formula/environment.js";
 import type { Value } from "../formula/value.js";
-import type { Block, FormulaSource, Indicator, Ruleset } from "../model/ruleset.js";
+import { groupPath } from "../model/groups.js";
+import type { Block, FormulaSource, Group, Indicator, Ruleset } from "../model/ruleset.js";
 import { ScoringCode } from "./codes.js";
 
 /**
@@ -52,6 +53,8 @@ export interface PreparedIndicator {
   readonly plan?: PreparedFormula;
   readonly score?: PreparedFormula;
   readonly when?: PreparedFormula;
+  /** The `applies.when` of the indicator's groups that have one, outermost first. */
+  readonly groupWhen?: readonly { readonly group: Group; readonly formula: PreparedFormula }[];
 }
 
 export interface PreparedRuleset {
@@ -103,6 +106,10 @@ export function prepareRuleset(
     const plan = method.method === "achievement" ? prepareFormula(indicator, "plan", method.plan) : undefined;
     const score = method.method === "formula" ? prepareFormula(indicator, "score", method.formula) : undefined;
     const when = indicator.applies?.when ? prepareFormula(indicator, "applies", indicator.applies.when) : undefined;
+    const groupWhen = groupPath(block, indicator.group).flatMap((group) => {
+      const formula = group.applies?.when ? prepareFormula(indicator, "applies", group.applies.when) : undefined;
+      return formula ? [{ group, formula }] : [];
+    });
     if (!value) return;
     indicators.push({
       indicator,
@@ -112,6 +119,7 @@ export function prepareRuleset(
       ...(plan ? { plan } : {}),
       ...(score ? { score } : {}),
       ...(when ? { when } : {}),
+      ...(groupWhen.length > 0 ? { groupWhen } : {}),
     });
   });
   if (diagnostics.length > 0) return { diagnostics };

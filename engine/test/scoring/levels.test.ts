@@ -178,6 +178,98 @@ describe("nested levels", () => {
     expect(codes(unknown.diagnostics).sort()).toEqual(["R210", "R212"]);
   });
 
+  it("a group's applies.when leaves its indicators out where it is false, and its parent renormalises", () => {
+    const { ruleset, diagnostics } = loadLevels({
+      "units.yaml": [
+        [
+          "{ id: u1, name: { kk: Бір, ru: Один, en: One }, kind: region }",
+          "{ id: u1, name: { kk: Бір, ru: Один, en: One }, kind: region, attributes: { farms: 0 } }",
+        ],
+        [
+          "{ id: u2, name: { kk: Екі, ru: Два, en: Two }, kind: region }",
+          "{ id: u2, name: { kk: Екі, ru: Два, en: Two }, kind: region, attributes: { farms: 3 } }",
+        ],
+        [
+          "{ id: u3, name: { kk: Үш, ru: Три, en: Three }, kind: region }",
+          "{ id: u3, name: { kk: Үш, ru: Три, en: Three }, kind: region, attributes: { farms: 5 } }",
+        ],
+      ],
+      "blocks/1-core.yaml": [
+        [
+          "        aggregation: harmonic\n",
+          "        aggregation: harmonic\n        applies: { when: unit.farms > 0 }\n",
+        ],
+      ],
+    });
+    expect(codes(diagnostics)).toEqual([]);
+    const data = ["u1", "u2"].flatMap((u) =>
+      ["a", "b", "c", "d", "e", "f"].map((f) => cell(u, f, "2026", f === "c" ? 80 : 50)),
+    );
+    const run = rateFixture(ruleset as NonNullable<typeof ruleset>, data, {
+      period: "2026",
+      units: ["u1", "u2"],
+      applyCoverage: false,
+    });
+    const [u1, u2] = ["u1", "u2"].map((id) => run.result?.results.find((r) => r.unit === id));
+    // u1 has no farms: inner is left out, outer is ic alone (min of 0.8), and ic carries outer's 40 points.
+    expect(u1?.indicators.ia).toMatchObject({
+      status: "not-applicable",
+      reason: "inner: applies.when (unit.farms > 0) is false for u1",
+    });
+    expect(u1?.groups?.inner).toBeUndefined();
+    expect(u1?.indicators.ic?.weight).toBe(40);
+    expect(u1?.groups?.outer?.score).toBeCloseTo(0.8, 12);
+    // u2 has farms: inner counts (harmonic of 0.5 and 0.5 = 0.5), outer = min(0.5, 0.8) = 0.5.
+    expect(u2?.indicators.ia?.weight).toBe(10);
+    expect(u2?.groups?.outer?.score).toBeCloseTo(0.5, 12);
+    // A group's condition is a yes/no formula over unit attributes, checked as an indicator's is.
+    const wrong = loadLevels({
+      "blocks/1-core.yaml": [
+        [
+          "        aggregation: harmonic\n",
+          "        aggregation: harmonic\n        applies: { when: unit.farms + a }\n",
+        ],
+      ],
+    });
+    const messages = wrong.diagnostics.map((d) => `${d.code} ${d.message}`);
+    expect(messages.some((m) => m.includes("`a` is a field, but it cannot be read in `applies.when`"))).toBe(true);
+  });
+
+  it("a group's frequency is its indicators' unless they are coarser; a finer member is R262", () => {
+    const monthly: [string, string][] = ["a", "b", "c"].map((f) => [
+      `{ id: ${f}, name: { kk: ${f}, ru: ${f}, en: ${f} }, measure: "%", frequency: year }`,
+      `{ id: ${f}, name: { kk: ${f}, ru: ${f}, en: ${f} }, measure: "%", frequency: month }`,
+    ]);
+    const quarterly: [string, string] = [
+      "        aggregation: harmonic\n",
+      "        aggregation: harmonic\n        frequency: quarter\n",
+    ];
+    const { ruleset, diagnostics } = loadLevels({ "fields.yaml": monthly, "blocks/1-core.yaml": [quarterly] });
+    expect(codes(diagnostics)).toEqual([]);
+    const frequency = (id: string) => ruleset?.blocks[0]?.indicators.find((i) => i.id === id)?.frequency;
+    // ia and ib read monthly fields but sit in the quarterly group inner; ic, outside it, stays monthly.
+    expect([frequency("ia"), frequency("ib"), frequency("ic")]).toEqual(["quarter", "quarter", "month"]);
+    const monthlyRating = loadLevels({
+      "fields.yaml": monthly,
+      "blocks/1-core.yaml": [quarterly],
+      "ruleset.yaml": [
+        [
+          "ratings:\n",
+          "ratings:\n  - { id: monthly, title: { kk: Ай, ru: Месяц, en: Month }, frequency: month, blocks: [core] }\n",
+        ],
+      ],
+    });
+    const r261 = monthlyRating.diagnostics.find((d) => d.code === "R261");
+    expect(r261?.message).toContain("`ia`, `ib`");
+    const finer = loadLevels({
+      "fields.yaml": monthly,
+      "blocks/1-core.yaml": [quarterly, ["id: ia,\n", "id: ia,\n              frequency: month,\n"]],
+    });
+    expect(finer.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      "R262 indicator `ia` is monthly, but its group `inner` is rated quarterly",
+    ]);
+  });
+
   it("a declared total aggregation makes the total the scale times that mean of the block scores", () => {
     const { ruleset } = loadLevels({
       "ruleset.yaml": [["scale: 100\n", "scale: 100\ntotal: { aggregation: geometric }\n"]],
