@@ -170,7 +170,13 @@ const AGGREGATION: Readonly<Record<Block["aggregation"], LabelKey>> = {
   harmonic: "aggHarmonic",
   min: "aggMin",
   power: "aggPower",
+  formula: "aggFormula",
 };
+
+/** A level's aggregation in words; `formula` with the formula itself. */
+function aggregationText(level: Block | Group, lang: Lang): string {
+  return label(AGGREGATION[level.aggregation], lang, { formula: level.formula ? formulaText(level.formula) : "" });
+}
 const TIES = { competition: "tiesCompetition", dense: "tiesDense", shared: "tiesShared" } as const;
 
 /** Every formula of an indicator: its value, the plan, the score formula and the applicability test. */
@@ -288,7 +294,7 @@ export function buildMethodology(input: MethodologyInput): MethodologyDoc {
       name: localize(block.name, lang),
       ...(description ? { description } : {}),
       weight,
-      aggregation: label(AGGREGATION[block.aggregation], lang),
+      aggregation: aggregationText(block, lang),
       ...(block.helper ? { helper: true } : {}),
       ...(block.groups ? { groups: groupDocs(block.groups, 1, weights, lang, block.helper) } : {}),
       indicators: block.indicators.map((i, ii) => indicatorDoc(i, `${bi + 1}.${ii + 1}`, block, input, weights)),
@@ -333,7 +339,7 @@ function groupDocs(
       depth,
       weight: g.weight,
       effective: allIndicators(g).reduce((s, i) => s + (weights.get(i.id) ?? 0), 0),
-      aggregation: label(AGGREGATION[g.aggregation], lang),
+      aggregation: aggregationText(g, lang),
       indicators: g.indicators.map((i) => i.id),
       ...(helper ? { helper: true as const } : {}),
     },

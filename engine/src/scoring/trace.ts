@@ -60,6 +60,8 @@ export interface BlockTrace {
   readonly id: string;
   readonly name: Localized;
   readonly aggregation: Aggregation;
+  /** The formula of `aggregation: formula`, as written. */
+  readonly formula?: string;
   /** The block's weight as written (points of the scale before rescaling). */
   readonly declaredWeight: number;
   /** Its weight on the rating's scale for this unit (0 when left out). */
@@ -83,6 +85,8 @@ export interface GroupTrace {
   /** 1 for a group of the block, 2 for a group inside it, ... */
   readonly depth: number;
   readonly aggregation: Aggregation;
+  /** The formula of `aggregation: formula`, as written. */
+  readonly formula?: string;
   /** The weight written, relative to the other members of its parent. */
   readonly declaredWeight: number;
   /** The aggregate of its members' scores; null when every member was left out. */
@@ -152,6 +156,11 @@ function lostOf(weight: number, points: number, ascending: boolean): number {
   return ascending ? points : weight - points;
 }
 
+/** The formula text of a level with `aggregation: formula`, for the trace. */
+function levelFormulaText(level: Block | Group): { formula?: string } {
+  return level.aggregation === "formula" && level.formula ? { formula: level.formula.text.trim() } : {};
+}
+
 /** The block's score and its groups' traces, for a ruleset with levels (UnitResult.groups present). */
 function levelTrace(block: Block, unit: UnitResult, helperScore: number | undefined, ascending: boolean) {
   if (!unit.groups) return {};
@@ -170,6 +179,7 @@ function levelTrace(block: Block, unit: UnitResult, helperScore: number | undefi
         name: g.name,
         depth,
         aggregation: g.aggregation,
+        ...levelFormulaText(g),
         declaredWeight: g.weight,
         score: r?.score ?? null,
         weight: r?.weight ?? 0,
@@ -205,6 +215,7 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
       id: block.id,
       name: block.name,
       aggregation: block.aggregation,
+      ...levelFormulaText(block),
       declaredWeight: block.weight,
       weight: blockResult.weight,
       points: blockResult.score,

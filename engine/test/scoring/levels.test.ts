@@ -287,6 +287,75 @@ describe("nested levels", () => {
   });
 });
 
+describe("a level's own formula (aggregation: formula)", () => {
+  const outerFormula = (formula: string): [string, string] => [
+    "    aggregation: min\n",
+    `    aggregation: formula\n    formula: ${formula}\n`,
+  ];
+
+  it("scores a group by its formula over its members' scores, clamped to 0..1, and leaves it out when a member is", () => {
+    const { ruleset, diagnostics } = loadLevels({
+      "blocks/1-core.yaml": [outerFormula("score(ic) / (score(inner) + score(ic))")],
+    });
+    expect(codes(diagnostics)).toEqual([]);
+    const data = [
+      ...["a", "b", "c", "d", "e", "f"].map((f) => cell("u1", f, "2026", f === "c" ? 80 : 50)),
+      ...["a", "b", "d", "e", "f"].map((f) => cell("u3", f, "2026", 50)),
+    ];
+    const run = rateFixture(ruleset as NonNullable<typeof ruleset>, data, {
+      period: "2026",
+      units: ["u1", "u3"],
+      applyCoverage: false,
+    });
+    const [u1, u3] = ["u1", "u3"].map((id) => run.result?.results.find((r) => r.unit === id));
+    // inner = harmonic(0.5, 0.5) = 0.5, ic = 0.8: outer = 0.8 / 1.3; core = (2 outer + i_d 0.5) / 3 of 60.
+    const outer = 0.8 / 1.3;
+    expect(u1?.groups?.outer?.score).toBeCloseTo(outer, 14);
+    expect(u1?.blocks.core?.score).toBeCloseTo((60 * (2 * outer + 0.5)) / 3, 12);
+    // u3 has no c (policy exclude): score(ic) is missing, so outer is left out and i_d carries core alone.
+    expect(u3?.groups?.outer).toBeUndefined();
+    expect(u3?.indicators.i_d?.weight).toBe(60);
+    expect(u3?.blocks.core?.score).toBeCloseTo(30, 12);
+    // Above 1 is clamped: 2 x score(ic) = 1.6 counts as 1.
+    const clamped = loadLevels({ "blocks/1-core.yaml": [outerFormula("2 * score(ic)")] }).ruleset;
+    const again = rateFixture(clamped as NonNullable<typeof clamped>, data, {
+      period: "2026",
+      units: ["u1"],
+      applyCoverage: false,
+    });
+    expect(again.result?.results[0]?.groups?.outer?.score).toBe(1);
+  });
+
+  it("checks the formula: its members' scores only (R286), a number, and aggregation and formula together (R285)", () => {
+    const messages = (formula: string | undefined, aggregation = "formula") =>
+      loadLevels({
+        "blocks/1-core.yaml": [
+          [
+            "    aggregation: min\n",
+            `    aggregation: ${aggregation}\n${formula === undefined ? "" : `    formula: ${formula}\n`}`,
+          ],
+        ],
+      }).diagnostics.map((d) => `${d.code} ${d.message}`);
+    expect(messages(undefined)).toEqual(["R285 group `outer` has `aggregation: formula` but no `formula`"]);
+    expect(messages("score(ic)", "min")).toEqual([
+      "R285 group `outer` has a formula, but its aggregation is min, so the formula would be ignored",
+    ]);
+    expect(messages("1 - inner")).toEqual([
+      "R286 `inner` would be a value; the formula of group `outer` reads its members' scores: write score(inner)",
+    ]);
+    expect(messages("score(i_d)")).toEqual([
+      "R286 `i_d` is not a member of group `outer`, whose formula reads only its members' scores (score(inner), score(ic))",
+    ]);
+    expect(messages("score(ic) > 0.5")).toEqual([
+      "R286 the formula of group `outer` gives yes/no, but a level's score is a number",
+    ]);
+    const unknown = loadLevels({ "blocks/1-core.yaml": [outerFormula("score(icc)")] }).diagnostics;
+    expect(unknown.map((d) => [d.code, d.message, d.suggestion])).toEqual([
+      ["F200", "unknown name `score(icc)`", expect.stringContaining("score(ic)")],
+    ]);
+  });
+});
+
 describe("diff of levels", () => {
   it("lists a group's changed weight and aggregation under its block, and a declared total", () => {
     const old = loadLevels().ruleset;

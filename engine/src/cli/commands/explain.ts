@@ -209,19 +209,26 @@ function outOf(part: string, whole: string, lang: Lang): string {
   return lang === "kk" ? `${whole} ${WORDS.of.kk} ${part}` : `${part} ${WORDS.of[lang]} ${whole}`;
 }
 
+/** A level's aggregation in words; `formula` with the formula itself. */
+function aggregationWord(level: BlockTrace | GroupTrace, lang: Lang): string {
+  return level.formula !== undefined
+    ? label("aggFormula", lang, { formula: level.formula })
+    : word(AGGREGATION, level.aggregation, lang);
+}
+
 /** A group's line: its score, and its points of its effective weight. */
 function groupLine(g: GroupTrace, lang: Lang): string {
   const score = `${label("score", lang).toLowerCase()} ${num(g.score, lang)}`;
-  return `${g.id} — ${localize(g.name, lang)}: ${score} · ${outOf(num(g.points, lang), num(g.weight, lang), lang)} (${WORDS.lost[lang]} ${num(g.lost, lang)}, ${word(AGGREGATION, g.aggregation, lang)})`;
+  return `${g.id} — ${localize(g.name, lang)}: ${score} · ${outOf(num(g.points, lang), num(g.weight, lang), lang)} (${WORDS.lost[lang]} ${num(g.lost, lang)}, ${aggregationWord(g, lang)})`;
 }
 
 /** A block's header line. */
 export function blockLine(b: BlockTrace, lang: Lang): string {
   if (b.helper)
-    return `${b.id} — ${localize(b.name, lang)}: ${label("score", lang).toLowerCase()} ${num(b.score ?? null, lang)} (${label("helperBlock", lang)}, ${word(AGGREGATION, b.aggregation, lang)})`;
+    return `${b.id} — ${localize(b.name, lang)}: ${label("score", lang).toLowerCase()} ${num(b.score ?? null, lang)} (${label("helperBlock", lang)}, ${aggregationWord(b, lang)})`;
   // The only reason a block has is that all its indicators were left out (scoring/totals.ts).
   const reason = b.reason ? ` — ${lang === "en" ? b.reason : label("blockLeftOut", lang)}` : "";
-  return `${b.id} — ${localize(b.name, lang)}: ${outOf(num(b.points, lang), num(b.weight, lang), lang)} (${WORDS.lost[lang]} ${num(b.lost, lang)}, ${word(AGGREGATION, b.aggregation, lang)})${reason}`;
+  return `${b.id} — ${localize(b.name, lang)}: ${outOf(num(b.points, lang), num(b.weight, lang), lang)} (${WORDS.lost[lang]} ${num(b.lost, lang)}, ${aggregationWord(b, lang)})${reason}`;
 }
 
 /** The unit's summary: total (also shown at the ruleset's total `decimals`), rank and grade. */
