@@ -200,7 +200,7 @@ function rankingSection(doc: MethodologyDoc): string {
   return [
     `<section id="ranking"><h2>4. ${escapeHtml(label("ranking", lang))}</h2>`,
     `<p>${doc.ranking.map(escapeHtml).join(" ")}</p>`,
-    // No ruleset grades when every rating has its own (R273): no empty table.
+    // No ruleset grades (every rating has its own, or none): no empty table.
     ...(rows.length === 0
       ? []
       : [

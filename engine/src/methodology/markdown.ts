@@ -140,7 +140,7 @@ function gradesSection(doc: MethodologyDoc): string {
   return [
     `## 4. ${label("ranking", lang)}`,
     doc.ranking.map(mdText).join(" "),
-    // No ruleset grades when every rating has its own (R273): no empty table.
+    // No ruleset grades (every rating has its own, or none): no empty table.
     ...(rows.length === 0
       ? []
       : [

@@ -43,7 +43,8 @@ export interface ExplainTrace {
   readonly rankedUnits: number;
   readonly previousRank?: number;
   readonly rankChange?: number;
-  readonly grade: string;
+  /** The grade id; absent when the rating has no grades. */
+  readonly grade?: string;
   /**
    * "ascending" when the rating ranks the lowest total first: then `lost` is the points a unit has (its
    * distance from the best total, 0) and an indicator's `best` is the unit with the lowest score.
@@ -241,9 +242,9 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
     ...(unitResult.previousRank !== undefined
       ? { previousRank: unitResult.previousRank, rankChange: unitResult.rankChange ?? 0 }
       : {}),
-    grade: unitResult.grade,
+    ...(unitResult.grade !== undefined ? { grade: unitResult.grade } : {}),
     ...(ascending ? { order: "ascending" as const } : {}),
-    ...gradeLabel(ruleset, unitResult.grade),
+    ...gradeLabel(ruleset, unitResult.grade ?? ""),
     coverage: unitResult.coverage,
     blocks,
   };

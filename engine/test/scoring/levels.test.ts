@@ -431,24 +431,22 @@ describe("checks of levels", () => {
     expect(codes(loadRuleset(GROUPS).diagnostics)).not.toContain("R236");
   });
 
-  it("needs no ruleset grades when every rating has its own, and R273 at a rating left without any", () => {
+  it("needs no grades: a rating without its own and without the ruleset's gives no grade (no grade key)", () => {
     const noGrades: [string, string] = [
       "grades:\n  - { id: good, min: 60, label: { kk: Жақсы, ru: Хорошо, en: Good } }\n  - { id: weak, min: 0, label: { kk: Әлсіз, ru: Слабо, en: Weak } }\n",
       "",
     ];
-    const ownMain: [string, string] = [
-      "    blocks: all\n",
-      "    blocks: all\n    grades:\n      - { id: all, label: { kk: Бәрі, ru: Все, en: All } }\n",
-    ];
-    expect(codes(loadLevels({ "ruleset.yaml": [noGrades, ownMain] }).diagnostics)).toEqual([]);
-    const { diagnostics } = loadLevels({ "ruleset.yaml": [noGrades] });
-    expect(diagnostics.map((d) => [d.code, d.range.start.line, d.message])).toEqual([
-      [
-        "R273",
-        13,
-        "rating `main` has no grades of its own and the ruleset has no `grades:` list, so its totals earn no grade",
-      ],
-    ]);
+    const { ruleset, diagnostics } = loadLevels({ "ruleset.yaml": [noGrades] });
+    expect(codes(diagnostics)).toEqual([]);
+    const data = ["a", "b", "c", "d", "e", "f"].map((f) => cell("u1", f, "2026", 50));
+    const ungraded = rateFixture(ruleset as NonNullable<typeof ruleset>, data, { period: "2026", units: ["u1"] });
+    expect(ungraded.result?.results[0]).not.toHaveProperty("grade");
+    // The same with the ruleset's grades: a grade, and the rating's own grades keep theirs.
+    const graded = rateFixture(loadLevels().ruleset as NonNullable<typeof ruleset>, data, {
+      period: "2026",
+      units: ["u1"],
+    });
+    expect(graded.result?.results[0]?.grade).toBe("weak");
   });
 
   it("two-level rulesets are unchanged: no level warnings for the mini fixture", () => {

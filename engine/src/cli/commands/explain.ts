@@ -73,6 +73,7 @@ const WORDS = {
   policy: { kk: "саясат", ru: "политика", en: "policy" },
   period: { kk: "кезең", ru: "период", en: "period" },
   rankedAs: { kk: "орын мен аймақ бойынша", ru: "для места и зоны", en: "ranked and graded as" },
+  rankedOnlyAs: { kk: "орын бойынша", ru: "для места", en: "ranked as" },
   previous: { kk: "алдыңғы", ru: "ранее", en: "previously" },
   none: { kk: "жоқ", ru: "нет", en: "none" },
   status: {
@@ -235,16 +236,18 @@ export function blockLine(b: BlockTrace, lang: Lang): string {
 export function totalLine(t: ExplainTrace, lang: Lang): string {
   const decimals = totalDecimals(t.rankPolicy);
   const change = t.previousRank !== undefined ? ` (${WORDS.previous[lang]} ${num(t.previousRank, lang)})` : "";
-  const key = t.rankingKey !== t.total ? `; ${WORDS.rankedAs[lang]} ${num(t.rankingKey, lang)}` : "";
+  const rankedAs = t.grade === undefined ? WORDS.rankedOnlyAs : WORDS.rankedAs;
+  const key = t.rankingKey !== t.total ? `; ${rankedAs[lang]} ${num(t.rankingKey, lang)}` : "";
   // An ascending rating: a lower total is better, and "lost" is the points above the best total, 0.
   const lower = t.order === "ascending" ? `; ${label("lowerBetter", lang)}` : "";
-  return `${label("total", lang)}: ${outOf(num(t.total, lang), String(t.scale), lang)} (${formatNumber(t.total, lang, decimals)}${key}${lower}) · ${label("rank", lang)} ${outOf(num(t.rank, lang), String(t.rankedUnits), lang)}${change} · ${gradeText(t, lang)}`;
+  return `${label("total", lang)}: ${outOf(num(t.total, lang), String(t.scale), lang)} (${formatNumber(t.total, lang, decimals)}${key}${lower}) · ${label("rank", lang)} ${outOf(num(t.rank, lang), String(t.rankedUnits), lang)}${change}${gradeText(t, lang)}`;
 }
 
-/** The grade by its label from the rule files ("Red zone" names itself), else "Grade red". */
+/** " · " and the grade by its label from the rule files ("Red zone" names itself), else "Grade red"; nothing for a rating without grades. */
 function gradeText(t: ExplainTrace, lang: Lang): string {
+  if (t.grade === undefined) return "";
   const name = t.gradeLabel && localize(t.gradeLabel, lang);
-  return name || `${label("grade", lang)} ${t.grade || WORDS.none[lang]}`;
+  return ` · ${name || `${label("grade", lang)} ${t.grade || WORDS.none[lang]}`}`;
 }
 
 /** The trace's head: who, which rating and period, which ruleset, the total, rank and grade, the coverage. */
