@@ -1,7 +1,6 @@
 import { defineCodes } from "../../diagnostics/catalog.js";
-import type { Ruleset } from "../../model/ruleset.js";
 import { compareDecimal } from "../../util/decimal-compare.js";
-import type { CheckContext, RuleCheck } from "./check.js";
+import type { RuleCheck } from "./check.js";
 
 export const GradeCode = defineCodes({
   R270: {
