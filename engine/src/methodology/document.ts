@@ -97,6 +97,10 @@ export interface GroupDoc {
   readonly indicators: readonly string[];
   /** In a helper block: no weight in the total. */
   readonly helper?: true;
+  /** Which units it applies to, when it says (`applies`), in words. */
+  readonly applies?: Rich;
+  /** How often its indicators can be rated at most, when it says (`frequency`). */
+  readonly frequency?: string;
 }
 
 export interface RatingDoc {
@@ -296,7 +300,7 @@ export function buildMethodology(input: MethodologyInput): MethodologyDoc {
       weight,
       aggregation: aggregationText(block, lang),
       ...(block.helper ? { helper: true } : {}),
-      ...(block.groups ? { groups: groupDocs(block.groups, 1, weights, lang, block.helper) } : {}),
+      ...(block.groups ? { groups: groupDocs(block.groups, 1, weights, input, block.helper) } : {}),
       indicators: block.indicators.map((i, ii) => indicatorDoc(i, `${bi + 1}.${ii + 1}`, block, input, weights)),
     };
   });
@@ -329,9 +333,10 @@ function groupDocs(
   groups: readonly Group[],
   depth: number,
   weights: ReadonlyMap<string, number>,
-  lang: Lang,
+  input: MethodologyInput,
   helper?: boolean,
 ): GroupDoc[] {
+  const { ruleset, lang } = input;
   return groups.flatMap((g) => [
     {
       id: g.id,
@@ -342,8 +347,10 @@ function groupDocs(
       aggregation: aggregationText(g, lang),
       indicators: g.indicators.map((i) => i.id),
       ...(helper ? { helper: true as const } : {}),
+      ...(g.applies ? { applies: appliesText(g.applies, ruleset, lang) } : {}),
+      ...(g.frequency ? { frequency: label(FREQUENCY[g.frequency], lang) } : {}),
     },
-    ...groupDocs(g.groups, depth + 1, weights, lang, helper),
+    ...groupDocs(g.groups, depth + 1, weights, input, helper),
   ]);
 }
 

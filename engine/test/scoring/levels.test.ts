@@ -7,6 +7,9 @@ import { diffRulesets } from "../../src/diff/rules-diff.js";
 import type { Expr } from "../../src/formula/ast.js";
 import { parseFormula } from "../../src/formula/parser.js";
 import { printFormula } from "../../src/formula/printer.js";
+import { buildMethodology } from "../../src/methodology/document.js";
+import { methodologyMarkdown } from "../../src/methodology/markdown.js";
+import type { Lang } from "../../src/model/ruleset.js";
 import { loadRuleset } from "../../src/rules/load.js";
 import { defaultFormulaCompiler } from "../../src/scoring/compiler.js";
 import { weightedMean } from "../../src/scoring/means.js";
@@ -268,6 +271,33 @@ describe("nested levels", () => {
     expect(finer.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
       "R262 indicator `ia` is monthly, but its group `inner` is rated quarterly",
     ]);
+  });
+
+  it("the methodology document names a group's frequency, condition and formula (en, ru)", () => {
+    const { ruleset, diagnostics } = loadLevels({
+      "blocks/1-core.yaml": [
+        [
+          "        aggregation: harmonic\n",
+          '        aggregation: harmonic\n        frequency: year\n        applies: { except: [u2], when: unit.kind = "region" }\n',
+        ],
+        ["    aggregation: min\n", "    aggregation: formula\n    formula: score(ic) * score(inner)\n"],
+      ],
+    });
+    expect(codes(diagnostics)).toEqual([]);
+    const md = (lang: Lang) =>
+      methodologyMarkdown(
+        buildMethodology({ ruleset: ruleset as NonNullable<typeof ruleset>, lang, engineVersion: "0" }),
+      );
+    const en = md("en");
+    // Markdown escapes the star; rendered, it reads score(ic) * score(inner).
+    expect(en).toContain("a formula of the members' scores: score(ic) \\* score(inner)");
+    expect(en).toMatch(/\(`inner`\): .*; frequency: yearly/);
+    expect(en).toMatch(/\(`inner`\): .*; applies to: except Two; when `unit\.kind = "region"`/);
+    const ru = md("ru");
+    expect(ru).toContain("формула от оценок элементов: score(ic) \\* score(inner)");
+    expect(ru).toMatch(
+      /\(`inner`\): .*; периодичность: .+; применимость: кроме: Два; при условии: `unit\.kind = "region"`/,
+    );
   });
 
   it("a declared total aggregation makes the total the scale times that mean of the block scores", () => {
