@@ -165,7 +165,7 @@ function difference(a: number, b: number): number {
 }
 
 function standing(u: UnitResult): UnitStanding {
-  return { score: u.score, rank: u.rank, grade: u.grade };
+  return { score: u.score, rank: u.rank, grade: u.grade ?? "" };
 }
 
 function unitEffect(

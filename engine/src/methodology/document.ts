@@ -97,6 +97,10 @@ export interface GroupDoc {
   readonly indicators: readonly string[];
   /** In a helper block: no weight in the total. */
   readonly helper?: true;
+  /** Which units it applies to, when it says (`applies`), in words. */
+  readonly applies?: Rich;
+  /** How often its indicators can be rated at most, when it says (`frequency`). */
+  readonly frequency?: string;
 }
 
 export interface RatingDoc {
@@ -170,7 +174,13 @@ const AGGREGATION: Readonly<Record<Block["aggregation"], LabelKey>> = {
   harmonic: "aggHarmonic",
   min: "aggMin",
   power: "aggPower",
+  formula: "aggFormula",
 };
+
+/** A level's aggregation in words; `formula` with the formula itself. */
+function aggregationText(level: Block | Group, lang: Lang): string {
+  return label(AGGREGATION[level.aggregation], lang, { formula: level.formula ? formulaText(level.formula) : "" });
+}
 const TIES = { competition: "tiesCompetition", dense: "tiesDense", shared: "tiesShared" } as const;
 
 /** Every formula of an indicator: its value, the plan, the score formula and the applicability test. */
@@ -288,9 +298,9 @@ export function buildMethodology(input: MethodologyInput): MethodologyDoc {
       name: localize(block.name, lang),
       ...(description ? { description } : {}),
       weight,
-      aggregation: label(AGGREGATION[block.aggregation], lang),
+      aggregation: aggregationText(block, lang),
       ...(block.helper ? { helper: true } : {}),
-      ...(block.groups ? { groups: groupDocs(block.groups, 1, weights, lang, block.helper) } : {}),
+      ...(block.groups ? { groups: groupDocs(block.groups, 1, weights, input, block.helper) } : {}),
       indicators: block.indicators.map((i, ii) => indicatorDoc(i, `${bi + 1}.${ii + 1}`, block, input, weights)),
     };
   });
@@ -323,9 +333,10 @@ function groupDocs(
   groups: readonly Group[],
   depth: number,
   weights: ReadonlyMap<string, number>,
-  lang: Lang,
+  input: MethodologyInput,
   helper?: boolean,
 ): GroupDoc[] {
+  const { ruleset, lang } = input;
   return groups.flatMap((g) => [
     {
       id: g.id,
@@ -333,11 +344,13 @@ function groupDocs(
       depth,
       weight: g.weight,
       effective: allIndicators(g).reduce((s, i) => s + (weights.get(i.id) ?? 0), 0),
-      aggregation: label(AGGREGATION[g.aggregation], lang),
+      aggregation: aggregationText(g, lang),
       indicators: g.indicators.map((i) => i.id),
       ...(helper ? { helper: true as const } : {}),
+      ...(g.applies ? { applies: appliesText(g.applies, ruleset, lang) } : {}),
+      ...(g.frequency ? { frequency: label(FREQUENCY[g.frequency], lang) } : {}),
     },
-    ...groupDocs(g.groups, depth + 1, weights, lang, helper),
+    ...groupDocs(g.groups, depth + 1, weights, input, helper),
   ]);
 }
 

@@ -139,7 +139,7 @@ function indicatorSection(i: IndicatorDoc, doc: MethodologyDoc, functions: Reado
 function groupList(groups: readonly GroupDoc[], lang: Lang): string {
   const items = groups.map(
     (g) =>
-      `<li style="margin-left:${(g.depth - 1) * 1.5}em">${escapeHtml(g.name)} (<code>${escapeHtml(g.id)}</code>): ${escapeHtml(label("weight", lang).toLowerCase())} ${weightText(g.weight, lang)}, ${escapeHtml(label("effectiveWeight", lang).toLowerCase())} ${escapeHtml(inTotalText(g, g.effective, lang))}; ${escapeHtml(g.aggregation)}${g.indicators.length > 0 ? `; ${g.indicators.map((i) => `<code>${escapeHtml(i)}</code>`).join(", ")}` : ""}</li>`,
+      `<li style="margin-left:${(g.depth - 1) * 1.5}em">${escapeHtml(g.name)} (<code>${escapeHtml(g.id)}</code>): ${escapeHtml(label("weight", lang).toLowerCase())} ${weightText(g.weight, lang)}, ${escapeHtml(label("effectiveWeight", lang).toLowerCase())} ${escapeHtml(inTotalText(g, g.effective, lang))}; ${escapeHtml(g.aggregation)}${g.indicators.length > 0 ? `; ${g.indicators.map((i) => `<code>${escapeHtml(i)}</code>`).join(", ")}` : ""}${g.frequency ? `; ${escapeHtml(label("frequency", lang).toLowerCase())}: ${escapeHtml(g.frequency)}` : ""}${g.applies ? `; ${escapeHtml(label("applies", lang).toLowerCase())}: ${richHtml(g.applies)}` : ""}</li>`,
   );
   return `<p>${escapeHtml(label("groups", lang))}:</p>\n<ul class="groups">${items.join("")}</ul>`;
 }
@@ -200,7 +200,7 @@ function rankingSection(doc: MethodologyDoc): string {
   return [
     `<section id="ranking"><h2>4. ${escapeHtml(label("ranking", lang))}</h2>`,
     `<p>${doc.ranking.map(escapeHtml).join(" ")}</p>`,
-    // No ruleset grades when every rating has its own (R273): no empty table.
+    // No ruleset grades (every rating has its own, or none): no empty table.
     ...(rows.length === 0
       ? []
       : [

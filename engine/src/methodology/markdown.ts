@@ -108,7 +108,7 @@ function indicatorSection(i: IndicatorDoc, doc: MethodologyDoc): string {
 function groupList(groups: readonly GroupDoc[], lang: Lang): string {
   const lines = groups.map(
     (g) =>
-      `${"  ".repeat(g.depth - 1)}- ${mdText(g.name)} (\`${g.id}\`): ${label("weight", lang).toLowerCase()} ${weightText(g.weight, lang)}, ${label("effectiveWeight", lang).toLowerCase()} ${inTotalText(g, g.effective, lang)}; ${mdText(g.aggregation)}${g.indicators.length > 0 ? `; ${g.indicators.map((i) => `\`${i}\``).join(", ")}` : ""}`,
+      `${"  ".repeat(g.depth - 1)}- ${mdText(g.name)} (\`${g.id}\`): ${label("weight", lang).toLowerCase()} ${weightText(g.weight, lang)}, ${label("effectiveWeight", lang).toLowerCase()} ${inTotalText(g, g.effective, lang)}; ${mdText(g.aggregation)}${g.indicators.length > 0 ? `; ${g.indicators.map((i) => `\`${i}\``).join(", ")}` : ""}${g.frequency ? `; ${label("frequency", lang).toLowerCase()}: ${mdText(g.frequency)}` : ""}${g.applies ? `; ${label("applies", lang).toLowerCase()}: ${mdRich(g.applies)}` : ""}`,
   );
   return [`${label("groups", lang)}:`, "", ...lines].join("\n");
 }
@@ -140,7 +140,7 @@ function gradesSection(doc: MethodologyDoc): string {
   return [
     `## 4. ${label("ranking", lang)}`,
     doc.ranking.map(mdText).join(" "),
-    // No ruleset grades when every rating has its own (R273): no empty table.
+    // No ruleset grades (every rating has its own, or none): no empty table.
     ...(rows.length === 0
       ? []
       : [

@@ -1,5 +1,10 @@
 import type { Localized, Rating, Ruleset } from "./ruleset.js";
 
+/** Whether the rating grades its units: by its own grades or the ruleset's (a rating may have none). */
+export function isGraded(ruleset: Ruleset, rating: Rating): boolean {
+  return (rating.grades?.length ?? 0) > 0 || ruleset.grades.length > 0;
+}
+
 /**
  * The grade of a result by its id: the ruleset's grades, then the ratings' own (a rating may grade on its own
  * terms, as the gallery's GDI does), so every face shows a grade's label, never its id.

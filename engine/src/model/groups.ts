@@ -15,6 +15,12 @@ export function allGroups(parent: Block | Group): Group[] {
   return (parent.groups ?? []).flatMap((g) => [g, ...allGroups(g)]);
 }
 
+/** The members of a block or group, in the order they are aggregated: its groups, then its own indicators. */
+export function membersOf(node: Block | Group): (Group | Indicator)[] {
+  const own = "block" in node ? node.indicators : node.indicators.filter((i) => i.group === undefined);
+  return [...(node.groups ?? []), ...own];
+}
+
 /** The block's own indicators: those in no group. */
 export function ownIndicators(block: Block): Indicator[] {
   return block.indicators.filter((i) => i.group === undefined);

@@ -48,8 +48,11 @@ export interface FormulaSource {
 export type Frequency = "month" | "quarter" | "year";
 export type Direction = "higher" | "lower";
 export type MissingPolicy = "zero" | "exclude" | "fail";
-/** How members' scores make a block's, group's or the total's score (scoring/aggregate.ts). */
-export type Aggregation = "arithmetic" | "geometric" | "harmonic" | "min" | "power";
+/**
+ * How members' scores make a block's, group's or the total's score (scoring/means.ts); `formula` (blocks
+ * and groups only) is the level's own formula over its members' scores (scoring/level-formulas.ts).
+ */
+export type Aggregation = "arithmetic" | "geometric" | "harmonic" | "min" | "power" | "formula";
 export type TieRule = "competition" | "dense" | "shared";
 /** How months become a quarter or year. */
 export type FieldAggregate = "sum" | "last" | "mean";
@@ -172,6 +175,8 @@ export interface Block {
   readonly aggregation: Aggregation;
   /** The exponent of the power mean (`aggregation: power`). */
   readonly exponent?: number;
+  /** `aggregation: formula`: the score from the members' scores, each read as score(x); clamped to 0..1. */
+  readonly formula?: FormulaSource;
   readonly missing?: MissingPolicy;
   /**
    * Every indicator of the block, its groups' included (depth first, each level's groups before its own
@@ -198,9 +203,16 @@ export interface Group {
   readonly weight: number;
   readonly aggregation: Aggregation;
   readonly exponent?: number;
+  /** `aggregation: formula`: the score from the members' scores, each read as score(x); clamped to 0..1. */
+  readonly formula?: FormulaSource;
   /** Overrides the block's policy for the group's indicators (an inner group's overrides this). */
   readonly missing?: MissingPolicy;
-  /** Which units the group applies to (kinds, units, except; no `when`): its indicators apply to no other. */
+  /**
+   * The most frequent period the group's indicators can be rated in: an indicator without its own
+   * `frequency` takes the coarsest of its inputs' and its groups' (an explicit one may not be finer, R262).
+   */
+  readonly frequency?: Frequency;
+  /** Which units the group applies to (kinds, units, except, when): its indicators apply to no other. */
   readonly applies?: Applicability;
   readonly groups: readonly Group[];
   /** The group's own indicators (those of its inner groups are in them). */

@@ -67,7 +67,7 @@ function rankingTable(view: ReportView, period: PeriodView): string {
       `<td class="change ${change.kind}" title="${escapeHtml(change.words)}"><span aria-hidden="true">${change.symbol}</span><span class="sr-only">${escapeHtml(change.words)}</span></td>`,
       `<th scope="row">${escapeHtml(r.name)}</th>`,
       `<td class="num">${formatNumber(r.total, lang, view.decimals)}</td>`,
-      `<td>${gradeBadge(r.grade)}</td>`,
+      ...(r.grade ? [`<td>${gradeBadge(r.grade)}</td>`] : []),
       `<td class="num">${r.coverage ? coveragePercent(r.coverage.weight, lang) : ""}</td>`,
       "</tr>",
     ].join("");
@@ -81,6 +81,7 @@ function rankingTable(view: ReportView, period: PeriodView): string {
     ["coverage", "num"],
   ] as const;
   const head = cols
+    .filter(([key]) => key !== "grade" || view.graded)
     .map(([key, cls]) => `<th scope="col"${cls ? ` class="${cls}"` : ""}>${escapeHtml(label(key, lang))}</th>`)
     .join("");
   return [
@@ -182,7 +183,11 @@ export function ratingHtml(view: ReportView): string {
   const section = (id: string, title: string, body: string, cls = "") =>
     `<section id="${id}"${cls ? ` class="${cls}"` : ""} aria-labelledby="${id}-h">\n<h2 id="${id}-h">${escapeHtml(title)}</h2>\n${body}\n</section>`;
   const sections = [
-    section("ranking", label("rankingTable", lang), `${rankingTable(view, latest)}\n${gradeLegend(view)}`),
+    section(
+      "ranking",
+      label("rankingTable", lang),
+      `${rankingTable(view, latest)}${view.graded ? `\n${gradeLegend(view)}` : ""}`,
+    ),
     section("totals", label("barChartTitle", lang), barChartSvg(view), "chart-section"),
     section(
       "blocks",

@@ -114,7 +114,7 @@ function unknownNames({ ruleset, results }: ReportInput): Diagnostic[] {
   for (const r of results) {
     for (const u of r.results) {
       if (!units.has(u.unit)) strayUnits.add(u.unit);
-      if (u.grade !== "" && !grades.has(u.grade)) strayGrades.add(u.grade);
+      if (u.grade && !grades.has(u.grade)) strayGrades.add(u.grade);
     }
   }
   return [

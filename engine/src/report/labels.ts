@@ -174,6 +174,11 @@ export const LABELS = {
     ru: "взвешенное степенное среднее",
     en: "weighted power mean",
   },
+  aggFormula: {
+    kk: "мүшелердің бағалары бойынша формула: {formula}",
+    ru: "формула от оценок элементов: {formula}",
+    en: "a formula of the members' scores: {formula}",
+  },
   indicators: { kk: "Көрсеткіштер", ru: "Показатели", en: "Indicators" },
   indicatorCount: { kk: "{n} көрсеткіш", ru: "показателей: {n}", en: "{n} indicators" },
   indicator: { kk: "Көрсеткіш", ru: "Показатель", en: "Indicator" },

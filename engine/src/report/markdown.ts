@@ -24,7 +24,7 @@ function rankingTable(view: ReportView, period: PeriodView): string {
     label("change", lang),
     label("unit", lang),
     label("total", lang),
-    label("grade", lang),
+    ...(view.graded ? [label("grade", lang)] : []),
     label("coverage", lang),
   ];
   const rows = period.rows.map((r) => [
@@ -32,13 +32,13 @@ function rankingTable(view: ReportView, period: PeriodView): string {
     rankChange(r, lang).symbol,
     mdText(r.name),
     formatNumber(r.total, lang, view.decimals),
-    mdText(r.grade.label),
+    ...(r.grade ? [mdText(r.grade.label)] : []),
     r.coverage ? coveragePercent(r.coverage.weight, lang) : "",
   ]);
   const notes = coverageNoteLines(period.coverage, lang).map(mdText);
   const notRated = period.coverage.notRated.map((n) => `- ${mdText(n.name)}: ${mdText(n.reason)}`);
   return [
-    mdTable(header, rows, "rllrlr"),
+    mdTable(header, rows, view.graded ? "rllrlr" : "rllrr"),
     notes.join("\n\n"),
     ...(notRated.length > 0 ? [notRated.join("\n")] : []),
   ].join("\n\n");

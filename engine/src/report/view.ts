@@ -1,3 +1,4 @@
+import { isGraded } from "../model/grades.js";
 import { allGroups } from "../model/groups.js";
 import type { Lang, Rating, Ruleset } from "../model/ruleset.js";
 import type { BlockResult, Coverage, GroupResult, IndicatorResult, RatingResult } from "../scoring/result.js";
@@ -45,7 +46,8 @@ export interface UnitRow {
   readonly previousRank?: number;
   readonly rankChange?: number;
   readonly total: number;
-  readonly grade: GradeView;
+  /** Absent when the rating has no grades (ReportView.graded false). */
+  readonly grade?: GradeView;
   /** How much of the total rests on data (absent in results made before coverage was measured). */
   readonly coverage?: Coverage;
   readonly blocks: Readonly<Record<string, BlockResult | undefined>>;
@@ -71,6 +73,8 @@ export interface ReportView {
   /** Decimals of the totals shown (the ruleset's display setting or ranking rounding: number-format.ts). */
   readonly decimals: number;
   readonly grades: readonly GradeView[];
+  /** False for a rating without grades: no grade column, badge, legend or colour by grade. */
+  readonly graded: boolean;
   readonly blocks: readonly BlockColumn[];
   /** In time order; the last one is the period the tables show. */
   readonly periods: readonly PeriodView[];
@@ -123,7 +127,8 @@ function periodView(result: RatingResult, ruleset: Ruleset, grades: readonly Gra
   const rows = result.results.map((u): UnitRow => {
     const unit = units.get(u.unit);
     // An empty grade id means the total reached no grade's min: shown as a dash, in grey.
-    const grade = gradeById.get(u.grade) ?? { id: u.grade, label: u.grade || "—", color: FALLBACK_COLOR };
+    const id = u.grade;
+    const grade = id === undefined ? undefined : (gradeById.get(id) ?? { id, label: id || "—", color: FALLBACK_COLOR });
     return {
       unitId: u.unit,
       name: unit ? localize(unit.name, lang) : u.unit,
@@ -131,7 +136,7 @@ function periodView(result: RatingResult, ruleset: Ruleset, grades: readonly Gra
       ...(u.previousRank !== undefined ? { previousRank: u.previousRank } : {}),
       ...(u.rankChange !== undefined ? { rankChange: u.rankChange } : {}),
       total: u.score,
-      grade,
+      ...(grade ? { grade } : {}),
       ...(u.coverage ? { coverage: u.coverage } : {}),
       blocks: u.blocks,
       ...(u.groups ? { groups: u.groups } : {}),
@@ -166,6 +171,7 @@ export function buildReportView(input: ReportInput): ReportView {
     scale: ruleset.scale,
     decimals: totalDecimals(ruleset.rank),
     grades,
+    graded: rating === undefined || isGraded(ruleset, rating),
     blocks: blockColumns(ruleset, rating, lang),
     periods,
     latest: periods[periods.length - 1] as PeriodView,

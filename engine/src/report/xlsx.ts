@@ -66,7 +66,8 @@ function summarySheet(wb: ExcelJS.Workbook, view: ReportView, name: string): voi
     { header: label("unitId", lang), key: "unit", width: 14 },
     { header: label("unit", lang), key: "name", width: 28 },
     { header: label("total", lang), key: "total", width: 10, style: { numFmt: decimalsFormat(view.decimals) } },
-    { header: label("grade", lang), key: "grade", width: 16 },
+    // Without grades the column holds only why a unit was not rated.
+    { header: label(view.graded ? "grade" : "notRated", lang), key: "grade", width: 16 },
     { header: label("coverage", lang), key: "coverage", width: 10, style: { numFmt: "0.0%" } },
     { header: label("zeroedColumn", lang), key: "zeroed", width: 12 },
   ];
@@ -86,14 +87,16 @@ function summarySheet(wb: ExcelJS.Workbook, view: ReportView, name: string): voi
         unit: r.unitId,
         name: r.name,
         total: r.total,
-        grade: r.grade.label,
+        grade: r.grade?.label ?? null,
         coverage: r.coverage?.weight ?? null,
         zeroed: r.coverage?.zeroed ?? null,
         ...Object.fromEntries(view.blocks.map((b) => [`block:${b.id}`, r.blocks[b.id]?.score ?? null])),
       });
       const grade = row.getCell("grade");
-      grade.fill = solid(r.grade.color);
-      grade.font = { color: { argb: argb(textColorOn(r.grade.color)) } };
+      if (r.grade) {
+        grade.fill = solid(r.grade.color);
+        grade.font = { color: { argb: argb(textColorOn(r.grade.color)) } };
+      }
     }
     // Units not rated: no rank, total or grade; the grade column says why.
     for (const n of p.coverage.notRated) {

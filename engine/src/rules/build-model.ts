@@ -235,6 +235,18 @@ function aggregation(raw: unknown): Aggregation {
   return oneOf<Aggregation>(raw, ["arithmetic", "geometric", "harmonic", "min", "power"], "arithmetic");
 }
 
+/** A block's or group's aggregation, with its formula when it is `formula` (or has one: R285 says which). */
+function levelAggregation(
+  doc: RuleDocument,
+  path: string,
+  raw: Raw,
+  formula: FormulaReader,
+): { aggregation: Aggregation; formula?: FormulaSource } {
+  const source = raw.formula !== undefined ? formula(doc, `${path}/formula`) : undefined;
+  const kind = raw.aggregation === "formula" ? "formula" : aggregation(raw.aggregation);
+  return { aggregation: kind, ...(source ? { formula: source } : {}) };
+}
+
 function exponent(raw: unknown): { exponent?: number } {
   return typeof raw === "number" ? { exponent: raw } : {};
 }
@@ -366,7 +378,7 @@ function buildBlock(
     id,
     name: localized(data.name),
     weight: num(data.weight, 0),
-    aggregation: aggregation(data.aggregation),
+    ...levelAggregation(doc, "", data, formula),
     ...exponent(data.exponent),
     ...(isPolicy(data.missing) ? { missing: data.missing } : {}),
     indicators: [...members.groups.flatMap(allIndicators), ...members.indicators],
@@ -413,9 +425,10 @@ function buildGroup(doc: RuleDocument, path: string, raw: unknown, ctx: MemberCo
     block: ctx.block,
     name: localized(x.name),
     weight: num(x.weight, 0),
-    aggregation: aggregation(x.aggregation),
+    ...levelAggregation(doc, path, x, ctx.formula),
     ...exponent(x.exponent),
     ...(isPolicy(x.missing) ? { missing: x.missing } : {}),
+    ...(x.frequency !== undefined ? { frequency: frequency(x.frequency, "month") } : {}),
     ...(applies ? { applies } : {}),
     groups: members.groups,
     indicators: members.indicators,
@@ -449,7 +462,7 @@ function buildIndicator(
     better: oneOf<Direction>(x.better, ["higher", "lower"], "higher"),
     score: buildScore(doc, `${path}/score`, x.score, formula, fallback),
     weight: num(x.weight, 0),
-    // Absent: derived from the inputs once names are linked (see link.ts).
+    // Absent: derived from the inputs and the groups once names are linked (see link.ts).
     frequency: frequency(x.frequency, "month"),
     source: oneOf(x.source, ["unit", "region"] as const, "unit"),
     ...(applies ? { applies } : {}),

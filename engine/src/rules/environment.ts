@@ -1,8 +1,8 @@
 import type { Expr } from "../formula/ast.js";
 import { type Binding, type Environment, MapEnvironment, type Type } from "../formula/environment.js";
 import { scoreName } from "../formula/parser.js";
-import { allGroups } from "../model/groups.js";
-import type { Indicator, Ruleset } from "../model/ruleset.js";
+import { allGroups, membersOf } from "../model/groups.js";
+import type { Block, Group, Indicator, Ruleset } from "../model/ruleset.js";
 
 /**
  * The formula environments of a ruleset and their slot layout.
@@ -55,6 +55,30 @@ export function rulesetEnvironment(ruleset: Ruleset, scope: FormulaScope): Envir
   );
   const env = new MapEnvironment(visible);
   byScope.set(scope, env);
+  return env;
+}
+
+const levelEnvironments = new WeakMap<Block | Group, Environment>();
+
+/**
+ * The environment of a block's or group's `formula` (aggregation: formula): score(x) of each of its members,
+ * slot k for the k-th member (membersOf order), and nothing else. Its context is the members' scores
+ * (scoring/level-formulas.ts), not the ruleset's slot layout.
+ */
+export function levelEnvironment(node: Block | Group): Environment {
+  let env = levelEnvironments.get(node);
+  if (!env) {
+    env = new MapEnvironment(
+      membersOf(node).map((m, slot) => ({
+        name: scoreName(m.id),
+        type: "number" as const,
+        slot,
+        kind: "score" as const,
+        description: m.name,
+      })),
+    );
+    levelEnvironments.set(node, env);
+  }
   return env;
 }
 

@@ -2,7 +2,8 @@ import type { FormulaReference } from "../check/checker.js";
 import { CheckCodes } from "../check/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Type } from "../formula/environment.js";
-import type { FormulaSource, Frequency, Indicator, Ruleset } from "../model/ruleset.js";
+import { allGroups, allIndicators, groupPath } from "../model/groups.js";
+import type { Block, FormulaSource, Frequency, Group, Indicator, Ruleset } from "../model/ruleset.js";
 import { checkFormulaCached } from "./check-cache.js";
 import { type FormulaScope, rulesetEnvironment } from "./environment.js";
 import type { RulesetSources } from "./sources.js";
@@ -15,6 +16,8 @@ export interface FormulaUse {
   readonly indicator: Indicator;
   readonly role: FormulaRole;
   readonly source: FormulaSource;
+  /** The group whose `applies.when` this is (checked with its first indicator, `indicator`). */
+  readonly group?: Group;
   /** The inferred type; undefined when the formula did not parse or its type is unknown after an error. */
   readonly type?: Type;
   readonly references: readonly FormulaReference[];
@@ -29,9 +32,11 @@ const SCOPE: Record<FormulaRole, FormulaScope> = {
   when: "when",
 };
 
+type FormulaPlace = Pick<FormulaUse, "indicator" | "role" | "source" | "group">;
+
 /** Every formula of the ruleset, in file order. */
-export function formulasOf(ruleset: Ruleset): { indicator: Indicator; role: FormulaRole; source: FormulaSource }[] {
-  const out: { indicator: Indicator; role: FormulaRole; source: FormulaSource }[] = [];
+export function formulasOf(ruleset: Ruleset): FormulaPlace[] {
+  const out: FormulaPlace[] = [];
   for (const block of ruleset.blocks) {
     for (const indicator of block.indicators) {
       out.push({ indicator, role: "formula", source: indicator.formula });
@@ -40,6 +45,11 @@ export function formulasOf(ruleset: Ruleset): { indicator: Indicator; role: Form
       if (score.method === "formula") out.push({ indicator, role: "score", source: score.formula });
       if (indicator.applies?.when) out.push({ indicator, role: "when", source: indicator.applies.when });
     }
+    // A group's `applies.when` is checked once, with its first indicator: it reads unit attributes only.
+    for (const group of allGroups(block)) {
+      const first = allIndicators(group)[0];
+      if (group.applies?.when && first) out.push({ indicator: first, role: "when", source: group.applies.when, group });
+    }
   }
   return out;
 }
@@ -47,7 +57,7 @@ export function formulasOf(ruleset: Ruleset): { indicator: Indicator; role: Form
 /**
  * Resolves the names in every formula and infers its type (the formula checker reports unknown names with
  * did-you-mean, wrong argument types and the like, at their exact place in the YAML file). Then gives each
- * indicator without an explicit `frequency` the least frequent frequency of its inputs.
+ * indicator without an explicit `frequency` the least frequent frequency of its inputs and its groups.
  */
 export function linkFormulas(
   ruleset: Ruleset,
@@ -56,10 +66,11 @@ export function linkFormulas(
 ): { formulas: FormulaUse[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const formulas: FormulaUse[] = [];
-  for (const { indicator, role, source } of formulasOf(ruleset)) {
+  for (const place of formulasOf(ruleset)) {
+    const { indicator, role, source } = place;
     const parseFailed = options.parseErrors?.has(source) ?? false;
     if (!source.ast) {
-      formulas.push({ indicator, role, source, references: [], hasErrors: source.text !== "" || parseFailed });
+      formulas.push({ ...place, references: [], hasErrors: source.text !== "" || parseFailed });
       continue;
     }
     const result = checkFormulaCached(source.ast, rulesetEnvironment(ruleset, SCOPE[role]), source.at.file);
@@ -70,9 +81,7 @@ export function linkFormulas(
       );
     const failed = parseFailed || hasErrorIn(result.diagnostics);
     formulas.push({
-      indicator,
-      role,
-      source,
+      ...place,
       ...(result.type && !failed ? { type: result.type } : {}),
       references: result.references,
       hasErrors: failed,
@@ -134,6 +143,14 @@ function hasErrorIn(diagnostics: readonly Diagnostic[]): boolean {
 
 export const FREQUENCY_ORDER: Record<Frequency, number> = { month: 0, quarter: 1, year: 2 };
 
+/** The coarsest `frequency` of the groups holding the indicator ("month" when none says). */
+export function groupFrequency(block: Block | undefined, indicator: Indicator): Frequency {
+  let result: Frequency = "month";
+  for (const g of block ? groupPath(block, indicator.group) : [])
+    if (g.frequency && FREQUENCY_ORDER[g.frequency] > FREQUENCY_ORDER[result]) result = g.frequency;
+  return result;
+}
+
 /** The inputs (fields and indicators) an indicator's value formulas read, with where they are read. */
 export function inputsOf(indicator: Indicator, formulas: readonly FormulaUse[]): FormulaReference[] {
   return inputsByIndicator(formulas).get(indicator) ?? [];
@@ -159,6 +176,7 @@ function inputsByIndicator(formulas: readonly FormulaUse[]): Map<Indicator, Form
 function deriveFrequencies(ruleset: Ruleset, formulas: readonly FormulaUse[], sources: RulesetSources): void {
   const fields = new Map(ruleset.fields.map((f) => [f.id, f.frequency]));
   const indicators = new Map(ruleset.blocks.flatMap((b) => b.indicators.map((i) => [i.id, i] as const)));
+  const blocks = new Map(ruleset.blocks.map((b) => [b.id, b] as const));
   const derived = new Map<Indicator, Frequency>();
   const visiting = new Set<Indicator>();
   const frequencyOf = (indicator: Indicator): Frequency => {
@@ -168,7 +186,7 @@ function deriveFrequencies(ruleset: Ruleset, formulas: readonly FormulaUse[], so
     // Inside a cycle (reported by R220): the default, not what an earlier load derived into a reused indicator.
     if (visiting.has(indicator)) return "month";
     visiting.add(indicator);
-    let result: Frequency = "month";
+    let result = groupFrequency(blocks.get(indicator.block), indicator);
     for (const ref of inputsOf(indicator, formulas)) {
       const target = ref.binding.kind === "field" ? fields.get(ref.binding.name) : indicators.get(ref.binding.name);
       const f = typeof target === "string" ? target : target ? frequencyOf(target) : undefined;

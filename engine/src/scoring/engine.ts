@@ -2,6 +2,7 @@ import { formatPeriod, lastMonth, type Period, previousPeriod } from "../data/pe
 import { type DataStore, periodCode } from "../data/store.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ratingBlocks } from "../methodology/effective-weights.js";
+import { isGraded } from "../model/grades.js";
 import { type CoveragePolicy, DEFAULT_COVERAGE, type Frequency, type Rating } from "../model/ruleset.js";
 import { rangeOfLength } from "../source/range.js";
 import { didYouMean } from "../util/did-you-mean.js";
@@ -174,6 +175,7 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
     rating.order,
   );
   const gradeFor = gradeDecider(ruleset, rating, rounds);
+  const graded = isGraded(ruleset, rating);
   const placeOf = new Map(unitResults.map((r, i) => [r.unit, i]));
   const previous = previousResult(prepared, store, request, evaluator);
   const previousRanks = new Map(previous?.results.map((r) => [r.unit, r.rank]));
@@ -188,7 +190,7 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
       rankedScore: key,
       rank,
       ...(previousRank !== undefined ? { previousRank, rankChange: previousRank - rank } : {}),
-      grade: gradeFor(key, ratedIndices[place] ?? -1),
+      ...(graded ? { grade: gradeFor(key, ratedIndices[place] ?? -1) } : {}),
       coverage: coverages.get(ratedIndices[place] ?? -1) as Coverage,
       blocks: r.blocks,
       ...(r.groups ? { groups: r.groups } : {}),

@@ -195,14 +195,25 @@ export class Evaluator implements ContextHost {
     const byLists = listsExclude(p.indicator.applies, p.indicator.id, u);
     if (byLists) return byLists;
     if (p.when) {
-      const v = p.when.compiled.run(this.context(index, p.when), unit, this.anyPeriod());
-      if (isMissing(v)) return `applies.when cannot be evaluated for ${u.id}: ${describeMissing(v.reason)}`;
-      if (v !== true) return `applies.when (${p.when.source.text.trim()}) is false for ${u.id}`;
+      const why = this.whenExcludes(index, p.when, "applies.when", unit);
+      if (why) return why;
     }
     for (const g of groupPath(p.block, p.indicator.group)) {
       const why = listsExclude(g.applies, g.id, u);
       if (why) return why;
+      const when = p.groupWhen?.find((w) => w.group === g)?.formula;
+      const whyWhen = when ? this.whenExcludes(index, when, `${g.id}: applies.when`, unit) : undefined;
+      if (whyWhen) return whyWhen;
     }
+    return undefined;
+  }
+
+  /** Why an `applies.when` condition (the indicator's or a group's) leaves the unit out, if it does. */
+  private whenExcludes(index: number, when: PreparedFormula, what: string, unit: number): string | undefined {
+    const id = this.unitName(unit);
+    const v = when.compiled.run(this.context(index, when), unit, this.anyPeriod());
+    if (isMissing(v)) return `${what} cannot be evaluated for ${id}: ${describeMissing(v.reason)}`;
+    if (v !== true) return `${what} (${when.source.text.trim()}) is false for ${id}`;
     return undefined;
   }
 

@@ -1,6 +1,6 @@
 import { isMissing, missing, type Value } from "../formula/value.js";
 import { groupPolicy, groupsById } from "../model/groups.js";
-import type { Block, Group } from "../model/ruleset.js";
+import type { Block, Group, Indicator } from "../model/ruleset.js";
 import { rangeOfLength } from "../source/range.js";
 import type { Evaluator } from "./evaluator.js";
 import { levelOf } from "./levels.js";
@@ -60,11 +60,12 @@ export class FormulaScores {
   private levelScore(id: string, unit: number, period: number): Value {
     const level = this.levels.get(id);
     if (!level) return missing({ kind: "domain", function: "score", range: rangeOfLength(0), detail: `no ${id}` });
-    const { indicatorIndex } = this.evaluator.prepared;
-    const result = levelOf(level, (indicator) => {
+    const { indicatorIndex, levelFormula } = this.evaluator.prepared;
+    const scoreOf = (indicator: Indicator) => {
       const s = this.score(indicatorIndex.get(indicator.id) ?? -1, indicator.id, unit, period);
       return typeof s === "number" ? s : undefined;
-    });
+    };
+    const result = levelOf(level, scoreOf, levelFormula);
     return (
       result.score ??
       missing({

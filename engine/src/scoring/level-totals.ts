@@ -1,4 +1,5 @@
 import type { Block, Ruleset } from "../model/ruleset.js";
+import type { LevelFormula } from "./level-formulas.js";
 import { type LevelWeights, levelOf, type ScoreOf, spreadWeight } from "./levels.js";
 import { weightedMean } from "./means.js";
 import type { BlockResult, GroupResult } from "./result.js";
@@ -22,9 +23,14 @@ export interface UnitLevels {
  * `total` aggregation, the scale times that mean of the block scores. Helper blocks are computed and their
  * levels reported under `groups`, with weight 0.
  */
-export function unitLevels(ruleset: Ruleset, blocks: readonly Block[], scoreOf: ScoreOf): UnitLevels {
+export function unitLevels(
+  ruleset: Ruleset,
+  blocks: readonly Block[],
+  scoreOf: ScoreOf,
+  formula?: LevelFormula,
+): UnitLevels {
   const scale = ruleset.scale;
-  const levels = blocks.map((b) => levelOf(b, scoreOf));
+  const levels = blocks.map((b) => levelOf(b, scoreOf, formula));
   const counts = (k: number) => {
     const b = blocks[k] as Block;
     return !b.helper && b.weight > 0 && levels[k]?.score !== undefined;

@@ -1,4 +1,5 @@
 import type { Block, Group, Indicator } from "../model/ruleset.js";
+import type { LevelFormula } from "./level-formulas.js";
 import { weightedMean } from "./means.js";
 
 /**
@@ -22,11 +23,14 @@ export type CountedMember =
   | { readonly indicator: Indicator; readonly weight: number; readonly score: number }
   | { readonly group: Group; readonly weight: number; readonly score: number; readonly level: LevelResult };
 
-/** The score of a block or group for one unit, and the members that made it. */
-export function levelOf(node: Block | Group, scoreOf: ScoreOf): LevelResult {
+/**
+ * The score of a block or group for one unit, and the members that made it. `formula` runs the levels with
+ * `aggregation: formula`; without it (nominal shares) such a level counts as an arithmetic mean.
+ */
+export function levelOf(node: Block | Group, scoreOf: ScoreOf, formula?: LevelFormula): LevelResult {
   const members: CountedMember[] = [];
   for (const group of node.groups ?? []) {
-    const level = levelOf(group, scoreOf);
+    const level = levelOf(group, scoreOf, formula);
     if (level.score !== undefined) members.push({ group, weight: group.weight, score: level.score, level });
   }
   const own = "block" in node ? node.indicators : node.indicators.filter((i) => i.group === undefined);
@@ -34,12 +38,15 @@ export function levelOf(node: Block | Group, scoreOf: ScoreOf): LevelResult {
     const score = scoreOf(indicator);
     if (score !== undefined) members.push({ indicator, weight: indicator.weight, score });
   }
-  const score = weightedMean(
-    node.aggregation,
-    members.map((m) => m.score),
-    members.map((m) => m.weight),
-    node.exponent,
-  );
+  const score =
+    node.aggregation === "formula" && formula
+      ? formula(node, members)
+      : weightedMean(
+          node.aggregation,
+          members.map((m) => m.score),
+          members.map((m) => m.weight),
+          node.exponent,
+        );
   return { score, members };
 }
 

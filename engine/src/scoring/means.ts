@@ -42,7 +42,8 @@ function meanOf(
   exponent: number,
 ): number {
   if (aggregation === "min") return lowest;
-  if (aggregation === "arithmetic") return sum(scores, weights, (s) => s) / total;
+  // `formula` levels run their own formula (levels.ts); a mean of them is asked only for nominal shares.
+  if (aggregation === "arithmetic" || aggregation === "formula") return sum(scores, weights, (s) => s) / total;
   if (aggregation === "power" && exponent === 1) return sum(scores, weights, (s) => s) / total;
   const p = aggregation === "geometric" ? 0 : aggregation === "harmonic" ? -1 : exponent;
   // A zero score: the geometric and every negative-exponent mean are 0 (their limit); a positive one is not.

@@ -2,8 +2,11 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { EvalContext } from "../formula/context.js";
 import type { Environment } from "../formula/environment.js";
 import type { Value } from "../formula/value.js";
-import type { Block, FormulaSource, Indicator, Ruleset } from "../model/ruleset.js";
+import { allGroups, groupPath } from "../model/groups.js";
+import type { Block, FormulaSource, Group, Indicator, Ruleset } from "../model/ruleset.js";
+import { levelEnvironment } from "../rules/environment.js";
 import { ScoringCode } from "./codes.js";
+import { type LevelFormula, levelFormula } from "./level-formulas.js";
 
 /**
  * A ruleset made ready to rate: every formula compiled once, with the table that tells the evaluation
@@ -52,6 +55,8 @@ export interface PreparedIndicator {
   readonly plan?: PreparedFormula;
   readonly score?: PreparedFormula;
   readonly when?: PreparedFormula;
+  /** The `applies.when` of the indicator's groups that have one, outermost first. */
+  readonly groupWhen?: readonly { readonly group: Group; readonly formula: PreparedFormula }[];
 }
 
 export interface PreparedRuleset {
@@ -59,6 +64,8 @@ export interface PreparedRuleset {
   readonly indicators: readonly PreparedIndicator[];
   readonly indicatorIndex: ReadonlyMap<string, number>;
   readonly fieldIndex: ReadonlyMap<string, number>;
+  /** The blocks' and groups' `aggregation: formula` (absent: the ruleset has none). */
+  readonly levelFormula?: LevelFormula;
 }
 
 export function prepareRuleset(
@@ -103,6 +110,10 @@ export function prepareRuleset(
     const plan = method.method === "achievement" ? prepareFormula(indicator, "plan", method.plan) : undefined;
     const score = method.method === "formula" ? prepareFormula(indicator, "score", method.formula) : undefined;
     const when = indicator.applies?.when ? prepareFormula(indicator, "applies", indicator.applies.when) : undefined;
+    const groupWhen = groupPath(block, indicator.group).flatMap((group) => {
+      const formula = group.applies?.when ? prepareFormula(indicator, "applies", group.applies.when) : undefined;
+      return formula ? [{ group, formula }] : [];
+    });
     if (!value) return;
     indicators.push({
       indicator,
@@ -112,10 +123,42 @@ export function prepareRuleset(
       ...(plan ? { plan } : {}),
       ...(score ? { score } : {}),
       ...(when ? { when } : {}),
+      ...(groupWhen.length > 0 ? { groupWhen } : {}),
     });
   });
+  const levels = prepareLevelFormulas(ruleset, compiler, diagnostics);
   if (diagnostics.length > 0) return { diagnostics };
-  return { prepared: { ruleset, indicators, indicatorIndex, fieldIndex }, diagnostics };
+  const levelFormulas = levels.size > 0 ? { levelFormula: levelFormula(levels) } : {};
+  return { prepared: { ruleset, indicators, indicatorIndex, fieldIndex, ...levelFormulas }, diagnostics };
+}
+
+/** Each block's and group's `aggregation: formula`, compiled over its members' scores, by level id. */
+function prepareLevelFormulas(
+  ruleset: Ruleset,
+  compiler: FormulaCompiler,
+  diagnostics: Diagnostic[],
+): Map<string, RunnableFormula> {
+  const compiled = new Map<string, RunnableFormula>();
+  for (const level of ruleset.blocks.flatMap((b) => [b, ...allGroups(b)])) {
+    if (level.aggregation !== "formula") continue;
+    let formula: RunnableFormula | undefined;
+    try {
+      formula = level.formula?.ast ? compiler.compile(level.formula, levelEnvironment(level)) : undefined;
+    } catch {
+      formula = undefined;
+    }
+    if (formula) compiled.set(level.id, formula);
+    else
+      diagnostics.push({
+        code: ScoringCode.S205,
+        severity: "error",
+        message: `the formula of ${level.id} (aggregation: formula) cannot be evaluated`,
+        file: (level.formula ?? level).at.file,
+        range: (level.formula ?? level).at.range,
+        suggestion: "run `tarazy validate` on the ruleset and fix the errors it reports",
+      });
+  }
+  return compiled;
 }
 
 function slotTable(

@@ -112,7 +112,8 @@ export interface UnitResult {
   /** Rank in the previous period of the same rating, when it was rated; positive change = moved up. */
   readonly previousRank?: number;
   readonly rankChange?: number;
-  readonly grade: string;
+  /** The grade id ("" when the total reaches no grade); absent when the rating has no grades at all. */
+  readonly grade?: string;
   /** How much of the total rests on data. */
   readonly coverage: Coverage;
   readonly blocks: Readonly<Record<string, BlockResult>>;

@@ -194,7 +194,8 @@ export class RatingTotals {
       const round = rounds[byId.get(indicator.id) ?? -1];
       return round && isCounted(round.status[unit] ?? 0) ? (round.scores[unit] as number) : undefined;
     };
-    const result = unitLevels(this.evaluator.prepared.ruleset, this.blocks, scoreOf);
+    const { ruleset, levelFormula } = this.evaluator.prepared;
+    const result = unitLevels(ruleset, this.blocks, scoreOf, levelFormula);
     rounds.forEach((r, i) => {
       this.roundWeights[unit * this.roundCount + i] = result.weights.get(r.prepared.indicator.id) ?? 0;
     });

@@ -43,7 +43,8 @@ export interface ExplainTrace {
   readonly rankedUnits: number;
   readonly previousRank?: number;
   readonly rankChange?: number;
-  readonly grade: string;
+  /** The grade id; absent when the rating has no grades. */
+  readonly grade?: string;
   /**
    * "ascending" when the rating ranks the lowest total first: then `lost` is the points a unit has (its
    * distance from the best total, 0) and an indicator's `best` is the unit with the lowest score.
@@ -60,6 +61,8 @@ export interface BlockTrace {
   readonly id: string;
   readonly name: Localized;
   readonly aggregation: Aggregation;
+  /** The formula of `aggregation: formula`, as written. */
+  readonly formula?: string;
   /** The block's weight as written (points of the scale before rescaling). */
   readonly declaredWeight: number;
   /** Its weight on the rating's scale for this unit (0 when left out). */
@@ -83,6 +86,8 @@ export interface GroupTrace {
   /** 1 for a group of the block, 2 for a group inside it, ... */
   readonly depth: number;
   readonly aggregation: Aggregation;
+  /** The formula of `aggregation: formula`, as written. */
+  readonly formula?: string;
   /** The weight written, relative to the other members of its parent. */
   readonly declaredWeight: number;
   /** The aggregate of its members' scores; null when every member was left out. */
@@ -152,6 +157,11 @@ function lostOf(weight: number, points: number, ascending: boolean): number {
   return ascending ? points : weight - points;
 }
 
+/** The formula text of a level with `aggregation: formula`, for the trace. */
+function levelFormulaText(level: Block | Group): { formula?: string } {
+  return level.aggregation === "formula" && level.formula ? { formula: level.formula.text.trim() } : {};
+}
+
 /** The block's score and its groups' traces, for a ruleset with levels (UnitResult.groups present). */
 function levelTrace(block: Block, unit: UnitResult, helperScore: number | undefined, ascending: boolean) {
   if (!unit.groups) return {};
@@ -170,6 +180,7 @@ function levelTrace(block: Block, unit: UnitResult, helperScore: number | undefi
         name: g.name,
         depth,
         aggregation: g.aggregation,
+        ...levelFormulaText(g),
         declaredWeight: g.weight,
         score: r?.score ?? null,
         weight: r?.weight ?? 0,
@@ -205,6 +216,7 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
       id: block.id,
       name: block.name,
       aggregation: block.aggregation,
+      ...levelFormulaText(block),
       declaredWeight: block.weight,
       weight: blockResult.weight,
       points: blockResult.score,
@@ -230,9 +242,9 @@ export function explainUnit(run: RatingRun, unitId: string): ExplainTrace | unde
     ...(unitResult.previousRank !== undefined
       ? { previousRank: unitResult.previousRank, rankChange: unitResult.rankChange ?? 0 }
       : {}),
-    grade: unitResult.grade,
+    ...(unitResult.grade !== undefined ? { grade: unitResult.grade } : {}),
     ...(ascending ? { order: "ascending" as const } : {}),
-    ...gradeLabel(ruleset, unitResult.grade),
+    ...gradeLabel(ruleset, unitResult.grade ?? ""),
     coverage: unitResult.coverage,
     blocks,
   };

@@ -144,7 +144,7 @@ export class Rescorer {
 
   private standingIn(run: RatingRun): Standing | undefined {
     const r = run.result?.results.find((x) => x.unit === this.request.unit);
-    return r && { total: r.score, rank: r.rank, grade: r.grade };
+    return r && { total: r.score, rank: r.rank, grade: r.grade ?? "" };
   }
 
   /** The standing with only the indicators that read the changed fields evaluated again. */

@@ -33,4 +33,34 @@ describe("a rating's own grades in the ranking and the reports", () => {
     expect(legend).toContain("Группа 1");
     expect(legend).not.toMatch(/от|from/);
   });
+
+  it("a rating without grades (the gallery's GII): no grade column, badge or legend in HTML or CSV", async () => {
+    const gii = "rules/examples/gii";
+    const dir = join(out, "gii");
+    const run = await runInProcess(
+      ["rate", gii, "--data", `${gii}/data`, "--period", "2022", "--lang", "kk", "--out", dir],
+      ROOT,
+    );
+    expect(run.code).toBe(0);
+    const html = readFileSync(join(dir, "rating.html"), "utf8");
+    expect(html).not.toContain('class="grade');
+    const ranking = html.match(/<table class="ranking">(.*?)<\/thead>/s)?.[1] ?? "";
+    expect(ranking).toContain("Орын");
+    expect(ranking).not.toContain("Аймақ");
+    const csv = readFileSync(join(dir, "rating.csv"), "utf8");
+    const [header, first] = csv.replace(/^\uFEFF/, "").split("\r\n");
+    expect(header).not.toMatch(/grade/);
+    // Denmark, rank 1: total, then its share with data (the separator is the report language's).
+    expect(header?.split(/[;,]/).slice(0, 8)).toEqual([
+      "period",
+      "rank",
+      "rank_change",
+      "unit",
+      "name",
+      "total",
+      "data_share",
+      "zeroed",
+    ]);
+    expect(first).toMatch(/dnk/);
+  });
 });

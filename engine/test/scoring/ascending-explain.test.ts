@@ -48,4 +48,29 @@ describe("explain on an ascending rating", () => {
     expect(ru).toContain("чем ниже, тем лучше");
     expect(ru).toMatch(/лучший \(наименьшая оценка\): .+ \(dnk\)/);
   });
+
+  it("gives no grade where the rating has none (the GII): no grade in JSON, explain, the table or the CSV", async () => {
+    const t = JSON.parse((await explain("en", "json")).stdout) as ExplainTrace;
+    expect(t.grade).toBeUndefined();
+    // The total line ends with the rank: no "Grade none", "Зона" or "Аймақ" after it.
+    const lines = { en: "Rank 2 of 166", ru: "Место 2 из 166", kk: "166 ішінен 2" } as const;
+    for (const lang of ["en", "ru", "kk"] as const) {
+      const text = (await explain(lang)).stdout;
+      const total = text.split("\n").find((l) => l.includes(lines[lang])) ?? "";
+      expect(total, lang).toMatch(new RegExp(`${lines[lang]}$`));
+      expect(text, lang).not.toMatch(/Grade|Зона|Аймақ/);
+    }
+    const rate = await runInProcess(["rate", GII, "--data", `${GII}/data`, "--period", "2022", "--lang", "en"], ROOT);
+    expect(rate.code).toBe(0);
+    expect(rate.stdout).not.toContain("Grade");
+    // total, then the share with data: no grade cell between them
+    expect(rate.stdout).toMatch(/166\s+Yemen\s+0\.820 100% 0\.8/);
+    const json = await runInProcess(
+      ["rate", GII, "--data", `${GII}/data`, "--period", "2022", "--format", "json"],
+      ROOT,
+    );
+    const results = (JSON.parse(json.stdout) as { results: { grade?: string }[] }).results;
+    expect(results).toHaveLength(166);
+    expect(results.some((r) => "grade" in r)).toBe(false);
+  });
 });

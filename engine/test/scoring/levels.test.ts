@@ -7,6 +7,9 @@ import { diffRulesets } from "../../src/diff/rules-diff.js";
 import type { Expr } from "../../src/formula/ast.js";
 import { parseFormula } from "../../src/formula/parser.js";
 import { printFormula } from "../../src/formula/printer.js";
+import { buildMethodology } from "../../src/methodology/document.js";
+import { methodologyMarkdown } from "../../src/methodology/markdown.js";
+import type { Lang } from "../../src/model/ruleset.js";
 import { loadRuleset } from "../../src/rules/load.js";
 import { defaultFormulaCompiler } from "../../src/scoring/compiler.js";
 import { weightedMean } from "../../src/scoring/means.js";
@@ -178,6 +181,125 @@ describe("nested levels", () => {
     expect(codes(unknown.diagnostics).sort()).toEqual(["R210", "R212"]);
   });
 
+  it("a group's applies.when leaves its indicators out where it is false, and its parent renormalises", () => {
+    const { ruleset, diagnostics } = loadLevels({
+      "units.yaml": [
+        [
+          "{ id: u1, name: { kk: Бір, ru: Один, en: One }, kind: region }",
+          "{ id: u1, name: { kk: Бір, ru: Один, en: One }, kind: region, attributes: { farms: 0 } }",
+        ],
+        [
+          "{ id: u2, name: { kk: Екі, ru: Два, en: Two }, kind: region }",
+          "{ id: u2, name: { kk: Екі, ru: Два, en: Two }, kind: region, attributes: { farms: 3 } }",
+        ],
+        [
+          "{ id: u3, name: { kk: Үш, ru: Три, en: Three }, kind: region }",
+          "{ id: u3, name: { kk: Үш, ru: Три, en: Three }, kind: region, attributes: { farms: 5 } }",
+        ],
+      ],
+      "blocks/1-core.yaml": [
+        [
+          "        aggregation: harmonic\n",
+          "        aggregation: harmonic\n        applies: { when: unit.farms > 0 }\n",
+        ],
+      ],
+    });
+    expect(codes(diagnostics)).toEqual([]);
+    const data = ["u1", "u2"].flatMap((u) =>
+      ["a", "b", "c", "d", "e", "f"].map((f) => cell(u, f, "2026", f === "c" ? 80 : 50)),
+    );
+    const run = rateFixture(ruleset as NonNullable<typeof ruleset>, data, {
+      period: "2026",
+      units: ["u1", "u2"],
+      applyCoverage: false,
+    });
+    const [u1, u2] = ["u1", "u2"].map((id) => run.result?.results.find((r) => r.unit === id));
+    // u1 has no farms: inner is left out, outer is ic alone (min of 0.8), and ic carries outer's 40 points.
+    expect(u1?.indicators.ia).toMatchObject({
+      status: "not-applicable",
+      reason: "inner: applies.when (unit.farms > 0) is false for u1",
+    });
+    expect(u1?.groups?.inner).toBeUndefined();
+    expect(u1?.indicators.ic?.weight).toBe(40);
+    expect(u1?.groups?.outer?.score).toBeCloseTo(0.8, 12);
+    // u2 has farms: inner counts (harmonic of 0.5 and 0.5 = 0.5), outer = min(0.5, 0.8) = 0.5.
+    expect(u2?.indicators.ia?.weight).toBe(10);
+    expect(u2?.groups?.outer?.score).toBeCloseTo(0.5, 12);
+    // A group's condition is a yes/no formula over unit attributes, checked as an indicator's is.
+    const wrong = loadLevels({
+      "blocks/1-core.yaml": [
+        [
+          "        aggregation: harmonic\n",
+          "        aggregation: harmonic\n        applies: { when: unit.farms + a }\n",
+        ],
+      ],
+    });
+    const messages = wrong.diagnostics.map((d) => `${d.code} ${d.message}`);
+    expect(messages.some((m) => m.includes("`a` is a field, but it cannot be read in `applies.when`"))).toBe(true);
+  });
+
+  it("a group's frequency is its indicators' unless they are coarser; a finer member is R262", () => {
+    const monthly: [string, string][] = ["a", "b", "c"].map((f) => [
+      `{ id: ${f}, name: { kk: ${f}, ru: ${f}, en: ${f} }, measure: "%", frequency: year }`,
+      `{ id: ${f}, name: { kk: ${f}, ru: ${f}, en: ${f} }, measure: "%", frequency: month }`,
+    ]);
+    const quarterly: [string, string] = [
+      "        aggregation: harmonic\n",
+      "        aggregation: harmonic\n        frequency: quarter\n",
+    ];
+    const { ruleset, diagnostics } = loadLevels({ "fields.yaml": monthly, "blocks/1-core.yaml": [quarterly] });
+    expect(codes(diagnostics)).toEqual([]);
+    const frequency = (id: string) => ruleset?.blocks[0]?.indicators.find((i) => i.id === id)?.frequency;
+    // ia and ib read monthly fields but sit in the quarterly group inner; ic, outside it, stays monthly.
+    expect([frequency("ia"), frequency("ib"), frequency("ic")]).toEqual(["quarter", "quarter", "month"]);
+    const monthlyRating = loadLevels({
+      "fields.yaml": monthly,
+      "blocks/1-core.yaml": [quarterly],
+      "ruleset.yaml": [
+        [
+          "ratings:\n",
+          "ratings:\n  - { id: monthly, title: { kk: Ай, ru: Месяц, en: Month }, frequency: month, blocks: [core] }\n",
+        ],
+      ],
+    });
+    const r261 = monthlyRating.diagnostics.find((d) => d.code === "R261");
+    expect(r261?.message).toContain("`ia`, `ib`");
+    const finer = loadLevels({
+      "fields.yaml": monthly,
+      "blocks/1-core.yaml": [quarterly, ["id: ia,\n", "id: ia,\n              frequency: month,\n"]],
+    });
+    expect(finer.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      "R262 indicator `ia` is monthly, but its group `inner` is rated quarterly",
+    ]);
+  });
+
+  it("the methodology document names a group's frequency, condition and formula (en, ru)", () => {
+    const { ruleset, diagnostics } = loadLevels({
+      "blocks/1-core.yaml": [
+        [
+          "        aggregation: harmonic\n",
+          '        aggregation: harmonic\n        frequency: year\n        applies: { except: [u2], when: unit.kind = "region" }\n',
+        ],
+        ["    aggregation: min\n", "    aggregation: formula\n    formula: score(ic) * score(inner)\n"],
+      ],
+    });
+    expect(codes(diagnostics)).toEqual([]);
+    const md = (lang: Lang) =>
+      methodologyMarkdown(
+        buildMethodology({ ruleset: ruleset as NonNullable<typeof ruleset>, lang, engineVersion: "0" }),
+      );
+    const en = md("en");
+    // Markdown escapes the star; rendered, it reads score(ic) * score(inner).
+    expect(en).toContain("a formula of the members' scores: score(ic) \\* score(inner)");
+    expect(en).toMatch(/\(`inner`\): .*; frequency: yearly/);
+    expect(en).toMatch(/\(`inner`\): .*; applies to: except Two; when `unit\.kind = "region"`/);
+    const ru = md("ru");
+    expect(ru).toContain("формула от оценок элементов: score(ic) \\* score(inner)");
+    expect(ru).toMatch(
+      /\(`inner`\): .*; периодичность: .+; применимость: кроме: Два; при условии: `unit\.kind = "region"`/,
+    );
+  });
+
   it("a declared total aggregation makes the total the scale times that mean of the block scores", () => {
     const { ruleset } = loadLevels({
       "ruleset.yaml": [["scale: 100\n", "scale: 100\ntotal: { aggregation: geometric }\n"]],
@@ -192,6 +314,75 @@ describe("nested levels", () => {
     // core 1; extra = sqrt((0 + 3) / 4); total = 100 x 1^0.6 x extra^0.4.
     expect(u1?.score).toBeCloseTo(100 * Math.sqrt(0.75) ** 0.4, 12);
     expect(u1?.blocks.extra?.score).toBeCloseTo(40 * Math.sqrt(0.75), 12);
+  });
+});
+
+describe("a level's own formula (aggregation: formula)", () => {
+  const outerFormula = (formula: string): [string, string] => [
+    "    aggregation: min\n",
+    `    aggregation: formula\n    formula: ${formula}\n`,
+  ];
+
+  it("scores a group by its formula over its members' scores, clamped to 0..1, and leaves it out when a member is", () => {
+    const { ruleset, diagnostics } = loadLevels({
+      "blocks/1-core.yaml": [outerFormula("score(ic) / (score(inner) + score(ic))")],
+    });
+    expect(codes(diagnostics)).toEqual([]);
+    const data = [
+      ...["a", "b", "c", "d", "e", "f"].map((f) => cell("u1", f, "2026", f === "c" ? 80 : 50)),
+      ...["a", "b", "d", "e", "f"].map((f) => cell("u3", f, "2026", 50)),
+    ];
+    const run = rateFixture(ruleset as NonNullable<typeof ruleset>, data, {
+      period: "2026",
+      units: ["u1", "u3"],
+      applyCoverage: false,
+    });
+    const [u1, u3] = ["u1", "u3"].map((id) => run.result?.results.find((r) => r.unit === id));
+    // inner = harmonic(0.5, 0.5) = 0.5, ic = 0.8: outer = 0.8 / 1.3; core = (2 outer + i_d 0.5) / 3 of 60.
+    const outer = 0.8 / 1.3;
+    expect(u1?.groups?.outer?.score).toBeCloseTo(outer, 14);
+    expect(u1?.blocks.core?.score).toBeCloseTo((60 * (2 * outer + 0.5)) / 3, 12);
+    // u3 has no c (policy exclude): score(ic) is missing, so outer is left out and i_d carries core alone.
+    expect(u3?.groups?.outer).toBeUndefined();
+    expect(u3?.indicators.i_d?.weight).toBe(60);
+    expect(u3?.blocks.core?.score).toBeCloseTo(30, 12);
+    // Above 1 is clamped: 2 x score(ic) = 1.6 counts as 1.
+    const clamped = loadLevels({ "blocks/1-core.yaml": [outerFormula("2 * score(ic)")] }).ruleset;
+    const again = rateFixture(clamped as NonNullable<typeof clamped>, data, {
+      period: "2026",
+      units: ["u1"],
+      applyCoverage: false,
+    });
+    expect(again.result?.results[0]?.groups?.outer?.score).toBe(1);
+  });
+
+  it("checks the formula: its members' scores only (R286), a number, and aggregation and formula together (R285)", () => {
+    const messages = (formula: string | undefined, aggregation = "formula") =>
+      loadLevels({
+        "blocks/1-core.yaml": [
+          [
+            "    aggregation: min\n",
+            `    aggregation: ${aggregation}\n${formula === undefined ? "" : `    formula: ${formula}\n`}`,
+          ],
+        ],
+      }).diagnostics.map((d) => `${d.code} ${d.message}`);
+    expect(messages(undefined)).toEqual(["R285 group `outer` has `aggregation: formula` but no `formula`"]);
+    expect(messages("score(ic)", "min")).toEqual([
+      "R285 group `outer` has a formula, but its aggregation is min, so the formula would be ignored",
+    ]);
+    expect(messages("1 - inner")).toEqual([
+      "R286 `inner` would be a value; the formula of group `outer` reads its members' scores: write score(inner)",
+    ]);
+    expect(messages("score(i_d)")).toEqual([
+      "R286 `i_d` is not a member of group `outer`, whose formula reads only its members' scores (score(inner), score(ic))",
+    ]);
+    expect(messages("score(ic) > 0.5")).toEqual([
+      "R286 the formula of group `outer` gives yes/no, but a level's score is a number",
+    ]);
+    const unknown = loadLevels({ "blocks/1-core.yaml": [outerFormula("score(icc)")] }).diagnostics;
+    expect(unknown.map((d) => [d.code, d.message, d.suggestion])).toEqual([
+      ["F200", "unknown name `score(icc)`", expect.stringContaining("score(ic)")],
+    ]);
   });
 });
 
@@ -270,24 +461,22 @@ describe("checks of levels", () => {
     expect(codes(loadRuleset(GROUPS).diagnostics)).not.toContain("R236");
   });
 
-  it("needs no ruleset grades when every rating has its own, and R273 at a rating left without any", () => {
+  it("needs no grades: a rating without its own and without the ruleset's gives no grade (no grade key)", () => {
     const noGrades: [string, string] = [
       "grades:\n  - { id: good, min: 60, label: { kk: Жақсы, ru: Хорошо, en: Good } }\n  - { id: weak, min: 0, label: { kk: Әлсіз, ru: Слабо, en: Weak } }\n",
       "",
     ];
-    const ownMain: [string, string] = [
-      "    blocks: all\n",
-      "    blocks: all\n    grades:\n      - { id: all, label: { kk: Бәрі, ru: Все, en: All } }\n",
-    ];
-    expect(codes(loadLevels({ "ruleset.yaml": [noGrades, ownMain] }).diagnostics)).toEqual([]);
-    const { diagnostics } = loadLevels({ "ruleset.yaml": [noGrades] });
-    expect(diagnostics.map((d) => [d.code, d.range.start.line, d.message])).toEqual([
-      [
-        "R273",
-        13,
-        "rating `main` has no grades of its own and the ruleset has no `grades:` list, so its totals earn no grade",
-      ],
-    ]);
+    const { ruleset, diagnostics } = loadLevels({ "ruleset.yaml": [noGrades] });
+    expect(codes(diagnostics)).toEqual([]);
+    const data = ["a", "b", "c", "d", "e", "f"].map((f) => cell("u1", f, "2026", 50));
+    const ungraded = rateFixture(ruleset as NonNullable<typeof ruleset>, data, { period: "2026", units: ["u1"] });
+    expect(ungraded.result?.results[0]).not.toHaveProperty("grade");
+    // The same with the ruleset's grades: a grade, and the rating's own grades keep theirs.
+    const graded = rateFixture(loadLevels().ruleset as NonNullable<typeof ruleset>, data, {
+      period: "2026",
+      units: ["u1"],
+    });
+    expect(graded.result?.results[0]?.grade).toBe("weak");
   });
 
   it("two-level rulesets are unchanged: no level warnings for the mini fixture", () => {

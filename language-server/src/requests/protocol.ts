@@ -128,7 +128,7 @@ export interface RatingResultJson {
   readonly ruleset: { readonly id: string; readonly version: string };
   readonly rating: string;
   readonly period: string;
-  readonly results: readonly { unit: string; score: number; rank: number; grade: string }[];
+  readonly results: readonly { unit: string; score: number; rank: number; grade?: string }[];
 }
 
 export interface RateResult {
@@ -152,7 +152,8 @@ export interface TraceJson {
   readonly total: number;
   readonly rank: number;
   readonly rankedUnits: number;
-  readonly grade: string;
+  /** Absent when the rating has no grades. */
+  readonly grade?: string;
   readonly blocks: readonly {
     id: string;
     name: Record<string, string>;

@@ -25,7 +25,7 @@ async function pickUnit(tarazy: Tarazy, choice: RateChoice): Promise<string | un
   const result = Array.isArray(answer.result) ? answer.result.at(-1) : answer.result;
   const items = (result?.results ?? []).map((u) => ({
     label: u.unit,
-    description: `${u.rank}. ${Number(u.score.toFixed(2))} · ${u.grade}`,
+    description: `${u.rank}. ${Number(u.score.toFixed(2))}${u.grade ? ` · ${u.grade}` : ""}`,
   }));
   const preferred = readSettings().unit;
   items.sort((a, b) => Number(b.label === preferred) - Number(a.label === preferred));

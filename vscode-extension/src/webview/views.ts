@@ -9,7 +9,8 @@ export interface ViewWords {
   readonly exportCsv: string;
   readonly total: string;
   readonly rank: string;
-  readonly grade: string;
+  /** Absent when the rating has no grades. */
+  readonly grade?: string;
   readonly formula: string;
   readonly inputs: string;
   readonly value: string;
@@ -60,7 +61,7 @@ export function explainView(result: ExplainResult, lang: Lang, words: ViewWords)
   const out = [
     `<header class="tz-explain"><h1>${escapeHtml(localized(t.unit.name, lang) || t.unit.id)} (${escapeHtml(t.unit.id)})</h1>`,
     `<p class="subtitle">${escapeHtml(`${t.ruleset.id} ${t.ruleset.version} · ${t.period}`)}</p>`,
-    `<p class="tz-total">${escapeHtml(`${words.total}: ${num(t.total)} ${words.of} ${t.scale} · ${words.rank} ${num(t.rank)} ${words.of} ${t.rankedUnits} · ${words.grade} ${t.grade || "—"}`)}</p></header>`,
+    `<p class="tz-total">${escapeHtml(`${words.total}: ${num(t.total)} ${words.of} ${t.scale} · ${words.rank} ${num(t.rank)} ${words.of} ${t.rankedUnits}${t.grade === undefined ? "" : ` · ${words.grade} ${t.grade || "—"}`}`)}</p></header>`,
     "<main>",
   ];
   for (const b of t.blocks) {

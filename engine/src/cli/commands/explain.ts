@@ -74,6 +74,7 @@ const WORDS = {
   policy: { kk: "саясат", ru: "политика", en: "policy" },
   period: { kk: "кезең", ru: "период", en: "period" },
   rankedAs: { kk: "орын мен аймақ бойынша", ru: "для места и зоны", en: "ranked and graded as" },
+  rankedOnlyAs: { kk: "орын бойынша", ru: "для места", en: "ranked as" },
   previous: { kk: "алдыңғы", ru: "ранее", en: "previously" },
   none: { kk: "жоқ", ru: "нет", en: "none" },
   status: {
@@ -210,35 +211,44 @@ function outOf(part: string, whole: string, lang: Lang): string {
   return lang === "kk" ? `${whole} ${WORDS.of.kk} ${part}` : `${part} ${WORDS.of[lang]} ${whole}`;
 }
 
+/** A level's aggregation in words; `formula` with the formula itself. */
+function aggregationWord(level: BlockTrace | GroupTrace, lang: Lang): string {
+  return level.formula !== undefined
+    ? label("aggFormula", lang, { formula: level.formula })
+    : word(AGGREGATION, level.aggregation, lang);
+}
+
 /** A group's line: its score, and its points of its effective weight. */
 function groupLine(g: GroupTrace, lang: Lang): string {
   const score = `${label("score", lang).toLowerCase()} ${num(g.score, lang)}`;
-  return `${g.id} — ${localize(g.name, lang)}: ${score} · ${outOf(num(g.points, lang), num(g.weight, lang), lang)} (${WORDS.lost[lang]} ${num(g.lost, lang)}, ${word(AGGREGATION, g.aggregation, lang)})`;
+  return `${g.id} — ${localize(g.name, lang)}: ${score} · ${outOf(num(g.points, lang), num(g.weight, lang), lang)} (${WORDS.lost[lang]} ${num(g.lost, lang)}, ${aggregationWord(g, lang)})`;
 }
 
 /** A block's header line. */
 export function blockLine(b: BlockTrace, lang: Lang): string {
   if (b.helper)
-    return `${b.id} — ${localize(b.name, lang)}: ${label("score", lang).toLowerCase()} ${num(b.score ?? null, lang)} (${label("helperBlock", lang)}, ${word(AGGREGATION, b.aggregation, lang)})`;
+    return `${b.id} — ${localize(b.name, lang)}: ${label("score", lang).toLowerCase()} ${num(b.score ?? null, lang)} (${label("helperBlock", lang)}, ${aggregationWord(b, lang)})`;
   // The only reason a block has is that all its indicators were left out (scoring/totals.ts).
   const reason = b.reason ? ` — ${lang === "en" ? b.reason : label("blockLeftOut", lang)}` : "";
-  return `${b.id} — ${localize(b.name, lang)}: ${outOf(num(b.points, lang), num(b.weight, lang), lang)} (${WORDS.lost[lang]} ${num(b.lost, lang)}, ${word(AGGREGATION, b.aggregation, lang)})${reason}`;
+  return `${b.id} — ${localize(b.name, lang)}: ${outOf(num(b.points, lang), num(b.weight, lang), lang)} (${WORDS.lost[lang]} ${num(b.lost, lang)}, ${aggregationWord(b, lang)})${reason}`;
 }
 
 /** The unit's summary: total (also shown at the ruleset's total `decimals`), rank and grade. */
 export function totalLine(t: ExplainTrace, lang: Lang): string {
   const decimals = totalDecimals(t.rankPolicy);
   const change = t.previousRank !== undefined ? ` (${WORDS.previous[lang]} ${num(t.previousRank, lang)})` : "";
-  const key = t.rankingKey !== t.total ? `; ${WORDS.rankedAs[lang]} ${num(t.rankingKey, lang)}` : "";
+  const rankedAs = t.grade === undefined ? WORDS.rankedOnlyAs : WORDS.rankedAs;
+  const key = t.rankingKey !== t.total ? `; ${rankedAs[lang]} ${num(t.rankingKey, lang)}` : "";
   // An ascending rating: a lower total is better, and "lost" is the points above the best total, 0.
   const lower = t.order === "ascending" ? `; ${label("lowerBetter", lang)}` : "";
-  return `${label("total", lang)}: ${outOf(num(t.total, lang), String(t.scale), lang)} (${formatNumber(t.total, lang, decimals)}${key}${lower}) · ${label("rank", lang)} ${outOf(num(t.rank, lang), String(t.rankedUnits), lang)}${change} · ${gradeText(t, lang)}`;
+  return `${label("total", lang)}: ${outOf(num(t.total, lang), String(t.scale), lang)} (${formatNumber(t.total, lang, decimals)}${key}${lower}) · ${label("rank", lang)} ${outOf(num(t.rank, lang), String(t.rankedUnits), lang)}${change}${gradeText(t, lang)}`;
 }
 
-/** The grade by its label from the rule files ("Red zone" names itself), else "Grade red". */
+/** " · " and the grade by its label from the rule files ("Red zone" names itself), else "Grade red"; nothing for a rating without grades. */
 function gradeText(t: ExplainTrace, lang: Lang): string {
+  if (t.grade === undefined) return "";
   const name = t.gradeLabel && localize(t.gradeLabel, lang);
-  return name || `${label("grade", lang)} ${t.grade || WORDS.none[lang]}`;
+  return ` · ${name || `${label("grade", lang)} ${t.grade || WORDS.none[lang]}`}`;
 }
 
 /** The trace's head: who, which rating and period, which ruleset, the total, rank and grade, the coverage. */

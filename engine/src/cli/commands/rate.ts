@@ -2,7 +2,7 @@ import path from "node:path";
 import { formatPeriod, type Period } from "../../data/period.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { roundHalfAway } from "../../functions/excel-round.js";
-import { gradeById } from "../../model/grades.js";
+import { gradeById, isGraded } from "../../model/grades.js";
 import type { Lang } from "../../model/ruleset.js";
 import { coveragePercent } from "../../report/coverage-view.js";
 import { label, localize } from "../../report/labels.js";
@@ -82,12 +82,14 @@ export function rankingTable(rated: RatedPeriod, lang: Lang): string {
   }));
   const unitName = (id: string) => localize(ruleset.units.find((u) => u.id === id)?.name, lang) || id;
   const gradeName = (id: string) => localize(gradeById(ruleset, id)?.label, lang) || id;
+  // A rating without grades has no grade column (not an empty one).
+  const graded = rating === undefined || isGraded(ruleset, rating);
   const rows = result.results.map((u) => [
     String(u.rank),
     changeMark(u),
     unitName(u.unit),
     formatNumber(u.score, lang, decimals),
-    gradeName(u.grade),
+    ...(graded ? [gradeName(u.grade ?? "")] : []),
     coveragePercent(u.coverage.weight, lang),
     ...blocks.map((b) => formatNumber(u.blocks[b.id]?.score ?? 0, lang, 1)),
   ]);
@@ -96,14 +98,14 @@ export function rankingTable(rated: RatedPeriod, lang: Lang): string {
     "±",
     label("unit", lang),
     label("total", lang),
-    label("grade", lang),
+    ...(graded ? [label("grade", lang)] : []),
     label("coverage", lang),
     ...blocks.map((b) => b.key),
   ];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
   const fixed = widths.reduce((s, w, c) => (c === 2 ? s : s + w), 0) + widths.length - 1;
   widths[2] = Math.max(10, Math.min(widths[2] ?? 10, WIDTH - fixed));
-  const right = (c: number) => c === 0 || c === 3 || c >= 5;
+  const right = (c: number) => c === 0 || c === 3 || c >= (graded ? 5 : 4);
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, c) => {

@@ -1,3 +1,4 @@
+import { FALLBACK_COLOR } from "../colors.js";
 import { escapeHtml, svgNumber } from "../html-escape.js";
 import { label } from "../labels.js";
 import { formatNumber, formatShort } from "../number-format.js";
@@ -57,12 +58,12 @@ export function barChartSvg(view: ReportView): string {
     const y = TOP + i * ROW + (ROW - BAR) / 2;
     const w = x(row.total) - LABEL_WIDTH;
     const value = formatNumber(row.total, lang, view.decimals);
-    const title = `${rankText(row.rank, lang)}. ${row.name}: ${value} (${row.grade.label})`;
+    const title = `${rankText(row.rank, lang)}. ${row.name}: ${value}${row.grade ? ` (${row.grade.label})` : ""}`;
     const textY = svgNumber(y + BAR / 2 + 4);
     out.push(
       `<g class="bar" data-unit="${escapeHtml(row.unitId)}"><title>${escapeHtml(title)}</title>`,
       `<text class="name" x="${LABEL_WIDTH - 8}" y="${textY}" text-anchor="end">${escapeHtml(shortName(`${rankText(row.rank, lang)}. ${row.name}`))}</text>`,
-      `<rect x="${LABEL_WIDTH}" y="${svgNumber(y)}" width="${svgNumber(Math.max(w, 0))}" height="${BAR}" fill="${row.grade.color}"/>`,
+      `<rect x="${LABEL_WIDTH}" y="${svgNumber(y)}" width="${svgNumber(Math.max(w, 0))}" height="${BAR}" fill="${row.grade?.color ?? FALLBACK_COLOR}"/>`,
       `<text class="value" x="${svgNumber(x(row.total) + 6)}" y="${textY}">${escapeHtml(value)}</text></g>`,
     );
   });

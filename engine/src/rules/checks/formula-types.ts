@@ -35,7 +35,7 @@ function placeOf(use: FormulaUse): string {
     case "score":
       return `the score formula of indicator ${id} must give a number from 0 to 1`;
     case "when":
-      return `\`applies.when\` of indicator ${id} is a condition, so it must give yes/no`;
+      return `\`applies.when\` of ${use.group ? `group \`${use.group.id}\`` : `indicator ${id}`} is a condition, so it must give yes/no`;
   }
 }
 

@@ -1,7 +1,6 @@
 import { defineCodes } from "../../diagnostics/catalog.js";
-import type { Ruleset } from "../../model/ruleset.js";
 import { compareDecimal } from "../../util/decimal-compare.js";
-import type { CheckContext, RuleCheck } from "./check.js";
+import type { RuleCheck } from "./check.js";
 
 export const GradeCode = defineCodes({
   R270: {
@@ -25,21 +24,12 @@ export const GradeCode = defineCodes({
     example: "{ id: green, min: 80 } and { id: blue, min: 80 }",
     fix: "Give each grade its own min, or remove one.",
   },
-  R273: {
-    severity: "error",
-    title: "A rating without grades",
-    description:
-      "The ruleset has no `grades:` list, which is allowed only when every rating has grades of its own; this rating has none, so its totals would earn no grade.",
-    example: "no `grades:` in ruleset.yaml and a rating without `grades:`",
-    fix: "Give the rating its own `grades:`, or add the ruleset's `grades:` list.",
-  },
 });
 
-/** Grades cover the scale from 0, each reachable; without them, every rating has its own. */
+/** Grades cover the scale from 0, each reachable (a ruleset may have none: its ratings then give no grade). */
 export const grades: RuleCheck = {
   name: "grades",
   run({ ruleset, sources, report }) {
-    if (ruleset.grades.length === 0 && !sources.isBroken(ruleset, "grades")) ungraded(ruleset, report);
     const usable = ruleset.grades.filter((g) => !sources.isBroken(g, "min"));
     if (usable.length === 0 || usable.length < ruleset.grades.length) return;
     const lowest = usable.reduce((a, b) => (b.min < a.min ? b : a));
@@ -81,15 +71,3 @@ export const grades: RuleCheck = {
     }
   },
 };
-
-/** Without the ruleset's grades, every rating needs its own (R273). */
-function ungraded(ruleset: Ruleset, report: CheckContext["report"]) {
-  for (const rating of ruleset.ratings.filter((r) => !r.grades))
-    report({
-      code: GradeCode.R273,
-      severity: "error",
-      message: `rating \`${rating.id}\` has no grades of its own and the ruleset has no \`grades:\` list, so its totals earn no grade`,
-      ...rating.at,
-      suggestion: "give the rating its own `grades:`, or add the ruleset's `grades:` list",
-    });
-}

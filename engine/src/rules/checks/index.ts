@@ -9,6 +9,7 @@ import { grades } from "./grades.js";
 import { indicatorCycles } from "./indicator-cycles.js";
 import { frequencies } from "./indicator-frequency.js";
 import { languages } from "./languages.js";
+import { levelFormulas } from "./level-formulas.js";
 import { levels } from "./levels.js";
 import { nestingLint } from "./nesting-lint.js";
 import { positiveWeights } from "./positive-weights.js";
@@ -30,6 +31,7 @@ export const ruleChecks: readonly RuleCheck[] = [
   indicatorCycles,
   blockWeights,
   levels,
+  levelFormulas,
   nestingLint,
   positiveWeights,
   formulaTypes,

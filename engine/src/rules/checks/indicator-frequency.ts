@@ -1,6 +1,7 @@
 import { defineCodes } from "../../diagnostics/catalog.js";
 import type { RelatedLocation } from "../../diagnostics/diagnostic.js";
-import type { Frequency, Indicator } from "../../model/ruleset.js";
+import { allGroups, groupPath } from "../../model/groups.js";
+import type { Frequency, Group, Indicator } from "../../model/ruleset.js";
 import { FREQUENCY_ORDER, inputsOf } from "../link.js";
 import { allIndicators, type CheckContext, type RuleCheck } from "./check.js";
 
@@ -20,6 +21,14 @@ export const FrequencyCode = defineCodes({
       "A rating published every month includes a block with an indicator that can only be computed every quarter or year, so in most months it would have no value.",
     example: "ratings: [{ id: economy, frequency: month, blocks: [economy] }] with a quarterly indicator in economy",
     fix: "Publish the rating less often, move the indicator to another block, or make it computable monthly.",
+  },
+  R262: {
+    severity: "error",
+    title: "Indicator or group more frequent than its group",
+    description:
+      "A group's `frequency` is the most frequent period its members can be rated in; an indicator or inner group inside it that says it is rated more often contradicts it. Indicators without their own `frequency` take the group's.",
+    example: "a group with frequency: year holding an indicator with frequency: quarter",
+    fix: "Remove the member's `frequency` (it then takes the group's), or make the group as frequent as the member.",
   },
 });
 
@@ -57,9 +66,37 @@ export const frequencies: RuleCheck = {
         });
       }
     }
+    groupFrequencies(context);
     ratingFrequencies(context);
   },
 };
+
+/** No indicator or inner group says it is rated more often than a group holding it (R262). */
+function groupFrequencies({ ruleset, sources, report }: CheckContext): void {
+  for (const block of ruleset.blocks) {
+    const members: { what: string; member: Indicator | Group; path: readonly Group[] }[] = [
+      ...allGroups(block).map((g) => ({ what: "group", member: g, path: groupPath(block, g.id).slice(0, -1) })),
+      ...block.indicators.map((i) => ({ what: "indicator", member: i, path: groupPath(block, i.group) })),
+    ];
+    for (const { what, member, path } of members) {
+      const at = sources.value(member, "frequency");
+      if (!member.frequency || !at || sources.isBroken(member, "frequency")) continue;
+      const outer = path.find(
+        (g) => g.frequency && FREQUENCY_ORDER[g.frequency] > FREQUENCY_ORDER[member.frequency as Frequency],
+      );
+      if (!outer?.frequency) continue;
+      const outerAt = sources.value(outer, "frequency");
+      report({
+        code: FrequencyCode.R262,
+        severity: "error",
+        message: `${what} \`${member.id}\` is ${ADVERB[member.frequency]}, but its group \`${outer.id}\` is rated ${ADVERB[outer.frequency]}`,
+        ...at,
+        related: outerAt ? [{ message: `\`${outer.id}\`'s frequency`, ...outerAt }] : [],
+        suggestion: `remove \`frequency\` from the ${what} (it then takes \`${outer.frequency}\`), or set \`frequency: ${member.frequency}\` on \`${outer.id}\``,
+      });
+    }
+  }
+}
 
 function ratingFrequencies({ ruleset, sources, report }: CheckContext): void {
   const blocks = new Map(ruleset.blocks.map((b) => [b.id, b] as const));

@@ -22,7 +22,7 @@ export const nestingLint: RuleCheck = {
 };
 
 function lintBlock({ sources, report }: CheckContext, block: Block) {
-  if (block.aggregation === "arithmetic") return;
+  if (block.aggregation === "arithmetic" || block.aggregation === "formula") return;
   const at = sources.value(block, "aggregation");
   if (!at) return;
   const weights = block.indicators.map((i) => i.weight);
