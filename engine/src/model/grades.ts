@@ -12,3 +12,14 @@ export function gradeById(
     ruleset.grades.find((g) => g.id === id) ?? ruleset.ratings.flatMap((r) => r.grades ?? []).find((g) => g.id === id)
   );
 }
+
+/**
+ * The grades a rating's units are given, in their order: the rating's own when it has them, else the
+ * ruleset's. Sensitivity's zone probabilities are over these.
+ */
+export function ratingGrades(
+  ruleset: Ruleset,
+  rating: string,
+): readonly { readonly id: string; readonly label: Localized; readonly color: string }[] {
+  return ruleset.ratings.find((r) => r.id === rating)?.grades ?? ruleset.grades;
+}

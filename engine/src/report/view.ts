@@ -1,5 +1,4 @@
-import { allGroups } from "../model/groups.js";
-import type { Lang, Rating, Ruleset } from "../model/ruleset.js";
+import type { Block, Group, Lang, Rating, Ruleset } from "../model/ruleset.js";
 import type { BlockResult, Coverage, GroupResult, IndicatorResult, RatingResult } from "../scoring/result.js";
 import { FALLBACK_COLOR, hexColor } from "./colors.js";
 import { type CoverageNotes, coverageNotes } from "./coverage-view.js";
@@ -34,8 +33,17 @@ export interface BlockColumn {
   /** The block's maximum points on the rating's scale. */
   readonly weight: number;
   /** The block's groups, depth first (empty for a block of indicators only): a column each in its detail. */
-  readonly groups: readonly { readonly id: string; readonly name: string }[];
+  readonly groups: readonly GroupColumn[];
   readonly indicators: readonly IndicatorColumn[];
+}
+
+export interface GroupColumn {
+  readonly id: string;
+  readonly name: string;
+  /** The group holding it (absent: directly in the block). */
+  readonly parent?: string;
+  /** Its level: 2 for a group directly in a block (the blocks are level 1), 3 inside such a group, … */
+  readonly level: number;
 }
 
 export interface UnitRow {
@@ -108,13 +116,21 @@ function blockColumns(ruleset: Ruleset, rating: Rating | undefined, lang: Lang):
     id: b.id,
     name: localize(b.name, lang),
     weight: sum > 0 ? (ruleset.scale * b.weight) / sum : 0,
-    groups: allGroups(b).map((g) => ({ id: g.id, name: localize(g.name, lang) })),
+    groups: groupColumns(b, lang),
     indicators: b.indicators.map((i) => ({
       id: i.id,
       name: localize(i.name, lang),
       measure: localizeMeasure(i, lang),
     })),
   }));
+}
+
+/** A block's groups depth first (a group before its inner groups, as model/groups.ts allGroups walks them). */
+function groupColumns(parent: Block | Group, lang: Lang, level = 2): GroupColumn[] {
+  return (parent.groups ?? []).flatMap((g) => [
+    { id: g.id, name: localize(g.name, lang), ...("block" in parent ? { parent: parent.id } : {}), level },
+    ...groupColumns(g, lang, level + 1),
+  ]);
 }
 
 function periodView(result: RatingResult, ruleset: Ruleset, grades: readonly GradeView[], lang: Lang): PeriodView {

@@ -212,7 +212,7 @@ export function rate(prepared: PreparedRuleset, store: DataStore, request: RateR
  * How a unit's grade is decided: the ruleset's grades on the ranking key, or the rating's own grades
  * (Rating.grades, in the order written) on the key or on the value of the indicator `grades_on` names.
  */
-function gradeDecider(
+export function gradeDecider(
   ruleset: PreparedRuleset["ruleset"],
   rating: Rating,
   rounds: readonly IndicatorRound[],

@@ -69,6 +69,7 @@ export function readAssumptions(
     if (a.weights === "blocks") return { id: a.id, kind: "block-weights", spread: a.spread ?? 0, ...blocks, at };
     if (a.weights === "indicators")
       return { id: a.id, kind: "indicator-weights", spread: a.spread ?? 0, ...blocks, at };
+    if (a.weights === "groups") return { id: a.id, kind: "group-weights", spread: a.spread ?? 0, ...blocks, at };
     if (a.aggregation) return { id: a.id, kind: "aggregation", options: a.aggregation, ...blocks, at };
     if (a.missing) return { id: a.id, kind: "missing", options: a.missing, at };
     if (a.score) {
@@ -108,7 +109,7 @@ interface RawSettings {
   readonly seed?: number;
   readonly assumptions: readonly {
     readonly id: string;
-    readonly weights?: "blocks" | "indicators";
+    readonly weights?: "blocks" | "indicators" | "groups";
     readonly spread?: number;
     readonly aggregation?: Aggregation[];
     readonly missing?: ("zero" | "exclude")[];
