@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { ratingBlocks } from "../methodology/effective-weights.js";
+import { computedBlocks } from "../methodology/effective-weights.js";
 import type { Block, Indicator } from "../model/ruleset.js";
 import type { RatingRun } from "../scoring/engine.js";
 import type { PreparedRuleset } from "../scoring/prepare.js";
@@ -120,7 +120,8 @@ export function auditRun(prepared: PreparedRuleset, run: RatingRun): AuditReport
   if (!series || !result) return undefined;
   const { ruleset } = prepared;
   const thresholds = auditThresholds(ruleset.audit);
-  const blocks = ratingBlocks(ruleset, run.rating);
+  // Helper blocks too: their indicators are audited (with no weight) and formulas read them.
+  const blocks = computedBlocks(ruleset, run.rating);
   const blockWeightSum = blocks.reduce((s, b) => s + b.weight, 0);
   const blockShare = (b: Block) => (blockWeightSum > 0 ? b.weight / blockWeightSum : 0);
   const blockOf = new Map(blocks.map((b) => [b.id, b]));
@@ -159,7 +160,10 @@ export function auditRun(prepared: PreparedRuleset, run: RatingRun): AuditReport
           : 0,
     };
   });
-  const indicatorImportance = importance(indicators.map((i) => i.withTotal.pearson));
+  // A helper block's indicators carry no weight in the total: they take no share of the importance.
+  const indicatorImportance = importance(
+    indicators.map((i) => (blockOf.get(i.block)?.helper ? undefined : i.withTotal.pearson)),
+  );
   const blockAudits = series.blocks.map((b): Omit<BlockAudit, "importance"> => {
     const members = series.indicators.filter((s) => s.block === b.id);
     const block = blockOf.get(b.id) as Block;

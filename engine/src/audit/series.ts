@@ -1,5 +1,5 @@
 import type { Value } from "../formula/value.js";
-import { ratingBlocks } from "../methodology/effective-weights.js";
+import { computedBlocks } from "../methodology/effective-weights.js";
 import { allGroups } from "../model/groups.js";
 import type { RatingRun } from "../scoring/engine.js";
 import { NUMBER } from "../scoring/evaluator.js";
@@ -81,7 +81,7 @@ export function auditSeries(prepared: PreparedRuleset, run: RatingRun): AuditSer
       return b && b.weight > 0 && !b.reason ? b.score / b.weight : Number.NaN;
     }),
   }));
-  const groupIds = ratingBlocks(prepared.ruleset, run.rating).flatMap(allGroups);
+  const groupIds = computedBlocks(prepared.ruleset, run.rating).flatMap(allGroups);
   const groups = groupIds.map((g) => ({
     id: g.id,
     scores: result.results.map((r) => r.groups?.[g.id]?.score ?? Number.NaN),

@@ -85,13 +85,15 @@ export class RankModel {
         return { ...r, prepared: { ...r.prepared, indicator } };
       }),
     );
+    // Groups listed depth first, a group before its inner groups (model/groups.ts allGroups).
     this.shadowGroups = [];
     const copy = <T extends Block | Group>(node: T, block: string): Mutable<T> => {
       const indicators = node.indicators.map((i) => byId.get(i.id) ?? i);
       const groups = node.groups?.map((g) => {
-        const shadow = copy(g, block);
-        this.shadowGroups.push({ group: g, shadow, block });
-        return shadow;
+        const entry = { group: g, shadow: { ...g }, block };
+        this.shadowGroups.push(entry);
+        Object.assign(entry.shadow, copy(g, block));
+        return entry.shadow;
       });
       return { ...node, indicators, ...(groups ? { groups } : {}) };
     };
