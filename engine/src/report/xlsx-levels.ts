@@ -29,10 +29,11 @@ export function levelSheets(wb: ExcelJS.Workbook, view: ReportView, taken: Set<s
     },
   }));
   const levels: LevelColumn[][] = [blocks];
-  for (const g of view.blocks.flatMap((b) => b.groups)) {
-    const level = (levels[g.level - 1] ??= []);
-    level.push({ name: g.name, score: (row) => row.groups?.[g.id]?.score });
-  }
+  const groups = view.blocks.flatMap((b) => b.groups);
+  for (let level = 2; groups.some((g) => g.level === level); level++)
+    levels.push(
+      groups.filter((g) => g.level === level).map((g) => ({ name: g.name, score: (row) => row.groups?.[g.id]?.score })),
+    );
   levels.forEach((columns, k) => {
     levelSheet(wb, view, columns, sheetName(label("levelSheet", view.lang, { n: k + 1 }), taken));
   });

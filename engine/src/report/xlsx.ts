@@ -9,6 +9,7 @@ import { hasGroups, levelSheets } from "./xlsx-levels.js";
 import { argb, heatCell, sheetName, solid, styleHeader } from "./xlsx-style.js";
 
 export { sheetName } from "./xlsx-style.js";
+
 import { pinZipTimestamps } from "./zip-timestamps.js";
 
 /**

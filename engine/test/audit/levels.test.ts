@@ -5,6 +5,7 @@ import type { Ruleset } from "../../src/model/ruleset.js";
 import { loadRuleset } from "../../src/rules/load.js";
 import type { Evaluator } from "../../src/scoring/evaluator.js";
 import { cell, rateFixture } from "../scoring/fixture.js";
+import { runInProcess } from "../support/run-cli.js";
 
 /**
  * The audit through the levels, on the scoring fixture `levels` (three levels: core > outer > inner; every
@@ -73,5 +74,27 @@ describe("the audit through the levels", () => {
     expect(core?.correlations.ids).toEqual(["ia", "ib", "ic", "i_d"]);
     const extra = report?.blocks.find((b) => b.id === "extra");
     expect(extra?.members).toBeUndefined();
+  });
+});
+
+describe("the audit of the gallery's HDI (193 countries)", () => {
+  it("runs, and weighs the HDI's indicators through its three dimensions", async () => {
+    const root = join(import.meta.dirname, "../../..");
+    const args = ["audit", "rules/examples/hdi", "--period", "2022", "--data", "rules/examples/hdi/data"];
+    const run = await runInProcess([...args, "--format", "json"], root);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    // A third each for health, education and income; education's two schooling indices a sixth each.
+    const weights = Object.fromEntries(
+      report.indicators.map((i: { id: string; nominalWeight: number }) => [i.id, i.nominalWeight]),
+    );
+    expect(weights.life_expectancy_index).toBeCloseTo(1 / 3, 15);
+    expect(weights.expected_schooling_index).toBeCloseTo(1 / 6, 15);
+    expect(weights.mean_schooling_index).toBeCloseTo(1 / 6, 15);
+    expect(weights.income_index).toBeCloseTo(1 / 3, 15);
+    expect(report.blocks[0].members.ids).toEqual(["health", "education", "income"]);
+    const education = report.groups.find((g: { id: string }) => g.id === "education");
+    expect(education.correlations.ids).toEqual(["expected_schooling_index", "mean_schooling_index"]);
+    expect(education.alphaUnits).toBe(193);
   });
 });

@@ -100,7 +100,12 @@ describe("levels in the rating report", () => {
       ["2026", 2, "u2", "Two", expect.closeTo(0.4, 12)],
       ["2026", 3, "u3", "Three", expect.closeTo(0.3, 12)],
     ]);
-    expect(rows("Level 3").map((r) => r[4])).toEqual(["Inner", expect.closeTo(1.6 / 3, 12), 0.4, expect.closeTo(0.3, 12)]);
+    expect(rows("Level 3").map((r) => r[4])).toEqual([
+      "Inner",
+      expect.closeTo(1.6 / 3, 12),
+      0.4,
+      expect.closeTo(0.3, 12),
+    ]);
     const cell = book.getWorksheet("Level 3")?.getRow(2).getCell(5);
     expect(cell?.numFmt).toBe("0.000");
     expect(cell?.fill).toMatchObject({ type: "pattern", pattern: "solid" });

@@ -12,14 +12,20 @@ import { cell, rateFixture } from "../scoring/fixture.js";
  * (weight 1, harmonic) > ia, ib; outer's ic; core's i_d (weight 1); extra 40; every score is field / 100).
  */
 const LEVELS = join(import.meta.dirname, "../scoring/fixtures/levels/2026.1");
-const AT = { file: "assumptions.yaml", range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } } };
+const AT = {
+  file: "assumptions.yaml",
+  range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } },
+};
 
 function run(rating: string, values: Record<string, Record<string, number>>) {
   const ruleset = loadRuleset(LEVELS).ruleset as Ruleset;
   const data = Object.entries(values).flatMap(([unit, fields]) =>
     Object.entries(fields).map(([f, v]) => cell(unit, f, "2026", v)),
   );
-  return { ruleset, run: rateFixture(ruleset, data, { period: "2026", rating, units: Object.keys(values), applyCoverage: false }) };
+  return {
+    ruleset,
+    run: rateFixture(ruleset, data, { period: "2026", rating, units: Object.keys(values), applyCoverage: false }),
+  };
 }
 
 describe("sensitivity through the levels", () => {
@@ -50,7 +56,9 @@ describe("sensitivity through the levels", () => {
       u1: { a: 50, b: 50, c: 50, d: 50, e: 100, f: 0 },
       u2: { a: 50, b: 50, c: 50, d: 50, e: 0, f: 100 },
     });
-    const model = new RankModel(r, extra, [{ id: "i", kind: "indicator-weights", spread: 0.9, blocks: ["extra"], at: AT }]);
+    const model = new RankModel(r, extra, [
+      { id: "i", kind: "indicator-weights", spread: 0.9, blocks: ["extra"], at: AT },
+    ]);
     expect(model.sizes).toEqual([2]);
     expect(model.units).toEqual(["u2", "u1"]);
     expect([...model.nominal.ranks]).toEqual([1, 2]);

@@ -23,7 +23,11 @@ export function heatMapTable(view: ReportView): string {
         const share = blockShare(block);
         if (!block || share === undefined) return undefined;
         const text = formatNumber(block.score, lang);
-        return { share, text, title: `${text} ${label("outOf", lang, { max: formatShort(block.weight, lang) })} (${formatPercent(share, lang)})` };
+        return {
+          share,
+          text,
+          title: `${text} ${label("outOf", lang, { max: formatShort(block.weight, lang) })} (${formatPercent(share, lang)})`,
+        };
       },
     }),
   );
