@@ -96,5 +96,11 @@ describe("the audit of the gallery's HDI (193 countries)", () => {
     const education = report.groups.find((g: { id: string }) => g.id === "education");
     expect(education.correlations.ids).toEqual(["expected_schooling_index", "mean_schooling_index"]);
     expect(education.alphaUnits).toBe(193);
+    // The text and the page list each block's groups under it, with their alpha over their members.
+    const text = await runInProcess([...args, "--lang", "en"], root);
+    expect(text.stdout).toMatch(/\n {2}education +2 +0\.87 +193 /);
+    const page = await runInProcess([...args, "--format", "html"], root);
+    expect(page.stdout).toContain('<td style="padding-left:1.5em">education</td><td>2</td>');
+    expect(page.stdout).toContain("<h3>education</h3>");
   });
 });
