@@ -80,6 +80,11 @@ export interface ReportView {
   readonly decimals: number;
   readonly grades: readonly GradeView[];
   readonly blocks: readonly BlockColumn[];
+  /**
+   * The helper blocks (computed in every rating, no weight in it; weight 0 here): their levels are shown
+   * beside the blocks' (the XLSX level sheets, the heat map's drill-downs), as the GDI's female and male HDIs.
+   */
+  readonly helpers: readonly BlockColumn[];
   /** In time order; the last one is the period the tables show. */
   readonly periods: readonly PeriodView[];
   readonly latest: PeriodView;
@@ -112,17 +117,27 @@ function blockColumns(ruleset: Ruleset, rating: Rating | undefined, lang: Lang):
   const ids = rating && rating.blocks.length > 0 ? new Set(rating.blocks) : undefined;
   const blocks = ruleset.blocks.filter((b) => !ids || ids.has(b.id));
   const sum = blocks.reduce((s, b) => s + b.weight, 0);
-  return blocks.map((b) => ({
+  return blocks.map((b) => blockColumn(b, sum > 0 ? (ruleset.scale * b.weight) / sum : 0, lang));
+}
+
+function blockColumn(b: Block, weight: number, lang: Lang): BlockColumn {
+  return {
     id: b.id,
     name: localize(b.name, lang),
-    weight: sum > 0 ? (ruleset.scale * b.weight) / sum : 0,
+    weight,
     groups: groupColumns(b, lang),
     indicators: b.indicators.map((i) => ({
       id: i.id,
       name: localize(i.name, lang),
       measure: localizeMeasure(i, lang),
     })),
-  }));
+  };
+}
+
+/** The helper blocks the rating does not list itself. */
+function helperColumns(ruleset: Ruleset, blocks: readonly BlockColumn[], lang: Lang): BlockColumn[] {
+  const listed = new Set(blocks.map((b) => b.id));
+  return ruleset.blocks.filter((b) => b.helper && !listed.has(b.id)).map((b) => blockColumn(b, 0, lang));
 }
 
 /** A block's groups depth first (a group before its inner groups, as model/groups.ts allGroups walks them). */
@@ -175,6 +190,7 @@ export function buildReportView(input: ReportInput): ReportView {
   const rating = ruleset.ratings.find((r) => r.id === first.rating);
   const grades = gradeViews(ruleset, lang, rating);
   const periods = results.map((r) => periodView(r, ruleset, grades, lang));
+  const blocks = blockColumns(ruleset, rating, lang);
   return {
     lang,
     title: rating ? localize(rating.title, lang) : first.rating,
@@ -182,7 +198,8 @@ export function buildReportView(input: ReportInput): ReportView {
     scale: ruleset.scale,
     decimals: totalDecimals(ruleset.rank),
     grades,
-    blocks: blockColumns(ruleset, rating, lang),
+    blocks,
+    helpers: helperColumns(ruleset, blocks, lang),
     periods,
     latest: periods[periods.length - 1] as PeriodView,
     manifest: buildManifest(input),

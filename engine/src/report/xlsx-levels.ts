@@ -21,7 +21,8 @@ interface LevelColumn {
 
 export function levelSheets(wb: ExcelJS.Workbook, view: ReportView, taken: Set<string>): void {
   // A helper block has no points; its score is under `groups`, by its id.
-  const blocks: LevelColumn[] = view.blocks.map((b) => ({
+  const all = [...view.blocks, ...view.helpers];
+  const blocks: LevelColumn[] = all.map((b) => ({
     name: b.name,
     score: (row) => {
       const share = blockShare(row.blocks[b.id]);
@@ -29,7 +30,7 @@ export function levelSheets(wb: ExcelJS.Workbook, view: ReportView, taken: Set<s
     },
   }));
   const levels: LevelColumn[][] = [blocks];
-  const groups = view.blocks.flatMap((b) => b.groups);
+  const groups = all.flatMap((b) => b.groups);
   for (let level = 2; groups.some((g) => g.level === level); level++)
     levels.push(
       groups.filter((g) => g.level === level).map((g) => ({ name: g.name, score: (row) => row.groups?.[g.id]?.score })),

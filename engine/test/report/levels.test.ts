@@ -91,7 +91,10 @@ describe("levels in the rating report", () => {
       return out;
     };
     const level1 = rows("Level 1");
-    expect(level1[0]).toEqual(["Period", "Rank", "Id", "Unit", "Core", "Extra"]);
+    // The helper block aux follows the rating's blocks with its score: u1's gap 0.8 - 0.4 = 0.4 scores
+    // (0.4 + 1) / 2 = 0.7 on -1..1, its inner_share 0.533 / 0.522 > 1 scores 1: (0.7 + 1) / 2 = 0.85.
+    expect(level1[0]).toEqual(["Period", "Rank", "Id", "Unit", "Core", "Extra", "Helper"]);
+    expect(level1[1]?.[6] as number).toBeCloseTo(0.85, 12);
     expect(level1[1]?.slice(0, 4)).toEqual(["2026", 1, "u1", "One"]);
     expect(level1[1]?.[4] as number).toBeCloseTo((2 * (1.6 / 3) + 0.5) / 3, 12);
     expect(rows("Level 2")).toEqual([
@@ -111,5 +114,25 @@ describe("levels in the rating report", () => {
     expect(cell?.fill).toMatchObject({ type: "pattern", pattern: "solid" });
     const kk = await workbook(await report("kk"));
     expect(kk.worksheets.map((w) => w.name).slice(3, 6)).toEqual(["1-деңгей", "2-деңгей", "3-деңгей"]);
+  });
+
+  it("shows the levels of helper blocks too: the gallery's GDI, whose female and male HDIs are helpers", async () => {
+    const out = mkdtempSync(join(tmpdir(), "tarazy-report-levels-"));
+    temps.push(out);
+    const args = ["rate", "rules/examples/gdi", "--period", "2022", "--data", "rules/examples/gdi/data"];
+    expect((await runInProcess([...args, "--lang", "en", "--out", out], ROOT)).code).toBe(0);
+    expect(blocksSection(out).match(/<summary>[^<]*<\/summary>/g)).toEqual([
+      "<summary>Human Development Index (female): groups</summary>",
+      "<summary>Human Development Index (male): groups</summary>",
+    ]);
+    const level2 = (await workbook(out)).getWorksheet("Level 2")?.getRow(1).values as unknown[];
+    expect(level2.slice(5)).toEqual([
+      "Long and healthy life (female)",
+      "Knowledge (female)",
+      "A decent standard of living (female)",
+      "Long and healthy life (male)",
+      "Knowledge (male)",
+      "A decent standard of living (male)",
+    ]);
   });
 });

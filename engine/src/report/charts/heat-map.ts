@@ -31,7 +31,9 @@ export function heatMapTable(view: ReportView): string {
       },
     }),
   );
-  const drills = view.blocks.filter((b) => b.groups.length > 0).map((b) => drillDown(view, b, undefined, b.name));
+  const drills = [...view.blocks, ...view.helpers]
+    .filter((b) => b.groups.length > 0)
+    .map((b) => drillDown(view, b, undefined, b.name));
   const note = drills.length > 0 ? [`<p class="note">${escapeHtml(label("drillNote", lang))}</p>`] : [];
   return [heatTable(view, label("heatMapTitle", lang), columns), heatLegend(view), ...note, ...drills].join("\n");
 }
