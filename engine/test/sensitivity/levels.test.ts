@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Ruleset } from "../../src/model/ruleset.js";
@@ -6,6 +8,7 @@ import { analyseSensitivity } from "../../src/sensitivity/analysis.js";
 import type { Assumption } from "../../src/sensitivity/assumptions.js";
 import { RankModel } from "../../src/sensitivity/rank-model.js";
 import { cell, rateFixture } from "../scoring/fixture.js";
+import { runInProcess } from "../support/run-cli.js";
 
 /**
  * Sensitivity through the levels, on the scoring fixture `levels` (core 60 > outer (weight 2, min) > inner
@@ -86,6 +89,29 @@ describe("sensitivity through the levels", () => {
       expect(u.nominalGrade).toBe(rated[u.unit]?.grade);
       expect(Object.keys(u.zones)).toEqual(["even", "ahead", "behind"]);
       expect(u.zones[u.nominalGrade]).toBe(1);
+    }
+  });
+
+  it("reads `weights: groups` from an assumptions file, and names the kind in the reader's language", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tarazy-sensitivity-levels-"));
+    try {
+      const file = join(dir, "assumptions.yaml");
+      writeFileSync(file, "sensitivity:\n  runs: 8\n  assumptions:\n    - { id: gw, weights: groups, spread: 0.5 }\n");
+      const root = join(import.meta.dirname, "../../..");
+      const args = [
+        "sensitivity",
+        "engine/test/scoring/fixtures/levels",
+        "--data",
+        "engine/test/report/fixtures/levels-2026.csv",
+      ];
+      const common = [...args, "--period", "2026", "--assumptions", file];
+      const json = await runInProcess([...common, "--format", "json"], root);
+      expect(json.code).toBe(0);
+      expect(JSON.parse(json.stdout).assumptions[0]).toMatchObject({ id: "gw", kind: "group-weights", parameters: 2 });
+      const kk = await runInProcess([...common, "--lang", "kk"], root);
+      expect(kk.stdout).toMatch(/gw +топ салмақтары +2 /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
