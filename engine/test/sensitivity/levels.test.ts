@@ -110,6 +110,18 @@ describe("sensitivity through the levels", () => {
       expect(JSON.parse(json.stdout).assumptions[0]).toMatchObject({ id: "gw", kind: "group-weights", parameters: 2 });
       const kk = await runInProcess([...common, "--lang", "kk"], root);
       expect(kk.stdout).toMatch(/gw +топ салмақтары +2 /);
+      // A rating without groups has none to vary: U104 at the `weights` value, and no analysis.
+      const mini = [
+        "sensitivity",
+        "engine/test/scoring/fixtures/mini",
+        "--data",
+        "engine/test/scoring/fixtures/mini/sample-data",
+      ];
+      const none = await runInProcess([...mini, "--period", "2026-Q1", "--assumptions", file], root);
+      expect(none.code).toBe(1);
+      expect(none.stderr).toContain(
+        "assumptions.yaml:4:26: error U104: 'gw' varies group weights, but the rating has no groups",
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
