@@ -1,11 +1,12 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { ratingBlocks } from "../methodology/effective-weights.js";
+import { computedBlocks } from "../methodology/effective-weights.js";
 import type { Block, Indicator } from "../model/ruleset.js";
 import type { RatingRun } from "../scoring/engine.js";
 import type { PreparedRuleset } from "../scoring/prepare.js";
 import { type Correlation, correlationMatrix, pearson, spearman } from "./correlation.js";
 import { type Distribution, distribution } from "./distribution.js";
 import { auditFindings } from "./findings.js";
+import { groupsWithParents, levelShares, memberIds } from "./levels.js";
 import { firstComponentShare } from "./pca.js";
 import { auditSeries } from "./series.js";
 import { cronbachAlpha, distinctCount } from "./stats.js";
@@ -23,6 +24,8 @@ export interface AuditReport {
   readonly thresholds: AuditThresholds;
   readonly indicators: readonly IndicatorAudit[];
   readonly blocks: readonly BlockAudit[];
+  /** A ruleset with groups only: each group's audit over its members, depth first in block order. */
+  readonly groups?: readonly GroupAudit[];
   /** Between the blocks' normalised points, in block order. */
   readonly blockCorrelations: CorrelationMatrices;
   /** The findings, as diagnostics at the indicators' and blocks' lines. */
@@ -61,7 +64,13 @@ export interface IndicatorAudit {
   /** Of its scores with its block's points and with the total. */
   readonly withBlock: PairCorrelation;
   readonly withTotal: PairCorrelation;
-  /** Its nominal share of the total: block weight share x its weight share in the block. */
+  /** In a group: the innermost group, and its scores' correlation with that group's scores. */
+  readonly group?: string;
+  readonly withGroup?: PairCorrelation;
+  /**
+   * Its nominal share of the total: block weight share x its weight share in the block, through the levels
+   * (each level's share of its parent, multiplied down) in a block with groups.
+   */
   readonly nominalWeight: number;
   /** Effective importance: its squared Pearson r with the total over the sum of all indicators'. */
   readonly importance?: number;
@@ -72,7 +81,12 @@ export interface BlockAudit {
   readonly indicators: readonly string[];
   /** Between its indicators' scores. */
   readonly correlations: CorrelationMatrices;
-  /** Cronbach's alpha over the units with every indicator scored, and their count. */
+  /**
+   * A block with groups only: its members (its groups, then its own indicators) and the correlations
+   * between their scores; `alpha` and `firstComponent` are then over the members, a level at a time.
+   */
+  readonly members?: CorrelationMatrices;
+  /** Cronbach's alpha over the units with every indicator (or member) scored, and their count. */
   readonly alpha?: number;
   readonly alphaUnits: number;
   /** Share of the variance of the first principal component of the Pearson correlation matrix. */
@@ -82,17 +96,40 @@ export interface BlockAudit {
   readonly importance?: number;
 }
 
+/** A group's audit: as a block's, over its members (inner groups, then its own indicators). */
+export interface GroupAudit {
+  readonly id: string;
+  readonly block: string;
+  /** The group holding it (absent: directly in the block). */
+  readonly parent?: string;
+  /** Between its members' scores (each group's score 0..1, each indicator's score). */
+  readonly correlations: CorrelationMatrices;
+  readonly alpha?: number;
+  readonly alphaUnits: number;
+  readonly firstComponent?: number;
+  /** Of its scores with its parent's (group's, or block's normalised points) and with the total. */
+  readonly withParent: PairCorrelation;
+  readonly withTotal: PairCorrelation;
+  /** Its nominal share of the total through the levels. */
+  readonly nominalWeight: number;
+}
+
 export function auditRun(prepared: PreparedRuleset, run: RatingRun): AuditReport | undefined {
   const series = auditSeries(prepared, run);
   const result = run.result;
   if (!series || !result) return undefined;
   const { ruleset } = prepared;
   const thresholds = auditThresholds(ruleset.audit);
-  const blocks = ratingBlocks(ruleset, run.rating);
+  // Helper blocks too: their indicators are audited (with no weight) and formulas read them.
+  const blocks = computedBlocks(ruleset, run.rating);
   const blockWeightSum = blocks.reduce((s, b) => s + b.weight, 0);
   const blockShare = (b: Block) => (blockWeightSum > 0 ? b.weight / blockWeightSum : 0);
   const blockOf = new Map(blocks.map((b) => [b.id, b]));
   const blockScores = new Map(series.blocks.map((b) => [b.id, b.scores]));
+  const groupScores = new Map(series.groups.map((g) => [g.id, g.scores]));
+  const shares = new Map(blocks.flatMap((b) => (b.groups ? [[b.id, levelShares(b)] as const] : [])));
+  // A member's scores: a group's (0..1) or an indicator's.
+  const memberScores = new Map([...series.indicators.map((i) => [i.id, i.scores] as const), ...groupScores]);
 
   const indicators = series.indicators.map((s): Omit<IndicatorAudit, "importance"> => {
     const block = blockOf.get(s.block) as Block;
@@ -101,6 +138,8 @@ export function auditRun(prepared: PreparedRuleset, run: RatingRun): AuditReport
     const values = s.values.filter(Number.isFinite);
     const withinSum = block.indicators.reduce((sum, i) => sum + i.weight, 0);
     const dist = distribution(values, thresholds);
+    const levels = shares.get(block.id);
+    const group = indicator.group;
     return {
       id: s.id,
       block: s.block,
@@ -113,17 +152,24 @@ export function auditRun(prepared: PreparedRuleset, run: RatingRun): AuditReport
       ...(dist ? { values: dist } : {}),
       withBlock: pair(s.scores, blockScores.get(s.block) ?? []),
       withTotal: pair(s.scores, series.total),
-      nominalWeight: withinSum > 0 ? (blockShare(block) * indicator.weight) / withinSum : 0,
+      ...(group !== undefined ? { group, withGroup: pair(s.scores, groupScores.get(group) ?? []) } : {}),
+      nominalWeight: levels
+        ? blockShare(block) * (levels.indicators.get(s.id) ?? 0)
+        : withinSum > 0
+          ? (blockShare(block) * indicator.weight) / withinSum
+          : 0,
     };
   });
-  const indicatorImportance = importance(indicators.map((i) => i.withTotal.pearson));
+  // A helper block's indicators carry no weight in the total: they take no share of the importance.
+  const indicatorImportance = importance(
+    indicators.map((i) => (blockOf.get(i.block)?.helper ? undefined : i.withTotal.pearson)),
+  );
   const blockAudits = series.blocks.map((b): Omit<BlockAudit, "importance"> => {
     const members = series.indicators.filter((s) => s.block === b.id);
-    const complete = completeCases(members.map((m) => m.scores));
-    const pearsonMatrix = correlationMatrix(members.map((m) => m.scores));
     const block = blockOf.get(b.id) as Block;
-    const alpha = cronbachAlpha(complete);
-    const pc = firstComponent(pearsonMatrix);
+    // With groups, alpha and the first component are a level's: over the block's members.
+    const ids = block.groups ? memberIds(block) : members.map((m) => m.id);
+    const levelSeries = block.groups ? ids.map((id) => memberScores.get(id) ?? []) : members.map((m) => m.scores);
     return {
       id: b.id,
       indicators: members.map((m) => m.id),
@@ -131,14 +177,33 @@ export function auditRun(prepared: PreparedRuleset, run: RatingRun): AuditReport
         members.map((m) => m.id),
         members.map((m) => m.scores),
       ),
-      ...(alpha !== undefined ? { alpha } : {}),
-      alphaUnits: complete[0]?.length ?? 0,
-      ...(pc !== undefined ? { firstComponent: pc } : {}),
+      ...(block.groups ? { members: matrices(ids, levelSeries) } : {}),
+      ...consistency(levelSeries),
       withTotal: pair(b.scores, series.total),
       nominalWeight: blockShare(block),
     };
   });
   const blockImportance = importance(blockAudits.map((b) => b.withTotal.pearson));
+  const groupAudits = blocks.flatMap((block) =>
+    groupsWithParents(block).map(({ group, parent }): GroupAudit => {
+      const ids = memberIds(group);
+      const scores = groupScores.get(group.id) ?? [];
+      const parentScores = (parent ? groupScores.get(parent) : blockScores.get(block.id)) ?? [];
+      return {
+        id: group.id,
+        block: block.id,
+        ...(parent ? { parent } : {}),
+        correlations: matrices(
+          ids,
+          ids.map((id) => memberScores.get(id) ?? []),
+        ),
+        ...consistency(ids.map((id) => memberScores.get(id) ?? [])),
+        withParent: pair(scores, parentScores),
+        withTotal: pair(scores, series.total),
+        nominalWeight: blockShare(block) * (shares.get(block.id)?.groups.get(group.id)?.weight ?? 0),
+      };
+    }),
+  );
   const report: Omit<AuditReport, "findings"> = {
     ruleset: { id: ruleset.id, version: ruleset.version },
     rating: result.rating,
@@ -147,12 +212,29 @@ export function auditRun(prepared: PreparedRuleset, run: RatingRun): AuditReport
     thresholds,
     indicators: indicators.map((i, k) => withImportance(i, indicatorImportance[k])),
     blocks: blockAudits.map((b, k) => withImportance(b, blockImportance[k])),
+    ...(groupAudits.length > 0 ? { groups: groupAudits } : {}),
     blockCorrelations: matrices(
       series.blocks.map((b) => b.id),
       series.blocks.map((b) => b.scores),
     ),
   };
   return { ...report, findings: auditFindings(report, ruleset) };
+}
+
+/** Cronbach's alpha over the complete cases, their count, and the first component's share of the variance. */
+function consistency(series: readonly (readonly number[])[]): {
+  alpha?: number;
+  alphaUnits: number;
+  firstComponent?: number;
+} {
+  const complete = completeCases(series);
+  const alpha = cronbachAlpha(complete);
+  const pc = firstComponent(correlationMatrix(series));
+  return {
+    ...(alpha !== undefined ? { alpha } : {}),
+    alphaUnits: complete[0]?.length ?? 0,
+    ...(pc !== undefined ? { firstComponent: pc } : {}),
+  };
 }
 
 function withImportance<T extends object>(x: T, importance: number | undefined): T & { importance?: number } {

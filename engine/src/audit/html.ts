@@ -2,6 +2,7 @@ import type { Lang } from "../model/ruleset.js";
 import { heatColor, textColorOn } from "../report/colors.js";
 import { escapeHtml } from "../report/html-escape.js";
 import type { AuditReport, CorrelationMatrices, IndicatorAudit } from "./audit.js";
+import { levelRows } from "./level-rows.js";
 import { AW, FINDING_TITLES, fill, STAT_COLUMNS, share, stat } from "./words.js";
 
 /**
@@ -30,6 +31,7 @@ export function auditHtml(report: AuditReport, findingPlace: (file: string | und
           lang,
         ),
         heatMap(b.correlations, lang),
+        ...levelMaps(report, b, lang),
       ].join("\n"),
     ),
     "</body></html>",
@@ -63,14 +65,29 @@ function findings(report: AuditReport, place: (file: string | undefined) => stri
 function blocksTable(report: AuditReport, lang: Lang): string {
   const fmt = (x: number | null | undefined) => stat(x, lang);
   const pct = (x: number | undefined) => share(x, lang, 1);
-  const rows = report.blocks.map(
-    (b) =>
-      `<tr><td>${escapeHtml(b.id)}</td><td>${b.indicators.length}</td><td>${fmt(b.alpha)}</td><td>${pct(b.firstComponent)}</td><td>${fmt(b.withTotal.pearson)}</td><td>${pct(b.nominalWeight)}</td><td>${pct(b.importance)}</td><td style="text-align:left">${bar(b.nominalWeight, "nominal")}<br>${bar(b.importance, "")}</td></tr>`,
+  // With levels, each block's groups follow it, indented by depth.
+  const rows = levelRows(report).map(
+    ({ row: b, depth, count }) =>
+      `<tr><td${depth > 0 ? ` style="padding-left:${depth * 1.5}em"` : ""}>${escapeHtml(b.id)}</td><td>${count}</td><td>${fmt(b.alpha)}</td><td>${pct(b.firstComponent)}</td><td>${fmt(b.withTotal.pearson)}</td><td>${pct(b.nominalWeight)}</td><td>${pct(b.importance)}</td><td style="text-align:left">${bar(b.nominalWeight, "nominal")}<br>${bar(b.importance, "")}</td></tr>`,
   );
   const th = [AW.block, AW.indicators, AW.alpha, AW.pc1, AW.rTotal, AW.weight, AW.effect, AW.bars]
     .map((x) => `<th>${escapeHtml(x[lang])}</th>`)
     .join("");
   return `<h2>${escapeHtml(AW.blocks[lang])}</h2><table><tr>${th}</tr>${rows.join("")}</table>`;
+}
+
+/**
+ * A block with groups: the correlations of its members, then of each group's members, each under the id
+ * of the block or group (a level at a time, as alpha is taken).
+ */
+function levelMaps(report: AuditReport, block: AuditReport["blocks"][number], lang: Lang): string[] {
+  if (!block.members) return [];
+  const groups = (report.groups ?? []).filter((g) => g.block === block.id);
+  return [
+    `<h3>${escapeHtml(block.id)}</h3>`,
+    heatMap(block.members, lang),
+    ...groups.flatMap((g) => [`<h3>${escapeHtml(g.id)}</h3>`, heatMap(g.correlations, lang)]),
+  ];
 }
 
 function indicatorsTable(indicators: readonly IndicatorAudit[], lang: Lang): string {

@@ -1,4 +1,6 @@
 import type { Value } from "../formula/value.js";
+import { computedBlocks } from "../methodology/effective-weights.js";
+import { allGroups } from "../model/groups.js";
 import type { RatingRun } from "../scoring/engine.js";
 import { NUMBER } from "../scoring/evaluator.js";
 import type { PreparedFormula, PreparedRuleset } from "../scoring/prepare.js";
@@ -16,6 +18,8 @@ export interface AuditSeries {
   readonly units: readonly string[];
   readonly indicators: readonly IndicatorSeries[];
   readonly blocks: readonly BlockSeries[];
+  /** Each group's score (0..1) by unit, NaN where it was left out; empty for a ruleset without groups. */
+  readonly groups: readonly BlockSeries[];
   /** Totals by unit. */
   readonly total: readonly number[];
 }
@@ -77,7 +81,12 @@ export function auditSeries(prepared: PreparedRuleset, run: RatingRun): AuditSer
       return b && b.weight > 0 && !b.reason ? b.score / b.weight : Number.NaN;
     }),
   }));
-  return { units, indicators, blocks, total: result.results.map((r) => r.score) };
+  const groupIds = computedBlocks(prepared.ruleset, run.rating).flatMap(allGroups);
+  const groups = groupIds.map((g) => ({
+    id: g.id,
+    scores: result.results.map((r) => r.groups?.[g.id]?.score ?? Number.NaN),
+  }));
+  return { units, indicators, blocks, groups, total: result.results.map((r) => r.score) };
 }
 
 function planRatio(value: number, plan: Value): number {

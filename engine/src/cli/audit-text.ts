@@ -1,8 +1,12 @@
 import type { AuditReport, CorrelationMatrices } from "../audit/audit.js";
+import { levelRows } from "../audit/level-rows.js";
 import { AW, fill, STAT_COLUMNS, share, stat } from "../audit/words.js";
 import type { Lang } from "../model/ruleset.js";
 
-/** The audit as text for a terminal: the indicator table, the block table and the blocks' correlations. */
+/**
+ * The audit as text for a terminal: the indicator table, the block table (with levels, each block's groups
+ * under it, indented by depth) and the blocks' correlations.
+ */
 export function auditText(report: AuditReport, lang: Lang): string {
   const num = (x: number | null | undefined) => stat(x, lang);
   const pct = (x: number, decimals: number) => share(x, lang, decimals);
@@ -42,9 +46,9 @@ export function auditText(report: AuditReport, lang: Lang): string {
       [AW.block, AW.indicators, AW.alpha, AW.unitsCol, AW.pc1, AW.rTotal, AW.rhoTotal, AW.weight, AW.effect].map(
         (x) => x[lang],
       ),
-      report.blocks.map((b) => [
-        b.id,
-        String(b.indicators.length),
+      levelRows(report).map(({ row: b, depth, count }) => [
+        `${"  ".repeat(depth)}${b.id}`,
+        String(count),
         num(b.alpha),
         String(b.alphaUnits),
         b.firstComponent === undefined ? AW.na[lang] : pct(b.firstComponent, 0),

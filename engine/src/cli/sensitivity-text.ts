@@ -1,3 +1,4 @@
+import { ratingGrades } from "../model/grades.js";
 import type { Lang, Ruleset } from "../model/ruleset.js";
 import { unitName } from "../report/labels.js";
 import { formatNumber } from "../report/number-format.js";
@@ -35,7 +36,7 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], le
 export function sensitivityText(report: SensitivityReport, ruleset: Ruleset, file: string, lang: Lang): string {
   const fixed = (x: number | undefined, d = 2) => (x === undefined ? SW.na[lang] : formatNumber(x, lang, d));
   const n = report.units.length;
-  const grades = ruleset.grades.map((g) => g.id);
+  const grades = ratingGrades(ruleset, report.rating).map((g) => g.id);
   const of = SW.of[lang] ? ` ${SW.of[lang]}` : ":";
   const out = [
     `${SW.title[lang]}${of} ${report.ruleset.id} ${report.ruleset.version}, ${SW.rating[lang]} ${report.rating}, ${report.period}: ${n} ${SW.units[lang]}`,

@@ -20,6 +20,16 @@ export function ratingBlocks(ruleset: Ruleset, rating?: Rating): Block[] {
   return ruleset.blocks.filter((b) => ids.has(b.id));
 }
 
+/**
+ * The blocks a rating computes, in the order its rounds are: its blocks that count, then every helper block.
+ * Helper blocks are computed in every rating (formulas and rule tests read them) and carry no weight in it
+ * (as scoring/engine.ts rates them).
+ */
+export function computedBlocks(ruleset: Ruleset, rating?: Rating): Block[] {
+  const counted = ratingBlocks(ruleset, rating).filter((b) => !b.helper);
+  return [...counted, ...ruleset.blocks.filter((b) => b.helper)];
+}
+
 /** The rating's blocks with their weights on the scale (all blocks when no rating is given). */
 export function blockWeights(ruleset: Ruleset, rating?: Rating): BlockWeight[] {
   const blocks = ratingBlocks(ruleset, rating);

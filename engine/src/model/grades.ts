@@ -26,3 +26,14 @@ export function gradeOrder(ruleset: Ruleset, rating: Rating | undefined): readon
   if (rating?.grades) return rating.grades.map((g) => g.id);
   return [...ruleset.grades].sort((a, b) => b.min - a.min).map((g) => g.id);
 }
+
+/**
+ * The grades a rating's units are given, in their order: the rating's own when it has them, else the
+ * ruleset's. Sensitivity's zone probabilities are over these.
+ */
+export function ratingGrades(
+  ruleset: Ruleset,
+  rating: string,
+): readonly { readonly id: string; readonly label: Localized; readonly color: string }[] {
+  return ruleset.ratings.find((r) => r.id === rating)?.grades ?? ruleset.grades;
+}

@@ -159,6 +159,13 @@ export const LABELS = {
   },
   aggMin: { kk: "ең төменгі баға", ru: "наименьшая оценка", en: "the lowest score" },
   groups: { kk: "Топтар", ru: "Группы", en: "Groups" },
+  groupsOf: { kk: "{name}: топтар", ru: "{name}: группы", en: "{name}: groups" },
+  drillNote: {
+    kk: "Блокты ашсаңыз, оның топтарының бағалары (0–1) көрінеді; ішкі топтары бар топ та ашылады.",
+    ru: "Раскройте блок, чтобы увидеть оценки его групп (0–1); группа с внутренними группами раскрывается так же.",
+    en: "Open a block to see its groups' scores (0–1); a group with inner groups opens the same way.",
+  },
+  levelSheet: { kk: "{n}-деңгей", ru: "Уровень {n}", en: "Level {n}" },
   helperBlock: {
     kk: "көмекші блок: есептеледі, жалпы балға кірмейді",
     ru: "вспомогательный блок: вычисляется, в итог не входит",

@@ -1,6 +1,5 @@
 import { isGraded } from "../model/grades.js";
-import { allGroups } from "../model/groups.js";
-import type { Lang, Rating, Ruleset } from "../model/ruleset.js";
+import type { Block, Group, Lang, Rating, Ruleset } from "../model/ruleset.js";
 import type { BlockResult, Coverage, GroupResult, IndicatorResult, RatingResult } from "../scoring/result.js";
 import { FALLBACK_COLOR, hexColor } from "./colors.js";
 import { type CoverageNotes, coverageNotes } from "./coverage-view.js";
@@ -35,8 +34,17 @@ export interface BlockColumn {
   /** The block's maximum points on the rating's scale. */
   readonly weight: number;
   /** The block's groups, depth first (empty for a block of indicators only): a column each in its detail. */
-  readonly groups: readonly { readonly id: string; readonly name: string }[];
+  readonly groups: readonly GroupColumn[];
   readonly indicators: readonly IndicatorColumn[];
+}
+
+export interface GroupColumn {
+  readonly id: string;
+  readonly name: string;
+  /** The group holding it (absent: directly in the block). */
+  readonly parent?: string;
+  /** Its level: 2 for a group directly in a block (the blocks are level 1), 3 inside such a group, … */
+  readonly level: number;
 }
 
 export interface UnitRow {
@@ -76,6 +84,11 @@ export interface ReportView {
   /** False for a rating without grades: no grade column, badge, legend or colour by grade. */
   readonly graded: boolean;
   readonly blocks: readonly BlockColumn[];
+  /**
+   * The helper blocks (computed in every rating, no weight in it; weight 0 here): their levels are shown
+   * beside the blocks' (the XLSX level sheets, the heat map's drill-downs), as the GDI's female and male HDIs.
+   */
+  readonly helpers: readonly BlockColumn[];
   /** In time order; the last one is the period the tables show. */
   readonly periods: readonly PeriodView[];
   readonly latest: PeriodView;
@@ -108,17 +121,35 @@ function blockColumns(ruleset: Ruleset, rating: Rating | undefined, lang: Lang):
   const ids = rating && rating.blocks.length > 0 ? new Set(rating.blocks) : undefined;
   const blocks = ruleset.blocks.filter((b) => !ids || ids.has(b.id));
   const sum = blocks.reduce((s, b) => s + b.weight, 0);
-  return blocks.map((b) => ({
+  return blocks.map((b) => blockColumn(b, sum > 0 ? (ruleset.scale * b.weight) / sum : 0, lang));
+}
+
+function blockColumn(b: Block, weight: number, lang: Lang): BlockColumn {
+  return {
     id: b.id,
     name: localize(b.name, lang),
-    weight: sum > 0 ? (ruleset.scale * b.weight) / sum : 0,
-    groups: allGroups(b).map((g) => ({ id: g.id, name: localize(g.name, lang) })),
+    weight,
+    groups: groupColumns(b, lang),
     indicators: b.indicators.map((i) => ({
       id: i.id,
       name: localize(i.name, lang),
       measure: localizeMeasure(i, lang),
     })),
-  }));
+  };
+}
+
+/** The helper blocks the rating does not list itself. */
+function helperColumns(ruleset: Ruleset, blocks: readonly BlockColumn[], lang: Lang): BlockColumn[] {
+  const listed = new Set(blocks.map((b) => b.id));
+  return ruleset.blocks.filter((b) => b.helper && !listed.has(b.id)).map((b) => blockColumn(b, 0, lang));
+}
+
+/** A block's groups depth first (a group before its inner groups, as model/groups.ts allGroups walks them). */
+function groupColumns(parent: Block | Group, lang: Lang, level = 2): GroupColumn[] {
+  return (parent.groups ?? []).flatMap((g) => [
+    { id: g.id, name: localize(g.name, lang), ...("block" in parent ? { parent: parent.id } : {}), level },
+    ...groupColumns(g, lang, level + 1),
+  ]);
 }
 
 function periodView(result: RatingResult, ruleset: Ruleset, grades: readonly GradeView[], lang: Lang): PeriodView {
@@ -164,6 +195,7 @@ export function buildReportView(input: ReportInput): ReportView {
   const rating = ruleset.ratings.find((r) => r.id === first.rating);
   const grades = gradeViews(ruleset, lang, rating);
   const periods = results.map((r) => periodView(r, ruleset, grades, lang));
+  const blocks = blockColumns(ruleset, rating, lang);
   return {
     lang,
     title: rating ? localize(rating.title, lang) : first.rating,
@@ -172,7 +204,8 @@ export function buildReportView(input: ReportInput): ReportView {
     decimals: totalDecimals(ruleset.rank),
     grades,
     graded: rating === undefined || isGraded(ruleset, rating),
-    blocks: blockColumns(ruleset, rating, lang),
+    blocks,
+    helpers: helperColumns(ruleset, blocks, lang),
     periods,
     latest: periods[periods.length - 1] as PeriodView,
     manifest: buildManifest(input),

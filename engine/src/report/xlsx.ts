@@ -1,16 +1,21 @@
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "../util/load-exceljs.js";
-import { heatColor, textColorOn } from "./colors.js";
+import { textColorOn } from "./colors.js";
 import { valueText } from "./indicator-cell.js";
 import { label } from "./labels.js";
 import { type ReportManifest, ratingName } from "./manifest.js";
 import { type BlockColumn, blockShare, type ReportView } from "./view.js";
-import { groupsSheet, hasGroups } from "./xlsx-groups.js";
+import { hasGroups, levelSheets } from "./xlsx-levels.js";
+import { argb, heatCell, sheetName, solid, styleHeader } from "./xlsx-style.js";
+
+export { sheetName } from "./xlsx-style.js";
+
 import { pinZipTimestamps } from "./zip-timestamps.js";
 
 /**
  * rating.xlsx: a summary sheet (ranks, totals, grades in their colours, block points), a sheet per block
- * (each indicator's value, score and points per unit), and an About sheet with the manifest (also in the
+ * (each indicator's value, score and points per unit), with levels a sheet per level (xlsx-levels.ts), and an
+ * About sheet with the manifest (also in the
  * document properties). Numbers are stored unrounded and shown with 2 decimals. The document dates and
  * the zip entry times are pinned to 1980-01-01, so the same input gives the same bytes.
  */
@@ -21,39 +26,6 @@ const THREE_DECIMALS = "0.000";
 /** Excel's display format for `n` decimals: the totals show as many as the ranking decided on. */
 function decimalsFormat(n: number): string {
   return n > 0 ? `0.${"0".repeat(n)}` : "0";
-}
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE9EEF4" } };
-
-function argb(hex: string): string {
-  return `FF${hex.slice(1).toUpperCase()}`;
-}
-
-function solid(hex: string): ExcelJS.Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } };
-}
-
-function styleHeader(row: ExcelJS.Row): void {
-  row.font = { bold: true };
-  row.alignment = { vertical: "top", wrapText: true };
-  row.eachCell((c) => {
-    c.fill = HEADER_FILL;
-  });
-}
-
-/** Excel sheet names: at most 31 characters, none of []:*?/\, unique within the workbook. */
-export function sheetName(wanted: string, taken: Set<string>): string {
-  const clean = wanted.replace(/[[\]:*?/\\]/g, " ").trim() || "Sheet";
-  let name = [...clean].slice(0, 31).join("").trimEnd();
-  for (let n = 2; taken.has(name.toLowerCase()); n++) {
-    const suffix = ` (${n})`;
-    name =
-      [...clean]
-        .slice(0, 31 - suffix.length)
-        .join("")
-        .trimEnd() + suffix;
-  }
-  taken.add(name.toLowerCase());
-  return name;
 }
 
 function summarySheet(wb: ExcelJS.Workbook, view: ReportView, name: string): void {
@@ -143,11 +115,7 @@ function blockSheet(wb: ExcelJS.Workbook, view: ReportView, block: BlockColumn, 
       }
       const row = ws.addRow(cells);
       const share = blockShare(b);
-      if (share !== undefined) {
-        const color = heatColor(share);
-        row.getCell(5).fill = solid(color);
-        row.getCell(5).font = { bold: true, color: { argb: argb(textColorOn(color)) } };
-      }
+      if (share !== undefined) heatCell(row.getCell(5), share);
     }
   }
   ws.getColumn(1).width = 10;
@@ -207,7 +175,7 @@ export async function ratingXlsx(view: ReportView): Promise<Buffer> {
   view.blocks.forEach((b, i) => {
     blockSheet(wb, view, b, names[i] ?? b.id);
   });
-  if (hasGroups(view)) groupsSheet(wb, view, sheetName(label("groups", lang), taken), styleHeader);
+  if (hasGroups(view)) levelSheets(wb, view, taken);
   aboutSheet(wb, manifest, view, sheetName(label("aboutSheet", lang), taken));
   const bytes = await wb.xlsx.writeBuffer();
   return pinZipTimestamps(Buffer.from(bytes as ArrayBuffer));

@@ -1,3 +1,4 @@
+import { allGroups } from "../model/groups.js";
 import type { Block, Ruleset } from "../model/ruleset.js";
 import type { LevelFormula } from "./level-formulas.js";
 import { type LevelWeights, levelOf, type ScoreOf, spreadWeight } from "./levels.js";
@@ -21,7 +22,8 @@ export interface UnitLevels {
  * weight above 0, something counted) share the scale in proportion to their weights; a block's points are
  * its weight on the scale times its score. The total is the sum of the points, or, under a declared
  * `total` aggregation, the scale times that mean of the block scores. Helper blocks are computed and their
- * levels reported under `groups`, with weight 0.
+ * levels reported under `groups`, with weight 0. `groups` lists them as the rule files do: block by block,
+ * a helper block before its groups, each group before its inner groups (model/groups.ts allGroups).
  */
 export function unitLevels(
   ruleset: Ruleset,
@@ -41,14 +43,14 @@ export function unitLevels(
   });
   const spread: LevelWeights = { indicators: new Map(), groups: new Map() };
   const blockResults: Record<string, BlockResult> = {};
-  const groups: Record<string, GroupResult> = {};
+  const helpers = new Map<string, number>();
   const scores: number[] = [];
   const weights: number[] = [];
   let sum = 0;
   blocks.forEach((b, k) => {
     const level = levels[k];
     if (b.helper) {
-      if (level?.score !== undefined) groups[b.id] = { score: level.score, weight: 0, points: 0 };
+      if (level?.score !== undefined) helpers.set(b.id, level.score);
       if (level) spreadWeight(level, 0, spread);
       return;
     }
@@ -64,7 +66,15 @@ export function unitLevels(
     scores.push(level.score);
     weights.push(b.weight);
   });
-  for (const [id, g] of spread.groups) groups[id] = { score: g.score, weight: g.weight, points: g.score * g.weight };
+  const groups: Record<string, GroupResult> = {};
+  for (const b of blocks) {
+    const helper = helpers.get(b.id);
+    if (helper !== undefined) groups[b.id] = { score: helper, weight: 0, points: 0 };
+    for (const { id } of allGroups(b)) {
+      const g = spread.groups.get(id);
+      if (g) groups[id] = { score: g.score, weight: g.weight, points: g.score * g.weight };
+    }
+  }
   const total = ruleset.total;
   const score =
     total === undefined || total.aggregation === "arithmetic"

@@ -1,4 +1,5 @@
 import { quantileSorted } from "../audit/stats.js";
+import { ratingGrades } from "../model/grades.js";
 import type { Ruleset } from "../model/ruleset.js";
 import type { RatingRun } from "../scoring/engine.js";
 import type { SensitivitySettings } from "./assumptions.js";
@@ -46,7 +47,7 @@ export interface UnitUncertainty {
   readonly p5: number;
   readonly p95: number;
   readonly meanRank: number;
-  /** Probability of each grade (zone), by grade id, in the ruleset's order. */
+  /** Probability of each grade (zone), by grade id, in the rating's grades' order (its own, else the ruleset's). */
   readonly zones: Readonly<Record<string, number>>;
 }
 
@@ -80,6 +81,7 @@ export function analyseSensitivity(ruleset: Ruleset, run: RatingRun, settings: S
     return sum / rankVariance;
   };
   const result = run.result;
+  const grades = ratingGrades(ruleset, result?.rating ?? "");
   return {
     ruleset: { id: ruleset.id, version: ruleset.version },
     rating: result?.rating ?? "",
@@ -99,13 +101,13 @@ export function analyseSensitivity(ruleset: Ruleset, run: RatingRun, settings: S
     units: model.units.map((unit, u) => {
       const ranks = samples.map((o) => o[1 + u] as number).sort((x, y) => x - y);
       const zones: Record<string, number> = {};
-      ruleset.grades.forEach((g, gi) => {
+      grades.forEach((g, gi) => {
         zones[g.id] = samples.filter((o) => o[1 + count + u] === gi).length / samples.length;
       });
       return {
         unit,
         nominalRank: nominal.ranks[u] as number,
-        nominalGrade: ruleset.grades[nominal.grades[u] as number]?.id ?? "",
+        nominalGrade: grades[nominal.grades[u] as number]?.id ?? "",
         medianRank: quantileSorted(ranks, 0.5),
         p5: quantileSorted(ranks, 0.05),
         p95: quantileSorted(ranks, 0.95),

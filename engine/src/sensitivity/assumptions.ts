@@ -22,6 +22,17 @@ export type Assumption =
       readonly blocks?: readonly string[];
       readonly at: Located;
     }
+  /**
+   * Each group's weight in its parent times (1 + spread x U(-1, 1)), independently, for the groups of the
+   * blocks named (default all); the levels are aggregated again with the weights so changed.
+   */
+  | {
+      readonly id: string;
+      readonly kind: "group-weights";
+      readonly spread: number;
+      readonly blocks?: readonly string[];
+      readonly at: Located;
+    }
   /** The blocks' aggregation: one of the options, equally likely, for all the blocks named (default all). */
   | {
       readonly id: string;

@@ -25,4 +25,12 @@ export const SensitivityCode = defineCodes({
     example: "- id: weights ... - id: weights",
     fix: "Give each assumption its own id.",
   },
+  U104: {
+    severity: "error",
+    title: "Group weights varied in a rating without groups",
+    description:
+      'An assumption `weights: groups` varies the weights of groups (docs/rule-format.md, "Groups"), but the rating\'s blocks (or the blocks it names in `blocks`) have none, so it would vary nothing.',
+    example: "- { id: gw, weights: groups, spread: 0.2 }   (a ruleset of blocks of indicators)",
+    fix: "Vary `weights: blocks` or `weights: indicators`, or name blocks that have groups in `blocks`.",
+  },
 });

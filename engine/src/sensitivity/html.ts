@@ -1,3 +1,4 @@
+import { ratingGrades } from "../model/grades.js";
 import type { Lang, Ruleset } from "../model/ruleset.js";
 import { hexColor } from "../report/colors.js";
 import { escapeHtml, svgNumber } from "../report/html-escape.js";
@@ -16,20 +17,21 @@ export function sensitivityHtml(report: SensitivityReport, ruleset: Ruleset, lan
   const fixed = (x: number | undefined, d = 2) => (x === undefined ? SW.na[lang] : formatNumber(x, lang, d));
   const title = `${SW.title[lang]}: ${report.ruleset.id} ${report.ruleset.version}, ${report.rating}, ${report.period}`;
   const n = report.units.length;
+  const grades = ratingGrades(ruleset, report.rating);
   const width = 300;
   const x = (rank: number) => 10 + ((rank - 1) / Math.max(1, n - 1)) * (width - 20);
   const rows = report.units.map((u) => {
-    const grade = ruleset.grades.find((g) => g.id === u.nominalGrade);
+    const grade = grades.find((g) => g.id === u.nominalGrade);
     const color = hexColor(grade?.color ?? "");
     const svg = `<svg width="${width}" height="16" role="img" aria-label="${escapeHtml(fill(SW.ranks[lang], { a: localNumber(u.p5, lang), b: localNumber(u.p95, lang), m: localNumber(u.medianRank, lang) }))}"><line x1="${svgNumber(x(u.p5))}" x2="${svgNumber(x(u.p95))}" y1="8" y2="8" stroke="#616161" stroke-width="2"/><line x1="${svgNumber(x(u.p5))}" x2="${svgNumber(x(u.p5))}" y1="3" y2="13" stroke="#616161"/><line x1="${svgNumber(x(u.p95))}" x2="${svgNumber(x(u.p95))}" y1="3" y2="13" stroke="#616161"/><circle cx="${svgNumber(x(u.medianRank))}" cy="8" r="4" fill="${color}"/><circle cx="${svgNumber(x(u.nominalRank))}" cy="8" r="6" fill="none" stroke="#212121"/></svg>`;
-    const zones = ruleset.grades.map((g) => `<td>${fixed(u.zones[g.id] ?? 0)}</td>`).join("");
+    const zones = grades.map((g) => `<td>${fixed(u.zones[g.id] ?? 0)}</td>`).join("");
     return `<tr><td>${u.nominalRank}</td><td style="text-align:left">${escapeHtml(unitName(ruleset, u.unit, lang))}</td><td>${fixed(u.medianRank, 1)}</td><td>${fixed(u.p5, 1)}–${fixed(u.p95, 1)}</td><td>${svg}</td>${zones}</tr>`;
   });
   const indices = report.assumptions.map(
     (a) =>
       `<tr><td style="text-align:left">${escapeHtml(a.id)}</td><td>${escapeHtml(KINDS[a.kind]?.[lang] ?? a.kind)}</td><td>${a.parameters}</td><td>${fixed(a.shift.first)}</td><td>${fixed(a.shift.total)}</td><td>${fixed(a.ranks.first)}</td><td>${fixed(a.ranks.total)}</td></tr>`,
   );
-  const zoneHead = ruleset.grades.map((g) => `<th>P(${escapeHtml(g.id)})</th>`).join("");
+  const zoneHead = grades.map((g) => `<th>P(${escapeHtml(g.id)})</th>`).join("");
   return [
     "<!doctype html>",
     `<html lang="${lang}"><head><meta charset="utf-8">`,

@@ -1,9 +1,10 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ratingBlocks } from "../methodology/effective-weights.js";
-import type { Block, Indicator, Ruleset } from "../model/ruleset.js";
-import type { RatingRun } from "../scoring/engine.js";
+import { ratingGrades } from "../model/grades.js";
+import type { Block, Group, Indicator, Ruleset } from "../model/ruleset.js";
+import { gradeDecider, type RatingRun } from "../scoring/engine.js";
 import type { Evaluator } from "../scoring/evaluator.js";
-import { gradeOf, rankUnits } from "../scoring/ranking.js";
+import { rankUnits } from "../scoring/ranking.js";
 import { evaluateRound, type IndicatorRound, MISSING_ZERO } from "../scoring/round.js";
 import { RatingTotals } from "../scoring/totals.js";
 import { type Assumption, pick } from "./assumptions.js";
@@ -13,7 +14,7 @@ const MISSING_EXCLUDED = 3;
 /** One rating under one choice of the assumptions: each unit's rank and grade, in the nominal order. */
 export interface Outcome {
   readonly ranks: Float64Array;
-  /** Index in ruleset.grades. */
+  /** Index in the rating's grades (model/grades.ts ratingGrades: its own, else the ruleset's). */
   readonly grades: Int32Array;
 }
 
@@ -35,14 +36,21 @@ export class RankModel {
   private readonly unitIndices: readonly number[];
   private readonly place: ReadonlyMap<string, number>;
   private readonly gradeIndex: ReadonlyMap<string, number>;
-  /** What each assumption varies: block indices (block weights, aggregation) or round places (indicator weights). */
+  /** The unit's grade as the rating decides it (its own grades, on the total or on an indicator's value). */
+  private readonly gradeFor: (key: number, unit: number) => string;
+  /**
+   * What each assumption varies: block indices (block weights, aggregation), round places (indicator
+   * weights) or group indices in `shadowGroups` (group weights).
+   */
   private readonly scopes: readonly (readonly number[])[];
   /**
-   * Private copies of the blocks and of the rounds' indicators whose weights and aggregation each rating sets
-   * in place: RatingTotals reads them when it sums, so one RatingTotals per missing-data variant serves every
-   * rating, and a rating allocates nothing but its results.
+   * Private copies of the blocks, their groups (to any depth) and the rounds' indicators whose weights and
+   * aggregation each rating sets in place: RatingTotals reads them when it sums (through the levels, the
+   * blocks' copies hold the groups' and indicators' copies), so one RatingTotals per missing-data variant
+   * serves every rating, and a rating allocates nothing but its results.
    */
   private readonly shadowBlocks: Mutable<Block>[];
+  private readonly shadowGroups: { readonly group: Group; readonly shadow: Mutable<Group>; readonly block: string }[];
   private readonly shadowIndicators: Mutable<Indicator>[];
   private readonly shadowRounds: readonly (readonly IndicatorRound[])[];
   private readonly totals = new Map<string, RatingTotals>();
@@ -58,30 +66,43 @@ export class RankModel {
     private readonly assumptions: readonly Assumption[],
   ) {
     const result = run.result;
-    if (!result || !run.evaluator) throw new Error("sensitivity needs a rated run");
+    if (!result || !run.evaluator || !run.rating) throw new Error("sensitivity needs a rated run");
     this.blocks = ratingBlocks(ruleset, run.rating);
     this.blockRounds = this.blocks.map((b) => run.rounds.filter((r) => r.prepared.block === b));
     this.units = result.results.map((r) => r.unit);
     const index = new Map(ruleset.units.map((u, i) => [u.id, i]));
     this.unitIndices = this.units.map((u) => index.get(u) ?? -1);
     this.place = new Map(this.units.map((u, i) => [u, i]));
-    this.gradeIndex = new Map(ruleset.grades.map((g, i) => [g.id, i]));
-    this.shadowBlocks = this.blocks.map((b) => ({ ...b }));
+    this.gradeIndex = new Map(ratingGrades(ruleset, result.rating).map((g, i) => [g.id, i]));
+    this.gradeFor = gradeDecider(ruleset, run.rating, run.rounds);
     this.shadowIndicators = [];
+    const byId = new Map<string, Mutable<Indicator>>();
     this.shadowRounds = this.blockRounds.map((list) =>
       list.map((r) => {
         const indicator = { ...r.prepared.indicator };
         this.shadowIndicators.push(indicator);
+        byId.set(indicator.id, indicator);
         return { ...r, prepared: { ...r.prepared, indicator } };
       }),
     );
+    // Groups listed depth first, a group before its inner groups (model/groups.ts allGroups).
+    this.shadowGroups = [];
+    const copy = <T extends Block | Group>(node: T, block: string): Mutable<T> => {
+      const indicators = node.indicators.map((i) => byId.get(i.id) ?? i);
+      const groups = node.groups?.map((g) => {
+        const entry = { group: g, shadow: { ...g }, block };
+        this.shadowGroups.push(entry);
+        Object.assign(entry.shadow, copy(g, block));
+        return entry.shadow;
+      });
+      return { ...node, indicators, ...(groups ? { groups } : {}) };
+    };
+    this.shadowBlocks = this.blocks.map((b) => copy(b, b.id));
     this.scopes = assumptions.map((a) => this.scope(a));
     assumptions.forEach((a, j) => {
       if (a.kind === "score") this.rescore(j, a.indicator, a.options);
     });
-    this.sizes = assumptions.map((a, j) =>
-      a.kind === "block-weights" || a.kind === "indicator-weights" ? (this.scopes[j]?.length ?? 0) : 1,
-    );
+    this.sizes = assumptions.map((a, j) => (isWeights(a) ? (this.scopes[j]?.length ?? 0) : 1));
     this.nominal = this.evaluate(new Float64Array(0), true);
   }
 
@@ -99,9 +120,14 @@ export class RankModel {
     });
   }
 
-  /** The block indices (block weights, aggregation) or round places (indicator weights) an assumption varies. */
+  /**
+   * The block indices (block weights, aggregation), round places (indicator weights) or group indices (group
+   * weights) an assumption varies.
+   */
   private scope(a: Assumption): number[] {
-    const inScope = (b: Block) => !("blocks" in a) || a.blocks === undefined || a.blocks.includes(b.id);
+    const named = (id: string) => !("blocks" in a) || a.blocks === undefined || a.blocks.includes(id);
+    const inScope = (b: Block) => named(b.id);
+    if (a.kind === "group-weights") return this.shadowGroups.flatMap((g, k) => (named(g.block) ? [k] : []));
     if (a.kind === "indicator-weights") {
       const places: number[] = [];
       let place = 0;
@@ -123,6 +149,7 @@ export class RankModel {
       s.weight = b.weight;
       s.aggregation = b.aggregation;
     });
+    for (const g of this.shadowGroups) g.shadow.weight = g.group.weight;
     let place = 0;
     for (const list of this.blockRounds)
       for (const r of list) (this.shadowIndicators[place++] as Mutable<Indicator>).weight = r.prepared.indicator.weight;
@@ -133,10 +160,15 @@ export class RankModel {
     this.assumptions.forEach((a, j) => {
       if (nominal) return;
       const scope = this.scopes[j] ?? [];
-      if (a.kind === "block-weights" || a.kind === "indicator-weights") {
+      if (isWeights(a)) {
         for (const i of scope) {
           const factor = 1 + a.spread * (2 * (point[column++] as number) - 1);
-          const target = a.kind === "block-weights" ? this.shadowBlocks[i] : this.shadowIndicators[i];
+          const target =
+            a.kind === "block-weights"
+              ? this.shadowBlocks[i]
+              : a.kind === "group-weights"
+                ? this.shadowGroups[i]?.shadow
+                : this.shadowIndicators[i];
           if (target) target.weight *= factor;
         }
         return;
@@ -196,13 +228,14 @@ export class RankModel {
     const ranked = rankUnits(
       all.map((t) => ({ unit: t.unit, total: t.score })),
       policy,
+      this.run.rating?.order,
     );
     const ranks = new Float64Array(this.units.length);
     const grades = new Int32Array(this.units.length);
     for (const r of ranked) {
       const p = this.place.get(r.unit) ?? 0;
       ranks[p] = r.rank;
-      grades[p] = this.gradeIndex.get(gradeOf(r.key, this.ruleset.grades)) ?? -1;
+      grades[p] = this.gradeIndex.get(this.gradeFor(r.key, this.unitIndices[p] ?? -1)) ?? -1;
     }
     return { ranks, grades };
   }
@@ -224,4 +257,8 @@ export class RankModel {
       }),
     );
   }
+}
+
+function isWeights(a: Assumption): a is Extract<Assumption, { spread: number }> {
+  return a.kind === "block-weights" || a.kind === "indicator-weights" || a.kind === "group-weights";
 }

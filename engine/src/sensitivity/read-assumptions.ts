@@ -37,6 +37,8 @@ export function readAssumptions(
   text: string,
   blockIds: readonly string[],
   indicatorIds: readonly string[] = [],
+  /** The blocks (of the rating) that have groups; given, `weights: groups` elsewhere is U104. */
+  groupedBlocks?: readonly string[],
 ): { settings?: SensitivitySettings; diagnostics: Diagnostic[] } {
   const { document: doc, diagnostics } = parseRuleDocument(file, text);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
@@ -69,6 +71,20 @@ export function readAssumptions(
     if (a.weights === "blocks") return { id: a.id, kind: "block-weights", spread: a.spread ?? 0, ...blocks, at };
     if (a.weights === "indicators")
       return { id: a.id, kind: "indicator-weights", spread: a.spread ?? 0, ...blocks, at };
+    if (a.weights === "groups") {
+      const named = a.blocks ?? blockIds;
+      if (groupedBlocks && !named.some((b) => groupedBlocks.includes(b)))
+        problems.push(
+          problem(
+            SensitivityCode.U104,
+            `'${a.id}' varies group weights, but ${a.blocks ? "the blocks it names have" : "the rating has"} no groups`,
+            file,
+            valueRange(doc, `${path}/weights`),
+            "vary `weights: blocks` or `weights: indicators` instead",
+          ),
+        );
+      return { id: a.id, kind: "group-weights", spread: a.spread ?? 0, ...blocks, at };
+    }
     if (a.aggregation) return { id: a.id, kind: "aggregation", options: a.aggregation, ...blocks, at };
     if (a.missing) return { id: a.id, kind: "missing", options: a.missing, at };
     if (a.score) {
@@ -108,7 +124,7 @@ interface RawSettings {
   readonly seed?: number;
   readonly assumptions: readonly {
     readonly id: string;
-    readonly weights?: "blocks" | "indicators";
+    readonly weights?: "blocks" | "indicators" | "groups";
     readonly spread?: number;
     readonly aggregation?: Aggregation[];
     readonly missing?: ("zero" | "exclude")[];

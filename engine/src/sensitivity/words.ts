@@ -54,6 +54,7 @@ export const SW = {
 export const KINDS: Readonly<Record<string, Words>> = {
   "block-weights": w("блок салмақтары", "веса блоков", "block-weights"),
   "indicator-weights": w("көрсеткіш салмақтары", "веса показателей", "indicator-weights"),
+  "group-weights": w("топ салмақтары", "веса групп", "group-weights"),
   aggregation: w("агрегация", "агрегирование", "aggregation"),
   missing: w("деректердің болмауы", "пропуски данных", "missing"),
   rounding: w("дөңгелектеу", "округление", "rounding"),

@@ -96,7 +96,8 @@ export const sensitivityCommand: Command = {
     const ratingBlockList = ratingBlocks(rated.version.ruleset, rated.run.rating);
     const blocks = ratingBlockList.map((b) => b.id);
     const indicators = ratingBlockList.flatMap((b) => b.indicators.map((i) => i.id));
-    const read = readAssumptions(path.resolve(io.cwd, file), text, blocks, indicators);
+    const grouped = ratingBlockList.filter((b) => b.groups !== undefined).map((b) => b.id);
+    const read = readAssumptions(path.resolve(io.cwd, file), text, blocks, indicators, grouped);
     printDiagnostics(io, [...batch.diagnostics, ...read.diagnostics]);
     if (!read.settings) return 1;
     const settings = {
