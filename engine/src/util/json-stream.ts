@@ -29,7 +29,10 @@ function emit(value: unknown, depth: number, sink: Sink): void {
   }
   const inner = indent(depth + 1);
   if (Array.isArray(value)) {
-    if (value.length === 0) return sink.push("[]");
+    if (value.length === 0) {
+      sink.push("[]");
+      return;
+    }
     sink.push("[");
     value.forEach((element, i) => {
       const item = toJson(element, String(i));
