@@ -16,18 +16,36 @@ const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
-/** One chunk of every column. */
+/** Narrow columns hold values up to this; a chunk given a larger one widens them (Chunk.widen). */
+const NARROW_MAX = 0xffff;
+
+/**
+ * One chunk of every column. Unit, field, source, column and length are 16-bit while they fit (they do in
+ * all but odd files: more than 65,535 units, fields or files, or lines that long), which saves 10 of the
+ * 36 bytes a cell; memory touched the first time costs more than the writes themselves.
+ */
 class Chunk {
-  readonly unit = new Int32Array(CHUNK);
-  readonly field = new Int32Array(CHUNK);
+  unit: Uint16Array | Int32Array = new Uint16Array(CHUNK);
+  field: Uint16Array | Int32Array = new Uint16Array(CHUNK);
   readonly period = new Int32Array(CHUNK);
   /** NaN for n/a (a read value is always finite). */
   readonly value = new Float64Array(CHUNK);
-  readonly source = new Int32Array(CHUNK);
+  source: Uint16Array | Int32Array = new Uint16Array(CHUNK);
   readonly row = new Int32Array(CHUNK);
-  readonly column = new Int32Array(CHUNK);
+  column: Uint16Array | Int32Array = new Uint16Array(CHUNK);
   /** End offset minus start offset of the cell in its text (1 in a sheet). */
-  readonly length = new Int32Array(CHUNK);
+  length: Uint16Array | Int32Array = new Uint16Array(CHUNK);
+  wide = false;
+
+  /** Makes the narrow columns 32-bit, keeping what they hold. */
+  widen(): void {
+    this.wide = true;
+    this.unit = Int32Array.from(this.unit);
+    this.field = Int32Array.from(this.field);
+    this.source = Int32Array.from(this.source);
+    this.column = Int32Array.from(this.column);
+    this.length = Int32Array.from(this.length);
+  }
 }
 
 /** Excel sheet offsets are an ordering key: sheet, then row, then column (as xlsx-reader.ts makes them). */
@@ -35,7 +53,7 @@ const SHEET_SPAN = 2 ** 34;
 
 /**
  * The observations of the data files as columns: unit, field, period code, value and where the cell is (file,
- * row, column, length), all numbers in typed arrays, about 36 bytes a cell and no object per cell. A cell's
+ * row, column, length), all numbers in typed arrays, about 26 bytes a cell and no object per cell. A cell's
  * Observation, Provenance or range is made only when asked for (explain, diagnostics, tests).
  */
 export class ObservationTable implements ObservationList {
@@ -83,6 +101,7 @@ export class ObservationTable implements ObservationList {
       chunk = new Chunk();
       this.chunks.push(chunk);
     }
+    if ((unit | field | source | column | length) >>> 0 > NARROW_MAX && !chunk.wide) chunk.widen();
     chunk.unit[at] = unit;
     chunk.field[at] = field;
     chunk.period[at] = period;

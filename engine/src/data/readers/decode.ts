@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { SourceText } from "../../source/range.js";
 
 /**
@@ -83,7 +84,8 @@ export function decodeDataBytes(bytes: Uint8Array): Decoded {
       ...at,
     };
   }
-  const bad = firstInvalidUtf8(bytes);
+  // isUtf8 (native) answers the common case at once; the scan below finds where a file goes wrong.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad < 0) return { ok: true, text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
   if (bytes.every((b) => b < 0x80 || isCyrillic1251(b))) {
     try {
