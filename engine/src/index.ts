@@ -8,7 +8,7 @@ export { type CheckOptions, type CheckResult, checkFormula, type FormulaReferenc
 export { CheckCodes } from "./check/codes.js";
 export { describeType, type InferredType } from "./check/types.js";
 export { renderDiffText, renderEffectText } from "./cli/commands/diff.js";
-export { renderTrace } from "./cli/commands/explain.js";
+export { renderTrace } from "./cli/explain-text.js";
 export { UsageError } from "./cli/io.js";
 export { periodsOf } from "./cli/options.js";
 export {

@@ -5,7 +5,7 @@ import { targetSectionHtml } from "../report/target-html.js";
 import type { ExplainTrace } from "../scoring/trace.js";
 import { ENGINE_VERSION } from "../version.js";
 import type { TargetReport } from "../whatif/target.js";
-import { blockLine, headerLines, renderIndicator } from "./commands/explain.js";
+import { blockLine, headerLines, renderIndicator } from "./explain-text.js";
 
 /**
  * A unit's explain as one self-contained page (`tarazy explain --format html`, docs/audit.md): the head

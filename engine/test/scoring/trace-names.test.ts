@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderTrace } from "../../src/cli/commands/explain.js";
+import { renderTrace } from "../../src/cli/explain-text.js";
 import { rateCommandCore } from "../../src/cli/rating-session.js";
 import { parsePeriod } from "../../src/data/period.js";
 import { explainUnit, type IndicatorTrace } from "../../src/scoring/trace.js";

@@ -11,12 +11,12 @@ import {
 } from "../../scoring/rule-tests.js";
 import type { ExplainTrace } from "../../scoring/trace.js";
 import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
+import { blockLine, num, renderIndicator, totalLine } from "../explain-text.js";
 import type { Command } from "../io.js";
 import { UsageError } from "../io.js";
 import { formatOption, parseOptions } from "../options.js";
 import { fileLookup, printDiagnostics } from "../print-diagnostics.js";
 import { renderDiagnostics } from "../render-diagnostics.js";
-import { blockLine, num, renderIndicator, totalLine } from "./explain.js";
 
 const USAGE = `Usage: tarazy test RULESET [--format text|junit]
 
