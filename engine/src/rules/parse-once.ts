@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { RuleCache } from "./rule-cache.js";
-import { parseRuleDocument, type RuleDocument } from "./yaml-document.js";
+import { parseThrough, type RuleCache } from "./rule-cache.js";
+import type { RuleDocument } from "./yaml-document.js";
 
 const parsed = new Map<string, { text: string; result: { document: RuleDocument; diagnostics: Diagnostic[] } }>();
 let store: RuleCache | undefined;
@@ -22,11 +22,7 @@ export function useRuleCache(cache: RuleCache | undefined): void {
 export function parseRuleOnce(file: string, text: string): { document: RuleDocument; diagnostics: Diagnostic[] } {
   const hit = parsed.get(file);
   if (hit?.text === text) return hit.result;
-  let result = store?.get(file, text);
-  if (!result) {
-    result = parseRuleDocument(file, text);
-    store?.put(file, text, result);
-  }
+  const result = parseThrough(store, file, text);
   parsed.set(file, { text, result });
   return result;
 }

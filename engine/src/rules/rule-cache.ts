@@ -23,6 +23,15 @@ export interface RuleCache {
   put(file: string, text: string, parsed: Parsed): void;
 }
 
+/** parseRuleDocument through `cache`: its entry when it has one, else parsed and stored. */
+export function parseThrough(cache: RuleCache | undefined, file: string, text: string): Parsed {
+  const known = cache?.get(file, text);
+  if (known) return known;
+  const parsed = parseRuleDocument(file, text);
+  cache?.put(file, text, parsed);
+  return parsed;
+}
+
 /** One entry on disk: everything of a Parsed but the YAML tree, which is rebuilt from the text if asked. */
 interface Entry {
   readonly key: string;
