@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import type { Document } from "yaml";
+import type { Document, Scalar } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Range } from "../source/range.js";
+import type { Position, Range } from "../source/range.js";
 import { SourceText } from "../source/range.js";
 import { type NodeLocation, parseRuleDocument, type RuleDocument, type ScalarFacts } from "./yaml-document.js";
 
@@ -32,68 +32,100 @@ export function parseThrough(cache: RuleCache | undefined, file: string, text: s
   return parsed;
 }
 
-/** One entry on disk: everything of a Parsed but the YAML tree, which is rebuilt from the text if asked. */
+/**
+ * One entry on disk: everything of a Parsed but the YAML tree, which is rebuilt from the text if asked. The
+ * locations are numbers in one typed array (SLOTS per location), not an object per range: V8's serializer
+ * writes every key of every object, and ten thousand ranges made entries of megabytes that took longer to
+ * read than the YAML took to parse.
+ */
 interface Entry {
   readonly key: string;
   readonly data: unknown;
-  readonly locations: [string, Range, Range | undefined, ScalarFacts | undefined][];
+  /** The locations' JSON pointers, as one JSON text: V8 reads ten thousand short strings slower than JSON does. */
+  readonly paths: string;
+  readonly numbers: Int32Array;
+  /** Per location: the scalar's value (undefined for a mapping or list) and its YAML type. */
+  readonly values: unknown[];
+  readonly types: (Scalar.Type | undefined)[];
   readonly diagnostics: Diagnostic[];
 }
 
-/** A cache in `dir` (created when missing) for the build `build` (a hash of the code that parses). */
-export function diskRuleCache(dir: string, build: string): RuleCache {
-  let made = false;
-  const keyOf = (file: string, text: string) =>
-    createHash("sha256").update(build).update("\0").update(file).update("\0").update(text).digest("hex");
-  return {
-    get(file, text) {
-      const key = keyOf(file, text);
-      try {
-        const entry = deserialize(readFileSync(join(dir, `${key}.v8`))) as Entry;
-        return entry?.key === key && Array.isArray(entry.locations) ? revive(file, text, entry) : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    put(file, text, parsed) {
-      // A file without data (empty, or not YAML at all) is cheap to parse and its document is checked for
-      // its YAML tree: leave it out.
-      if (parsed.document.data === null) return;
-      const key = keyOf(file, text);
-      const entry: Entry = {
-        key,
-        data: parsed.document.data,
-        locations: flat(parsed.document),
-        diagnostics: parsed.diagnostics,
-      };
-      try {
-        if (!made) mkdirSync(dir, { recursive: true });
-        made = true;
-        // Written whole under a temporary name, then renamed: a reader never sees half an entry.
-        const temp = join(dir, `${key}.${process.pid}.tmp`);
-        writeFileSync(temp, serialize(entry));
-        renameSync(temp, join(dir, `${key}.v8`));
-      } catch {
-        // A read-only or full disk: the cache is an optimisation, never a reason to fail.
-      }
-    },
-  };
+// Slots of one location: value start and end (offset, line, column each), whether there is a key and its
+// start and end, what the node is (COLLECTION, SCALAR, or SCALAR_AT with its yaml range in the last three).
+const SLOTS = 17;
+const COLLECTION = 0;
+const SCALAR = 1;
+const SCALAR_AT = 2;
+
+function isEntry(entry: unknown, key: string): entry is Entry {
+  const e = entry as Partial<Entry> | null;
+  return (
+    e?.key === key &&
+    typeof e.paths === "string" &&
+    e.numbers instanceof Int32Array &&
+    Array.isArray(e.values) &&
+    Array.isArray(e.types) &&
+    Array.isArray(e.diagnostics)
+  );
 }
 
-function flat(doc: RuleDocument): Entry["locations"] {
-  return [...doc.locations].map(([path, l]) => [path, l.value, l.key, l.scalar]);
+function entryOf(key: string, parsed: Parsed): Entry {
+  const { document } = parsed;
+  const paths: string[] = [];
+  const numbers = new Int32Array(document.locations.size * SLOTS);
+  const values: unknown[] = [];
+  const types: (Scalar.Type | undefined)[] = [];
+  const put = (at: number, p: Position) => numbers.set([p.offset, p.line, p.column], at);
+  for (const [path, l] of document.locations) {
+    const at = paths.length * SLOTS;
+    paths.push(path);
+    put(at, l.value.start);
+    put(at + 3, l.value.end);
+    if (l.key) {
+      numbers[at + 6] = 1;
+      put(at + 7, l.key.start);
+      put(at + 10, l.key.end);
+    }
+    const range = l.scalar?.range;
+    numbers[at + 13] = !l.scalar ? COLLECTION : range ? SCALAR_AT : SCALAR;
+    if (range) numbers.set(range, at + 14);
+    values.push(l.scalar?.value);
+    types.push(l.scalar?.type);
+  }
+  const diagnostics = parsed.diagnostics;
+  return { key, data: document.data, paths: JSON.stringify(paths), numbers, values, types, diagnostics };
 }
 
 /** A document from an entry; its YAML tree (`yaml`, each location's `node`) is parsed from the text on first use. */
-function revive(file: string, text: string, entry: Entry): Parsed {
+function revive(file: string, text: string, entry: Entry): Parsed | undefined {
   let full: RuleDocument | undefined;
   const parsedTree = () => {
     full ??= parseRuleDocument(file, text).document;
     return full;
   };
+  const n = entry.numbers;
+  const position = (at: number): Position => ({ offset: n[at] ?? 0, line: n[at + 1] ?? 0, column: n[at + 2] ?? 0 });
+  const paths = JSON.parse(entry.paths) as unknown;
+  if (!Array.isArray(paths) || n.length !== paths.length * SLOTS) return undefined;
   const locations = new Map<string, NodeLocation>();
-  for (const [path, value, key, scalar] of entry.locations)
+  paths.forEach((path: string, i) => {
+    const at = i * SLOTS;
+    const value = { start: position(at), end: position(at + 3) };
+    const key = n[at + 6] === 1 ? { start: position(at + 7), end: position(at + 10) } : undefined;
+    const kind = n[at + 13];
+    const type = entry.types[i];
+    const scalar =
+      kind === COLLECTION
+        ? undefined
+        : {
+            value: entry.values[i],
+            ...(type ? { type } : {}),
+            ...(kind === SCALAR_AT
+              ? { range: [n[at + 14] ?? 0, n[at + 15] ?? 0, n[at + 16] ?? 0] as [number, number, number] }
+              : {}),
+          };
     locations.set(path, new CachedLocation(path, value, key, scalar, parsedTree));
+  });
   const document: RuleDocument = {
     file,
     text,
@@ -105,6 +137,40 @@ function revive(file: string, text: string, entry: Entry): Parsed {
     locations,
   };
   return { document, diagnostics: entry.diagnostics };
+}
+
+/** A cache in `dir` (created when missing) for the build `build` (a hash of the code that parses). */
+export function diskRuleCache(dir: string, build: string): RuleCache {
+  let made = false;
+  const keyOf = (file: string, text: string) =>
+    createHash("sha256").update(build).update("\0").update(file).update("\0").update(text).digest("hex");
+  return {
+    get(file, text) {
+      const key = keyOf(file, text);
+      try {
+        const entry: unknown = deserialize(readFileSync(join(dir, `${key}.v8`)));
+        return isEntry(entry, key) ? revive(file, text, entry) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    put(file, text, parsed) {
+      // A file without data (empty, or not YAML at all) is cheap to parse, and the loader looks at its YAML
+      // tree: leave it out.
+      if (parsed.document.data === null) return;
+      const key = keyOf(file, text);
+      try {
+        if (!made) mkdirSync(dir, { recursive: true });
+        made = true;
+        // Written whole under a temporary name, then renamed: a reader never sees half an entry.
+        const temp = join(dir, `${key}.${process.pid}.tmp`);
+        writeFileSync(temp, serialize(entryOf(key, parsed)));
+        renameSync(temp, join(dir, `${key}.v8`));
+      } catch {
+        // A read-only or full disk: the cache is an optimisation, never a reason to fail.
+      }
+    },
+  };
 }
 
 class CachedLocation implements NodeLocation {

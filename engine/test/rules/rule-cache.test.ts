@@ -121,11 +121,20 @@ describe("the rule cache is never wrong and never in the way", () => {
     entries.forEach((name, i) => {
       const path = join(dir, name);
       const bytes = readFileSync(path);
+      const own = name.replace(/\.v8$/, "");
       const spoiled = [
         Buffer.from("not a v8 value"),
         bytes.subarray(0, bytes.length >> 1),
-        serialize({ key: "another key", locations: [] }),
-        serialize({ key: name.replace(/\.v8$/, ""), locations: "not a list" }),
+        serialize({
+          key: "another key",
+          paths: [],
+          numbers: new Int32Array(0),
+          values: [],
+          types: [],
+          diagnostics: [],
+        }),
+        serialize({ key: own, paths: '["/a"]', numbers: new Int32Array(3), values: [], types: [], diagnostics: [] }),
+        serialize({ key: own, paths: "not JSON", numbers: new Int32Array(0), values: [], types: [], diagnostics: [] }),
         Buffer.alloc(0),
       ];
       writeFileSync(path, spoiled[i % spoiled.length] as Buffer);
