@@ -1,4 +1,7 @@
 import { processIO } from "./io.js";
 import { runCli } from "./run.js";
+import { startRuleCache } from "./start-cache.js";
 
-process.exitCode = await runCli(process.argv.slice(2), processIO());
+const argv = process.argv.slice(2);
+startRuleCache(argv, process.env);
+process.exitCode = await runCli(argv, processIO());

@@ -1,6 +1,7 @@
 import { ENGINE_VERSION } from "../version.js";
 import { commands } from "./commands/index.js";
 import { type CliIO, type Command, UsageError } from "./io.js";
+import { NO_CACHE } from "./start-cache.js";
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -9,6 +10,9 @@ function help(): string {
 
 Usage: tarazy COMMAND [options]     (tarazy COMMAND --help for a command's options)
 
+Parsed rule files are kept in ~/.cache/tarazy (or $XDG_CACHE_HOME/tarazy, or $TARAZY_CACHE_DIR) so that
+the next run does not read their YAML again; --no-cache (or TARAZY_CACHE=off) runs without it.
+
 Commands:
 ${lines.join("\n")}
 `;
@@ -16,7 +20,8 @@ ${lines.join("\n")}
 
 /** Runs the CLI in process; returns the exit code. Never lets an exception reach the user as a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
-  const [name, ...rest] = argv;
+  // --no-cache is for every command, and read at start (start-cache.ts): the commands never see it.
+  const [name, ...rest] = argv.filter((a) => a !== NO_CACHE);
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout(help());
     return 0;

@@ -1,4 +1,3 @@
-import { isScalar } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import {
   CONTROL_CHARACTER as CONTROL,
@@ -43,8 +42,8 @@ export function controlCharacters(
         report(location.key.start.offset + i, keyText[i] as string, `the key \`${name}\` in ${parent}`);
       }
     }
-    const node = location.node;
-    if (!isScalar(node) || typeof node.value !== "string") continue;
+    const node = location.scalar;
+    if (!node || typeof node.value !== "string") continue;
     const i = node.value.search(CONTROL);
     if (i < 0) continue;
     paths.add(path);

@@ -1,4 +1,3 @@
-import { isScalar } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseFormula } from "../formula/parser.js";
 import type { FormulaSource } from "../model/ruleset.js";
@@ -31,8 +30,8 @@ const parsedFormulas = new WeakMap<RuleDocument, Map<string, { formula?: Formula
 
 function parseFormulaAt(doc: RuleDocument, path: string): { formula?: FormulaSource; diagnostics: Diagnostic[] } {
   const loc = doc.locations.get(path);
-  if (!loc || !isScalar(loc.node)) return { diagnostics: [] };
-  const node = loc.node;
+  const node = loc?.scalar;
+  if (!loc || !node) return { diagnostics: [] };
   const at = { file: doc.file, range: loc.value };
   const diagnostics: Diagnostic[] = [];
   let text: string;

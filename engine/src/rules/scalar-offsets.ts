@@ -1,4 +1,5 @@
 import type { Scalar } from "yaml";
+import type { ScalarFacts } from "./yaml-document.js";
 
 /**
  * Where each character of a YAML string scalar's value sits in the file, so that a formula's errors point
@@ -12,7 +13,7 @@ import type { Scalar } from "yaml";
  *
  * The result has value.length + 1 entries; the last is the offset just after the value's last character.
  */
-export function scalarOffsets(text: string, node: Scalar): number[] | undefined {
+export function scalarOffsets(text: string, node: ScalarFacts): number[] | undefined {
   const value = node.value;
   if (typeof value !== "string" || !node.range) return undefined;
   const [start, end] = node.range;

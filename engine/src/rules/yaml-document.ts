@@ -9,6 +9,7 @@ import {
   isSeq,
   type Node,
   Parser,
+  type Scalar,
   type YAMLError,
 } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -20,11 +21,24 @@ import { firstTooDeep, MAX_NESTING } from "./yaml-nesting.js";
 export const MAX_ALIASES = 100;
 export const MAX_EXPANDED_NODES = 200_000;
 
-/** Where one value of the document is: its node, its range and, for a mapping entry, its key's range. */
+/** What the loader reads of a scalar node, as plain data (see NodeLocation). */
+export interface ScalarFacts {
+  readonly value: unknown;
+  readonly type?: Scalar.Type;
+  readonly range?: [number, number, number] | null;
+}
+
+/**
+ * Where one value of the document is: its node, its range and, for a mapping entry, its key's range. The
+ * loader reads only the plain facts (`scalar` for a scalar, `collection` for a mapping or list), never the
+ * node: a document from the rule cache (rule-cache.ts) has no YAML tree until something asks for a node.
+ */
 export interface NodeLocation {
   readonly node: Node;
   readonly value: Range;
   readonly key?: Range;
+  readonly scalar?: ScalarFacts;
+  readonly collection?: boolean;
 }
 
 /**
@@ -234,6 +248,12 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
+function facts(node: Node): Pick<NodeLocation, "scalar" | "collection"> {
+  if (!isScalar(node)) return { collection: true };
+  const { value, type, range } = node;
+  return { scalar: { value, ...(type ? { type } : {}), ...(range ? { range } : {}) } };
+}
+
 /** JSON pointer escaping, as ajv writes instance paths. */
 export function pointerSegment(key: string | number): string {
   return String(key).replace(/~/g, "~0").replace(/\//g, "~1");
@@ -266,7 +286,7 @@ class PlainConverter {
     if (!isScalar(node) && !isMap(node) && !isSeq(node)) return null;
     const [start, end] = node.range ?? [0, 0];
     if (!this.locations.has(path))
-      this.locations.set(path, { node, value: this.at(start, end), ...(key ? { key } : {}) });
+      this.locations.set(path, { node, value: this.at(start, end), ...(key ? { key } : {}), ...facts(node) });
     if (isScalar(node)) return this.scalar(node);
     if (isSeq(node)) return node.items.map((item, i) => this.convert(item, `${path}/${i}`, undefined));
     const out: Record<string, unknown> = {};
@@ -313,7 +333,12 @@ class PlainConverter {
   private emptyValue(path: string, key: Range | undefined): null {
     if (key && !this.locations.has(path)) {
       const { end } = key;
-      this.locations.set(path, { node: this.doc.createNode(null), value: { start: end, end }, key });
+      this.locations.set(path, {
+        node: this.doc.createNode(null),
+        value: { start: end, end },
+        key,
+        scalar: { value: null },
+      });
     }
     return null;
   }

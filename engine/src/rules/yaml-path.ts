@@ -63,8 +63,7 @@ export function elementRange(doc: RuleDocument, path: string): Range {
 }
 
 function isCollectionRange(loc: NodeLocation): boolean {
-  const type = (loc.node as { items?: unknown }).items;
-  return Array.isArray(type);
+  return loc.collection === true;
 }
 
 function firstLineOf(doc: RuleDocument, range: Range): Range {

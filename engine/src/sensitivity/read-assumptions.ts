@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Aggregation, Located } from "../model/ruleset.js";
 import { SCHEMA_DIR } from "../paths.js";
@@ -18,6 +19,9 @@ let validator: ValidateFunction | undefined;
 
 function validate(data: unknown): ErrorObject[] {
   if (!validator) {
+    // ajv's compiler is loaded here, not at start: every other command validates with the code generated at
+    // build time, and loading ajv whole cost every `tarazy` start about 40 ms.
+    const { Ajv } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
     // Each oneOf branch requires the keys of one kind, declared once under properties.
     const ajv = new Ajv({ ...AJV_OPTIONS, strictRequired: false });
     // A `score` assumption's options are `score:` mappings of the rule files: their schema, not a copy.

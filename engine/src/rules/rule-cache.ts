@@ -1,0 +1,198 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { Document, Scalar } from "yaml";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Position, Range } from "../source/range.js";
+import { SourceText } from "../source/range.js";
+import { type NodeLocation, parseRuleDocument, type RuleDocument, type ScalarFacts } from "./yaml-document.js";
+
+/** What parsing a rule file gives: the document and the YAML reader's diagnostics. */
+export type Parsed = { document: RuleDocument; diagnostics: Diagnostic[] };
+
+/**
+ * A store of parsed rule files that outlives the process: the CLI parses a file's YAML once per content,
+ * not once per run (the YAML reader is most of a cold `tarazy rate`). Entries are addressed by a hash of the
+ * build, the file's path and its text, so a changed file, a moved file or another build of Tarazy never
+ * meets an old entry. Every failure (no folder, a read-only folder, a corrupt or foreign entry) reads as a
+ * miss: the file is parsed as without a cache.
+ */
+export interface RuleCache {
+  get(file: string, text: string): Parsed | undefined;
+  put(file: string, text: string, parsed: Parsed): void;
+}
+
+/** parseRuleDocument through `cache`: its entry when it has one, else parsed and stored. */
+export function parseThrough(cache: RuleCache | undefined, file: string, text: string): Parsed {
+  const known = cache?.get(file, text);
+  if (known) return known;
+  const parsed = parseRuleDocument(file, text);
+  cache?.put(file, text, parsed);
+  return parsed;
+}
+
+/**
+ * One entry on disk: everything of a Parsed but the YAML tree, which is rebuilt from the text if asked. The
+ * locations are numbers in one typed array (SLOTS per location), not an object per range: V8's serializer
+ * writes every key of every object, and ten thousand ranges made entries of megabytes that took longer to
+ * read than the YAML took to parse.
+ */
+interface Entry {
+  readonly key: string;
+  readonly data: unknown;
+  /** The locations' JSON pointers, as one JSON text: V8 reads ten thousand short strings slower than JSON does. */
+  readonly paths: string;
+  readonly numbers: Int32Array;
+  /** Per location: the scalar's value (undefined for a mapping or list) and its YAML type. */
+  readonly values: unknown[];
+  readonly types: (Scalar.Type | undefined)[];
+  readonly diagnostics: Diagnostic[];
+}
+
+// Slots of one location: value start and end (offset, line, column each), whether there is a key and its
+// start and end, what the node is (COLLECTION, SCALAR, or SCALAR_AT with its yaml range in the last three).
+const SLOTS = 17;
+const COLLECTION = 0;
+const SCALAR = 1;
+const SCALAR_AT = 2;
+
+function isEntry(entry: unknown, key: string): entry is Entry {
+  const e = entry as Partial<Entry> | null;
+  return (
+    e?.key === key &&
+    typeof e.paths === "string" &&
+    e.numbers instanceof Int32Array &&
+    Array.isArray(e.values) &&
+    Array.isArray(e.types) &&
+    Array.isArray(e.diagnostics)
+  );
+}
+
+function entryOf(key: string, parsed: Parsed): Entry {
+  const { document } = parsed;
+  const paths: string[] = [];
+  const numbers = new Int32Array(document.locations.size * SLOTS);
+  const values: unknown[] = [];
+  const types: (Scalar.Type | undefined)[] = [];
+  const put = (at: number, p: Position) => numbers.set([p.offset, p.line, p.column], at);
+  for (const [path, l] of document.locations) {
+    const at = paths.length * SLOTS;
+    paths.push(path);
+    put(at, l.value.start);
+    put(at + 3, l.value.end);
+    if (l.key) {
+      numbers[at + 6] = 1;
+      put(at + 7, l.key.start);
+      put(at + 10, l.key.end);
+    }
+    const range = l.scalar?.range;
+    numbers[at + 13] = !l.scalar ? COLLECTION : range ? SCALAR_AT : SCALAR;
+    if (range) numbers.set(range, at + 14);
+    values.push(l.scalar?.value);
+    types.push(l.scalar?.type);
+  }
+  const diagnostics = parsed.diagnostics;
+  return { key, data: document.data, paths: JSON.stringify(paths), numbers, values, types, diagnostics };
+}
+
+/** A document from an entry; its YAML tree (`yaml`, each location's `node`) is parsed from the text on first use. */
+function revive(file: string, text: string, entry: Entry): Parsed | undefined {
+  let full: RuleDocument | undefined;
+  const parsedTree = () => {
+    full ??= parseRuleDocument(file, text).document;
+    return full;
+  };
+  const n = entry.numbers;
+  const position = (at: number): Position => ({ offset: n[at] ?? 0, line: n[at + 1] ?? 0, column: n[at + 2] ?? 0 });
+  const paths = JSON.parse(entry.paths) as unknown;
+  if (!Array.isArray(paths) || n.length !== paths.length * SLOTS) return undefined;
+  const locations = new Map<string, NodeLocation>();
+  paths.forEach((path: string, i) => {
+    const at = i * SLOTS;
+    const value = { start: position(at), end: position(at + 3) };
+    const key = n[at + 6] === 1 ? { start: position(at + 7), end: position(at + 10) } : undefined;
+    const kind = n[at + 13];
+    const type = entry.types[i];
+    const scalar =
+      kind === COLLECTION
+        ? undefined
+        : {
+            value: entry.values[i],
+            ...(type ? { type } : {}),
+            ...(kind === SCALAR_AT
+              ? { range: [n[at + 14] ?? 0, n[at + 15] ?? 0, n[at + 16] ?? 0] as [number, number, number] }
+              : {}),
+          };
+    locations.set(path, new CachedLocation(path, value, key, scalar, parsedTree));
+  });
+  const document: RuleDocument = {
+    file,
+    text,
+    source: new SourceText(text),
+    get yaml(): Document.Parsed | undefined {
+      return parsedTree().yaml;
+    },
+    data: entry.data,
+    locations,
+  };
+  return { document, diagnostics: entry.diagnostics };
+}
+
+/** A cache in `dir` (created when missing) for the build `build` (a hash of the code that parses). */
+export function diskRuleCache(dir: string, build: string): RuleCache {
+  let made = false;
+  const keyOf = (file: string, text: string) =>
+    createHash("sha256").update(build).update("\0").update(file).update("\0").update(text).digest("hex");
+  return {
+    get(file, text) {
+      const key = keyOf(file, text);
+      try {
+        const entry: unknown = deserialize(readFileSync(join(dir, `${key}.v8`)));
+        return isEntry(entry, key) ? revive(file, text, entry) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    put(file, text, parsed) {
+      // A file without data (empty, or not YAML at all) is cheap to parse, and the loader looks at its YAML
+      // tree: leave it out.
+      if (parsed.document.data === null) return;
+      const key = keyOf(file, text);
+      try {
+        if (!made) mkdirSync(dir, { recursive: true });
+        made = true;
+        // Written whole under a temporary name, then renamed: a reader never sees half an entry.
+        const temp = join(dir, `${key}.${process.pid}.tmp`);
+        writeFileSync(temp, serialize(entryOf(key, parsed)));
+        renameSync(temp, join(dir, `${key}.v8`));
+      } catch {
+        // A read-only or full disk: the cache is an optimisation, never a reason to fail.
+      }
+    },
+  };
+}
+
+class CachedLocation implements NodeLocation {
+  readonly collection?: boolean;
+  readonly key?: Range;
+  readonly scalar?: ScalarFacts;
+
+  constructor(
+    private readonly path: string,
+    readonly value: Range,
+    key: Range | undefined,
+    scalar: ScalarFacts | undefined,
+    private readonly tree: () => RuleDocument,
+  ) {
+    if (key) this.key = key;
+    if (scalar) this.scalar = scalar;
+    else this.collection = true;
+  }
+
+  get node() {
+    const node = this.tree().locations.get(this.path)?.node;
+    if (!node) throw new Error(`rule cache: no node at ${this.path} after parsing again`);
+    return node;
+  }
+}

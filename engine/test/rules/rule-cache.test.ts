@@ -1,0 +1,169 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { serialize } from "node:v8";
+import { afterEach, describe, expect, test } from "vitest";
+import { isScalar } from "yaml";
+import { ruleCacheDir } from "../../src/cli/start-cache.js";
+import { type LoadResult, loadVersion } from "../../src/rules/load.js";
+import { yamlFilesUnder } from "../../src/rules/read.js";
+import { diskRuleCache, parseThrough, type RuleCache } from "../../src/rules/rule-cache.js";
+import { parseRuleDocument } from "../../src/rules/yaml-document.js";
+
+const ENGINE = join(import.meta.dirname, "..", "..");
+const RULES = join(ENGINE, "..", "rules", "turkistan");
+
+/** Every version folder of the three Turkistan rulesets and every broken ruleset of the test corpus. */
+const VERSIONS = [
+  ...["districts/2025.1", "districts/2026.1", "departments/2026.1", "procurement/2026.1"].map((v) => join(RULES, v)),
+  ...yamlFilesUnder(join(ENGINE, "test"))
+    .filter((f) => f.endsWith("/ruleset.yaml"))
+    .map((f) => dirname(f)),
+];
+
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "tarazy-rule-cache-"));
+  temps.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A cache that counts the entries it gave back. */
+function counting(cache: RuleCache): RuleCache & { hits: number } {
+  const counted = {
+    hits: 0,
+    get: (file: string, text: string) => {
+      const found = cache.get(file, text);
+      if (found) counted.hits++;
+      return found;
+    },
+    put: cache.put,
+  };
+  return counted;
+}
+
+const load = (folder: string, cache?: RuleCache) =>
+  loadVersion(folder, { parse: (file, text) => parseThrough(cache, file, text) });
+
+/** What a command shows of a load: its problems, the model, the files read. */
+const shown = (r: LoadResult) => ({ diagnostics: r.diagnostics, model: r.model, files: r.files, version: r.version });
+
+describe("the rule cache gives what parsing gives", () => {
+  test("every Turkistan version and every corpus ruleset: the same diagnostics and model, read from the cache", () => {
+    const dir = tempDir();
+    let hits = 0;
+    for (const folder of VERSIONS) {
+      const fresh = load(folder);
+      const first = load(folder, diskRuleCache(dir, "build-a"));
+      const cache = counting(diskRuleCache(dir, "build-a"));
+      const cached = load(folder, cache);
+      expect(shown(first)).toEqual(shown(fresh));
+      expect(shown(cached)).toEqual(shown(fresh));
+      hits += cache.hits;
+    }
+    // The second loads read (nearly) every file from the cache: all but the empty ones, which are not kept.
+    expect(hits).toBeGreaterThan(VERSIONS.length * 2);
+    expect(readdirSync(dir).length).toBeGreaterThan(40);
+  });
+
+  test("a cached document still has its YAML tree, parsed again when asked", () => {
+    const dir = tempDir();
+    const file = join(RULES, "districts", "2026.1", "ruleset.yaml");
+    const text = readFileSync(file, "utf8");
+    diskRuleCache(dir, "b").put(file, text, parseRuleDocument(file, text));
+    const cached = diskRuleCache(dir, "b").get(file, text);
+    const fresh = parseRuleDocument(file, text).document;
+    expect(cached).toBeDefined();
+    const doc = cached?.document;
+    expect(doc?.yaml?.toJS()).toEqual(fresh.yaml?.toJS());
+    const node = doc?.locations.get("/ruleset")?.node;
+    expect(isScalar(node) && node.value).toBe(fresh.data && (fresh.data as { ruleset: string }).ruleset);
+  });
+});
+
+describe("the rule cache is never wrong and never in the way", () => {
+  test("a changed file is parsed again: the load shows the change", () => {
+    const dir = tempDir();
+    const version = join(tempDir(), "2026.1");
+    cpSync(join(RULES, "procurement", "2026.1"), version, { recursive: true });
+    const before = load(version, diskRuleCache(dir, "b"));
+    const ruleset = join(version, "ruleset.yaml");
+    const text = readFileSync(ruleset, "utf8");
+    expect(text).toMatch(/^version: "2026\.1"$/m);
+    writeFileSync(ruleset, text.replace(/^version: "2026\.1"$/m, 'version: "2026.2"'));
+    const cache = counting(diskRuleCache(dir, "b"));
+    const after = load(version, cache);
+    expect(before.version).toBe("2026.1");
+    expect(after.version).toBe("2026.2");
+    expect(shown(after)).toEqual(shown(load(version)));
+    // Only ruleset.yaml changed: the other files came from the cache.
+    expect(cache.hits).toBe(after.files.length - 1);
+  });
+
+  test("another build never reads this build's entries", () => {
+    const dir = tempDir();
+    const folder = join(RULES, "procurement", "2026.1");
+    load(folder, diskRuleCache(dir, "build-a"));
+    const other = counting(diskRuleCache(dir, "build-b"));
+    load(folder, other);
+    expect(other.hits).toBe(0);
+  });
+
+  test("corrupt, truncated or foreign entries are ignored: the files are parsed as without a cache", () => {
+    const dir = tempDir();
+    const folder = join(RULES, "districts", "2026.1");
+    load(folder, diskRuleCache(dir, "b"));
+    const entries = readdirSync(dir);
+    expect(entries.length).toBeGreaterThan(5);
+    entries.forEach((name, i) => {
+      const path = join(dir, name);
+      const bytes = readFileSync(path);
+      const own = name.replace(/\.v8$/, "");
+      const spoiled = [
+        Buffer.from("not a v8 value"),
+        bytes.subarray(0, bytes.length >> 1),
+        serialize({
+          key: "another key",
+          paths: [],
+          numbers: new Int32Array(0),
+          values: [],
+          types: [],
+          diagnostics: [],
+        }),
+        serialize({ key: own, paths: '["/a"]', numbers: new Int32Array(3), values: [], types: [], diagnostics: [] }),
+        serialize({ key: own, paths: "not JSON", numbers: new Int32Array(0), values: [], types: [], diagnostics: [] }),
+        Buffer.alloc(0),
+      ];
+      writeFileSync(path, spoiled[i % spoiled.length] as Buffer);
+    });
+    const cache = counting(diskRuleCache(dir, "b"));
+    expect(shown(load(folder, cache))).toEqual(shown(load(folder)));
+    expect(cache.hits).toBe(0);
+  });
+
+  test("a cache folder that cannot be made or written: loading works as without a cache", () => {
+    // A folder under a regular file can be neither created nor written, whoever runs the test (root too).
+    const blocker = join(tempDir(), "a-file");
+    writeFileSync(blocker, "");
+    const folder = join(RULES, "departments", "2026.1");
+    const cache = counting(diskRuleCache(join(blocker, "cache"), "b"));
+    expect(shown(load(folder, cache))).toEqual(shown(load(folder)));
+    expect(shown(load(folder, cache))).toEqual(shown(load(folder)));
+    expect(cache.hits).toBe(0);
+  });
+});
+
+describe("where the CLI keeps its cache", () => {
+  const env = { HOME: "/home/u" };
+  test("~/.cache/tarazy, $XDG_CACHE_HOME/tarazy or $TARAZY_CACHE_DIR; none with --no-cache or TARAZY_CACHE=off", () => {
+    expect(ruleCacheDir([], env)).toBe("/home/u/.cache/tarazy");
+    expect(ruleCacheDir([], { ...env, XDG_CACHE_HOME: "/x" })).toBe("/x/tarazy");
+    expect(ruleCacheDir([], { ...env, XDG_CACHE_HOME: "relative" })).toBe("/home/u/.cache/tarazy");
+    expect(ruleCacheDir([], { ...env, XDG_CACHE_HOME: "/x", TARAZY_CACHE_DIR: "/t" })).toBe("/t");
+    expect(ruleCacheDir(["rate", "--no-cache"], { ...env, TARAZY_CACHE_DIR: "/t" })).toBeUndefined();
+    expect(ruleCacheDir([], { ...env, TARAZY_CACHE: "off" })).toBeUndefined();
+  });
+});
