@@ -1,9 +1,10 @@
+import type { FormulaReference } from "../../check/checker.js";
 import { defineCodes } from "../../diagnostics/catalog.js";
 import { scoreName } from "../../formula/parser.js";
 import { allIndicators as allGroupIndicators, allGroups } from "../../model/groups.js";
 import type { Indicator, Ruleset } from "../../model/ruleset.js";
 import type { Range } from "../../source/range.js";
-import { inputsOf } from "../link.js";
+import { type FormulaUse, inputsOf } from "../link.js";
 import { allIndicators, type RuleCheck } from "./check.js";
 
 export const CycleCode = defineCodes({
@@ -25,6 +26,7 @@ export const indicatorCycles: RuleCheck = {
     for (const i of allIndicators(ruleset)) if (i.id !== "" && !byId.has(i.id)) byId.set(i.id, i);
     const edges = new Map<Indicator, { to: Indicator; range: Range }[]>();
     const scored = scoreTargets(ruleset, byId);
+    const scoreReads = scoreReadsOf(formulas);
     for (const indicator of byId.values()) {
       const out: { to: Indicator; range: Range }[] = [];
       const add = (to: Indicator | undefined, range: Range) => {
@@ -33,10 +35,8 @@ export const indicatorCycles: RuleCheck = {
       for (const ref of inputsOf(indicator, formulas))
         if (ref.binding.kind === "indicator") add(byId.get(ref.binding.name), ref.range);
       // score(x) depends on x, or on every indicator of the group or block x.
-      for (const f of formulas)
-        if (f.indicator === indicator)
-          for (const ref of f.references)
-            if (ref.binding.kind === "score") for (const to of scored.get(ref.binding.name) ?? []) add(to, ref.range);
+      for (const ref of scoreReads.get(indicator) ?? [])
+        for (const to of scored.get(ref.binding.name) ?? []) add(to, ref.range);
       edges.set(indicator, out);
     }
     for (const component of stronglyConnected([...byId.values()], edges)) {
@@ -66,6 +66,22 @@ export const indicatorCycles: RuleCheck = {
     }
   },
 };
+
+/**
+ * The `score(x)` references of each indicator's formulas, in formula order: gathered in one pass (scanning
+ * every formula for every indicator was quadratic, a third of a second per check of 5,000 indicators).
+ */
+function scoreReadsOf(formulas: readonly FormulaUse[]): Map<Indicator, FormulaReference[]> {
+  const reads = new Map<Indicator, FormulaReference[]>();
+  for (const f of formulas)
+    for (const ref of f.references)
+      if (ref.binding.kind === "score") {
+        const list = reads.get(f.indicator) ?? [];
+        list.push(ref);
+        reads.set(f.indicator, list);
+      }
+  return reads;
+}
 
 /** What each `score(x)` depends on: the indicator x, or the indicators of the group or block x. */
 function scoreTargets(ruleset: Ruleset, byId: ReadonlyMap<string, Indicator>): Map<string, Indicator[]> {
