@@ -180,20 +180,39 @@ function scoreBindings(ruleset: Ruleset, indicators: ReadonlyMap<string, number>
 /** The `score(x)` names the formulas of the ruleset read (values, plans and score formulas). */
 function scoresRead(ruleset: Ruleset): Set<string> {
   const names = new Set<string>();
-  const walk = (e: Expr | undefined): void => {
-    if (!e) return;
-    if (e.kind === "identifier" && e.name.startsWith("score(")) names.add(e.name);
+  const add = (e: Expr | undefined) => {
+    if (e) for (const name of scoresReadBy(e)) names.add(name);
+  };
+  for (const block of ruleset.blocks)
+    for (const i of block.indicators) {
+      add(i.formula.ast);
+      if (i.score.method === "achievement") add(i.score.plan.ast);
+      if (i.score.method === "formula") add(i.score.formula.ast);
+    }
+  return names;
+}
+
+/**
+ * The `score(x)` names one formula reads, found once per AST: an editor's re-load after an edit keeps the ASTs
+ * of unchanged files, so only the edited file's formulas are walked again (not 5,000 of them per edit).
+ */
+const scoreNames = new WeakMap<Expr, readonly string[]>();
+const NO_NAMES: readonly string[] = [];
+
+function scoresReadBy(ast: Expr): readonly string[] {
+  const known = scoreNames.get(ast);
+  if (known) return known;
+  const names: string[] = [];
+  const walk = (e: Expr): void => {
+    if (e.kind === "identifier" && e.name.startsWith("score(")) names.push(e.name);
     else if (e.kind === "unary") walk(e.operand);
     else if (e.kind === "binary") {
       walk(e.left);
       walk(e.right);
     } else if (e.kind === "call") for (const a of e.args) walk(a);
   };
-  for (const block of ruleset.blocks)
-    for (const i of block.indicators) {
-      walk(i.formula.ast);
-      if (i.score.method === "achievement") walk(i.score.plan.ast);
-      if (i.score.method === "formula") walk(i.score.formula.ast);
-    }
-  return names;
+  walk(ast);
+  const result = names.length === 0 ? NO_NAMES : names;
+  scoreNames.set(ast, result);
+  return result;
 }

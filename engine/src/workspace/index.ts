@@ -40,6 +40,9 @@ const RULE_REFERENCES: readonly [RegExp, SymbolKind][] = [
   [/^\/indicators\/\d+\/applies\/(units|except)\/\d+$/, "unit"],
 ];
 
+/** The last path segments (besides list positions) that the patterns above and below end in. */
+const SYMBOL_KEYS = new Set(["id", "block", "unit", "field", "indicator"]);
+
 /** References in rule tests (tests/*.yaml). */
 const TEST_REFERENCES: readonly [RegExp, SymbolKind][] = [
   [/^\/units\/\d+$/, "unit"],
@@ -230,8 +233,11 @@ function valueOccurrences(doc: RuleDocument, test: boolean): readonly Located[] 
         ...RULE_REFERENCES.map(([re, kind]) => [re, kind, "reference"] as const),
       ];
   for (const [path, loc] of doc.locations) {
+    // Only a non-empty text can name a symbol: test that before the patterns (every node of every file passes here).
+    if (!isScalar(loc.node) || typeof loc.node.value !== "string" || loc.node.value === "") continue;
+    if (!SYMBOL_KEYS.has(path.slice(path.lastIndexOf("/") + 1)) && !/\/\d+$/.test(path)) continue;
     const match = patterns.find(([re]) => re.test(path));
-    if (!match || !isScalar(loc.node) || typeof loc.node.value !== "string" || loc.node.value === "") continue;
+    if (!match) continue;
     const range = nameRange(doc, loc.value, loc.node.value);
     const [, kind, role] = match;
     if (range) out.push({ kind, name: loc.node.value, file: doc.file, range, role, where: test ? "test" : "rules" });

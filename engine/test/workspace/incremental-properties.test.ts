@@ -119,7 +119,7 @@ function apply(text: string, original: string, other: string, e: Edit): string {
 const edit = fc.record({ file: fc.nat(20), op: fc.nat(20), a: fc.nat(5000), b: fc.nat(5000) });
 
 /** Types each edit into a workspace, re-checks, and compares with a fresh workspace over the same buffers. */
-function typeAndCompare(folder: string, steps: readonly (readonly [file: string, text: string])[]): void {
+function typeAndCompare(folder: string, steps: readonly (readonly [file: string, text: string])[]): Workspace {
   const w = new Workspace([folder]);
   w.build();
   const buffers = new Map<string, string>();
@@ -132,6 +132,7 @@ function typeAndCompare(folder: string, steps: readonly (readonly [file: string,
     fresh.build();
     expect(workspaceSnapshot(w, root)).toEqual(workspaceSnapshot(fresh, root));
   });
+  return w;
 }
 
 describe("incremental re-checks equal a fresh load", () => {
@@ -166,6 +167,29 @@ describe("incremental re-checks equal a fresh load", () => {
       [b1, text.replace("formula: f1 / f2 * 100", "formula: f3 / f2 * 100")],
       [b1, text.replace("formula: f1 / f2 * 100", "formula: i3 / f2 * 100")],
     ]);
+  });
+});
+
+describe("a cycle through score(x) of a block in another file", () => {
+  it("is found edit by edit as a fresh load finds it, and not before the edit that closes it", () => {
+    // i3 (block b0) reads score(b1), the score of the block holding i7; then i7 reads i3: a cycle.
+    const b0 = join(root, "generated/small/1/blocks/b0.yaml");
+    const b1 = join(root, "generated/small/1/blocks/b1.yaml");
+    const [text0, text1] = [readFileSync(b0, "utf8"), readFileSync(b1, "utf8")];
+    expect(text0).toContain("formula: i7 / f4 * 100");
+    const scoreRead = text0.replace("formula: i7 / f4 * 100", "formula: score(b1) / f4 * 100");
+    const cycle = text1.replace("formula: f1 / f2 * 100", "formula: i3 / f2 * 100");
+    const cycles = (w: Workspace) =>
+      w
+        .diagnosticsOf(b0)
+        .filter((d) => d.code === "R220")
+        .map((d) => d.message);
+    const w = typeAndCompare(join(root, WORKSPACES.generated), [
+      [b0, scoreRead],
+      [b1, cycle],
+    ]);
+    expect(cycles(w)).toEqual(["indicators depend on each other in a cycle: `i3` -> `i7` -> `i3`"]);
+    expect(cycles(typeAndCompare(join(root, WORKSPACES.generated), [[b0, scoreRead]]))).toEqual([]);
   });
 });
 

@@ -18,6 +18,7 @@ const RULES = fileURLToPath(new URL("../../../rules/turkistan/", import.meta.url
 const VERSION = join(RULES, "districts/2026.1");
 const REVENUE = join(VERSION, "blocks/03-revenue.yaml");
 const REVENUE_TEXT = readFileSync(REVENUE, "utf8");
+const INDUSTRY = join(VERSION, "blocks/01-industry.yaml");
 
 /** The LSP position of the first `¦` in `marked`, and the text without it. */
 function cursor(marked: string): { text: string; position: { line: number; character: number } } {
@@ -60,11 +61,42 @@ const SNIPPETS = {
   textDocument: { completion: { completionItem: { snippetSupport: true } } },
 };
 
+/**
+ * The entry of a code on the diagnostics page a codeDescription link points to: the link's file must exist
+ * and hold a `## CODE` heading (the anchor GitHub and editors' markdown previews give it); the entry's title,
+ * description and fix, as the page writes them.
+ */
+function pageEntry(href: string): { title: string; description: string; fix: string } {
+  const [file, anchor] = href.split("#") as [string, string];
+  const lines = readFileSync(fileURLToPath(file), "utf8").split("\n");
+  const start = lines.findIndex((l) => l.toLowerCase() === `## ${anchor}`);
+  expect(start, `${anchor} on ${file}`).toBeGreaterThan(0);
+  const end = lines.findIndex((l, i) => i > start && l.startsWith("## "));
+  const section = lines.slice(start + 1, end < 0 ? undefined : end).filter((l) => l !== "");
+  return {
+    title: (section[0] ?? "").replace(/^\*\*(.*)\*\* \((error|warning|info)\)$/, "$1"),
+    description: section[1] ?? "",
+    fix: (section.find((l) => l.startsWith("Fix: ")) ?? "").slice("Fix: ".length),
+  };
+}
+
 describe.each([
-  ["en", "Rounds as Excel does", "Weight in the total", "higher | lower: which way is better."],
-  ["ru", "Округление как в Excel", "Вес в итоговом балле", "`higher` | `lower`: какое направление лучше."],
-  ["kk", "Excel сияқты дөңгелектеу", "Жалпы балдағы салмағы", "`higher` | `lower`: қай бағыт жақсы."],
-] as const)("locale %s over stdio", (locale, roundDoc, effectiveWeight, betterDoc) => {
+  ["en", "Rounds as Excel does", "Weight in the total", "higher | lower: which way is better.", "How to fix"],
+  [
+    "ru",
+    "Округление как в Excel",
+    "Вес в итоговом балле",
+    "`higher` | `lower`: какое направление лучше.",
+    "Как исправить",
+  ],
+  [
+    "kk",
+    "Excel сияқты дөңгелектеу",
+    "Жалпы балдағы салмағы",
+    "`higher` | `lower`: қай бағыт жақсы.",
+    "Қалай түзетуге болады",
+  ],
+] as const)("locale %s over stdio", (locale, roundDoc, effectiveWeight, betterDoc, fixLabel) => {
   let client: LspClient;
   beforeAll(async () => {
     ({ client } = await LspClient.start([RULES], { locale, capabilities: SNIPPETS }));
@@ -113,6 +145,24 @@ describe.each([
     await client.replace(REVENUE, text, 4);
     const hover = await client.request<Hover>("textDocument/hover", { textDocument: { uri: uri(REVENUE) }, position });
     expect((hover.contents as { value: string }).value).toBe(betterDoc);
+  });
+
+  it("hovers a diagnostic's code with the catalog entry its codeDescription link resolves to", async () => {
+    const good = readFileSync(INDUSTRY, "utf8");
+    const { text, position } = cursor(good.replace("ytd(new_facilities)", "ytd(new_facili¦tiez)"));
+    await client.open(INDUSTRY, text);
+    const list = await client.diagnosticsOf(INDUSTRY, (l) => l.some((d) => d.code === "F200"));
+    const href = list.find((d) => d.code === "F200")?.codeDescription?.href ?? "";
+    // The link goes to the page the server carries beside itself (the bundle's copy of docs/diagnostics.md).
+    expect(href).toMatch(/^file:\/\/.*\/language-server\/dist\/docs\/diagnostics\.md#f200$/);
+    const entry = pageEntry(href);
+    expect(entry.title).toBe("Unknown name");
+    const hover = await client.request<Hover>("textDocument/hover", { textDocument: { uri: uri(INDUSTRY) }, position });
+    const value = (hover.contents as { value: string }).value;
+    expect(value).toContain(`**F200** ${entry.title} (error)\n\n${entry.description}\n`);
+    expect(value).toContain(`\n${fixLabel}: ${entry.fix}`);
+    await client.replace(INDUSTRY, good, 2);
+    await client.diagnosticsOf(INDUSTRY, (l) => l.length === 0);
   });
 });
 
