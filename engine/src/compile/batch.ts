@@ -4,20 +4,21 @@ import type { EvalContext } from "../formula/context.js";
 import type { Environment } from "../formula/environment.js";
 import { type MissingReason, missing, type Value } from "../formula/value.js";
 import {
-  type ColumnLoop,
+  type ColumnLoops,
   type CompiledFormula,
   CompileError,
   type CompileOptions,
-  compileColumnLoop,
+  compileColumnLoops,
   compileFormula,
 } from "./compiler.js";
 
 /**
  * A formula evaluated over whole columns, for callers that hold data as typed arrays: one Float64Array
- * per input in, a Float64Array of values and a missing mask out. A generated loop handles the rows where
- * everything is present and plain; every other row (a missing input, a division by zero, a possible
- * cancellation) goes through the formula's row function, so values and reasons are exactly those of
- * `CompiledFormula.run`. Formulas that look at other periods or other units have no meaning over bare
+ * per input in, a Float64Array of values and a missing mask out. Rows go in chunks through a generated
+ * loop that assumes every value present and every step plain, with no branch per check: each check adds
+ * to a sum tested once per chunk. A chunk where some check fires (a missing input, a division by zero, a
+ * possible cancellation) is run again by an exact loop that sends each such row through the formula's
+ * row function, so values and reasons are exactly those of `CompiledFormula.run`. Formulas that look at other periods or other units have no meaning over bare
  * columns and are refused, as are text formulas and inputs that are not numbers.
  */
 export interface ColumnFormula {
@@ -64,13 +65,13 @@ export function compileColumns(ast: Expr, env: Environment, options: CompileOpti
     throw new CompileError("a formula that reads other periods or other units cannot be evaluated over columns");
   }
   const names = inputNames(env, formula.inputs);
-  const { loop, javascript } = compileColumnLoop(ast, env, checked, type);
+  const { loops, javascript } = compileColumnLoops(ast, env, checked, type);
   return {
     formula,
     inputs: formula.inputs,
     type,
     javascript,
-    evaluate: (columns, evaluateOptions = {}) => evaluate(formula, loop, names, columns, evaluateOptions),
+    evaluate: (columns, evaluateOptions = {}) => evaluate(formula, loops, names, columns, evaluateOptions),
   };
 }
 
@@ -87,7 +88,7 @@ function inputNames(env: Environment, inputs: readonly number[]): ReadonlyMap<nu
 
 function evaluate(
   formula: CompiledFormula,
-  loop: ColumnLoop,
+  loops: ColumnLoops,
   names: ReadonlyMap<number, string>,
   columns: ColumnInputs,
   options: ColumnOptions,
@@ -117,8 +118,36 @@ function evaluate(
       reasons.set(row, value.reason);
     } else values[row] = typeof value === "boolean" ? (value ? 1 : 0) : (value as number);
   };
-  loop(columns, rows, values, slow);
+  runChunks(loops, columns, rows, values, slow);
   return { values, missing: mask, missingCount: reasons.size, reason: (row) => reasons.get(row) };
+}
+
+/** Rows per chunk of the fast loop: its test costs little per row, a chunk run twice little in all. */
+const CHUNK_ROWS = 512;
+/** After a chunk that had to be run again, this many chunks go straight to the exact loop. */
+const EXACT_CHUNKS = 8;
+
+/**
+ * Every row through `fast` chunk by chunk, and a chunk that fails through `exact`. Where uncommon rows
+ * are frequent (gaps scattered through a column), most chunks would run twice: after a failed chunk the
+ * next few skip the fast loop, so such columns cost about the exact loop alone.
+ */
+function runChunks(
+  loops: ColumnLoops,
+  columns: ColumnInputs,
+  rows: number,
+  values: Float64Array,
+  slow: (row: number) => void,
+): void {
+  let exactUntil = 0;
+  for (let start = 0; start < rows; start += CHUNK_ROWS) {
+    const end = Math.min(start + CHUNK_ROWS, rows);
+    if (start >= exactUntil) {
+      if (loops.fast(columns, start, end, values)) continue;
+      exactUntil = end + EXACT_CHUNKS * CHUNK_ROWS;
+    }
+    loops.exact(columns, start, end, values, slow);
+  }
 }
 
 function rowCount(inputs: readonly number[], columns: ColumnInputs, rows: number | undefined): number {
