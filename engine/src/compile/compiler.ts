@@ -498,8 +498,7 @@ class FunctionBuilder {
     const known = this.loads.find(key);
     if (known) {
       // Read without its test where strict; used here where it is not, it is tested here.
-      if (!strict && this.unchecked.has(known.temp))
-        this.line(this.target.whenNotFinite(known.temp, known.temp, ""));
+      if (!strict && this.unchecked.has(known.temp)) this.line(this.target.whenNotFinite(known.temp, known.temp, ""));
       return { code: known.temp, canBeMissing: this.maybe(!known.present) };
     }
     const t = this.temp();
