@@ -341,7 +341,10 @@ function cannotFail(node: Binary): boolean {
 }
 
 class FunctionBuilder {
-  private readonly lines: string[] = [];
+  private lines: string[] = [];
+  /** CHUNK: code of the formula's parts that read no input, run once before the loop (see hoist). */
+  private readonly hoisted: string[] = [];
+  private readonly hoistedTemps = new Set<string>();
   private readonly loads = new Loads();
   /** Inputs read where `strict` (see emit), without the test that they are numbers. */
   private readonly unchecked = new Set<string>();
@@ -378,11 +381,55 @@ class FunctionBuilder {
     const loop = `${chunk ? "" : "rows: "}for (let row = start; row < end; row++) {`;
     const sum = chunk ? "\n    z += bad;" : "";
     const [before, after] = chunk ? ["  let z = 0, f = 0;\n", "\n  return z === 0 && f === 0;"] : ["", ""];
-    return `function ${name}(${parameters}) {\n${declare}${before}  ${loop}\n${locals}${body}\n    ${store}${sum}\n  }${after}\n}`;
+    return `function ${name}(${parameters}) {\n${declare}${before}${this.hoistedCode()}  ${loop}\n${locals}${body}\n    ${store}${sum}\n  }${after}\n}`;
   }
 
   private declarations(): string {
-    return this.temps > 0 ? `  let ${Array.from({ length: this.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
+    const temps = Array.from({ length: this.temps }, (_, i) => `t${i}`).filter((t) => !this.hoistedTemps.has(t));
+    return temps.length > 0 ? `  let ${temps.join(", ")};\n` : "";
+  }
+
+  /** The hoisted part of a CHUNK loop: its temps and code, with its own `bad` added to the chunk's `z`. */
+  private hoistedCode(): string {
+    if (this.hoisted.length === 0) return "";
+    const code = this.hoisted.map((l) => `  ${l}`).join("\n");
+    return `  let ${[...this.hoistedTemps].join(", ")};\n  {\n    let bad = 0;\n${code}\n    z += bad;\n  }\n`;
+  }
+
+  /**
+   * CHUNK: a part of the formula that reads no input (`ln(10)`, `80 - 20`) is computed, and checked, once
+   * before the loop instead of in every row. Its checks then fail the whole chunk even where the row
+   * would not reach it (an `if` branch not taken); the exact loop decides those rows, so only time is lost.
+   */
+  private hoist(expr: Expr): boolean {
+    return this.target.flags && this.lines !== this.hoisted && constantNumber(expr) === undefined && this.readsNothing(expr);
+  }
+
+  private readsNothing(expr: Expr): boolean {
+    switch (expr.kind) {
+      case "number":
+      case "boolean":
+        return true;
+      case "unary":
+        return this.readsNothing(expr.operand);
+      case "binary":
+        return this.readsNothing(expr.left) && this.readsNothing(expr.right);
+      case "call":
+        return this.program.specOf(expr).kind === "pure" && expr.args.every((a) => this.readsNothing(a));
+      default:
+        return false;
+    }
+  }
+
+  private emitHoisted(expr: Expr, period: string, strict: boolean): Operand {
+    const [lines, depth, first] = [this.lines, this.depth, this.temps];
+    this.lines = this.hoisted;
+    this.depth = 1;
+    const result = this.emitNode(expr, period, strict);
+    for (let i = first; i < this.temps; i++) this.hoistedTemps.add(`t${i}`);
+    this.lines = lines;
+    this.depth = depth;
+    return result;
   }
 
   /** canBeMissing as the target sees it: nothing is ever missing in the COLUMNS fast path. */
@@ -465,6 +512,10 @@ class FunctionBuilder {
    * the row function: its own test is left out.
    */
   emit(expr: Expr, period: string, strict = false): Operand {
+    return this.hoist(expr) ? this.emitHoisted(expr, period, strict) : this.emitNode(expr, period, strict);
+  }
+
+  private emitNode(expr: Expr, period: string, strict: boolean): Operand {
     switch (expr.kind) {
       case "number":
         return { code: numberLiteral(expr.value, this.program), canBeMissing: false };
