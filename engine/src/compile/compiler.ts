@@ -627,8 +627,13 @@ class FunctionBuilder {
     });
     const steps = `sumSteps([${terms.map((t) => t.code).join(", ")}], ${site})`;
     // The plain sum first, replaced where the test fires: every target assigns `result` on every path.
-    this.line(`${result} = ${partials[partials.length - 1]};`);
-    this.line(this.target.when(needsSteps(terms, partials, !strict, this.target.flags), result, steps));
+    const last = partials[partials.length - 1] as string;
+    this.line(`${result} = ${last};`);
+    // CHUNK: the overflow test as a check of its own (no branch), the rest as a flag.
+    const overflows = !strict && !this.target.flags;
+    if (!strict && this.target.flags) this.line(this.target.whenNotFinite(last, result, steps));
+    const test = needsSteps(terms, partials, overflows, this.target.flags);
+    if (test !== "false") this.line(this.target.when(test, result, steps));
   }
 
   private comparison(node: Binary, a: string, b: string, result: string) {
