@@ -573,11 +573,15 @@ class FunctionBuilder {
     if (op === "and" || op === "or") return this.logic(op, [node.left, node.right], period);
     if (isSum(node)) return this.sum(sumRun(node), period, strict);
     const result = this.temp();
-    const left = this.emit(node.left, period, strict && (op === "*" || op === "/"));
+    const product = op === "*" || op === "/";
+    // CHUNK tests the result of a * or / that can fail, which an operand's infinity or NaN reaches
+    // (a divisor's does not where the quotient is not strict: x / ∞ is 0).
+    const tested = this.target.flags && product && !cannotFail(node);
+    const left = this.emit(node.left, period, (strict && product) || tested);
     let canBeMissing = left.canBeMissing;
     this.present(left, result, () => {
       // A divisor is strict too: its infinity or NaN is passed on to the quotient (see arithmetic).
-      const right = this.emit(node.right, period, strict && (op === "*" || op === "/"));
+      const right = this.emit(node.right, period, (strict && product) || (tested && op === "*"));
       canBeMissing ||= right.canBeMissing;
       this.present(right, result, () => {
         if (op in COMPARISON_JS) this.comparison(node, left.code, right.code, result);
@@ -605,7 +609,8 @@ class FunctionBuilder {
     const next = (k: number) => {
       const expr = exprs[k];
       if (!expr) return this.sumOfPresent(terms, result, site, strict);
-      const term = this.emit(expr, period, strict);
+      // CHUNK tests the run's sum for finiteness (sumOfPresent), which a term's infinity or NaN reaches.
+      const term = this.emit(expr, period, strict || this.target.flags);
       const before = terms.map((t) => t.code).join(", ");
       terms.push({ code: term.code, minus: run.steps[k - 1]?.minus ?? false, constant: constantNumber(expr) });
       // A missing term after two or more: an overflow before it comes first, as written out step by step.
