@@ -402,7 +402,9 @@ class FunctionBuilder {
    * would not reach it (an `if` branch not taken); the exact loop decides those rows, so only time is lost.
    */
   private hoist(expr: Expr): boolean {
-    return this.target.flags && this.lines !== this.hoisted && constantNumber(expr) === undefined && this.readsNothing(expr);
+    return (
+      this.target.flags && this.lines !== this.hoisted && constantNumber(expr) === undefined && this.readsNothing(expr)
+    );
   }
 
   private readsNothing(expr: Expr): boolean {
