@@ -124,13 +124,14 @@ function evaluate(
 
 /** Rows per chunk of the fast loop: its test costs little per row, a chunk run twice little in all. */
 const CHUNK_ROWS = 512;
-/** After a chunk that had to be run again, this many chunks go straight to the exact loop. */
-const EXACT_CHUNKS = 8;
+/** The most chunks that go straight to the exact loop after a chunk that failed in the fast one. */
+const LONGEST_PAUSE = 64;
 
 /**
  * Every row through `fast` chunk by chunk, and a chunk that fails through `exact`. Where uncommon rows
- * are frequent (gaps scattered through a column), most chunks would run twice: after a failed chunk the
- * next few skip the fast loop, so such columns cost about the exact loop alone.
+ * are frequent (gaps scattered through a column) most chunks would run twice, so after a failed chunk
+ * the next ones skip the fast loop: 1 chunk, then 2, 4 ... 64 while the fast loop keeps failing, and
+ * 1 again after it succeeds. Such columns then cost about the exact loop alone.
  */
 function runChunks(
   loops: ColumnLoops,
@@ -140,11 +141,16 @@ function runChunks(
   slow: (row: number) => void,
 ): void {
   let exactUntil = 0;
+  let pause = 1;
   for (let start = 0; start < rows; start += CHUNK_ROWS) {
     const end = Math.min(start + CHUNK_ROWS, rows);
     if (start >= exactUntil) {
-      if (loops.fast(columns, start, end, values)) continue;
-      exactUntil = end + EXACT_CHUNKS * CHUNK_ROWS;
+      if (loops.fast(columns, start, end, values)) {
+        pause = 1;
+        continue;
+      }
+      exactUntil = end + pause * CHUNK_ROWS;
+      pause = Math.min(2 * pause, LONGEST_PAUSE);
     }
     loops.exact(columns, start, end, values, slow);
   }

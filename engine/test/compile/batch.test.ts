@@ -246,6 +246,25 @@ describe("the fast loop and its chunks", () => {
   });
 });
 
+describe("columns with gaps in every chunk", () => {
+  it("still give every row's value and reason while the fast loop pauses and retries", () => {
+    const env = environment({ a: "number" });
+    const rows = 60_000; // 118 chunks: pauses grow to their longest and start again after plain chunks
+    const a = Float64Array.from({ length: rows }, (_, r) => (r < 40_000 && r % 97 === 0 ? Number.NaN : r / 8));
+    const result = compileColumns(parse("a * 3 - 1"), env).evaluate([a]);
+    let gaps = 0;
+    for (let row = 0; row < rows; row++) {
+      if (Number.isNaN(a[row] as number)) {
+        gaps++;
+        expect(result.missing[row]).toBe(1);
+        expect(result.reason(row)).toEqual({ kind: "no-data", name: "a", unit: `row ${row}`, period: "" });
+      } else expect(result.values[row], `row ${row}`).toBe((row / 8) * 3 - 1);
+    }
+    expect(result.missingCount).toBe(gaps);
+    expect(gaps).toBe(413);
+  });
+});
+
 function parse(text: string) {
   const { ast, diagnostics } = parseFormula(text);
   if (!ast || diagnostics.length > 0) throw new Error(`${text} does not parse`);
