@@ -123,7 +123,7 @@ function evaluate(
 }
 
 /** Rows per chunk of the fast loop: its test costs little per row, a chunk run twice little in all. */
-const CHUNK_ROWS = 512;
+const CHUNK_ROWS = 1024;
 /** The most chunks that go straight to the exact loop after a chunk that failed in the fast one. */
 const LONGEST_PAUSE = 64;
 
