@@ -633,8 +633,14 @@ class FunctionBuilder {
       partials.push(p);
     });
     const steps = `sumSteps([${terms.map((t) => t.code).join(", ")}], ${site})`;
-    // The plain sum first, replaced where the test fires: every target assigns `result` on every path.
     const last = partials[partials.length - 1] as string;
+    if (this.target.missingValues) {
+      // ROW: the steps where the test fires, else the plain sum.
+      this.line(`if (${needsSteps(terms, partials, !strict)}) ${result} = ${steps};`);
+      this.line(`else ${result} = ${last};`);
+      return;
+    }
+    // The loops: the plain sum, then the test that leaves the row or flags the chunk.
     this.line(`${result} = ${last};`);
     // CHUNK: the overflow test as a check of its own (no branch), the rest as a flag.
     const overflows = !strict && !this.target.flags;
