@@ -28,7 +28,7 @@ export interface ColumnFormula {
   readonly inputs: readonly number[];
   /** A condition's values are 1 (true) and 0 (false). */
   readonly type: "number" | "boolean";
-  /** The generated loop, for debugging and tests. */
+  /** The generated loops (`fast` and `exact`), for debugging and tests. */
   readonly javascript: string;
   evaluate(columns: ColumnInputs, options?: ColumnOptions): ColumnResult;
 }
