@@ -16,10 +16,11 @@ import {
  * A formula evaluated over whole columns, for callers that hold data as typed arrays: one Float64Array
  * per input in, a Float64Array of values and a missing mask out. Rows go in chunks through a generated
  * loop that assumes every value present and every step plain, with no branch per check: each check adds
- * to a sum tested once per chunk. A chunk where some check fires (a missing input, a division by zero, a
- * possible cancellation) is run again by an exact loop that sends each such row through the formula's
- * row function, so values and reasons are exactly those of `CompiledFormula.run`. Formulas that look at other periods or other units have no meaning over bare
- * columns and are refused, as are text formulas and inputs that are not numbers.
+ * to a sum or a flag tested once per chunk. A chunk where some check fires (a missing input, a division
+ * by zero, a possible cancellation) is run again by an exact loop that sends each such row through the
+ * formula's row function, so values and reasons are exactly those of `CompiledFormula.run`. Formulas that
+ * look at other periods or other units have no meaning over bare columns and are refused, as are text
+ * formulas and inputs that are not numbers.
  */
 export interface ColumnFormula {
   /** The row-by-row formula the batch falls back on. */
