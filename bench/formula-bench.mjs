@@ -23,6 +23,8 @@ const UNITS = 2_000;
 const PERIODS = 100;
 const ROWS = UNITS * PERIODS;
 const TOLERANCE = 1e-9;
+/** `--batch`: only the batch table, with more rounds (its loops take well under a millisecond). */
+const BATCH_ONLY = process.argv.includes("--batch");
 
 // ---- Data: one Float64Array per input, row = unit * PERIODS + period, from a fixed seed ----
 
@@ -216,7 +218,7 @@ function batchRows(columns, problems) {
     const { aMs, bMs } = timeSideBySide(
       () => hand(out),
       () => batch(out),
-      21,
+      BATCH_ONLY ? 61 : 21,
       cpuTime,
     );
     ratios.push(bMs / aMs);
@@ -318,9 +320,42 @@ function main() {
       .join(" ")} · ${ROWS.toLocaleString("en")} rows (${UNITS} units × ${PERIODS} periods) per pass\n`,
   );
   const columns = makeColumns();
+  const problems = [];
+  if (!BATCH_ONLY) evaluationTable(columns, problems);
+  console.log("\n## Batch over columns (compileColumns): rows per second (time relative to a hand-written loop)\n");
+  console.log(
+    markdownTable(["formula", "hand-written loop", "Tarazy batch"], batchRows(columns, problems), [false, true, true]),
+  );
+  console.log(
+    problems.length === 0
+      ? `\nAll ${BATCH_ONLY ? "batch results" : "engines and the batch"} agree with plain JavaScript on every row (to 1e-9).`
+      : `\nPROBLEMS:\n${problems.map((p) => `- ${p}`).join("\n")}`,
+  );
+  if (!BATCH_ONLY) {
+    console.log("\n## Tarazy front end: formulas per second (the 12 formulas above, in turn)\n");
+    console.log(
+      markdownTable(
+        ["step", "formulas/s"],
+        frontEndRates().map(([step, r]) => [step, formatRate(r)]),
+        [false, true],
+      ),
+    );
+  }
+  console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s, load average at the end ${loadAverage()})`);
+  if (problems.length > 0) process.exitCode = 1;
+}
+
+function loadAverage() {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+}
+
+/** Every formula through every engine: the evaluation table. */
+function evaluationTable(columns, problems) {
   const expected = new Float64Array(ROWS);
   const out = new Float64Array(ROWS);
-  const problems = [];
   const rows = [];
   const ratios = ENGINES.map(() => []);
   for (const f of FORMULAS) {
@@ -342,26 +377,6 @@ function main() {
     Object.entries(f.rewritten ?? {}).map(([engine, why]) => `${f.id} in ${engine} (${why}): \`${f[engine]}\``),
   );
   console.log(`\nRewritten for peers lacking a construct: ${rewrites.join("; ")}.`);
-  console.log("\n## Batch over columns (compileColumns): rows per second (time relative to a hand-written loop)\n");
-  console.log(
-    markdownTable(["formula", "hand-written loop", "Tarazy batch"], batchRows(columns, problems), [false, true, true]),
-  );
-  console.log(
-    problems.length === 0
-      ? "\nAll engines and the batch agree with plain JavaScript on every row (to 1e-9)."
-      : `\nPROBLEMS:\n${problems.map((p) => `- ${p}`).join("\n")}`,
-  );
-
-  console.log("\n## Tarazy front end: formulas per second (the 12 formulas above, in turn)\n");
-  console.log(
-    markdownTable(
-      ["step", "formulas/s"],
-      frontEndRates().map(([step, r]) => [step, formatRate(r)]),
-      [false, true],
-    ),
-  );
-  console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  if (problems.length > 0) process.exitCode = 1;
 }
 
 main();

@@ -4,21 +4,23 @@ import type { EvalContext } from "../formula/context.js";
 import type { Environment } from "../formula/environment.js";
 import { type MissingReason, missing, type Value } from "../formula/value.js";
 import {
-  type ColumnLoop,
+  type ColumnLoops,
   type CompiledFormula,
   CompileError,
   type CompileOptions,
-  compileColumnLoop,
+  compileColumnLoops,
   compileFormula,
 } from "./compiler.js";
 
 /**
  * A formula evaluated over whole columns, for callers that hold data as typed arrays: one Float64Array
- * per input in, a Float64Array of values and a missing mask out. A generated loop handles the rows where
- * everything is present and plain; every other row (a missing input, a division by zero, a possible
- * cancellation) goes through the formula's row function, so values and reasons are exactly those of
- * `CompiledFormula.run`. Formulas that look at other periods or other units have no meaning over bare
- * columns and are refused, as are text formulas and inputs that are not numbers.
+ * per input in, a Float64Array of values and a missing mask out. Rows go in chunks through a generated
+ * loop that assumes every value present and every step plain, with no branch per check: each check adds
+ * to a sum or a flag tested once per chunk. A chunk where some check fires (a missing input, a division
+ * by zero, a possible cancellation) is run again by an exact loop that sends each such row through the
+ * formula's row function, so values and reasons are exactly those of `CompiledFormula.run`. Formulas that
+ * look at other periods or other units have no meaning over bare columns and are refused, as are text
+ * formulas and inputs that are not numbers.
  */
 export interface ColumnFormula {
   /** The row-by-row formula the batch falls back on. */
@@ -27,7 +29,7 @@ export interface ColumnFormula {
   readonly inputs: readonly number[];
   /** A condition's values are 1 (true) and 0 (false). */
   readonly type: "number" | "boolean";
-  /** The generated loop, for debugging and tests. */
+  /** The generated loops (`fast` and `exact`), for debugging and tests. */
   readonly javascript: string;
   evaluate(columns: ColumnInputs, options?: ColumnOptions): ColumnResult;
 }
@@ -64,13 +66,13 @@ export function compileColumns(ast: Expr, env: Environment, options: CompileOpti
     throw new CompileError("a formula that reads other periods or other units cannot be evaluated over columns");
   }
   const names = inputNames(env, formula.inputs);
-  const { loop, javascript } = compileColumnLoop(ast, env, checked, type);
+  const { loops, javascript } = compileColumnLoops(ast, env, checked, type);
   return {
     formula,
     inputs: formula.inputs,
     type,
     javascript,
-    evaluate: (columns, evaluateOptions = {}) => evaluate(formula, loop, names, columns, evaluateOptions),
+    evaluate: (columns, evaluateOptions = {}) => evaluate(formula, loops, names, columns, evaluateOptions),
   };
 }
 
@@ -87,7 +89,7 @@ function inputNames(env: Environment, inputs: readonly number[]): ReadonlyMap<nu
 
 function evaluate(
   formula: CompiledFormula,
-  loop: ColumnLoop,
+  loops: ColumnLoops,
   names: ReadonlyMap<number, string>,
   columns: ColumnInputs,
   options: ColumnOptions,
@@ -117,8 +119,42 @@ function evaluate(
       reasons.set(row, value.reason);
     } else values[row] = typeof value === "boolean" ? (value ? 1 : 0) : (value as number);
   };
-  loop(columns, rows, values, slow);
+  runChunks(loops, columns, rows, values, slow);
   return { values, missing: mask, missingCount: reasons.size, reason: (row) => reasons.get(row) };
+}
+
+/** Rows per chunk of the fast loop: its test costs little per row, a chunk run twice little in all. */
+const CHUNK_ROWS = 1024;
+/** The most chunks that go straight to the exact loop after a chunk that failed in the fast one. */
+const LONGEST_PAUSE = 64;
+
+/**
+ * Every row through `fast` chunk by chunk, and a chunk that fails through `exact`. Where uncommon rows
+ * are frequent (gaps scattered through a column) most chunks would run twice, so after a failed chunk
+ * the next ones skip the fast loop: 1 chunk, then 2, 4 ... 64 while the fast loop keeps failing, and
+ * 1 again after it succeeds. Such columns then cost about the exact loop alone.
+ */
+function runChunks(
+  loops: ColumnLoops,
+  columns: ColumnInputs,
+  rows: number,
+  values: Float64Array,
+  slow: (row: number) => void,
+): void {
+  let exactUntil = 0;
+  let pause = 1;
+  for (let start = 0; start < rows; start += CHUNK_ROWS) {
+    const end = Math.min(start + CHUNK_ROWS, rows);
+    if (start >= exactUntil) {
+      if (loops.fast(columns, start, end, values)) {
+        pause = 1;
+        continue;
+      }
+      exactUntil = end + pause * CHUNK_ROWS;
+      pause = Math.min(2 * pause, LONGEST_PAUSE);
+    }
+    loops.exact(columns, start, end, values, slow);
+  }
 }
 
 function rowCount(inputs: readonly number[], columns: ColumnInputs, rows: number | undefined): number {

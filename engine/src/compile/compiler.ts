@@ -93,26 +93,37 @@ export function compileFormula(ast: Expr, env: Environment, options: CompileOpti
 }
 
 /**
- * The fast loop over columns (ROW and COLUMNS below; batch.ts runs it): for each row below `n`, reads
- * `cols[slot][row]` and writes `values[row]`, or calls `slow(row)` for a row it does not handle.
+ * The loops over columns (CHUNK and COLUMNS below; batch.ts runs them), over the rows from `start` to
+ * `end`, reading `cols[slot][row]` and writing `values[row]`. `fast` assumes every row is plain and
+ * returns false when some row is not (its values are then to be thrown away); `exact` calls `slow(row)`
+ * for each row it does not handle.
  */
-export type ColumnLoop = (
-  cols: readonly (Float64Array | undefined)[],
-  n: number,
-  values: Float64Array,
-  slow: (row: number) => void,
-) => void;
+export interface ColumnLoops {
+  fast(cols: readonly (Float64Array | undefined)[], start: number, end: number, values: Float64Array): boolean;
+  exact(
+    cols: readonly (Float64Array | undefined)[],
+    start: number,
+    end: number,
+    values: Float64Array,
+    slow: (row: number) => void,
+  ): void;
+}
 
-/** The COLUMNS loop of a formula the checker accepted as `type`, and its source. For batch.ts. */
-export function compileColumnLoop(
+/** The CHUNK and COLUMNS loops of a formula the checker accepted as `type`, and their source. For batch.ts. */
+export function compileColumnLoops(
   ast: Expr,
   env: Environment,
   checked: CheckResult,
   type: Type,
-): { loop: ColumnLoop; javascript: string } {
+): { loops: ColumnLoops; javascript: string } {
   const program = new Program(checked, env);
-  const javascript = program.source(program.columnFunction(ast, type));
-  return { loop: instantiate<ColumnLoop>(program, javascript), javascript };
+  const fast = program.columnFunction(ast, type, CHUNK);
+  const exact = program.columnFunction(ast, type, COLUMNS);
+  const javascript = program.source(`{
+  fast: ${fast},
+  exact: ${exact}
+}`);
+  return { loops: instantiate<ColumnLoops>(program, javascript), javascript };
 }
 
 /** Runs the generated factory: the function it returns, with the program's constants and helpers. */
@@ -207,9 +218,9 @@ class Program {
     return builder.source(name, result.code);
   }
 
-  /** Compiles `root` as the COLUMNS loop (FunctionBuilder.columnLoop); returns its source. */
-  columnFunction(root: Expr, type: Type): string {
-    const builder = new FunctionBuilder(this, COLUMNS);
+  /** Compiles `root` as a CHUNK or COLUMNS loop (FunctionBuilder.columnLoop); returns its source. */
+  columnFunction(root: Expr, type: Type, target: Target): string {
+    const builder = new FunctionBuilder(this, target);
     const result = builder.emit(root, "period", type === "number");
     return builder.columnLoop(result.code, type);
   }
@@ -269,20 +280,33 @@ const FLIPPED: Readonly<Record<string, string>> = { "<": ">", "<=": ">=", ">": "
  * COLUMNS: the body of a loop over rows of columns (batch.ts) that handles the common case only: every
  * value present and every step plain; at anything else (a missing input, a division by zero, an overflow,
  * a possible cancellation) it leaves the row to the ROW function, so both give exactly the same results.
+ * CHUNK: the same loop without a branch per check (a branch per check costs up to half the loop's time
+ * in cheap formulas): a finiteness check adds x - x (0, or NaN where x is not finite) to the row's `bad`,
+ * summed over the chunk in `z`; any other test is or-ed into the chunk's `f` as 0 or 1; and the row goes
+ * on with whatever value it has. A chunk where `z` or `f` is not 0 is thrown away and run again by
+ * COLUMNS; where both are 0 its values are COLUMNS' values, since both compute each by the same code.
  */
 interface Target {
-  /** The statement reading input `slot` in `period` into `temp`; `checked`: COLUMNS tests it is a number. */
+  /** The statement reading input `slot` in `period` into `temp`; `checked`: the loops test it is a number. */
   load(slot: number, period: string, temp: string, checked: boolean): string;
   /** Whether a value can be missing in this code at all. */
   readonly missingValues: boolean;
-  /** The statement for the uncommon case: `result` becomes `code` (ROW), or the row is left (COLUMNS). */
-  otherwise(result: string, code: string): string;
+  /** Where `test` holds: `result` becomes `code` (ROW), the row is left (COLUMNS), the chunk fails (CHUNK). */
+  when(test: string, result: string, code: string): string;
+  /** CHUNK: a check flags the chunk and the row goes on, so tests avoid branches (& and | for && and ||). */
+  readonly flags: boolean;
+  /** The same where `value` is not finite. */
+  whenNotFinite(value: string, result: string, code: string): string;
 }
+
+const notFinite = (value: string) => `!(${value} - ${value} === 0)`;
 
 const ROW: Target = {
   load: (slot, period, temp) => `${temp} = ctx.get(${slot}, unit, ${period});`,
   missingValues: true,
-  otherwise: (result, code) => `${result} = ${code};`,
+  when: (test, result, code) => `if (${test}) ${result} = ${code};`,
+  flags: false,
+  whenNotFinite: (value, result, code) => ROW.when(notFinite(value), result, code),
 };
 
 /** Leaves the row to the row function (`slow`) and goes on with the next (the loop is labelled `rows`). */
@@ -290,9 +314,22 @@ const LEAVE_ROW = "{ slow(row); continue rows; }";
 
 const COLUMNS: Target = {
   load: (slot, _period, temp, checked) =>
-    checked ? `${temp} = c${slot}[row]; if (!(${temp} - ${temp} === 0)) ${LEAVE_ROW}` : `${temp} = c${slot}[row];`,
+    `${temp} = c${slot}[row];${checked ? ` ${COLUMNS.whenNotFinite(temp, "", "")}` : ""}`,
   missingValues: false,
-  otherwise: () => LEAVE_ROW,
+  when: (test) => `if (${test}) ${LEAVE_ROW}`,
+  flags: false,
+  whenNotFinite: (value) => `if (${notFinite(value)}) ${LEAVE_ROW}`,
+};
+
+const CHUNK: Target = {
+  load: (slot, _period, temp, checked) =>
+    `${temp} = c${slot}[row];${checked ? ` ${CHUNK.whenNotFinite(temp, "", "")}` : ""}`,
+  missingValues: false,
+  // A test with && keeps its branch: its costly second part is rarely reached (see needsSteps).
+  when: (test) => (test.includes("&&") ? `if (${test}) f = 1;` : `f |= ${test};`),
+  flags: true,
+  // x - x is 0 for a number and NaN for an infinity or NaN: no branch.
+  whenNotFinite: (value) => `bad += ${value} - ${value};`,
 };
 
 /** Whether `*` or `/` with a literal operand cannot overflow or divide by zero (operands are always finite). */
@@ -304,7 +341,10 @@ function cannotFail(node: Binary): boolean {
 }
 
 class FunctionBuilder {
-  private readonly lines: string[] = [];
+  private lines: string[] = [];
+  /** CHUNK: code of the formula's parts that read no input, run once before the loop (see hoist). */
+  private readonly hoisted: string[] = [];
+  private readonly hoistedTemps = new Set<string>();
   private readonly loads = new Loads();
   /** Inputs read where `strict` (see emit), without the test that they are numbers. */
   private readonly unchecked = new Set<string>();
@@ -321,25 +361,77 @@ class FunctionBuilder {
   }
 
   /**
-   * The loop over rows for COLUMNS: reads each input's column once, writes `values[row]` (a condition as
-   * 1 or 0) and leaves every other row to `slow`. The caller fills `values` and the missing mask.
+   * The loop over the rows from `start` to `end` for COLUMNS (`exact`) or CHUNK (`fast`): reads each
+   * input's column once and writes `values[row]` (a condition as 1 or 0). `exact` leaves every other row
+   * to `slow`; `fast` returns whether no row needed that. The caller fills the missing mask.
    */
   columnLoop(result: string, type: Type): string {
+    const chunk = this.target === CHUNK;
     const columns = [...this.program.inputs].map((slot) => `c${slot} = cols[${slot}]`);
     const declare = columns.length > 0 ? `  const ${columns.join(", ")};\n` : "";
     // A number's checks were deferred to here (see `strict` in emit): one test of the final value.
-    const store =
-      type === "boolean"
-        ? `values[row] = ${result} ? 1 : 0;`
-        : `if (!(${result} - ${result} === 0)) ${LEAVE_ROW}\n    values[row] = ${result};`;
+    const check = type === "boolean" ? "" : `${this.target.whenNotFinite(result, "", "")}\n    `;
+    const store = `${check}values[row] = ${type === "boolean" ? `${result} ? 1 : 0` : result};`;
     const body = this.lines.map((l) => `  ${l}`).join("\n");
     // Locals declared inside the loop: nothing carries from one row to the next, which the JIT can see.
-    const locals = this.declarations().replace(/^ {2}/, "    ");
-    return `function columns(cols, n, values, slow) {\n${declare}  rows: for (let row = 0; row < n; row++) {\n${locals}${body}\n    ${store}\n  }\n}`;
+    // CHUNK: `bad` is the row's own, so the sum over the chunk is one addition per row.
+    const locals = `${chunk ? "    let bad = 0;\n" : ""}${this.declarations().replace(/^ {2}/, "    ")}`;
+    const name = chunk ? "fast" : "exact";
+    const parameters = chunk ? "cols, start, end, values" : "cols, start, end, values, slow";
+    const loop = `${chunk ? "" : "rows: "}for (let row = start; row < end; row++) {`;
+    const sum = chunk ? "\n    z += bad;" : "";
+    const [before, after] = chunk ? ["  let z = 0, f = 0;\n", "\n  return z === 0 && f === 0;"] : ["", ""];
+    return `function ${name}(${parameters}) {\n${declare}${before}${this.hoistedCode()}  ${loop}\n${locals}${body}\n    ${store}${sum}\n  }${after}\n}`;
   }
 
   private declarations(): string {
-    return this.temps > 0 ? `  let ${Array.from({ length: this.temps }, (_, i) => `t${i}`).join(", ")};\n` : "";
+    const temps = Array.from({ length: this.temps }, (_, i) => `t${i}`).filter((t) => !this.hoistedTemps.has(t));
+    return temps.length > 0 ? `  let ${temps.join(", ")};\n` : "";
+  }
+
+  /** The hoisted part of a CHUNK loop: its temps and code, with its own `bad` added to the chunk's `z`. */
+  private hoistedCode(): string {
+    if (this.hoisted.length === 0) return "";
+    const code = this.hoisted.map((l) => `  ${l}`).join("\n");
+    return `  let ${[...this.hoistedTemps].join(", ")};\n  {\n    let bad = 0;\n${code}\n    z += bad;\n  }\n`;
+  }
+
+  /**
+   * CHUNK: a part of the formula that reads no input (`ln(10)`, `80 - 20`) is computed, and checked, once
+   * before the loop instead of in every row. Its checks then fail the whole chunk even where the row
+   * would not reach it (an `if` branch not taken); the exact loop decides those rows, so only time is lost.
+   */
+  private hoist(expr: Expr): boolean {
+    return (
+      this.target.flags && this.lines !== this.hoisted && constantNumber(expr) === undefined && this.readsNothing(expr)
+    );
+  }
+
+  private readsNothing(expr: Expr): boolean {
+    switch (expr.kind) {
+      case "number":
+      case "boolean":
+        return true;
+      case "unary":
+        return this.readsNothing(expr.operand);
+      case "binary":
+        return this.readsNothing(expr.left) && this.readsNothing(expr.right);
+      case "call":
+        return this.program.specOf(expr).kind === "pure" && expr.args.every((a) => this.readsNothing(a));
+      default:
+        return false;
+    }
+  }
+
+  private emitHoisted(expr: Expr, period: string, strict: boolean): Operand {
+    const [lines, depth, first] = [this.lines, this.depth, this.temps];
+    this.lines = this.hoisted;
+    this.depth = 1;
+    const result = this.emitNode(expr, period, strict);
+    for (let i = first; i < this.temps; i++) this.hoistedTemps.add(`t${i}`);
+    this.lines = lines;
+    this.depth = depth;
+    return result;
   }
 
   /** canBeMissing as the target sees it: nothing is ever missing in the COLUMNS fast path. */
@@ -422,6 +514,10 @@ class FunctionBuilder {
    * the row function: its own test is left out.
    */
   emit(expr: Expr, period: string, strict = false): Operand {
+    return this.hoist(expr) ? this.emitHoisted(expr, period, strict) : this.emitNode(expr, period, strict);
+  }
+
+  private emitNode(expr: Expr, period: string, strict: boolean): Operand {
     switch (expr.kind) {
       case "number":
         return { code: numberLiteral(expr.value, this.program), canBeMissing: false };
@@ -431,7 +527,7 @@ class FunctionBuilder {
         return { code: expr.value ? "true" : "false", canBeMissing: false };
       case "missing": {
         const code = this.program.constant(explicitMissing(expr));
-        if (!this.target.missingValues) this.line(this.target.otherwise("", code));
+        if (!this.target.missingValues) this.line(this.target.when("true", "", code));
         return { code, canBeMissing: this.maybe(true) };
       }
       case "identifier":
@@ -455,8 +551,7 @@ class FunctionBuilder {
     const known = this.loads.find(key);
     if (known) {
       // Read without its test where strict; used here where it is not, it is tested here.
-      if (!strict && this.unchecked.has(known.temp))
-        this.line(`if (!(${known.temp} - ${known.temp} === 0)) ${this.target.otherwise(known.temp, "")}`);
+      if (!strict && this.unchecked.has(known.temp)) this.line(this.target.whenNotFinite(known.temp, known.temp, ""));
       return { code: known.temp, canBeMissing: this.maybe(!known.present) };
     }
     const t = this.temp();
@@ -480,11 +575,15 @@ class FunctionBuilder {
     if (op === "and" || op === "or") return this.logic(op, [node.left, node.right], period);
     if (isSum(node)) return this.sum(sumRun(node), period, strict);
     const result = this.temp();
-    const left = this.emit(node.left, period, strict && (op === "*" || op === "/"));
+    const product = op === "*" || op === "/";
+    // CHUNK tests the result of a * or / that can fail, which an operand's infinity or NaN reaches
+    // (a divisor's does not where the quotient is not strict: x / ∞ is 0).
+    const tested = this.target.flags && product && !cannotFail(node);
+    const left = this.emit(node.left, period, (strict && product) || tested);
     let canBeMissing = left.canBeMissing;
     this.present(left, result, () => {
       // A divisor is strict too: its infinity or NaN is passed on to the quotient (see arithmetic).
-      const right = this.emit(node.right, period, strict && (op === "*" || op === "/"));
+      const right = this.emit(node.right, period, (strict && product) || (tested && op === "*"));
       canBeMissing ||= right.canBeMissing;
       this.present(right, result, () => {
         if (op in COMPARISON_JS) this.comparison(node, left.code, right.code, result);
@@ -512,7 +611,8 @@ class FunctionBuilder {
     const next = (k: number) => {
       const expr = exprs[k];
       if (!expr) return this.sumOfPresent(terms, result, site, strict);
-      const term = this.emit(expr, period, strict);
+      // CHUNK tests the run's sum for finiteness (sumOfPresent), which a term's infinity or NaN reaches.
+      const term = this.emit(expr, period, strict || this.target.flags);
       const before = terms.map((t) => t.code).join(", ");
       terms.push({ code: term.code, minus: run.steps[k - 1]?.minus ?? false, constant: constantNumber(expr) });
       // A missing term after two or more: an overflow before it comes first, as written out step by step.
@@ -533,8 +633,20 @@ class FunctionBuilder {
       partials.push(p);
     });
     const steps = `sumSteps([${terms.map((t) => t.code).join(", ")}], ${site})`;
-    this.line(`if (${needsSteps(terms, partials, !strict)}) ${this.target.otherwise(result, steps)}`);
-    this.line(`else ${result} = ${partials[partials.length - 1]};`);
+    const last = partials[partials.length - 1] as string;
+    if (this.target.missingValues) {
+      // ROW: the steps where the test fires, else the plain sum.
+      this.line(`if (${needsSteps(terms, partials, !strict)}) ${result} = ${steps};`);
+      this.line(`else ${result} = ${last};`);
+      return;
+    }
+    // The loops: the plain sum, then the test that leaves the row or flags the chunk.
+    this.line(`${result} = ${last};`);
+    // CHUNK: the overflow test as a check of its own (no branch), the rest as a flag.
+    const overflows = !strict && !this.target.flags;
+    if (!strict && this.target.flags) this.line(this.target.whenNotFinite(last, result, steps));
+    const test = needsSteps(terms, partials, overflows, this.target.flags);
+    if (test !== "false") this.line(this.target.when(test, result, steps));
   }
 
   private comparison(node: Binary, a: string, b: string, result: string) {
@@ -587,7 +699,7 @@ class FunctionBuilder {
       this.line(`${result} = Math.pow(${a}, ${b});`);
       if (strict) return;
       const domain = `domain(${this.program.constant(site)}, ${result}, ${a}, ${b})`;
-      this.line(`if (!(${result} - ${result} === 0)) ${this.target.otherwise(result, domain)}`);
+      this.line(this.target.whenNotFinite(result, result, domain));
       return;
     }
     const js = ARITHMETIC_JS[node.operator];
@@ -597,18 +709,24 @@ class FunctionBuilder {
     // (x * 1 is x, -0 included), NaN where it is not (x / ∞ alone would be a finite 0).
     if (cannotFail(node) || strict) {
       const passOn = strict && node.operator === "/" && constantNumber(node.right) === undefined;
-      this.line(`${result} = ${a} ${js} ${b}${passOn ? ` * ((${b} - ${b}) + 1)` : ""};`);
+      // CHUNK tests the divisor itself: no multiplication in the value's own chain of operations.
+      const factor = passOn && !this.target.flags ? ` * ((${b} - ${b}) + 1)` : "";
+      this.line(`${result} = ${a} ${js} ${b}${factor};`);
+      if (passOn && this.target.flags) this.line(this.target.whenNotFinite(b, result, ""));
       return;
     }
     const overflow = this.program.constant(domainMissing(name, node.range, TOO_LARGE));
-    if (node.operator === "/") {
+    // Only the row function tells a division by zero from an overflow: elsewhere the quotient's own
+    // test sees both (x / 0 is an infinity or NaN).
+    const zeroTest = node.operator === "/" && this.target.missingValues;
+    if (zeroTest) {
       const zero = this.program.constant(divisionByZero(node.right, printFormula(node.right)));
-      this.line(`if (${b} === 0) ${this.target.otherwise(result, zero)}`);
+      this.line(this.target.when(`${b} === 0`, result, zero));
       this.open("else {");
     }
     this.line(`${result} = ${a} ${js} ${b};`);
-    this.line(`if (!(${result} - ${result} === 0)) ${this.target.otherwise(result, overflow)}`);
-    if (node.operator === "/") this.close();
+    this.line(this.target.whenNotFinite(result, result, overflow));
+    if (zeroTest) this.close();
   }
 
   private call(node: Call, period: string, strict: boolean): Operand {
@@ -638,7 +756,7 @@ class FunctionBuilder {
       this.line(`${result} = ${call};`);
       if (picks || strict) return;
       const domain = `domain(${this.program.constant(site)}, ${[result, ...args].join(", ")})`;
-      this.line(`if (!(${result} - ${result} === 0)) ${this.target.otherwise(result, domain)}`);
+      this.line(this.target.whenNotFinite(result, result, domain));
     };
     // abs keeps an infinity or NaN of its argument; min, max and the others may not.
     const argMissing = this.allPresent(node.args, period, result, then, strict && spec.name === "abs");

@@ -82,8 +82,17 @@ export interface TermCode {
  * JavaScript that is true when the run must be evaluated step by step: the final partial sum is not
  * finite, or the terms do not all push the same way and some step's result is within 1e-13 of the
  * partial sum before it (excelAdd's own first test). `partials[k]` holds the sum after step k+1.
+ * `flags` (the batch's fast loop, which only needs a test that fires at least where this one does): no
+ * branch per guard (| for ||), no `!== 0` part (a sum that is exactly 0 fires it; the exact loop then
+ * decides), and a literal's bound where a step has one (constantBound).
  */
-export function needsSteps(terms: readonly TermCode[], partials: readonly string[], overflows = true): string {
+export function needsSteps(
+  terms: readonly TermCode[],
+  partials: readonly string[],
+  overflows = true,
+  flags = false,
+): string {
+  const or = flags ? " | " : " || ";
   const last = partials[partials.length - 1] as string;
   // Without `overflows` the caller tests the final value itself (an overflow reaches it).
   const tests = overflows ? [`!(${last} - ${last} === 0)`] : [];
@@ -93,12 +102,15 @@ export function needsSteps(terms: readonly TermCode[], partials: readonly string
     const sameWay = partials.length === 1 ? "false" : decided;
     const guards = partials.map((p, k) => {
       const before = k === 0 ? (terms[0] as TermCode).code : partials[k - 1];
-      return `(${p} !== 0 && Math.abs(${p}) <= ${NEAR_CANCELLATION} * Math.abs(${before}))`;
+      const bound = flags && partials.length === 1 ? constantBound(terms) : undefined;
+      const size = bound === undefined ? `${NEAR_CANCELLATION} * Math.abs(${before})` : `(${bound})`;
+      return `(${flags ? "" : `${p} !== 0 && `}Math.abs(${p}) <= ${size})`;
     });
-    const cancels = guards.length === 1 ? (guards[0] as string) : `(${guards.join(" || ")})`;
+    const cancels = guards.length === 1 ? (guards[0] as string) : `(${guards.join(or)})`;
+    // && even with flags: where the terms push one way (the common case) the guards are not computed.
     tests.push(sameWay === "false" ? cancels : `(!(${sameWay}) && ${cancels})`);
   }
-  return tests.length === 0 ? "false" : tests.join(" || ");
+  return tests.length === 0 ? "false" : tests.join(or);
 }
 
 /** Code testing that every term pushes the sum one way; "true"/"false" when the literals decide it. */
@@ -122,4 +134,19 @@ function oneWay(terms: readonly TermCode[], direction: 1 | -1): string {
     tests.push(`${term.code} ${sign > 0 ? ">=" : "<="} 0`);
   }
   return tests.length === 0 ? "true" : tests.join(" && ");
+}
+
+/**
+ * For a run of one step with a literal term, a bound that Math.abs(r) <= 1e-13 * Math.abs(a) implies, so
+ * the guard needs no multiplication (a test that may fire more often but never less is all the fast
+ * loop needs). `c - x`: a is c. `x - c`: a step that cancels is exact (a and c are within a factor 2), so
+ * |a| <= |c| + |r| and |r| <= 1e-13 * |c| / (1 - 1e-13), which the margin 1e-12 covers with room for
+ * the rounding of the product.
+ */
+function constantBound(terms: readonly TermCode[]): number | undefined {
+  const [first, second] = terms;
+  if (first?.constant !== undefined) return NEAR_CANCELLATION * Math.abs(first.constant);
+  // Not for a literal so small that the bound would lose precision (underflow): the general guard then.
+  const c = second?.constant;
+  return c !== undefined && Math.abs(c) >= 1e-200 ? NEAR_CANCELLATION * Math.abs(c) * (1 + 1e-12) : undefined;
 }

@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkFormula } from "../../src/check/checker.js";
 import { compileColumns } from "../../src/compile/batch.js";
-import { CompileError } from "../../src/compile/compiler.js";
+import { CompileError, compileColumnLoops } from "../../src/compile/compiler.js";
 import { interpret } from "../../src/compile/reference.js";
-import type { Type } from "../../src/formula/environment.js";
+import type { Environment, Type } from "../../src/formula/environment.js";
 import { MemoryContext, type MemoryValue } from "../../src/formula/memory-context.js";
 import { parseFormula } from "../../src/formula/parser.js";
 import { isMissing, type MissingReason } from "../../src/formula/value.js";
@@ -140,6 +140,128 @@ describe("compileColumns gives what row-by-row evaluation gives", () => {
     expect(() => batch.evaluate([])).toThrow(RangeError);
     expect(() => batch.evaluate([new Float64Array(2)], { rows: 3 })).toThrow(RangeError);
     expect(() => compileColumns(parse("1"), env).evaluate([])).toThrow(RangeError);
+  });
+});
+
+describe("the fast loop and its chunks", () => {
+  /** The fast loop over rows [0, rows) alone; its values, or undefined where it reports a row it cannot take. */
+  function fastValues(
+    ast: ReturnType<typeof parse>,
+    env: Environment,
+    type: Type,
+    columns: Float64Array[],
+    rows: number,
+  ) {
+    const { loops } = compileColumnLoops(ast, env, checkFormula(ast, env, { expected: type }), type);
+    const values = new Float64Array(rows);
+    return loops.fast(columns, 0, rows, values) ? values : undefined;
+  }
+
+  for (const type of ["number", "boolean"] as Type[]) {
+    it(`where it reports every row plain, gives the row function's values (random ${type} formulas)`, () => {
+      let decided = 0;
+      fc.assert(
+        fc.property(typedFormula(type, 4, "columns"), randomColumns, (ast, cells) => {
+          const { rows, columns, ctx } = bothWays(cells);
+          const values = fastValues(ast, ENV, type, columns, rows);
+          if (!values) return;
+          decided++;
+          for (let row = 0; row < rows; row++) {
+            const reference = interpret(ast, ENV, ctx, row, 0, checkFormula(ast, ENV, { expected: type }));
+            expect(isMissing(reference), `row ${row}`).toBe(false);
+            const expected = typeof reference === "boolean" ? Number(reference) : reference;
+            expect(Object.is(values[row], expected), `row ${row}: ${values[row]} vs ${expected}`).toBe(true);
+          }
+        }),
+        { numRuns: 300, seed: 20261204 },
+      );
+      // Not a vacuous pass: the fast loop decided a good share of the cases (gaps make the others fail).
+      expect(decided).toBeGreaterThan(30);
+    });
+  }
+
+  it("fires for every step that cancels against a literal, on either side (x - c, c - x)", () => {
+    const env = environment({ x: "number" });
+    const nearby = fc.tuple(fc.integer({ min: 1, max: 99_999_999 }), fc.integer({ min: -2000, max: 2000 }));
+    fc.assert(
+      fc.property(nearby, fc.boolean(), ([thousandths, ulps], literalFirst) => {
+        const c = thousandths / 1000;
+        // x within a few thousand units in the last place of c: where the cancellation rule may apply.
+        const x = c + ulps * Number.EPSILON * c;
+        const ast = parse(literalFirst ? `${c} - x` : `x - ${c}`);
+        const values = fastValues(ast, env, "number", [Float64Array.of(x)], 1);
+        // The rule's own guard (excelSubtract): where it fires, the fast loop must give the row up.
+        const [a, b] = literalFirst ? [c, x] : [x, c];
+        const r = a - b;
+        if (r !== 0 && Math.abs(r) <= 1e-13 * Math.abs(a)) expect(values, `${a} - ${b}`).toBeUndefined();
+        const exact = compileColumns(ast, env).evaluate([Float64Array.of(x)]);
+        if (values) expect(Object.is(values[0], exact.values[0]), `${x} vs ${c}`).toBe(true);
+      }),
+      { numRuns: 2000, seed: 20261205 },
+    );
+  });
+
+  it("runs many chunks with gaps, cancellations and overflows at chunk edges as row by row", () => {
+    const rows = 5000;
+    const special = new Map<number, Cell>([
+      [0, undefined],
+      [511, "n/a"],
+      [512, 0.30000000000000004],
+      [1023, 1e308],
+      [1024, 0.1],
+      [2600, undefined],
+      [4999, 0.30000000000000004],
+    ]);
+    const random = fc.sample(fc.double({ min: 0.5, max: 200, noNaN: true }), { numRuns: rows * 4, seed: 7 });
+    const cells = Object.fromEntries(
+      NUMBER_INPUTS.map((name, k) => [
+        name,
+        Array.from({ length: rows }, (_, r) =>
+          name === "x" && special.has(r) ? special.get(r) : random[k * rows + r],
+        ),
+      ]),
+    ) as Record<string, Cell[]>;
+    // Rows 3000-3999: plain again after the gaps, so the fast loop is tried again after its pause.
+    const { columns, ctx, missingInput } = bothWays(cells);
+    for (const text of ["(x / y - 1) * 100", "abs(x - 0.3) / y * 100", "x * 1e10 + y", "0.3 - x + y - z", "x > y"]) {
+      const ast = parse(text);
+      const type = checkFormula(ast, ENV).type as Type;
+      const result = compileColumns(ast, ENV).evaluate(columns, { missingInput });
+      const run = compileColumns(ast, ENV).formula;
+      let missingRows = 0;
+      for (let row = 0; row < rows; row++) {
+        const reference = run.run(ctx, row, 0);
+        if (isMissing(reference)) {
+          missingRows++;
+          expect(result.reason(row), `${text}, row ${row}`).toEqual(reference.reason);
+        } else {
+          const expected = typeof reference === "boolean" ? Number(reference) : reference;
+          expect(Object.is(result.values[row], expected), `${text}, row ${row}`).toBe(true);
+        }
+        expect(result.missing[row]).toBe(isMissing(reference) ? 1 : 0);
+      }
+      expect(result.missingCount, text).toBe(missingRows);
+      expect(type === "boolean" || missingRows >= 3, text).toBe(true);
+    }
+  });
+});
+
+describe("columns with gaps in every chunk", () => {
+  it("still give every row's value and reason while the fast loop pauses and retries", () => {
+    const env = environment({ a: "number" });
+    const rows = 60_000; // 118 chunks: pauses grow to their longest and start again after plain chunks
+    const a = Float64Array.from({ length: rows }, (_, r) => (r < 40_000 && r % 97 === 0 ? Number.NaN : r / 8));
+    const result = compileColumns(parse("a * 3 - 1"), env).evaluate([a]);
+    let gaps = 0;
+    for (let row = 0; row < rows; row++) {
+      if (Number.isNaN(a[row] as number)) {
+        gaps++;
+        expect(result.missing[row]).toBe(1);
+        expect(result.reason(row)).toEqual({ kind: "no-data", name: "a", unit: `row ${row}`, period: "" });
+      } else expect(result.values[row], `row ${row}`).toBe((row / 8) * 3 - 1);
+    }
+    expect(result.missingCount).toBe(gaps);
+    expect(gaps).toBe(413);
   });
 });
 
