@@ -35,11 +35,14 @@ export interface FormulaAtPosition {
   readonly cursor: FormulaCursor;
 }
 
+// An indicator sits in the block or in a group at any depth (`/groups/0/groups/1/indicators/2`); a group's
+// `applies.when` reads unit attributes as an indicator's does.
 const FORMULA_PATHS: readonly [RegExp, FormulaRole, FormulaScope][] = [
-  [/^\/indicators\/\d+\/formula$/, "formula", "indicator"],
-  [/^\/indicators\/\d+\/score\/plan$/, "plan", "indicator"],
-  [/^\/indicators\/\d+\/score\/formula$/, "score", "score"],
-  [/^\/indicators\/\d+\/applies\/when$/, "when", "when"],
+  [/^(?:\/groups\/\d+)*\/indicators\/\d+\/formula$/, "formula", "indicator"],
+  [/^(?:\/groups\/\d+)*\/indicators\/\d+\/score\/plan$/, "plan", "indicator"],
+  [/^(?:\/groups\/\d+)*\/indicators\/\d+\/score\/formula$/, "score", "score"],
+  [/^(?:\/groups\/\d+)*\/indicators\/\d+\/applies\/when$/, "when", "when"],
+  [/^(?:\/groups\/\d+)+\/applies\/when$/, "when", "when"],
 ];
 
 /** The formula role and name scope of a value path of a block file, or undefined when it holds no formula. */

@@ -106,6 +106,32 @@ describe("positionContext finds the formula token and the call at the cursor", (
     expect(when?.cursor.word.text).toBe("unit.");
   });
 
+  test("an indicator inside nested groups, and a group's applies.when, are formulas too", () => {
+    const nested = `block: hdi
+weight: 1
+groups:
+  - id: outer
+    weight: 1
+    applies:
+      when: unit.kind == "district"
+    groups:
+      - id: inner
+        weight: 1
+        indicators:
+          - id: a
+            formula: min(x, y)
+`;
+    const inner = context(nested.replace("min(x, y)", "min(x, ¦y)")).ctx.formula;
+    expect(inner).toMatchObject({
+      path: "/groups/0/groups/0/indicators/0/formula",
+      role: "formula",
+      scope: "indicator",
+    });
+    expect(inner?.cursor.call).toMatchObject({ name: "min", argument: 1 });
+    const when = context(nested.replace("unit.kind", "unit.ki¦nd")).ctx.formula;
+    expect(when).toMatchObject({ path: "/groups/0/applies/when", role: "when", scope: "when" });
+  });
+
   test("a non-formula value is no formula", () => {
     expect(context(`${BLOCK.replace("goalposts", "goal¦posts")}`).ctx.formula).toBeUndefined();
   });
