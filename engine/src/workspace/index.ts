@@ -29,7 +29,7 @@ export interface Occurrence {
 /** The JSON pointers of definitions in rule files, by kind. */
 const DEFINITIONS: readonly [RegExp, SymbolKind][] = [
   [/^\/fields\/\d+\/id$/, "field"],
-  [/^\/indicators\/\d+\/id$/, "indicator"],
+  [/^(?:\/groups\/\d+)*\/indicators\/\d+\/id$/, "indicator"],
   [/^\/block$/, "block"],
   [/^\/units\/\d+\/id$/, "unit"],
 ];
@@ -37,7 +37,8 @@ const DEFINITIONS: readonly [RegExp, SymbolKind][] = [
 /** References written as YAML values in rule files (not in formulas). */
 const RULE_REFERENCES: readonly [RegExp, SymbolKind][] = [
   [/^\/ratings\/\d+\/blocks\/\d+$/, "block"],
-  [/^\/indicators\/\d+\/applies\/(units|except)\/\d+$/, "unit"],
+  [/^(?:\/groups\/\d+)*\/indicators\/\d+\/applies\/(units|except)\/\d+$/, "unit"],
+  [/^(?:\/groups\/\d+)+\/applies\/(units|except)\/\d+$/, "unit"],
 ];
 
 /** The last path segments (besides list positions) that the patterns above and below end in. */

@@ -8,8 +8,8 @@ export type ReferenceKind = "unit" | "block" | "indicator" | "field" | "rating" 
  * is matched with or without its item index, as a flow list being written has no items yet.
  */
 const PLACES: readonly [FileKind, RegExp, ReferenceKind][] = [
-  ["block", /^\/indicators\/\d+\/applies\/(units|except)(\/\d+)?$/, "unit"],
-  ["block", /^\/indicators\/\d+\/applies\/kinds(\/\d+)?$/, "kind"],
+  ["block", /^(?:\/groups\/\d+)*(?:\/indicators\/\d+)?\/applies\/(units|except)(\/\d+)?$/, "unit"],
+  ["block", /^(?:\/groups\/\d+)*(?:\/indicators\/\d+)?\/applies\/kinds(\/\d+)?$/, "kind"],
   ["ruleset", /^\/ratings\/\d+\/blocks(\/\d+)?$/, "block"],
   ["ruleset", /^\/effective\/(from|to)$/, "period"],
   ["units", /^\/units\/\d+\/kind$/, "kind"],
@@ -31,7 +31,7 @@ export function referenceKindAt(kind: FileKind | undefined, path: string): Refer
 /** Where a file declares an element by its id (the definition itself, for hover). */
 const DECLARATIONS: readonly [FileKind, RegExp, ReferenceKind][] = [
   ["block", /^\/block$/, "block"],
-  ["block", /^\/indicators\/\d+\/id$/, "indicator"],
+  ["block", /^(?:\/groups\/\d+)*\/indicators\/\d+\/id$/, "indicator"],
   ["fields", /^\/fields\/\d+\/id$/, "field"],
   ["units", /^\/units\/\d+\/id$/, "unit"],
   ["ruleset", /^\/ratings\/\d+\/id$/, "rating"],

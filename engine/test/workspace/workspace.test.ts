@@ -187,6 +187,27 @@ describe("SymbolIndex", () => {
       expect(readFileSync(o.file, "utf8").slice(o.range.start.offset, o.range.end.offset)).toBe("new_facilities");
   });
 
+  it("indexes indicators inside groups as definitions, and a formula's reference to one", () => {
+    const gdi = fileURLToPath(new URL("../../../rules/examples/gdi/", import.meta.url));
+    const w = new Workspace([gdi]);
+    w.build();
+    const nested = w.index
+      .definitions()
+      .find((o) => o.kind === "indicator" && o.name === "life_expectancy_index_female");
+    expect(nested?.file).toBe(join(gdi, "2022.1/blocks/01-hdi-female.yaml"));
+    const ratio = join(gdi, "2022.1/blocks/03-gdi.yaml");
+    const text = readFileSync(ratio, "utf8").replace(
+      "score(hdi_female) / score(hdi_male)",
+      "life_expectancy_index_female / score(hdi_male)",
+    );
+    w.change(ratio, text, 2);
+    w.build();
+    const at = w.index.at(ratio, text.indexOf("life_expectancy_index_female") + 2);
+    expect(at).toMatchObject({ kind: "indicator", role: "reference", where: "formula" });
+    if (!at) return;
+    expect(w.index.definitionsOf(at).map((o) => o.file)).toEqual([nested?.file]);
+  });
+
   it("indexes blocks named by ratings and units named by applicability and tests", () => {
     const w = new Workspace([root]);
     w.build();
