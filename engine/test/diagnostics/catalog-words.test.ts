@@ -1,18 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { allDiagnosticDocs, type DiagnosticDoc } from "../../src/diagnostics/catalog.js";
 import { CATALOG_WORDS } from "../../src/diagnostics/words/index.js";
-import { ruleSchema } from "../../src/rules/schema.js";
 import { describeDiagnosticCode } from "../../src/workspace/describe.js";
 import { EDITOR_LABELS } from "../../src/workspace/labels.js";
 import { loadAllCodes } from "../support/code-files.js";
-import { latinWords } from "../support/latin-words.js";
+import { allowedLatinWords, latinWords } from "../support/latin-words.js";
 
-/**
- * The rule format's keys are code (the rule files' words) and may stand bare; so may these names and formats that
- * belong to no language.
- */
-function allowedWords(): Set<string> {
-  const words = new Set([
+/** Formats and names that belong to no language, allowed bare beside the rule format's keys. */
+const allowedWords = () =>
+  allowedLatinWords([
     "Tarazy",
     "YAML",
     "JSON",
@@ -26,15 +22,6 @@ function allowedWords(): Set<string> {
     "Windows",
     "JavaScript",
   ]);
-  const keys = (node: unknown): void => {
-    if (!node || typeof node !== "object") return;
-    const properties = (node as { properties?: object }).properties;
-    if (properties) for (const k of Object.keys(properties)) words.add(k);
-    for (const v of Object.values(node)) keys(v);
-  };
-  keys(ruleSchema());
-  return words;
-}
 
 const PARTS = ["title", "description", "fix"] as const;
 let docs: DiagnosticDoc[] = [];
