@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ruleSchema } from "../../src/rules/schema.js";
 import { SCHEMA_TRANSLATION_URLS, schemaText } from "../../src/rules/schema-text.js";
-import { latinWords } from "../support/latin-words.js";
+import { allowedLatinWords, latinWords } from "../support/latin-words.js";
 
 /** Every description and enumDescription of the rule schema: the texts the editor shows. */
 function schemaTexts(node: unknown, out = new Set<string>()): Set<string> {
@@ -16,18 +16,8 @@ function schemaTexts(node: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
-/** The schema's keys are code (the rule files' words), as are these names that belong to no language. */
-function allowedWords(): Set<string> {
-  const words = new Set(["Tarazy", "YAML", "JRC", "COINr", "Excel"]);
-  const keys = (node: unknown): void => {
-    if (!node || typeof node !== "object") return;
-    const properties = (node as { properties?: object }).properties;
-    if (properties) for (const k of Object.keys(properties)) words.add(k);
-    for (const v of Object.values(node)) keys(v);
-  };
-  keys(ruleSchema());
-  return words;
-}
+/** Names that belong to no language, allowed bare beside the schema's keys. */
+const allowedWords = () => allowedLatinWords(["Tarazy", "YAML", "JRC", "COINr", "Excel"]);
 
 const TEXTS = [...schemaTexts(ruleSchema())];
 
