@@ -1,4 +1,5 @@
 import { diagnosticDoc } from "../diagnostics/catalog.js";
+import { docWords } from "../diagnostics/words/index.js";
 import type { Binding } from "../formula/environment.js";
 import type { FunctionSpec, Parameter } from "../functions/spec.js";
 import { displaySignature } from "../functions/spec.js";
@@ -160,19 +161,20 @@ export function describeFunction(spec: FunctionSpec, lang: Lang): string {
   ].join("\n");
 }
 
-/** A diagnostic code's catalog entry (the same text as docs/diagnostics.md). */
+/** A diagnostic code's catalog entry (docs/diagnostics.md's text, in the reader's language where translated). */
 export function describeDiagnosticCode(code: string, lang: Lang): string | undefined {
   const doc = diagnosticDoc(code);
   if (!doc) return undefined;
+  const words = docWords(doc, lang);
   return [
-    `**${doc.code}** ${doc.title} (${doc.severity})`,
+    `**${doc.code}** ${words.title} (${editorLabel(doc.severity, lang)})`,
     "",
-    doc.description,
+    words.description,
     "",
     "```yaml",
     doc.example,
     "```",
-    `${editorLabel("fix", lang)}: ${doc.fix}`,
+    `${editorLabel("fix", lang)}: ${words.fix}`,
   ].join("\n");
 }
 

@@ -34,6 +34,9 @@ export const EDITOR_LABELS = {
   explain: { kk: "Қалай есептелді", ru: "Как рассчитано", en: "How it was computed" },
   diagnostic: { kk: "Хабарлама", ru: "Сообщение", en: "Diagnostic" },
   fix: { kk: "Қалай түзетуге болады", ru: "Как исправить", en: "How to fix" },
+  error: { kk: "қате", ru: "ошибка", en: "error" },
+  warning: { kk: "ескерту", ru: "предупреждение", en: "warning" },
+  info: { kk: "ақпарат", ru: "сведения", en: "info" },
 } as const satisfies Record<string, Readonly<Record<Lang, string>>>;
 
 export type EditorLabel = keyof typeof EDITOR_LABELS;

@@ -1,28 +1,16 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 import { allDiagnosticDocs } from "../../src/diagnostics/catalog.js";
 import { renderDiagnosticsMarkdown } from "../../src/diagnostics/catalog-markdown.js";
 import { diagnosticDocsUrl } from "../../src/diagnostics/docs-url.js";
+import { loadAllCodes } from "../support/code-files.js";
 
-const SRC = join(import.meta.dirname, "..", "..", "src");
 const DOC = join(import.meta.dirname, "..", "..", "..", "docs", "diagnostics.md");
 
-/** Every source file that documents codes (calls defineCodes), so that no area is left out of the page. */
-function codeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return codeFiles(path);
-    return name.endsWith(".ts") && /\bdefineCodes\(/.test(readFileSync(path, "utf8")) && !path.endsWith("catalog.ts")
-      ? [path]
-      : [];
-  });
-}
-
 test("docs/diagnostics.md is the catalog rendered, with every code of every area", async () => {
-  const files = codeFiles(SRC);
-  for (const file of files) await import(pathToFileURL(file).href);
+  await loadAllCodes();
   const docs = allDiagnosticDocs();
   expect(docs.length).toBeGreaterThan(100);
   const rendered = renderDiagnosticsMarkdown(docs);
@@ -47,7 +35,7 @@ const slug = (heading: string) =>
     .replace(/ /g, "-");
 
 test("every code's link (the editor's codeDescription) opens docs/diagnostics.md at the code's own heading", async () => {
-  for (const file of codeFiles(SRC)) await import(pathToFileURL(file).href);
+  await loadAllCodes();
   const headings = readFileSync(DOC, "utf8")
     .split("\n")
     .filter((l) => l.startsWith("## "))

@@ -1,0 +1,3 @@
+import type { CatalogWords } from "./types.js";
+
+export const WORDS: CatalogWords = {};
