@@ -12,7 +12,7 @@ import { latinWords } from "../support/latin-words.js";
  * belong to no language.
  */
 function allowedWords(): Set<string> {
-  const words = new Set(["Tarazy", "YAML", "JSON", "CSV", "XLSX", "UTF", "PDF", "HTML", "SARIF", "Excel", "Windows"]);
+  const words = new Set(["Tarazy", "YAML", "JSON", "CSV", "XLSX", "UTF", "PDF", "HTML", "SARIF", "Excel", "Windows", "JavaScript"]);
   const keys = (node: unknown): void => {
     if (!node || typeof node !== "object") return;
     const properties = (node as { properties?: object }).properties;
@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 describe.each(["kk", "ru"] as const)("the diagnostics catalog in %s", (lang) => {
   it("has a title, a description and a fix for every code, and no words for a code that does not exist", () => {
-    expect(docs.length).toBeGreaterThan(200);
+    expect(docs.length).toBeGreaterThan(180);
     const missing = docs.flatMap((d) =>
       PARTS.filter((p) => !CATALOG_WORDS[d.code]?.[lang]?.[p]?.trim()).map((p) => `${d.code}.${p}`),
     );
@@ -67,14 +67,18 @@ describe.each(["kk", "ru"] as const)("the diagnostics catalog in %s", (lang) => 
   });
 
   it("is what the hover on a code shows, with the severity in the language and the example as written", () => {
-    for (const d of docs) {
+    const wrong = docs.filter((d) => {
       const text = describeDiagnosticCode(d.code, lang) ?? "";
       const words = CATALOG_WORDS[d.code]?.[lang];
-      expect(text, d.code).toContain(`**${d.code}** ${words?.title} (${EDITOR_LABELS[d.severity][lang]})`);
-      expect(text, d.code).toContain(`\n${words?.description}\n`);
-      expect(text, d.code).toContain(`${EDITOR_LABELS.fix[lang]}: ${words?.fix}`);
-      expect(text, d.code).toContain(`\n${d.example}\n`);
-    }
+      return !(
+        words &&
+        text.startsWith(`**${d.code}** ${words.title} (${EDITOR_LABELS[d.severity][lang]})\n`) &&
+        text.includes(`\n${words.description}\n`) &&
+        text.includes(`\n${d.example}\n`) &&
+        text.endsWith(`\n${EDITOR_LABELS.fix[lang]}: ${words.fix}`)
+      );
+    });
+    expect(wrong.map((d) => d.code)).toEqual([]);
   });
 });
 
