@@ -12,7 +12,20 @@ import { latinWords } from "../support/latin-words.js";
  * belong to no language.
  */
 function allowedWords(): Set<string> {
-  const words = new Set(["Tarazy", "YAML", "JSON", "CSV", "XLSX", "UTF", "PDF", "HTML", "SARIF", "Excel", "Windows", "JavaScript"]);
+  const words = new Set([
+    "Tarazy",
+    "YAML",
+    "JSON",
+    "CSV",
+    "XLSX",
+    "UTF",
+    "PDF",
+    "HTML",
+    "SARIF",
+    "Excel",
+    "Windows",
+    "JavaScript",
+  ]);
   const keys = (node: unknown): void => {
     if (!node || typeof node !== "object") return;
     const properties = (node as { properties?: object }).properties;

@@ -6,8 +6,8 @@ import { WORDS as F } from "./F.js";
 import { WORDS as O } from "./O.js";
 import { WORDS as R } from "./R.js";
 import { WORDS as S } from "./S.js";
-import { WORDS as U } from "./U.js";
 import type { CatalogWords, DocWords } from "./types.js";
+import { WORDS as U } from "./U.js";
 
 /** Every letter's translations in one table. */
 export const CATALOG_WORDS: CatalogWords = { ...A, ...D, ...F, ...O, ...R, ...S, ...U };
