@@ -97,6 +97,53 @@ describe("wide CSV rows read from the text", () => {
   });
 });
 
+describe("long CSV rows read from the text", () => {
+  const unit = fc.constantFrom("turkistan", "Арыс", "nowhere", "", "sairam");
+  const period = fc.constantFrom("2026-03", "2026-Q1", "2026", "2026-04", "03.2026", "");
+  const field = fc.constantFrom(
+    "own_revenue",
+    "Own_Revenue",
+    "new_jobs",
+    "procurement_share",
+    "population",
+    "nope",
+    "",
+  );
+  const value = fc.constantFrom("12.5", "-3", "0", "", " ", "1 234.5", "n/a", "45%", "abc", "7", "1.");
+  const row = fc.tuple(unit, period, field, value, fc.constantFrom("", ",5"));
+  const header = "unit,period,field,value\n";
+
+  it("give the same values and diagnostics as the general reader (all cells quoted, which it alone reads)", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (rows) => {
+        const cells = (r: (typeof rows)[number]) => r.slice(0, 4) as string[];
+        const plain = rows.map((r) => `${cells(r).join(",")}${r[4]}\n`).join("");
+        const quoted = rows
+          .map(
+            (r) =>
+              `${cells(r)
+                .map((c) => `"${c}"`)
+                .join(",")}${r[4]}\n`,
+          )
+          .join("");
+        expect(meaning(read(header + plain))).toEqual(meaning(read(header + quoted)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("put every value at its line and column, the plain and the general rows alike", () => {
+    const r = read(
+      `${header}turkistan,2026-03,own_revenue,12.5\narys,2026-03,unemployment,"1 234,5"\nsairam,2026-Q1,procurement_share,7\n`,
+    );
+    expect(r.observations.map((o) => `${o.field}=${o.value}@${o.source.row}:${o.source.column}`)).toEqual([
+      "own_revenue=12.5@2:31",
+      "unemployment=1234.5@3:27",
+      "procurement_share=7@4:34",
+    ]);
+  });
+});
+
 describe("the table's compact provenance", () => {
   it("rebuilds each cell's range from its row, column and length: the text there reads as the value", () => {
     const value = fc.constantFrom("12.5", "-3", '"1 234,5"', '"7\n"', "n/a", '"4""', "8");

@@ -2,7 +2,7 @@ import { SourceText } from "../../source/range.js";
 import { DataCode } from "../codes.js";
 import type { Cell } from "./cell.js";
 import { type CsvRecord, detectSeparator, parseCsv, separatorLine } from "./csv-parse.js";
-import { WideRowReader } from "./csv-wide-rows.js";
+import { PlainRowReader } from "./csv-plain-rows.js";
 import type { RecordContext } from "./records.js";
 import { type Layout, readHeader, readTableRow, type TableRow } from "./table.js";
 import { TextCell } from "./text-cell.js";
@@ -22,13 +22,13 @@ export function readCsv(text: string, base: ReaderContext): void {
   const source = new SourceText(text);
   ctx.merger.useText(ctx.file, source);
   let layout: Layout | undefined;
-  let wide: WideRowReader | undefined;
+  let plain: PlainRowReader | undefined;
   let headerSeen = false;
   const blankReported = new Set<number>();
   let at = start;
   while (at < text.length) {
-    if (wide) {
-      const next = wide.readAt(at);
+    if (plain) {
+      const next = plain.readAt(at);
       if (next >= 0) {
         at = next;
         continue;
@@ -48,7 +48,7 @@ export function readCsv(text: string, base: ReaderContext): void {
       const header = readHeader(ctx, row, false);
       if (!("layout" in header)) return;
       layout = header.layout;
-      if (layout.kind === "wide") wide = new WideRowReader(ctx, layout, source, separator);
+      plain = new PlainRowReader(ctx, layout, source, separator);
       continue;
     }
     if (layout) readTableRow(ctx, layout, row, blankReported);

@@ -59,10 +59,15 @@ export class NameIndex<T extends { readonly id: string }> {
     const named = this.byName.get(key);
     if (named?.length === 1 && named[0]) return { kind: "found", item: named[0] };
     if (named && named.length > 1) return { kind: "ambiguous", items: named };
-    const quoted = this.suggestions(text.trim());
-    if (quoted.length === 0) return { kind: "unknown" };
+    return unknown(() => this.suggestion(text.trim()));
+  }
+
+  /** "did you mean `a`, `b` or `c`?", or undefined when nothing is close. */
+  private suggestion(text: string): string | undefined {
+    const quoted = this.suggestions(text);
+    if (quoted.length === 0) return undefined;
     const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
-    return { kind: "unknown", suggestion: `did you mean ${list}?` };
+    return `did you mean ${list}?`;
   }
 
   /** The closest spellings, one per item: `id`, or `name` (id) when a name is closer. */
@@ -77,4 +82,24 @@ export class NameIndex<T extends { readonly id: string }> {
     }
     return out.slice(0, 3);
   }
+}
+
+/**
+ * An unknown name whose suggestion is worked out when first read. It compares the name with every spelling
+ * (ids and names in three languages), and most unknown names in data files are fields of another version of
+ * the family, set aside without a suggestion: computing it for them was a fifth of the README job's reading.
+ */
+function unknown(suggest: () => string | undefined): NameMatch<never> {
+  let done = false;
+  let suggestion: string | undefined;
+  return {
+    kind: "unknown",
+    get suggestion() {
+      if (!done) {
+        suggestion = suggest();
+        done = true;
+      }
+      return suggestion;
+    },
+  };
 }

@@ -1,35 +1,40 @@
 import type { Range, SourceText } from "../../source/range.js";
 import { formatPeriod, monthsIn, parsePeriod } from "../period.js";
 import type { CellAt } from "./cell.js";
+import type { DataField } from "./model.js";
 import { plainNumberIn, type RecordContext, readFieldValue } from "./records.js";
 import type { Layout } from "./table.js";
 import { TextCell } from "./text-cell.js";
 
 type WideLayout = Extract<Layout, { kind: "wide" }>;
+type LongLayout = Extract<Layout, { kind: "long" }>;
 
 /**
- * The common row of a wide CSV file read straight from the text into the merger: plain cells (no quotes), a
- * known unit, a period, and plain numbers in the field columns. No cell object, no string and no position is
- * made for a cell that is read without a problem; a cell that needs more (a locale-formatted number, n/a, a
- * bad value) goes through the general record reader. A row with anything unusual (quotes, more or fewer cells
- * than the header, values under blank or set-aside columns, an unknown unit or period) is left to the general
- * table reader, so every diagnostic is exactly as it would be.
+ * The common row of a CSV file read straight from the text into the merger: plain cells (no quotes), a known
+ * unit, a period, and plain numbers as values: in the field columns of a wide file, or a known field of the
+ * version and its value in a long one. No cell object, no string and no position is made for a cell that is
+ * read without a problem. In a wide row a cell that needs more (a locale-formatted number, n/a, a bad value)
+ * goes through the general record reader. A row with anything unusual (quotes, more or fewer cells than the
+ * header, values under blank or set-aside columns, an unknown unit, period or field, a long row whose value is
+ * not a plain number) is left to the general table reader, so every diagnostic is exactly as it would be.
  */
-export class WideRowReader {
+export class PlainRowReader {
   private readonly cursor: CellCursor;
   private readonly text: string;
   private readonly sep: number;
   /** Cell bounds of the row being read. */
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
+  /** Wide: the table's index of each field column's field. Long: of each field met, by the field. */
   private readonly fieldIndex: Int32Array;
+  private readonly longFields = new Map<DataField, number>();
   private readonly source: number;
   /** The line of the last row read (rows follow each other, so the next line is tried first). */
   private line = 0;
 
   constructor(
     private readonly ctx: RecordContext,
-    private readonly layout: WideLayout,
+    private readonly layout: Layout,
     private readonly lines: SourceText,
     separator: string,
   ) {
@@ -38,14 +43,18 @@ export class WideRowReader {
     this.sep = separator.charCodeAt(0);
     this.starts = new Int32Array(layout.width);
     this.ends = new Int32Array(layout.width);
-    this.fieldIndex = Int32Array.from(layout.fields, ({ field }) => ctx.merger.table.fieldOf(field));
+    const fields = layout.kind === "wide" ? layout.fields : [];
+    this.fieldIndex = Int32Array.from(fields, ({ field }) => ctx.merger.table.fieldOf(field));
     this.source = ctx.merger.textSource(ctx.file);
   }
 
   /** Reads the record at `offset`; returns where the next one starts, or -1 when it is not a common row. */
   readAt(offset: number): number {
     const next = this.scan(offset);
-    return next >= 0 && this.readRow(offset) ? next : -1;
+    if (next < 0) return -1;
+    const read =
+      this.layout.kind === "wide" ? this.readRow(offset, this.layout) : this.readLongRow(offset, this.layout);
+    return read ? next : -1;
   }
 
   /** Finds the cells of a record of plain cells and exactly the header's width; -1 for anything else. */
@@ -73,8 +82,8 @@ export class WideRowReader {
     }
   }
 
-  private readRow(offset: number): boolean {
-    const { ctx, layout, text, starts, ends } = this;
+  private readRow(offset: number, layout: WideLayout): boolean {
+    const { ctx, text, starts, ends } = this;
     for (const column of layout.blank) if (!this.blank(column)) return false;
     for (const { column } of layout.setAside) if (!this.blank(column)) return false;
     const unitMatch = ctx.units.lookup(this.cellText(layout.unit).trim());
@@ -82,8 +91,7 @@ export class WideRowReader {
     if (unitMatch.kind !== "found" || !period) return false;
     const unit = unitMatch.item;
     ctx.counts.rows++;
-    const line = this.lines.positionFrom(offset, this.line + 1).line;
-    this.line = line;
+    const line = this.lineAt(offset);
     ctx.merger.record(unit, period);
     const months = monthsIn(period.kind);
     let periodId: string | undefined;
@@ -106,6 +114,48 @@ export class WideRowReader {
       readFieldValue(ctx, unit, period, periodId, field, new TextCell(cell, this.lines, line));
     }
     return true;
+  }
+
+  /**
+   * A long row: a known unit, period and field of the version, a plain number its frequency allows. Anything
+   * else (an empty value, n/a, a locale-formatted number, a field set aside or unknown) is read by the general
+   * reader: nothing is kept or counted here before every check has passed.
+   */
+  private readLongRow(offset: number, layout: LongLayout): boolean {
+    const { ctx, text, starts, ends } = this;
+    for (const column of layout.blank) if (!this.blank(column)) return false;
+    const start = starts[layout.value] as number;
+    const end = ends[layout.value] as number;
+    const value = plainNumberIn(text, start, end);
+    if (value === undefined) return false;
+    const unitMatch = ctx.units.lookup(this.cellText(layout.unit).trim());
+    const fieldMatch = ctx.fields.lookup(this.cellText(layout.field).trim());
+    const period = parsePeriod(this.cellText(layout.period));
+    if (unitMatch.kind !== "found" || fieldMatch.kind !== "found" || !period) return false;
+    const field = fieldMatch.item;
+    if (monthsIn(period.kind) < monthsIn(field.frequency)) return false;
+    ctx.counts.rows++;
+    const line = this.lineAt(offset);
+    ctx.merger.record(unitMatch.item, period);
+    const at = this.cursor.at(start, end, line);
+    const f = this.longFieldIndex(field);
+    ctx.merger.value(field, f, value, this.source, at.row, at.column, end - start, at, ctx.problems);
+    return true;
+  }
+
+  private longFieldIndex(field: DataField): number {
+    let f = this.longFields.get(field);
+    if (f === undefined) {
+      f = this.ctx.merger.table.fieldOf(field);
+      this.longFields.set(field, f);
+    }
+    return f;
+  }
+
+  /** The line of the row at `offset` (rows follow each other, so the line after the last is tried first). */
+  private lineAt(offset: number): number {
+    this.line = this.lines.positionFrom(offset, this.line + 1).line;
+    return this.line;
   }
 
   private cellText(column: number): string {
