@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Document, Scalar } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Position, Range } from "../source/range.js";
 import { SourceText } from "../source/range.js";
+import { pruneRuleCache } from "./rule-cache-prune.js";
 import { type NodeLocation, parseRuleDocument, type RuleDocument, type ScalarFacts } from "./yaml-document.js";
 
 /** What parsing a rule file gives: the document and the YAML reader's diagnostics. */
@@ -148,8 +149,11 @@ export function diskRuleCache(dir: string, build: string): RuleCache {
     get(file, text) {
       const key = keyOf(file, text);
       try {
-        const entry: unknown = deserialize(readFileSync(join(dir, `${key}.v8`)));
-        return isEntry(entry, key) ? revive(file, text, entry) : undefined;
+        const path = join(dir, `${key}.v8`);
+        const entry: unknown = deserialize(readFileSync(path));
+        if (!isEntry(entry, key)) return undefined;
+        touch(path);
+        return revive(file, text, entry);
       } catch {
         return undefined;
       }
@@ -160,7 +164,10 @@ export function diskRuleCache(dir: string, build: string): RuleCache {
       if (parsed.document.data === null) return;
       const key = keyOf(file, text);
       try {
-        if (!made) mkdirSync(dir, { recursive: true });
+        if (!made) {
+          mkdirSync(dir, { recursive: true });
+          pruneRuleCache(dir);
+        }
         made = true;
         // Written whole under a temporary name, then renamed: a reader never sees half an entry.
         const temp = join(dir, `${key}.${process.pid}.tmp`);
@@ -171,6 +178,16 @@ export function diskRuleCache(dir: string, build: string): RuleCache {
       }
     },
   };
+}
+
+/** A read entry's time is set to now, so that pruning removes what is no longer read, not what is old. */
+function touch(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // A read-only cache is still read.
+  }
 }
 
 class CachedLocation implements NodeLocation {
