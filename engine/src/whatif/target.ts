@@ -515,7 +515,7 @@ function editOf(store: DataStore, key: string, to: number): { edit?: MonthEdit }
   const at = editedCode(store, field, code);
   const month = store.value(field, unit, at);
   if (!edit || typeof month !== "number") return {};
-  const moved = (x: number) => ({ from: x, to: toSignificant(x + edit.by) });
+  const moved = (x: number) => ({ from: toSignificant(x), to: toSignificant(x + edit.by) });
   const running = store.ytd(field, unit, at);
   const cumulative = store.model.fields[field]?.cumulative && typeof running === "number";
   return {

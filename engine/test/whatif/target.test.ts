@@ -256,6 +256,28 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
     expect(lines[1]).toBe("  new_facilities_execution (new_facilities_plan) — план: не меняется, остаётся неизменным");
   }, 120_000);
 
+  test("a year-to-date total is not proposed below what was reported before its edited month", async () => {
+    // Arys' budget allocated since January: 6036.8 by August, 6831.1 by September. Rank 15 alone takes
+    // 6547.11111111 (−283.98888889): September's own 794.3 → 510.31111111.
+    const r = await target(TURKISTAN, ".", "arys", "2026-Q3", "rank:15");
+    const allocated = input(r, "budget_execution", "budget_allocated");
+    expect(allocated).toMatchObject({ from: 6831.1, change: -283.98888889 });
+    expect(allocated.edit).toEqual({
+      period: "2026-09",
+      from: 794.3,
+      to: 510.31111111,
+      runningTotal: { from: 6831.1, to: 6547.11111111 },
+    });
+    // With 6800 reported by August (September's own 31.1), the quarter and the total are as before, but the
+    // total cannot fall below 6800 without un-reporting August: no single change of it reaches.
+    const dir = withCell(TURKISTAN, "unit-reported-2026.csv", "arys,2026-08,budget_allocated", 6800);
+    const bounded = await target(dir, ".", "arys", "2026-Q3", "rank:15");
+    expect(bounded.current).toEqual(r.current);
+    const held = input(bounded, "budget_execution", "budget_allocated");
+    expect(held.from).toBe(6831.1);
+    expect(held.to).toBeUndefined();
+  }, 120_000);
+
   test("a plan is held fixed: manufacturing_vs_plan (fact − plan) moves the index, never its plan", async () => {
     const r = await target(TURKISTAN, ".", "arys", "2026-Q3", "rank:15");
     const manufacturing = r.indicators.find((i: Json) => i.id === "manufacturing_vs_plan");
