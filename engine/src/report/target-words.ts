@@ -100,14 +100,13 @@ export function inputName(c: InputChange, ruleset: Ruleset, lang: Lang): string 
  * the change is made and as which data edit: "→ 5 (+2 in 2026-Q3: the value for 2026-09 1 → 3, running total
  * 3 → 5; …)".
  */
-function moveText(c: InputChange, to: number, d: number, after: Standing, ruleset: Ruleset, lang: Lang) {
-  const where = c.yearToDate ? ` ${fill(W.inPeriod[lang], { p: c.period })}${editText(c, lang)}` : "";
+function moveText(c: InputChange, to: number, d: number, after: Standing, ruleset: Ruleset, lang: Lang, edit = c.edit) {
+  const where = c.yearToDate ? ` ${fill(W.inPeriod[lang], { p: c.period })}${editText(c, edit, lang)}` : "";
   return `→ ${num(to, lang)} (${d > 0 ? "+" : "−"}${num(Math.abs(d), lang)}${where}; ${W[c.how][lang]}) ⇒ ${standing(after, ruleset, lang)}`;
 }
 
 /** The data edit of a year-to-date change: the month's value and, cumulative, its running total. */
-function editText(c: InputChange, lang: Lang): string {
-  const e = c.edit;
+function editText(c: InputChange, e: InputChange["edit"], lang: Lang): string {
   if (!e) return c.reportedIn ? `, ${fill(W.runningTotal[lang], { m: c.reportedIn })}` : "";
   const pair = (x: { from: number; to: number }) => ({ a: num(x.from, lang), b: num(x.to, lang) });
   const running = e.runningTotal ? `, ${fill(W.editRunning[lang], pair(e.runningTotal))}` : "";
@@ -118,7 +117,9 @@ function editText(c: InputChange, lang: Lang): string {
 export function proposalText(c: InputChange, ruleset: Ruleset, lang: Lang): string {
   if (c.to !== undefined && c.change !== undefined && c.after)
     return moveText(c, c.to, c.change, c.after, ruleset, lang);
-  const most = c.most ? `; ${W.most[lang]} ${moveText(c, c.most.to, c.most.change, c.most.after, ruleset, lang)}` : "";
+  const most = c.most
+    ? `; ${W.most[lang]} ${moveText(c, c.most.to, c.most.change, c.most.after, ruleset, lang, c.most.edit)}`
+    : "";
   return `— ${c.full ? W.full[lang] : W.none[lang]}${most}`;
 }
 

@@ -71,7 +71,7 @@ export interface InputChange {
    * When no value of the input alone reaches: the most it can do (the value at its full score, inverted
    * methods only) and the standing then, which a plan may combine with other changes.
    */
-  readonly most?: { readonly to: number; readonly change: number; readonly after: Standing };
+  readonly most?: { readonly to: number; readonly change: number; readonly after: Standing; readonly edit?: MonthEdit };
 }
 
 export interface MonthEdit {
@@ -445,7 +445,14 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
         how: single.how,
         ...(single.found ? change(from, single.found) : {}),
         ...(single.most
-          ? { most: { to: single.most.to, change: difference(single.most.to, from), after: single.most.after } }
+          ? {
+              most: {
+                to: single.most.to,
+                change: difference(single.most.to, from),
+                after: single.most.after,
+                ...(x.ytd ? editOf(store, key, single.most.to) : {}),
+              },
+            }
           : {}),
       });
     }
