@@ -406,7 +406,8 @@ describe("score() of a block: the GDI (score(hdi_female) / score(hdi_male)) from
     const run = await runInProcess(["rate", "2022.1", "--data", "data", "--period", "2022", "--format", "json"], dir);
     expect(run.code, run.stderr).toBe(0);
     const json = JSON.parse(run.stdout);
-    return (json.results ?? json.periods?.[0]?.results).find((r: Json) => r.unit === "chl");
+    const results: Json[] = json.results ?? json.periods[0].results;
+    return results.find((r) => r.unit === "chl");
   };
 
   test("Chile (GDI 0.973, group 2) to group 1: each of its eight inputs alone, checked by a full rate", async () => {
