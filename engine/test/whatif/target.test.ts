@@ -43,6 +43,12 @@ async function standing(dir: string, ruleset: string, unit: string, period: stri
   return results.find((r) => r.unit === unit);
 }
 
+/** `tarazy explain` of Arys in the mini ruleset, 2026-Q1, as text in `lang`. */
+function miniText(goal: string, lang: string) {
+  const args = ["explain", "2026.1", "arys", "--data", "sample-data", "--period", "2026-Q1", "--target", goal];
+  return runInProcess([...args, "--lang", lang], MINI);
+}
+
 const input = (report: Json, indicator: string, field: string) =>
   report.indicators.flatMap((i: Json) => i.inputs).find((x: Json) => x.indicator === indicator && x.field === field);
 
@@ -73,22 +79,7 @@ describe("explain --target on the mini ruleset (arys: 48, rank 3; baidibek 63.5;
   test("an input already at its full score says so in kk, ru and en", async () => {
     const words = { kk: "ұпайы толық", ru: "уже на полном балле", en: "already at the full score" };
     for (const [lang, said] of Object.entries(words)) {
-      const run = await runInProcess(
-        [
-          "explain",
-          "2026.1",
-          "arys",
-          "--data",
-          "sample-data",
-          "--period",
-          "2026-Q1",
-          "--target",
-          "rank:2",
-          "--lang",
-          lang,
-        ],
-        MINI,
-      );
+      const run = await miniText("rank:2", lang);
       expect(run.code, run.stderr).toBe(0);
       const line = run.stdout.split("\n").find((l) => l.includes("revenue_execution ·")) ?? "";
       expect(line).toContain(said);
@@ -112,22 +103,7 @@ describe("explain --target on the mini ruleset (arys: 48, rank 3; baidibek 63.5;
     const r = await target(MINI, "2026.1", "arys", "2026-Q1", "rank:1");
     expect(r.planReaches).toBe(false);
     expect(r.indicators.flatMap((i: Json) => i.inputs).every((x: Json) => x.to === undefined)).toBe(true);
-    const text = await runInProcess(
-      [
-        "explain",
-        "2026.1",
-        "arys",
-        "--data",
-        "sample-data",
-        "--period",
-        "2026-Q1",
-        "--target",
-        "rank:1",
-        "--lang",
-        "ru",
-      ],
-      MINI,
-    );
+    const text = await miniText("rank:1", "ru");
     expect(text.stdout).toContain("Цель недостижима за счёт собственных данных единицы.");
     expect(text.stdout).not.toMatch(/cannot|found by|Plan/);
     const done = await target(MINI, "2026.1", "kentau", "2026-Q1", "rank:1");
