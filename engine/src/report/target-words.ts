@@ -28,6 +28,11 @@ export const W = {
     ru: "одним этим показателем не достичь",
     en: "cannot reach the target alone",
   },
+  full: {
+    kk: "көрсеткіш ұпайы толық: бұл дерек оны көтермейді",
+    ru: "показатель уже на полном балле: эти данные его не поднимут",
+    en: "already at the full score: this input cannot raise it",
+  },
   regional: {
     kk: "өңірлік деңгейде қалыптасады, ұсынылмайды",
     ru: "формируется на уровне региона, не предлагается",
@@ -45,6 +50,8 @@ export const W = {
     ru: "в нарастающем итоге за {m}",
     en: "the running total reported for {m}",
   },
+  editMonth: { kk: "{m} мәні {a} → {b}", ru: "значение за {m} {a} → {b}", en: "the value for {m} {a} → {b}" },
+  editRunning: { kk: "жинақталған жиыны {a} → {b}", ru: "нарастающий итог {a} → {b}", en: "running total {a} → {b}" },
   most: { kk: "ең көбі", ru: "самое большее", en: "at most" },
   together: {
     kk: "Жоспардың барлық өзгерісі бірге бағаланды",
@@ -90,20 +97,30 @@ export function inputName(c: InputChange, ruleset: Ruleset, lang: Lang): string 
 
 /**
  * "→ 70 (+20; found by search) ⇒ total 68, rank 2, Yellow zone"; a year-to-date total says in which period
- * the change is made: "→ 5 (+2 in 2026-Q3, the running total reported for 2026-09; …)".
+ * the change is made and as which data edit: "→ 5 (+2 in 2026-Q3: the value for 2026-09 1 → 3, running total
+ * 3 → 5; …)".
  */
-function moveText(c: InputChange, to: number, d: number, after: Standing, ruleset: Ruleset, lang: Lang) {
-  const running = c.reportedIn ? `, ${fill(W.runningTotal[lang], { m: c.reportedIn })}` : "";
-  const where = c.yearToDate ? ` ${fill(W.inPeriod[lang], { p: c.period })}${running}` : "";
+function moveText(c: InputChange, to: number, d: number, after: Standing, ruleset: Ruleset, lang: Lang, edit = c.edit) {
+  const where = c.yearToDate ? ` ${fill(W.inPeriod[lang], { p: c.period })}${editText(c, edit, lang)}` : "";
   return `→ ${num(to, lang)} (${d > 0 ? "+" : "−"}${num(Math.abs(d), lang)}${where}; ${W[c.how][lang]}) ⇒ ${standing(after, ruleset, lang)}`;
+}
+
+/** The data edit of a year-to-date change: the month's value and, cumulative, its running total. */
+function editText(c: InputChange, e: InputChange["edit"], lang: Lang): string {
+  if (!e) return c.reportedIn ? `, ${fill(W.runningTotal[lang], { m: c.reportedIn })}` : "";
+  const pair = (x: { from: number; to: number }) => ({ a: num(x.from, lang), b: num(x.to, lang) });
+  const running = e.runningTotal ? `, ${fill(W.editRunning[lang], pair(e.runningTotal))}` : "";
+  return `: ${fill(W.editMonth[lang], { m: e.period, ...pair(e) })}${running}`;
 }
 
 /** The change proposed, or that none alone reaches (and how far the input goes at most). */
 export function proposalText(c: InputChange, ruleset: Ruleset, lang: Lang): string {
   if (c.to !== undefined && c.change !== undefined && c.after)
     return moveText(c, c.to, c.change, c.after, ruleset, lang);
-  const most = c.most ? `; ${W.most[lang]} ${moveText(c, c.most.to, c.most.change, c.most.after, ruleset, lang)}` : "";
-  return `— ${W.none[lang]}${most}`;
+  const most = c.most
+    ? `; ${W.most[lang]} ${moveText(c, c.most.to, c.most.change, c.most.after, ruleset, lang, c.most.edit)}`
+    : "";
+  return `— ${c.full ? W.full[lang] : W.none[lang]}${most}`;
 }
 
 export function changeLine(c: InputChange, ruleset: Ruleset, lang: Lang): string {

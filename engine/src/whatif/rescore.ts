@@ -1,12 +1,14 @@
 import type { Period } from "../data/period.js";
 import type { DataStore } from "../data/store.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { scoreName } from "../formula/parser.js";
 import { ratingBlocks } from "../methodology/effective-weights.js";
 import { formulaUses } from "../methodology/formula-inputs.js";
+import { allGroups, allIndicators } from "../model/groups.js";
 import type { Indicator, Rating } from "../model/ruleset.js";
 import { gradeDecider, type RatingRun, rate } from "../scoring/engine.js";
 import { Evaluator } from "../scoring/evaluator.js";
-import type { PreparedRuleset } from "../scoring/prepare.js";
+import type { PreparedIndicator, PreparedRuleset } from "../scoring/prepare.js";
 import { rankUnits } from "../scoring/ranking.js";
 import { evaluateRound, type IndicatorRound, SCORED } from "../scoring/round.js";
 import { RatingTotals } from "../scoring/totals.js";
@@ -39,33 +41,76 @@ export function cellKey(field: number, unit: number, code: number, ytd = false):
 }
 
 /**
- * The data store answering some cells with other values. A year-to-date total raised by d is the period's
- * own months raised by d in all (a cumulative field: the running total reported at the period's last month),
- * so the period's value is answered d higher too; earlier periods are as reported.
+ * The data store answering some cells with other values, as the store would answer them from the edited
+ * data. A year-to-date total moved by d is one edit (`ytdEdit`): the value of the period's last month (the
+ * period's own for a field reported by quarter or year) moved by e, and for a cumulative field the running
+ * totals from that month to December with it, so later periods' flows stay as reported; every period holding
+ * that month, and every year-to-date total of the year ending at or after it, is answered accordingly.
  */
 export function overridden(store: DataStore, overrides: Overrides): DataStore {
   const view = Object.create(store) as DataStore;
-  const ytdFields = new Set(
-    [...overrides.keys()].filter((k) => k.endsWith("/ytd")).map((k) => Number(k.split("/")[0])),
-  );
-  const ytdShift = (field: number, unit: number, code: number): number => {
-    if (!ytdFields.has(field)) return 0;
-    const to = overrides.get(cellKey(field, unit, code, true));
-    if (to === undefined) return 0;
-    const was = store.ytd(field, unit, code);
-    return typeof was === "number" ? to - was : 0;
+  const edits = [...overrides]
+    .filter(([k]) => k.endsWith("/ytd"))
+    .flatMap(([k, to]) => {
+      const [field = 0, unit = 0, code = 0] = k.split("/").map(Number);
+      const edit = ytdEdit(store, field, unit, code, to);
+      return edit ? [{ field, unit, ...edit }] : [];
+    });
+  const shift = (field: number, unit: number, code: number, ytd: boolean): number => {
+    let d = 0;
+    for (const e of edits)
+      if (e.field === field && e.unit === unit) d += readShift(store, field, e.month, e.by, code, ytd);
+    return d;
   };
   view.value = (field, unit, code, touch) => {
     const v = overrides.get(cellKey(field, unit, code));
     if (v !== undefined) return v;
     const was = store.value.call(view, field, unit, code, touch);
-    return typeof was === "number" ? was + ytdShift(field, unit, code) : was;
+    return typeof was === "number" ? was + shift(field, unit, code, false) : was;
   };
   view.ytd = (field, unit, code, touch) => {
     const v = overrides.get(cellKey(field, unit, code, true));
-    return v !== undefined ? v : store.ytd.call(view, field, unit, code, touch);
+    if (v !== undefined) return v;
+    const was = store.ytd.call(view, field, unit, code, touch);
+    return typeof was === "number" ? was + shift(field, unit, code, true) : was;
   };
   return view;
+}
+
+/** First and last month (ordinals: year × 12 + month − 1) of a period code (see data/store.ts periodCode). */
+export function monthsOf(code: number): { readonly first: number; readonly last: number } {
+  const kind = code % 3;
+  const first = (code - kind) / 3;
+  return { first, last: first + (kind === 0 ? 0 : kind === 1 ? 2 : 11) };
+}
+
+/**
+ * The data edit that moves the year-to-date total of period `code` to `to`: its last month (`month`, an
+ * ordinal) moved by `by` — the change itself for a summed, cumulative or `last` field, times the months since
+ * January for a mean (the total is their mean). Undefined when the total is not a number.
+ */
+export function ytdEdit(store: DataStore, field: number, unit: number, code: number, to: number) {
+  const was = store.ytd(field, unit, code);
+  if (typeof was !== "number") return undefined;
+  const month = monthsOf(code).last;
+  const mean = store.model.fields[field]?.aggregate === "mean";
+  return { month, by: (to - was) * (mean ? (month % 12) + 1 : 1) };
+}
+
+/**
+ * How much a read of period `code` (its value, or its year-to-date total: January to its end) moves when
+ * month `month`'s value moves by `by` (running totals after it with it): the store's rules (data/store.ts)
+ * applied to one month — a sum moves by `by` when the month is inside, a mean by its share, a `last` value
+ * when the period ends on the month (a cumulative one: at or after it, the running total).
+ */
+function readShift(store: DataStore, field: number, month: number, by: number, code: number, ytd: boolean): number {
+  const f = store.model.fields[field];
+  const { first, last } = monthsOf(code);
+  if (!f || Math.floor(last / 12) !== Math.floor(month / 12)) return 0;
+  if (f.aggregate === "last") return (f.cumulative ? last >= month : last === month) ? by : 0;
+  const from = ytd ? last - (last % 12) : first;
+  if (month < from || month > last) return 0;
+  return f.aggregate === "mean" ? by / (last - from + 1) : by;
 }
 
 export interface RescoreRequest {
@@ -77,6 +122,11 @@ export interface RescoreRequest {
 }
 
 export class Rescorer {
+  /** The data as reported. */
+  get store(): DataStore {
+    return this.request.store;
+  }
+
   /** The period as rated, with nothing changed. */
   readonly base: RatingRun;
   /** Full ratings made (`rated`), and fast ones (`standing`, `withScore`): what the benchmark reports. */
@@ -100,23 +150,29 @@ export class Rescorer {
     this.collectReaders();
   }
 
-  /** Which indicators read each field, following indicators that name other indicators. */
+  /**
+   * Which indicators read each field, transitively: through indicators that name another indicator, and
+   * through `score(x)` of a group or block, which moves with any of its indicators (the GDI's
+   * `score(hdi_female) / score(hdi_male)` reads every index of both blocks).
+   */
   private collectReaders(): void {
     const { prepared } = this.request;
-    const names = prepared.indicators.map((p) => new Set(formulas(p.indicator).flatMap((f) => formulaUses(f).names)));
+    const scored = scoredNames(prepared);
+    const reads = prepared.indicators.map((p) => {
+      const names = formulas(p).flatMap((f) => formulaUses(f).names);
+      const on = names.flatMap((n) => scored.get(n) ?? []);
+      return { index: p.index, names: new Set(names), on: new Set(on) };
+    });
     for (const [field, f] of prepared.fieldIndex) {
       const set = new Set<number>();
       let grew = true;
       while (grew) {
         grew = false;
-        prepared.indicators.forEach((p, i) => {
-          if (set.has(p.index)) return;
-          const uses = names[i] as Set<string>;
-          if (uses.has(field) || [...set].some((j) => uses.has(prepared.indicators[j]?.indicator.id ?? ""))) {
-            set.add(p.index);
-            grew = true;
-          }
-        });
+        for (const r of reads) {
+          if (set.has(r.index) || !(r.names.has(field) || [...r.on].some((j) => set.has(j)))) continue;
+          set.add(r.index);
+          grew = true;
+        }
       }
       this.readers.set(f, set);
     }
@@ -157,14 +213,17 @@ export class Rescorer {
       this.base.evaluator?.ratedUnits ?? [],
     );
     const diagnostics: Diagnostic[] = [];
-    const rounds = this.blockRounds.map((list) =>
-      list.map((r) =>
-        affected.has(r.prepared.index) ? evaluateRound(evaluator, r.prepared, r.period, diagnostics) : r,
-      ),
+    const again = (r: IndicatorRound) =>
+      affected.has(r.prepared.index) ? evaluateRound(evaluator, r.prepared, r.period, diagnostics) : r;
+    const rounds = this.blockRounds.map((list) => list.map(again));
+    // Outside the rating's blocks (a helper block's indicator the grades are on, as the GDI's parity).
+    const outside = this.base.rounds.filter(
+      (r) => affected.has(r.prepared.index) && !this.blocks.includes(r.prepared.block),
     );
+    const extra = outside.map(again);
     // A missing-data policy of `fail` met: the period would not be rated.
     if (diagnostics.some((d) => d.severity === "error")) return undefined;
-    return this.ranked(evaluator, rounds);
+    return this.ranked(evaluator, rounds, extra);
   }
 
   /** The standing with the unit's score on one indicator set to `score` (no formula evaluated). */
@@ -191,7 +250,11 @@ export class Rescorer {
   }
 
   /** Totals, ranks and grades as `rate` makes them: the rating's order and its own grades, if any. */
-  private ranked(evaluator: Evaluator, rounds: readonly (readonly IndicatorRound[])[]): Standing | undefined {
+  private ranked(
+    evaluator: Evaluator,
+    rounds: readonly (readonly IndicatorRound[])[],
+    extra: readonly IndicatorRound[] = [],
+  ): Standing | undefined {
     const { ruleset } = this.request.prepared;
     const rating = this.base.rating as Rating;
     const all = new RatingTotals(evaluator, this.blocks, rounds).all(this.ratedUnits, []);
@@ -203,17 +266,44 @@ export class Rescorer {
     const r = ranked.find((x) => x.unit === this.request.unit);
     const total = all.find((t) => t.unit === this.request.unit)?.score;
     // A rating graded on an indicator's value reads it from the rounds as changed (the others as rated).
-    const grade = gradeDecider(ruleset, rating, [...rounds.flat(), ...this.base.rounds]);
+    const grade = gradeDecider(ruleset, rating, [...rounds.flat(), ...extra, ...this.base.rounds]);
     return r && total !== undefined ? { total, rank: r.rank, grade: grade(r.key, this.unitIndex) } : undefined;
   }
 }
 
-/** The syntax trees of an indicator's formulas: value, plan, score formula and `applies.when`. */
-function formulas(i: Indicator) {
+/**
+ * The syntax trees of an indicator's formulas: value, plan, score formula, its `applies.when` and its
+ * groups'.
+ */
+function formulas(p: PreparedIndicator) {
+  const i = p.indicator;
   return [
     i.formula.ast,
     i.score.method === "achievement" ? i.score.plan.ast : undefined,
     i.score.method === "formula" ? i.score.formula.ast : undefined,
     i.applies?.when?.ast,
+    ...(p.groupWhen ?? []).map((g) => g.group.applies?.when?.ast),
   ];
+}
+
+/**
+ * The names a formula reads that move with indicators (prepared indices): an indicator's id (its value) and
+ * `score(id)` of an indicator, a group or a block (the scores the level aggregates).
+ */
+function scoredNames(prepared: PreparedRuleset): Map<string, number[]> {
+  const indices = (list: readonly Indicator[]) =>
+    list.flatMap((i) => {
+      const j = prepared.indicatorIndex.get(i.id);
+      return j === undefined ? [] : [j];
+    });
+  const out = new Map<string, number[]>();
+  for (const [id, i] of prepared.indicatorIndex) {
+    out.set(id, [i]);
+    out.set(scoreName(id), [i]);
+  }
+  for (const b of prepared.ruleset.blocks) {
+    out.set(scoreName(b.id), indices(b.indicators));
+    for (const g of allGroups(b)) out.set(scoreName(g.id), indices(allIndicators(g)));
+  }
+  return out;
 }

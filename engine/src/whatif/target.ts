@@ -1,6 +1,6 @@
 import type { Period } from "../data/period.js";
 import { formatPeriod, lastMonth, parsePeriod } from "../data/period.js";
-import { type DataStore, periodCode } from "../data/store.js";
+import { type DataStore, periodCode, periodFromCode } from "../data/store.js";
 import { formulaUses } from "../methodology/formula-inputs.js";
 import { gradeOrder } from "../model/grades.js";
 import type { Band, Field, Indicator, Ruleset } from "../model/ruleset.js";
@@ -10,7 +10,7 @@ import type { InputTrace } from "../scoring/result.js";
 import { explainUnit } from "../scoring/trace.js";
 import { toSignificant } from "../util/decimal-compare.js";
 import { inverseScore, invertible } from "./inverse.js";
-import { cellKey, type Overrides, Rescorer, type Standing } from "./rescore.js";
+import { cellKey, monthsOf, type Overrides, Rescorer, type Standing, ytdEdit } from "./rescore.js";
 
 export type { Standing } from "./rescore.js";
 
@@ -46,6 +46,14 @@ export interface InputChange {
    * as much ("2026-09"); absent for a total summed over months, whose change is the period's months' in all.
    */
   readonly reportedIn?: string;
+  /**
+   * The data edit a year-to-date change is: the value of `period`'s last month ("2026-09"; the period's own
+   * for a field reported by quarter or year) from → to, and for a cumulative field its running total with it
+   * (the running totals after it move as much, so later periods stay as reported). See `ytdEdit`.
+   */
+  readonly edit?: MonthEdit;
+  /** The indicator's score is already full: no change of this input alone raises it. */
+  readonly full?: true;
   /** @internal the store cell: field index / unit index / period code. */
   readonly cell: string;
   /** The field's measure ("mln KZT", "count"). */
@@ -63,7 +71,14 @@ export interface InputChange {
    * When no value of the input alone reaches: the most it can do (the value at its full score, inverted
    * methods only) and the standing then, which a plan may combine with other changes.
    */
-  readonly most?: { readonly to: number; readonly change: number; readonly after: Standing };
+  readonly most?: { readonly to: number; readonly change: number; readonly after: Standing; readonly edit?: MonthEdit };
+}
+
+export interface MonthEdit {
+  readonly period: string;
+  readonly from: number;
+  readonly to: number;
+  readonly runningTotal?: { readonly from: number; readonly to: number };
 }
 
 export interface TargetIndicator {
@@ -125,6 +140,8 @@ class Rater {
   readonly rated: Judge;
   /** The rating's grades, best first: its own if it has them (model/grades.ts). */
   private readonly grades: readonly string[];
+  /** By cell key: the least value it may take (a year-to-date total: what was reported before the edit). */
+  readonly floors = new Map<string, number>();
   constructor(private readonly request: TargetRequest) {
     this.rescorer = new Rescorer(request);
     this.fast = (o) => this.rescorer.standing(o);
@@ -134,6 +151,12 @@ class Rater {
 
   reaches(s: Standing | undefined): boolean {
     return reachesTarget(this.grades, this.request.target, s);
+  }
+
+  /** Whether `x` may be proposed for the cell (not below its floor). */
+  allowed(key: string, x: number): boolean {
+    const floor = this.floors.get(key);
+    return floor === undefined || x >= floor;
   }
 }
 
@@ -213,6 +236,7 @@ interface Found {
 /** The first of the candidate values of one cell that reaches the target, judged by `judge`. */
 function firstReaching(rater: Rater, judge: Judge, key: string, candidates: readonly number[], base: Overrides) {
   for (const x of candidates) {
+    if (!rater.allowed(key, x)) continue;
     const s = judge(new Map([...base, [key, x]]));
     if (rater.reaches(s)) return { to: x, after: s as Standing };
   }
@@ -226,8 +250,10 @@ function firstReaching(rater: Rater, judge: Judge, key: string, candidates: read
 function search(rater: Rater, judge: Judge, key: string, from: number, up: boolean, base: Overrides) {
   const at = (x: number) => judge(new Map([...base, [key, x]]));
   const sign = up ? 1 : -1;
-  // Counts, tenge and percents are not negative: a non-negative input is not moved below 0.
-  const floor = from >= 0 && !up ? from : Number.POSITIVE_INFINITY;
+  // Counts, tenge and percents are not negative: a non-negative input is not moved below 0, nor a
+  // year-to-date total below what was reported before its edit (`floors`).
+  const least = rater.floors.get(key) ?? (from >= 0 ? 0 : undefined);
+  const floor = least !== undefined && !up ? Math.max(from - least, 0) : Number.POSITIVE_INFINITY;
   let step = Math.max(Math.abs(from), 1) / 1024;
   let far: number | undefined;
   for (let i = 0; i < DOUBLINGS; i++, step *= 2) {
@@ -270,6 +296,7 @@ interface Single {
   readonly how: InputChange["how"];
   readonly found?: Found;
   readonly most?: Found;
+  readonly full?: true;
 }
 
 /**
@@ -284,7 +311,6 @@ function inverted(rater: Rater, index: number, ind: Indicator, key: string, plan
   const full = inverseScore(ind, 1, plan);
   if (s0 === undefined || full === undefined) return undefined;
   const at = (s: number) => rater.reaches(rater.rescorer.withScore(index, s));
-  if (s0 >= 1) return { how: "inverted" } as const;
   if (!at(1)) return { how: "inverted", ...most(rater, key, full) } as const;
   let lo = s0;
   let hi = 1;
@@ -302,6 +328,7 @@ function inverted(rater: Rater, index: number, ind: Indicator, key: string, plan
 
 /** The input moved as far as it helps (its score full), for a plan to combine with others. */
 function most(rater: Rater, key: string, to: number): { most?: Found } {
+  if (!rater.allowed(key, to)) return {};
   const after = rater.fast(new Map([[key, to]]));
   return after ? { most: { to, after } } : {};
 }
@@ -319,6 +346,10 @@ function singleChange(
   // The method inverts when the indicator's value is the field itself and no other indicator reads it.
   const alone =
     isLoneField(ind, input.field.id, input.ytd) && rater.rescorer.affected(new Map([[key, from]])).size === 1;
+  // Already at the full score: no change of an input read by this indicator alone raises it.
+  const s0 = rater.rescorer.scoreOf(p.index);
+  if (alone && s0 !== undefined && s0 >= 1)
+    return { how: ind.score.method === "bands" || invertible(ind) ? "inverted" : "searched", full: true };
   let result: Single | undefined;
   if (alone && ind.score.method === "bands") {
     const bands = ind.score.bands;
@@ -392,6 +423,7 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
       const key = cellKey(store.fieldIndex(x.field), unitIndex, periodCode(parsed), x.ytd);
       const from = x.value;
       const field = fields.get(x.field) as Field;
+      if (x.ytd) floorYtd(rater, key, from);
       const single = singleChange(
         rater,
         p,
@@ -405,13 +437,22 @@ export function whatItTakes(request: TargetRequest): TargetReport | undefined {
         field: x.field,
         period: x.period,
         ...(x.ytd ? { yearToDate: true as const, ...reportedIn(field, parsed) } : {}),
+        ...(single.found && x.ytd ? editOf(store, key, single.found.to) : {}),
+        ...(single.full ? { full: true as const } : {}),
         cell: key,
         measure: field.measure,
         from,
         how: single.how,
         ...(single.found ? change(from, single.found) : {}),
         ...(single.most
-          ? { most: { to: single.most.to, change: difference(single.most.to, from), after: single.most.after } }
+          ? {
+              most: {
+                to: single.most.to,
+                change: difference(single.most.to, from),
+                after: single.most.after,
+                ...(x.ytd ? editOf(store, key, single.most.to) : {}),
+              },
+            }
           : {}),
       });
     }
@@ -443,6 +484,54 @@ function fieldReads(inputs: readonly InputTrace[], now: string, fields: Readonly
     if (fields.has(field)) out.set(x.name, { field, ytd: inner !== undefined, value: x.value, period: x.period });
   }
   return [...out.values()];
+}
+
+/** The cell of a year-to-date key: field, unit and period code. */
+function ytdCell(key: string): [number, number, number] {
+  const [field = 0, unit = 0, code = 0] = key.split("/").map(Number);
+  return [field, unit, code];
+}
+
+/**
+ * The month edited for a year-to-date change (`ytdEdit`): the period's last month for a monthly field, else
+ * the period itself.
+ */
+function editedCode(store: DataStore, field: number, code: number): number {
+  const monthly = store.model.fields[field]?.frequency === "month";
+  return monthly ? monthsOf(code).last * 3 : code;
+}
+
+/**
+ * A year-to-date total is not proposed below what the unit reported before the edited month: the edited
+ * month's own value (a flow, not negative) can fall to 0 at most.
+ */
+function floorYtd(rater: Rater, key: string, from: number): void {
+  const [field, unit, code] = ytdCell(key);
+  const store = rater.rescorer.store;
+  const month = store.value(field, unit, editedCode(store, field, code));
+  const edit = ytdEdit(store, field, unit, code, from + 1);
+  if (typeof month !== "number" || !(month >= 0) || !edit) return;
+  // `edit.by` is the month's move per unit of the total (1, or the months since January for a mean).
+  rater.floors.set(key, from - month / edit.by);
+}
+
+/** The year-to-date change `to` as the data edit it is (`MonthEdit`). */
+function editOf(store: DataStore, key: string, to: number): { edit?: MonthEdit } {
+  const [field, unit, code] = ytdCell(key);
+  const edit = ytdEdit(store, field, unit, code, to);
+  const at = editedCode(store, field, code);
+  const month = store.value(field, unit, at);
+  if (!edit || typeof month !== "number") return {};
+  const moved = (x: number) => ({ from: toSignificant(x), to: toSignificant(x + edit.by) });
+  const running = store.ytd(field, unit, at);
+  const cumulative = store.model.fields[field]?.cumulative && typeof running === "number";
+  return {
+    edit: {
+      period: formatPeriod(periodFromCode(at)),
+      ...moved(month),
+      ...(cumulative ? { runningTotal: moved(running) } : {}),
+    },
+  };
 }
 
 /** Where a cumulative monthly field's running total is reported for the period: its last month. */
@@ -522,7 +611,9 @@ function greedy(
     const { most: _, ...rest } = x;
     // A move cut short with the moves before it was found by search.
     const how = to === o.to ? x.how : "searched";
-    plan.push({ ...rest, how, ...change(x.from, { to, after }) });
+    const { edit: _e, ...kept } = rest;
+    const edit = x.yearToDate ? editOf(rater.rescorer.store, x.cell, to) : {};
+    plan.push({ ...kept, ...edit, how, ...change(x.from, { to, after }) });
     if (rater.reaches(after)) break;
   }
   const planAfter = plan.length ? rater.rated(base) : undefined;

@@ -43,6 +43,12 @@ async function standing(dir: string, ruleset: string, unit: string, period: stri
   return results.find((r) => r.unit === unit);
 }
 
+/** `tarazy explain` of Arys in the mini ruleset, 2026-Q1, as text in `lang`. */
+function miniText(goal: string, lang: string) {
+  const args = ["explain", "2026.1", "arys", "--data", "sample-data", "--period", "2026-Q1", "--target", goal];
+  return runInProcess([...args, "--lang", lang], MINI);
+}
+
 const input = (report: Json, indicator: string, field: string) =>
   report.indicators.flatMap((i: Json) => i.inputs).find((x: Json) => x.indicator === indicator && x.field === field);
 
@@ -61,10 +67,25 @@ describe("explain --target on the mini ruleset (arys: 48, rank 3; baidibek 63.5;
     // Jobs at their best (30 → score 1) give 45 + 15 = 60 < 63.5; revenue already meets its plan.
     expect(input(r, "jobs_created", "jobs").to).toBeUndefined();
     expect(input(r, "revenue_execution", "revenue").to).toBeUndefined();
+    // Revenue scores 1 already: said so, not that it "cannot reach alone"; jobs is not at its full score.
+    expect(input(r, "revenue_execution", "revenue").full).toBe(true);
+    expect(input(r, "jobs_created", "jobs").full).toBeUndefined();
     // The plan is the cheapest single change that reaches: surveyed moves 28.6%, satisfied 40%.
     expect(r.plan).toHaveLength(1);
     expect(r.plan[0].field).toBe("surveyed");
     expect(r.planReaches).toBe(true);
+  });
+
+  test("an input already at its full score says so in kk, ru and en", async () => {
+    const words = { kk: "ұпайы толық", ru: "уже на полном балле", en: "already at the full score" };
+    for (const [lang, said] of Object.entries(words)) {
+      const run = await miniText("rank:2", lang);
+      expect(run.code, run.stderr).toBe(0);
+      const line = run.stdout.split("\n").find((l) => l.includes("revenue_execution ·")) ?? "";
+      expect(line).toContain(said);
+      const jobs = run.stdout.split("\n").find((l) => l.includes("jobs_created ·")) ?? "";
+      expect(jobs).not.toContain(said);
+    }
   });
 
   test("the proposed satisfied = 70 re-rated from the data reaches rank 2, 69.99 does not", async () => {
@@ -82,22 +103,7 @@ describe("explain --target on the mini ruleset (arys: 48, rank 3; baidibek 63.5;
     const r = await target(MINI, "2026.1", "arys", "2026-Q1", "rank:1");
     expect(r.planReaches).toBe(false);
     expect(r.indicators.flatMap((i: Json) => i.inputs).every((x: Json) => x.to === undefined)).toBe(true);
-    const text = await runInProcess(
-      [
-        "explain",
-        "2026.1",
-        "arys",
-        "--data",
-        "sample-data",
-        "--period",
-        "2026-Q1",
-        "--target",
-        "rank:1",
-        "--lang",
-        "ru",
-      ],
-      MINI,
-    );
+    const text = await miniText("rank:1", "ru");
     expect(text.stdout).toContain("Цель недостижима за счёт собственных данных единицы.");
     expect(text.stdout).not.toMatch(/cannot|found by|Plan/);
     const done = await target(MINI, "2026.1", "kentau", "2026-Q1", "rank:1");
@@ -200,6 +206,9 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
       yearToDate: true,
       period: "2026-Q3",
       reportedIn: "2026-09",
+      // The data edit: September's own count 1 (running totals 2 in August, 3 in September) → 2, so its
+      // running total 3 → 4; October on stays as reported.
+      edit: { period: "2026-09", from: 1, to: 2, runningTotal: { from: 3, to: 4 } },
       from: 3,
       to: 4,
       change: 1,
@@ -218,9 +227,31 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
     );
     const lines = text.stdout.split("\n").filter((l) => l.includes("new_facilities_execution"));
     expect(lines[0]).toMatch(
-      /^ {2}new_facilities_execution · .*, с начала года: 3 → 4 \(\+1 в 2026-Q3, в нарастающем итоге за 2026-09; метод обращён\) ⇒ /,
+      /^ {2}new_facilities_execution · .*, с начала года: 3 → 4 \(\+1 в 2026-Q3: значение за 2026-09 1 → 2, нарастающий итог 3 → 4; метод обращён\) ⇒ /,
     );
     expect(lines[1]).toBe("  new_facilities_execution (new_facilities_plan) — план: не меняется, остаётся неизменным");
+  }, 120_000);
+
+  test("a year-to-date total is not proposed below what was reported before its edited month", async () => {
+    // Arys' budget allocated since January: 6036.8 by August, 6831.1 by September. Rank 15 alone takes
+    // 6547.11111111 (−283.98888889): September's own 794.3 → 510.31111111.
+    const r = await target(TURKISTAN, ".", "arys", "2026-Q3", "rank:15");
+    const allocated = input(r, "budget_execution", "budget_allocated");
+    expect(allocated).toMatchObject({ from: 6831.1, change: -283.98888889 });
+    expect(allocated.edit).toEqual({
+      period: "2026-09",
+      from: 794.3,
+      to: 510.31111111,
+      runningTotal: { from: 6831.1, to: 6547.11111111 },
+    });
+    // With 6800 reported by August (September's own 31.1), the quarter and the total are as before, but the
+    // total cannot fall below 6800 without un-reporting August: no single change of it reaches.
+    const dir = withCell(TURKISTAN, "unit-reported-2026.csv", "arys,2026-08,budget_allocated", 6800);
+    const bounded = await target(dir, ".", "arys", "2026-Q3", "rank:15");
+    expect(bounded.current).toEqual(r.current);
+    const held = input(bounded, "budget_execution", "budget_allocated");
+    expect(held.from).toBe(6831.1);
+    expect(held.to).toBeUndefined();
   }, 120_000);
 
   test("a plan is held fixed: manufacturing_vs_plan (fact − plan) moves the index, never its plan", async () => {
@@ -333,4 +364,70 @@ describe("the unit's explain as an HTML page with what it takes", () => {
     expect(await page("arys", ["--target", "grade:green", "--lang", "en"])).toContain("What it takes: Green zone");
     expect(await page("kentau", ["--lang", "en"])).not.toContain("what-it-takes");
   });
+});
+
+describe("score() of a block: the GDI (score(hdi_female) / score(hdi_male)) from one input", () => {
+  const GDI = join(ROOT, "rules/examples/gdi");
+  /** A copy of the GDI example with Chile's female life expectancy (81.877 reported) set to `v`. */
+  const chileAt = (v: number) => {
+    const dir = mkdtempSync(join(tmpdir(), "tarazy-target-"));
+    cpSync(GDI, dir, { recursive: true });
+    const path = join(dir, "data", "gdi-2022.csv");
+    const text = readFileSync(path, "utf8");
+    expect(text).toContain("\nchl,2022,81.877,");
+    writeFileSync(path, text.replace("\nchl,2022,81.877,", `\nchl,2022,${v},`));
+    return dir;
+  };
+  const rated = async (dir: string) => {
+    const run = await runInProcess(["rate", "2022.1", "--data", "data", "--period", "2022", "--format", "json"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout);
+    const results: Json[] = json.results ?? json.periods[0].results;
+    return results.find((r) => r.unit === "chl");
+  };
+
+  test("Chile (GDI 0.973, group 2) to group 1: each of its eight inputs alone, checked by a full rate", async () => {
+    const run = await runInProcess(
+      [
+        "explain",
+        "2022.1",
+        "chl",
+        "--data",
+        "data",
+        "--period",
+        "2022",
+        "--target",
+        "grade:group1",
+        "--format",
+        "json",
+      ],
+      GDI,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.current).toMatchObject({ grade: "group2" });
+    // Group 1: |1 − round(GDI, 3)| ≤ 0.025, that is GDI ≥ 0.9745. Every input of both HDIs reaches alone
+    // (before, the fast path missed score(hdi_female) and found none).
+    const inputs = r.indicators.flatMap((i: Json) => i.inputs);
+    expect(inputs).toHaveLength(8);
+    for (const x of inputs) {
+      expect(x.after.grade).toBe("group1");
+      expect(x.after.total).toBeGreaterThanOrEqual(0.9745 - 1e-12);
+      expect(x.after.total).toBeLessThan(0.97451);
+    }
+    // By hand: health index (LE − 22.5) / 65, HDI the geometric mean of three, GDI = HDI_f / HDI_m; with the
+    // published HDIs (0.846799773 and 0.86998757, 9 digits) the health index must grow by
+    // (0.9745 × 0.86998757 / 0.846799773)³: LE ≥ 22.5 + (81.877 − 22.5) × that = 82.08826298 (to the
+    // published HDIs' precision).
+    const le = inputs.find((x: Json) => x.field === "life_expectancy_female");
+    const byHand = 22.5 + (81.877 - 22.5) * ((0.9745 * 0.86998757) / 0.846799773) ** 3;
+    expect(le.to).toBeCloseTo(byHand, 5);
+    expect(le.change).toBeGreaterThan(0);
+    // The male inputs move down: a lower male HDI raises the ratio.
+    expect(inputs.find((x: Json) => x.field === "life_expectancy_male").change).toBeLessThan(0);
+    expect(r.planReaches).toBe(true);
+    // The proposal written into the data and rated by `tarazy rate`: group 1; a millionth of a year less: 2.
+    expect((await rated(chileAt(le.to))).grade).toBe("group1");
+    expect((await rated(chileAt(le.to - 1e-6))).grade).toBe("group2");
+  }, 180_000);
 });
