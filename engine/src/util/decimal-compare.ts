@@ -12,6 +12,11 @@ export function toSignificant(x: number): number {
   return Number(x.toPrecision(SIGNIFICANT_DIGITS));
 }
 
+/** A JSON replacer writing every number at 15 significant digits: no float noise in what a reader sees. */
+export function significantJson(_key: string, value: unknown): unknown {
+  return typeof value === "number" ? toSignificant(value) : value;
+}
+
 /** -1, 0 or 1 comparing a and b at 15 significant digits. */
 export function compareDecimal(a: number, b: number): -1 | 0 | 1 {
   const x = toSignificant(a);

@@ -190,6 +190,18 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
     expect(r.ratings.rated).toBe(proposals + 2);
   }, 120_000);
 
+  test("the JSON shows numbers as a person reads them: 15 significant digits at most (no 1459.0800000000002)", async () => {
+    const report = await target(TURKISTAN, "2026.1", "kentau", "2026-Q3", "rank:2");
+    const numbers: number[] = [];
+    JSON.stringify(report, (_k, v) => {
+      if (typeof v === "number") numbers.push(v);
+      return v;
+    });
+    expect(numbers.length).toBeGreaterThan(50);
+    const digits = (x: number) => x.toExponential().replace(/^-/, "").split("e")[0]?.replace(".", "").length ?? 0;
+    expect(numbers.filter((x) => digits(x) > 15)).toEqual([]);
+  });
+
   test("a year-to-date total of the unit's own field (the region's top priority) is proposed, inverted through ytd", async () => {
     // Arys (44.8686362431606, rank 16) has opened 3 new facilities since January against a plan of 4:
     // achievement 3/4 = 0.75 × 16/3 points (weight 4 of the industry block's 15, 20 of 100) = 4. Rank 15 is

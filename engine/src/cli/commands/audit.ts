@@ -2,6 +2,7 @@ import { type AuditReport, auditRun } from "../../audit/audit.js";
 import { auditFindings } from "../../audit/findings.js";
 import { auditHtml } from "../../audit/html.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { significantJson } from "../../util/decimal-compare.js";
 import { auditText } from "../audit-text.js";
 import { displayPath, relativeDiagnostic } from "../diagnostic-formats/relative.js";
 import { type Command, UsageError } from "../io.js";
@@ -89,7 +90,5 @@ export const auditCommand: Command = {
 /** The audit as JSON: numbers at 15 significant digits (no float noise), findings with paths relative to cwd. */
 export function auditJson(report: AuditReport, cwd: string): unknown {
   const relative = { ...report, findings: report.findings.map((d) => relativeDiagnostic(d, cwd)) };
-  return JSON.parse(
-    JSON.stringify(relative, (_key, value) => (typeof value === "number" ? Number(value.toPrecision(15)) : value)),
-  );
+  return JSON.parse(JSON.stringify(relative, significantJson));
 }

@@ -5,6 +5,7 @@ import { localize } from "../../report/labels.js";
 import { ScoringCode } from "../../scoring/codes.js";
 import { explainUnit } from "../../scoring/trace.js";
 import { rangeOfLength } from "../../source/range.js";
+import { significantJson } from "../../util/decimal-compare.js";
 import { didYouMean } from "../../util/did-you-mean.js";
 import { type Target, whatItTakes } from "../../whatif/target.js";
 import { displayPath } from "../diagnostic-formats/relative.js";
@@ -141,7 +142,8 @@ export const explainCommand: Command = {
       return 0;
     }
     if (report) {
-      if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      // At 15 significant digits, as audit and sensitivity write theirs: a proposal is read by a person.
+      if (format === "json") io.stdout(`${JSON.stringify(report, significantJson, 2)}\n`);
       else io.stdout(renderTarget(report, ruleset, lang));
       return 0;
     }

@@ -5,6 +5,7 @@ import { ratingBlocks } from "../../methodology/effective-weights.js";
 import { analyseSensitivity, type SensitivityReport } from "../../sensitivity/analysis.js";
 import { sensitivityHtml } from "../../sensitivity/html.js";
 import { readAssumptions } from "../../sensitivity/read-assumptions.js";
+import { significantJson } from "../../util/decimal-compare.js";
 import { displayPath } from "../diagnostic-formats/relative.js";
 import { type Command, UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
@@ -116,7 +117,5 @@ export const sensitivityCommand: Command = {
 
 /** Numbers at 15 significant digits: no float noise in what a reader sees. */
 export function sensitivityJson(report: SensitivityReport): unknown {
-  return JSON.parse(
-    JSON.stringify(report, (_key, value) => (typeof value === "number" ? Number(value.toPrecision(15)) : value)),
-  );
+  return JSON.parse(JSON.stringify(report, significantJson));
 }
