@@ -6,6 +6,7 @@ import type { Document, Scalar } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Position, Range } from "../source/range.js";
 import { SourceText } from "../source/range.js";
+import { type FormulaResult, formulasOf } from "./formula-source.js";
 import { type NodeLocation, parseRuleDocument, type RuleDocument, type ScalarFacts } from "./yaml-document.js";
 
 /** What parsing a rule file gives: the document and the YAML reader's diagnostics. */
@@ -21,6 +22,8 @@ export type Parsed = { document: RuleDocument; diagnostics: Diagnostic[] };
 export interface RuleCache {
   get(file: string, text: string): Parsed | undefined;
   put(file: string, text: string, parsed: Parsed): void;
+  /** Writes again the entries whose documents had formulas read since (a run calls it at its end). */
+  flush?(): void;
 }
 
 /** parseRuleDocument through `cache`: its entry when it has one, else parsed and stored. */
@@ -48,6 +51,8 @@ interface Entry {
   readonly values: unknown[];
   readonly types: (Scalar.Type | undefined)[];
   readonly diagnostics: Diagnostic[];
+  /** The document's formulas read when the entry was written (formula-source.ts), as JSON of [path, result] pairs. */
+  readonly formulas: string;
 }
 
 // Slots of one location: value start and end (offset, line, column each), whether there is a key and its
@@ -65,7 +70,8 @@ function isEntry(entry: unknown, key: string): entry is Entry {
     e.numbers instanceof Int32Array &&
     Array.isArray(e.values) &&
     Array.isArray(e.types) &&
-    Array.isArray(e.diagnostics)
+    Array.isArray(e.diagnostics) &&
+    typeof e.formulas === "string"
   );
 }
 
@@ -93,7 +99,21 @@ function entryOf(key: string, parsed: Parsed): Entry {
     types.push(l.scalar?.type);
   }
   const diagnostics = parsed.diagnostics;
-  return { key, data: document.data, paths: JSON.stringify(paths), numbers, values, types, diagnostics };
+  const formulas = formulasJson(formulasOf(document));
+  return { key, data: document.data, paths: JSON.stringify(paths), numbers, values, types, diagnostics, formulas };
+}
+
+/**
+ * The formulas as JSON, or "[]" when one holds what JSON would not give back the same (a number that is not
+ * finite, an undefined): those are parsed again at every start rather than read back changed.
+ */
+function formulasJson(formulas: Map<string, FormulaResult>): string {
+  let exact = true;
+  const text = JSON.stringify([...formulas], (_key, value: unknown) => {
+    if (value === undefined || (typeof value === "number" && !Number.isFinite(value))) exact = false;
+    return value;
+  });
+  return exact ? text : "[]";
 }
 
 /** A document from an entry; its YAML tree (`yaml`, each location's `node`) is parsed from the text on first use. */
@@ -136,20 +156,41 @@ function revive(file: string, text: string, entry: Entry): Parsed | undefined {
     data: entry.data,
     locations,
   };
+  const formulas = JSON.parse(entry.formulas) as unknown;
+  if (!Array.isArray(formulas)) return undefined;
+  const known = formulasOf(document);
+  for (const [path, result] of formulas as [string, FormulaResult][]) known.set(path, result);
   return { document, diagnostics: entry.diagnostics };
 }
 
 /** A cache in `dir` (created when missing) for the build `build` (a hash of the code that parses). */
 export function diskRuleCache(dir: string, build: string): RuleCache {
   let made = false;
+  // The documents this cache gave or took, with the number of formulas their entry holds.
+  const served: { file: string; text: string; parsed: Parsed; formulas: number }[] = [];
   const keyOf = (file: string, text: string) =>
     createHash("sha256").update(build).update("\0").update(file).update("\0").update(text).digest("hex");
+  const write = (file: string, text: string, parsed: Parsed) => {
+    const key = keyOf(file, text);
+    try {
+      if (!made) mkdirSync(dir, { recursive: true });
+      made = true;
+      // Written whole under a temporary name, then renamed: a reader never sees half an entry.
+      const temp = join(dir, `${key}.${process.pid}.tmp`);
+      writeFileSync(temp, serialize(entryOf(key, parsed)));
+      renameSync(temp, join(dir, `${key}.v8`));
+    } catch {
+      // A read-only or full disk: the cache is an optimisation, never a reason to fail.
+    }
+  };
   return {
     get(file, text) {
       const key = keyOf(file, text);
       try {
         const entry: unknown = deserialize(readFileSync(join(dir, `${key}.v8`)));
-        return isEntry(entry, key) ? revive(file, text, entry) : undefined;
+        const parsed = isEntry(entry, key) ? revive(file, text, entry) : undefined;
+        if (parsed) served.push({ file, text, parsed, formulas: formulasOf(parsed.document).size });
+        return parsed;
       } catch {
         return undefined;
       }
@@ -158,16 +199,15 @@ export function diskRuleCache(dir: string, build: string): RuleCache {
       // A file without data (empty, or not YAML at all) is cheap to parse, and the loader looks at its YAML
       // tree: leave it out.
       if (parsed.document.data === null) return;
-      const key = keyOf(file, text);
-      try {
-        if (!made) mkdirSync(dir, { recursive: true });
-        made = true;
-        // Written whole under a temporary name, then renamed: a reader never sees half an entry.
-        const temp = join(dir, `${key}.${process.pid}.tmp`);
-        writeFileSync(temp, serialize(entryOf(key, parsed)));
-        renameSync(temp, join(dir, `${key}.v8`));
-      } catch {
-        // A read-only or full disk: the cache is an optimisation, never a reason to fail.
+      write(file, text, parsed);
+      served.push({ file, text, parsed, formulas: formulasOf(parsed.document).size });
+    },
+    flush() {
+      for (const s of served) {
+        const now = formulasOf(s.parsed.document).size;
+        if (now === s.formulas) continue;
+        write(s.file, s.text, s.parsed);
+        s.formulas = now;
       }
     },
   };
