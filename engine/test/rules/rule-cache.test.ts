@@ -6,9 +6,10 @@ import { afterEach, describe, expect, test } from "vitest";
 import { isScalar } from "yaml";
 import { ruleCacheDir } from "../../src/cli/start-cache.js";
 import { type LoadResult, loadVersion } from "../../src/rules/load.js";
+import { formulasOf } from "../../src/rules/formula-source.js";
 import { yamlFilesUnder } from "../../src/rules/read.js";
 import { diskRuleCache, parseThrough, type RuleCache } from "../../src/rules/rule-cache.js";
-import { parseRuleDocument } from "../../src/rules/yaml-document.js";
+import { parseRuleDocument, type RuleDocument } from "../../src/rules/yaml-document.js";
 
 const ENGINE = join(import.meta.dirname, "..", "..");
 const RULES = join(ENGINE, "..", "rules", "turkistan");
@@ -67,6 +68,39 @@ describe("the rule cache gives what parsing gives", () => {
     // The second loads read (nearly) every file from the cache: all but the empty ones, which are not kept.
     expect(hits).toBeGreaterThan(VERSIONS.length * 2);
     expect(readdirSync(dir).length).toBeGreaterThan(40);
+  });
+
+  test("after a flush, cached documents bring their formulas (ASTs and diagnostics), the same as parsing gives", () => {
+    let brought = 0;
+    for (const folder of VERSIONS) {
+      const dir = tempDir();
+      const fresh = new Map<string, RuleDocument>();
+      const writer = diskRuleCache(dir, "b");
+      const first = loadVersion(folder, {
+        parse: (file, text) => {
+          const parsed = parseThrough(writer, file, text);
+          fresh.set(file, parsed.document);
+          return parsed;
+        },
+      });
+      writer.flush?.();
+      const reader = diskRuleCache(dir, "b");
+      const cached = loadVersion(folder, {
+        parse: (file, text) => {
+          const parsed = parseThrough(reader, file, text);
+          const own = fresh.get(file);
+          // What the document came with from disk, before the load read any formula of it.
+          const known = [...formulasOf(parsed.document)];
+          if (own && known.length > 0) expect(known).toEqual([...formulasOf(own)]);
+          brought += known.length;
+          return parsed;
+        },
+      });
+      expect(shown(cached)).toEqual(shown(first));
+      expect(shown(cached)).toEqual(shown(load(folder)));
+    }
+    // The Turkistan rulesets alone hold hundreds of formulas: all of them come from the cache.
+    expect(brought).toBeGreaterThan(300);
   });
 
   test("a cached document still has its YAML tree, parsed again when asked", () => {
