@@ -5,8 +5,8 @@ import { serialize } from "node:v8";
 import { afterEach, describe, expect, test } from "vitest";
 import { isScalar } from "yaml";
 import { ruleCacheDir } from "../../src/cli/start-cache.js";
+import { type FormulaResult, formulasOf } from "../../src/rules/formula-source.js";
 import { type LoadResult, loadVersion } from "../../src/rules/load.js";
-import { formulasOf } from "../../src/rules/formula-source.js";
 import { yamlFilesUnder } from "../../src/rules/read.js";
 import { diskRuleCache, parseThrough, type RuleCache } from "../../src/rules/rule-cache.js";
 import { parseRuleDocument, type RuleDocument } from "../../src/rules/yaml-document.js";
@@ -101,6 +101,25 @@ describe("the rule cache gives what parsing gives", () => {
     }
     // The Turkistan rulesets alone hold hundreds of formulas: all of them come from the cache.
     expect(brought).toBeGreaterThan(300);
+  });
+
+  test("formulas JSON would not give back the same (a number not finite, an undefined) are not kept", () => {
+    const dir = tempDir();
+    const file = join(RULES, "districts", "2026.1", "ruleset.yaml");
+    const text = readFileSync(file, "utf8");
+    const keep = (formula: unknown) => {
+      const parsed = parseRuleDocument(file, text);
+      formulasOf(parsed.document).set("/a", formula as FormulaResult);
+      diskRuleCache(dir, "b").put(file, text, parsed);
+      const cached = diskRuleCache(dir, "b").get(file, text);
+      return cached && [...formulasOf(cached.document)];
+    };
+    const at = { file, range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } } };
+    const number = (value: number) => ({ kind: "number", value, raw: "1", range: at.range });
+    const exact = { formula: { text: "1", at, ast: number(1) }, diagnostics: [] };
+    expect(keep(exact)).toEqual([["/a", exact]]);
+    expect(keep({ formula: { text: "1", at, ast: number(Number.POSITIVE_INFINITY) }, diagnostics: [] })).toEqual([]);
+    expect(keep({ formula: { text: "1", at, ast: undefined }, diagnostics: [] })).toEqual([]);
   });
 
   test("a cached document still has its YAML tree, parsed again when asked", () => {
