@@ -13,8 +13,8 @@ import { type NodeLocation, parseRuleDocument, type RuleDocument, type ScalarFac
 export type Parsed = { document: RuleDocument; diagnostics: Diagnostic[] };
 
 /**
- * A store of parsed rule files that outlives the process: the CLI parses a file's YAML once per content,
- * not once per run (the YAML reader is most of a cold `tarazy rate`). Entries are addressed by a hash of the
+ * A store of parsed rule files that outlives the process: the CLI parses a file's YAML (and its formulas) once
+ * per content, not once per run (the YAML reader is most of a cold `tarazy rate`). Entries are addressed by a hash of the
  * build, the file's path and its text, so a changed file, a moved file or another build of Tarazy never
  * meets an old entry. Every failure (no folder, a read-only folder, a corrupt or foreign entry) reads as a
  * miss: the file is parsed as without a cache.
