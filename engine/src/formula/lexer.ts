@@ -171,7 +171,8 @@ export function makeLexer(validate = false): Lexer {
   });
 }
 
-const lexer = makeLexer();
+// Built on first use: a start that parses no formula (every formula read from the rule cache) never pays for it.
+let lexer: Lexer | undefined;
 
 /** End offset (exclusive) of a token; zero-width for tokens the checks insert. */
 export function tokenEnd(t: IToken): number {
@@ -258,6 +259,7 @@ export const semicolonTokens = new WeakSet<IToken>();
  * read as what was evidently meant (`2x` as `2 * x`), so the parser does not report it a second time.
  */
 export function scanFormula(text: string, report: SyntaxDiagnostics): IToken[] {
+  lexer ??= makeLexer();
   const { tokens: raw, errors } = lexer.tokenize(text);
   // Characters no token matches: the lexer skips each run of them and reports it here.
   for (const e of errors) reportUnknown(text.slice(e.offset, e.offset + e.length), e.offset, report);

@@ -91,6 +91,7 @@ export function parseFormula(text: string, options: ParseOptions = {}): ParseRes
     return { diagnostics: report.sorted() };
   }
   if (!withinDepth(tokens, maxDepth, report)) return { diagnostics: report.sorted() };
+  formulaParser ??= new FormulaParser();
   const ast = formulaParser.read(tokens, text, report);
   return ast === undefined ? { diagnostics: report.sorted() } : { ast, diagnostics: report.sorted() };
 }
@@ -707,7 +708,8 @@ const callBrackets = new WeakSet<IToken>();
 /** The placeholders of empty argument lists, told apart from a missing value by identity. */
 const noArguments = new WeakSet<Expr>();
 
-const formulaParser = new FormulaParser();
+// Built on first use (chevrotain's analysis of the grammar): a start that parses no formula never pays for it.
+let formulaParser: FormulaParser | undefined;
 
 /** Builds the parser with chevrotain's grammar checks on: throws when the grammar is ambiguous or broken. */
 export function checkGrammar(): void {

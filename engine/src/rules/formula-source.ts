@@ -11,14 +11,10 @@ import type { RuleDocument } from "./yaml-document.js";
  * a position in the YAML file, whether the formula is plain, quoted or a block scalar. A number (`plan: 100`)
  * is read as the formula it spells. Undefined when there is no string or number at `path`.
  */
-export function formulaAt(doc: RuleDocument, path: string): { formula?: FormulaSource; diagnostics: Diagnostic[] } {
+export function formulaAt(doc: RuleDocument, path: string): FormulaResult {
   // A document is immutable, so its formulas parse the same every time: an editor that re-loads a version after
   // an edit in one file (reusing the other files' documents) parses only that file's formulas again.
-  let byPath = parsedFormulas.get(doc);
-  if (!byPath) {
-    byPath = new Map();
-    parsedFormulas.set(doc, byPath);
-  }
+  const byPath = formulasOf(doc);
   const known = byPath.get(path);
   if (known) return { ...known, diagnostics: [...known.diagnostics] };
   const result = parseFormulaAt(doc, path);
@@ -26,9 +22,25 @@ export function formulaAt(doc: RuleDocument, path: string): { formula?: FormulaS
   return { ...result, diagnostics: [...result.diagnostics] };
 }
 
-const parsedFormulas = new WeakMap<RuleDocument, Map<string, { formula?: FormulaSource; diagnostics: Diagnostic[] }>>();
+/** What reading the formula at one path gives; plain data, so the rule cache can keep it on disk. */
+export type FormulaResult = { formula?: FormulaSource; diagnostics: Diagnostic[] };
 
-function parseFormulaAt(doc: RuleDocument, path: string): { formula?: FormulaSource; diagnostics: Diagnostic[] } {
+const parsedFormulas = new WeakMap<RuleDocument, Map<string, FormulaResult>>();
+
+/**
+ * The formulas of `doc` read so far, by path: the rule cache (rule-cache.ts) fills it from disk when it
+ * revives a document, so a warm start parses no formula, and writes it back after a run that parsed some.
+ */
+export function formulasOf(doc: RuleDocument): Map<string, FormulaResult> {
+  let byPath = parsedFormulas.get(doc);
+  if (!byPath) {
+    byPath = new Map();
+    parsedFormulas.set(doc, byPath);
+  }
+  return byPath;
+}
+
+function parseFormulaAt(doc: RuleDocument, path: string): FormulaResult {
   const loc = doc.locations.get(path);
   const node = loc?.scalar;
   if (!loc || !node) return { diagnostics: [] };

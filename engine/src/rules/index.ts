@@ -29,7 +29,7 @@ export {
   sortDiagnostics,
   versionHeaders,
 } from "./load.js";
-export { useRuleCache } from "./parse-once.js";
+export { flushRuleCache, useRuleCache } from "./parse-once.js";
 export { MAX_RULE_FILE_BYTES, type ReadFileHook } from "./read.js";
 export { diskRuleCache, type RuleCache } from "./rule-cache.js";
 export {

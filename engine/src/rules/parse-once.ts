@@ -26,3 +26,8 @@ export function parseRuleOnce(file: string, text: string): { document: RuleDocum
   parsed.set(file, { text, result });
   return result;
 }
+
+/** Lets the rule cache keep what this process added to its documents (their formulas); the CLI calls it last. */
+export function flushRuleCache(): void {
+  store?.flush?.();
+}

@@ -6,6 +6,7 @@ import type { Document, Scalar } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Position, Range } from "../source/range.js";
 import { SourceText } from "../source/range.js";
+import { type FormulaResult, formulasOf } from "./formula-source.js";
 import { pruneRuleCache } from "./rule-cache-prune.js";
 import { type NodeLocation, parseRuleDocument, type RuleDocument, type ScalarFacts } from "./yaml-document.js";
 
@@ -13,8 +14,8 @@ import { type NodeLocation, parseRuleDocument, type RuleDocument, type ScalarFac
 export type Parsed = { document: RuleDocument; diagnostics: Diagnostic[] };
 
 /**
- * A store of parsed rule files that outlives the process: the CLI parses a file's YAML once per content,
- * not once per run (the YAML reader is most of a cold `tarazy rate`). Entries are addressed by a hash of the
+ * A store of parsed rule files that outlives the process: the CLI parses a file's YAML (and its formulas) once
+ * per content, not once per run (the YAML reader is most of a cold `tarazy rate`). Entries are addressed by a hash of the
  * build, the file's path and its text, so a changed file, a moved file or another build of Tarazy never
  * meets an old entry. Every failure (no folder, a read-only folder, a corrupt or foreign entry) reads as a
  * miss: the file is parsed as without a cache.
@@ -22,6 +23,8 @@ export type Parsed = { document: RuleDocument; diagnostics: Diagnostic[] };
 export interface RuleCache {
   get(file: string, text: string): Parsed | undefined;
   put(file: string, text: string, parsed: Parsed): void;
+  /** Writes again the entries whose documents had formulas read since (a run calls it at its end). */
+  flush?(): void;
 }
 
 /** parseRuleDocument through `cache`: its entry when it has one, else parsed and stored. */
@@ -49,6 +52,8 @@ interface Entry {
   readonly values: unknown[];
   readonly types: (Scalar.Type | undefined)[];
   readonly diagnostics: Diagnostic[];
+  /** The document's formulas read when the entry was written (formula-source.ts), as JSON of [path, result] pairs. */
+  readonly formulas: string;
 }
 
 // Slots of one location: value start and end (offset, line, column each), whether there is a key and its
@@ -66,7 +71,8 @@ function isEntry(entry: unknown, key: string): entry is Entry {
     e.numbers instanceof Int32Array &&
     Array.isArray(e.values) &&
     Array.isArray(e.types) &&
-    Array.isArray(e.diagnostics)
+    Array.isArray(e.diagnostics) &&
+    typeof e.formulas === "string"
   );
 }
 
@@ -94,7 +100,21 @@ function entryOf(key: string, parsed: Parsed): Entry {
     types.push(l.scalar?.type);
   }
   const diagnostics = parsed.diagnostics;
-  return { key, data: document.data, paths: JSON.stringify(paths), numbers, values, types, diagnostics };
+  const formulas = formulasJson(formulasOf(document));
+  return { key, data: document.data, paths: JSON.stringify(paths), numbers, values, types, diagnostics, formulas };
+}
+
+/**
+ * The formulas as JSON, or "[]" when one holds what JSON would not give back the same (a number that is not
+ * finite, an undefined): those are parsed again at every start rather than read back changed.
+ */
+function formulasJson(formulas: Map<string, FormulaResult>): string {
+  let exact = true;
+  const text = JSON.stringify([...formulas], (_key, value: unknown) => {
+    if (value === undefined || (typeof value === "number" && !Number.isFinite(value))) exact = false;
+    return value;
+  });
+  return exact ? text : "[]";
 }
 
 /** A document from an entry; its YAML tree (`yaml`, each location's `node`) is parsed from the text on first use. */
@@ -137,23 +157,47 @@ function revive(file: string, text: string, entry: Entry): Parsed | undefined {
     data: entry.data,
     locations,
   };
+  const formulas = JSON.parse(entry.formulas) as unknown;
+  if (!Array.isArray(formulas)) return undefined;
+  const known = formulasOf(document);
+  for (const [path, result] of formulas as [string, FormulaResult][]) known.set(path, result);
   return { document, diagnostics: entry.diagnostics };
 }
 
 /** A cache in `dir` (created when missing) for the build `build` (a hash of the code that parses). */
 export function diskRuleCache(dir: string, build: string): RuleCache {
   let made = false;
+  // The documents this cache gave or took, with the number of formulas their entry holds.
+  const served: { file: string; text: string; parsed: Parsed; formulas: number }[] = [];
   const keyOf = (file: string, text: string) =>
     createHash("sha256").update(build).update("\0").update(file).update("\0").update(text).digest("hex");
+  const write = (file: string, text: string, parsed: Parsed) => {
+    const key = keyOf(file, text);
+    try {
+      if (!made) {
+        mkdirSync(dir, { recursive: true });
+        pruneRuleCache(dir);
+      }
+      made = true;
+      // Written whole under a temporary name, then renamed: a reader never sees half an entry.
+      const temp = join(dir, `${key}.${process.pid}.tmp`);
+      writeFileSync(temp, serialize(entryOf(key, parsed)));
+      renameSync(temp, join(dir, `${key}.v8`));
+    } catch {
+      // A read-only or full disk: the cache is an optimisation, never a reason to fail.
+    }
+  };
   return {
     get(file, text) {
       const key = keyOf(file, text);
       try {
         const path = join(dir, `${key}.v8`);
         const entry: unknown = deserialize(readFileSync(path));
-        if (!isEntry(entry, key)) return undefined;
+        const parsed = isEntry(entry, key) ? revive(file, text, entry) : undefined;
+        if (!parsed) return undefined;
         touch(path);
-        return revive(file, text, entry);
+        served.push({ file, text, parsed, formulas: formulasOf(parsed.document).size });
+        return parsed;
       } catch {
         return undefined;
       }
@@ -162,19 +206,15 @@ export function diskRuleCache(dir: string, build: string): RuleCache {
       // A file without data (empty, or not YAML at all) is cheap to parse, and the loader looks at its YAML
       // tree: leave it out.
       if (parsed.document.data === null) return;
-      const key = keyOf(file, text);
-      try {
-        if (!made) {
-          mkdirSync(dir, { recursive: true });
-          pruneRuleCache(dir);
-        }
-        made = true;
-        // Written whole under a temporary name, then renamed: a reader never sees half an entry.
-        const temp = join(dir, `${key}.${process.pid}.tmp`);
-        writeFileSync(temp, serialize(entryOf(key, parsed)));
-        renameSync(temp, join(dir, `${key}.v8`));
-      } catch {
-        // A read-only or full disk: the cache is an optimisation, never a reason to fail.
+      write(file, text, parsed);
+      served.push({ file, text, parsed, formulas: formulasOf(parsed.document).size });
+    },
+    flush() {
+      for (const s of served) {
+        const now = formulasOf(s.parsed.document).size;
+        if (now === s.formulas) continue;
+        write(s.file, s.text, s.parsed);
+        s.formulas = now;
       }
     },
   };

@@ -5,10 +5,11 @@ import { serialize } from "node:v8";
 import { afterEach, describe, expect, test } from "vitest";
 import { isScalar } from "yaml";
 import { ruleCacheDir } from "../../src/cli/start-cache.js";
+import { type FormulaResult, formulasOf } from "../../src/rules/formula-source.js";
 import { type LoadResult, loadVersion } from "../../src/rules/load.js";
 import { yamlFilesUnder } from "../../src/rules/read.js";
 import { diskRuleCache, parseThrough, type RuleCache } from "../../src/rules/rule-cache.js";
-import { parseRuleDocument } from "../../src/rules/yaml-document.js";
+import { parseRuleDocument, type RuleDocument } from "../../src/rules/yaml-document.js";
 
 const ENGINE = join(import.meta.dirname, "..", "..");
 const RULES = join(ENGINE, "..", "rules", "turkistan");
@@ -67,6 +68,58 @@ describe("the rule cache gives what parsing gives", () => {
     // The second loads read (nearly) every file from the cache: all but the empty ones, which are not kept.
     expect(hits).toBeGreaterThan(VERSIONS.length * 2);
     expect(readdirSync(dir).length).toBeGreaterThan(40);
+  });
+
+  test("after a flush, cached documents bring their formulas (ASTs and diagnostics), the same as parsing gives", () => {
+    let brought = 0;
+    for (const folder of VERSIONS) {
+      const dir = tempDir();
+      const fresh = new Map<string, RuleDocument>();
+      const writer = diskRuleCache(dir, "b");
+      const first = loadVersion(folder, {
+        parse: (file, text) => {
+          const parsed = parseThrough(writer, file, text);
+          fresh.set(file, parsed.document);
+          return parsed;
+        },
+      });
+      writer.flush?.();
+      const reader = diskRuleCache(dir, "b");
+      const cached = loadVersion(folder, {
+        parse: (file, text) => {
+          const parsed = parseThrough(reader, file, text);
+          const own = fresh.get(file);
+          // What the document came with from disk, before the load read any formula of it.
+          const known = [...formulasOf(parsed.document)];
+          if (own && known.length > 0) expect(known).toEqual([...formulasOf(own)]);
+          brought += known.length;
+          return parsed;
+        },
+      });
+      expect(shown(cached)).toEqual(shown(first));
+      expect(shown(cached)).toEqual(shown(load(folder)));
+    }
+    // The Turkistan rulesets alone hold hundreds of formulas: all of them come from the cache.
+    expect(brought).toBeGreaterThan(300);
+  });
+
+  test("formulas JSON would not give back the same (a number not finite, an undefined) are not kept", () => {
+    const dir = tempDir();
+    const file = join(RULES, "districts", "2026.1", "ruleset.yaml");
+    const text = readFileSync(file, "utf8");
+    const keep = (formula: unknown) => {
+      const parsed = parseRuleDocument(file, text);
+      formulasOf(parsed.document).set("/a", formula as FormulaResult);
+      diskRuleCache(dir, "b").put(file, text, parsed);
+      const cached = diskRuleCache(dir, "b").get(file, text);
+      return cached && [...formulasOf(cached.document)];
+    };
+    const at = { file, range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } } };
+    const number = (value: number) => ({ kind: "number", value, raw: "1", range: at.range });
+    const exact = { formula: { text: "1", at, ast: number(1) }, diagnostics: [] };
+    expect(keep(exact)).toEqual([["/a", exact]]);
+    expect(keep({ formula: { text: "1", at, ast: number(Number.POSITIVE_INFINITY) }, diagnostics: [] })).toEqual([]);
+    expect(keep({ formula: { text: "1", at, ast: undefined }, diagnostics: [] })).toEqual([]);
   });
 
   test("a cached document still has its YAML tree, parsed again when asked", () => {
