@@ -1,5 +1,5 @@
 import type { Range, SourceText } from "../../source/range.js";
-import { formatPeriod, monthsIn, parsePeriod } from "../period.js";
+import { formatPeriod, monthsIn, type Period, parsePeriod } from "../period.js";
 import type { CellAt } from "./cell.js";
 import type { DataField } from "./model.js";
 import { plainNumberIn, type RecordContext, readFieldValue } from "./records.js";
@@ -28,6 +28,8 @@ export class PlainRowReader {
   /** Wide: the table's index of each field column's field. Long: of each field met, by the field. */
   private readonly fieldIndex: Int32Array;
   private readonly longFields = new Map<DataField, number>();
+  /** Each period's text parsed once per file: a long file repeats a few dozen periods on every row. */
+  private readonly periods = new Map<string, Period | undefined>();
   private readonly source: number;
   /** The line of the last row read (rows follow each other, so the next line is tried first). */
   private line = 0;
@@ -87,7 +89,7 @@ export class PlainRowReader {
     for (const column of layout.blank) if (!this.blank(column)) return false;
     for (const { column } of layout.setAside) if (!this.blank(column)) return false;
     const unitMatch = ctx.units.lookup(this.cellText(layout.unit).trim());
-    const period = parsePeriod(this.cellText(layout.period));
+    const period = this.periodOf(this.cellText(layout.period));
     if (unitMatch.kind !== "found" || !period) return false;
     const unit = unitMatch.item;
     ctx.counts.rows++;
@@ -130,7 +132,7 @@ export class PlainRowReader {
     if (value === undefined) return false;
     const unitMatch = ctx.units.lookup(this.cellText(layout.unit).trim());
     const fieldMatch = ctx.fields.lookup(this.cellText(layout.field).trim());
-    const period = parsePeriod(this.cellText(layout.period));
+    const period = this.periodOf(this.cellText(layout.period));
     if (unitMatch.kind !== "found" || fieldMatch.kind !== "found" || !period) return false;
     const field = fieldMatch.item;
     if (monthsIn(period.kind) < monthsIn(field.frequency)) return false;
@@ -141,6 +143,13 @@ export class PlainRowReader {
     const f = this.longFieldIndex(field);
     ctx.merger.value(field, f, value, this.source, at.row, at.column, end - start, at, ctx.problems);
     return true;
+  }
+
+  private periodOf(text: string): Period | undefined {
+    if (this.periods.has(text)) return this.periods.get(text);
+    const period = parsePeriod(text);
+    this.periods.set(text, period);
+    return period;
   }
 
   private longFieldIndex(field: DataField): number {
