@@ -27,6 +27,7 @@ import { collectWhenIdle } from "./idle-gc.js";
 import { uriToPath } from "./positions.js";
 import { messageListeners, queueOptions } from "./queue.js";
 import { registerTarazyRequests } from "./requests.js";
+import { serverRuleCache } from "./rule-cache.js";
 
 const connection = createConnection(ProposedFeatures.all, queueOptions);
 messageListeners.push(collectWhenIdle());
@@ -68,7 +69,7 @@ registerInlayHints(ctx);
 registerFormatting(ctx);
 registerTarazyRequests(ctx);
 
-connection.onInitialize((params) => {
+connection.onInitialize(async (params) => {
   clientLocale = params.locale;
   ctx.locale = langOf(params.locale);
   ctx.snippets = params.capabilities?.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -80,7 +81,11 @@ connection.onInitialize((params) => {
   fileEvents = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   configEvents = params.capabilities?.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   const options = params.initializationOptions as Settings | undefined;
+  workspace.documents.useCache(serverRuleCache(options, process.env));
   if (options && typeof options === "object") void applySettings(ctx, () => clientLocale, options, false);
+  // Every rule file parsed before answering (worker threads on a cold start, the rule cache on a warm one): the
+  // client sends nothing but initialized until then, so the first build only indexes and checks.
+  await workspace.preparse().catch(() => undefined);
   return {
     capabilities: {
       ...ctx.capabilities,
