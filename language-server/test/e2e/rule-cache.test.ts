@@ -26,7 +26,7 @@ async function atStart(cacheDir: string, initializationOptions?: object): Promis
   const file = join(root, REVENUE);
   const text = readFileSync(file, "utf8").replace("ytd(own_revenue) / ytd", "ytd(own_revenuezz) / ytd");
   await client.open(file, text);
-  const found = await client.diagnosticsOf(file, (d) => d.some((x) => x.message.includes("own_revenuezz")));
+  const found = await client.diagnosticsOf(file, (d) => d.some((x) => String(x.message).includes("own_revenuezz")));
   await client.stop();
   return found;
 }
@@ -36,7 +36,7 @@ describe("the server's rule cache", () => {
     const dir = join(caches, "on");
     const cold = await atStart(dir);
     // The did-you-mean needs the fields of the other files: they were parsed (cold) or read from the cache (warm).
-    expect(cold.some((d) => d.message.includes("own_revenue"))).toBe(true);
+    expect(cold.some((d) => String(d.message).includes("own_revenue"))).toBe(true);
     const entries = readdirSync(join(dir, "rules")).filter((f) => f.endsWith(".v8"));
     expect(entries.length).toBeGreaterThan(40);
     expect(await atStart(dir)).toEqual(cold);
