@@ -69,7 +69,7 @@ registerInlayHints(ctx);
 registerFormatting(ctx);
 registerTarazyRequests(ctx);
 
-connection.onInitialize(async (params) => {
+connection.onInitialize((params) => {
   clientLocale = params.locale;
   ctx.locale = langOf(params.locale);
   ctx.snippets = params.capabilities?.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -83,9 +83,6 @@ connection.onInitialize(async (params) => {
   const options = params.initializationOptions as Settings | undefined;
   workspace.documents.useCache(serverRuleCache(options, process.env));
   if (options && typeof options === "object") void applySettings(ctx, () => clientLocale, options, false);
-  // Every rule file parsed before answering (worker threads on a cold start, the rule cache on a warm one): the
-  // client sends nothing but initialized until then, so the first build only indexes and checks.
-  await workspace.preparse().catch(() => undefined);
   return {
     capabilities: {
       ...ctx.capabilities,
@@ -96,9 +93,9 @@ connection.onInitialize(async (params) => {
 });
 
 connection.onInitialized(() => {
-  // Every ruleset of the workspace folders is loaded and checked once at start; then per change.
-  publisher.schedule();
-  publisher.flush();
+  // Every ruleset of the workspace folders is loaded and checked once at start, then per change; at start
+  // every rule file is parsed first, all at once (the rule cache, then worker threads on a cold start).
+  void publisher.holdUntil(workspace.preparse());
   if (fileEvents) watchRuleFiles(ctx);
   if (configEvents) watchConfiguration(ctx);
   if (pulling.enabled) void applySettings(ctx, () => clientLocale);
