@@ -3,10 +3,9 @@
 // the engine's JSON Schemas (dist/engine/schema/) and the diagnostics page its code links point to (dist/docs/).
 // The engine finds its files relative to its own module (engine/src/paths.ts); in the bundle that module is
 // placed at dist/engine/src/paths.js, so the engine's folder is dist/engine/ and the project's is dist/.
-import { createHash } from "node:crypto";
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
+import { stampBuildId } from "../../engine/scripts/build-id.mjs";
 
 const here = (p) => new URL(p, import.meta.url).pathname;
 const dist = here("../dist/");
@@ -28,15 +27,8 @@ const result = await build({
   logLevel: "warning",
   write: false,
 });
-// The build id that keys the server's rule cache (src/rule-cache.ts), as the CLI's bundle does
-// (engine/scripts/bundle-cli.mjs): a hash of the bundle's text and the yaml package's version.
-const require = createRequire(import.meta.url);
-const yamlVersion = JSON.parse(readFileSync(require.resolve("yaml/package.json"), "utf8")).version;
-const PLACEHOLDER = '"tarazy-build:unbundled"';
-const text = result.outputFiles[0].text;
-if (!text.includes(PLACEHOLDER)) throw new Error("bundle: the build id placeholder is missing from the bundle");
-const id = createHash("sha256").update(text).update(`\0yaml ${yamlVersion}`).digest("hex").slice(0, 32);
-writeFileSync(outfile, text.replace(PLACEHOLDER, JSON.stringify(`tarazy-build:${id}`)));
+// The build id that keys the server's rule cache (src/rule-cache.ts), as the CLI's bundle has its own.
+writeFileSync(outfile, stampBuildId(result.outputFiles[0].text, "language-server bundle"));
 
 // The engine's parse worker (engine/src/rules/parse-many.ts), where the engine looks for it: dist/rules/ below
 // its folder, which in the bundle is dist/engine/. An ES module ("type": "module"), with a require for yaml.

@@ -59,20 +59,23 @@ export class WorkspaceDocuments {
    */
   async preparse(paths: readonly string[], options?: ParseManyOptions): Promise<void> {
     const todo: SourceFile[] = [];
+    // Files whose text was a buffer's when read: kept out of the cache (a file opened meanwhile is not).
+    const buffered = new Set<string>();
     for (const path of paths) {
       const file = resolve(path);
       const text = this.readFile(file);
       if (text === undefined || this.parsed.get(file)?.text === text) continue;
-      const known = this.isOpen(file) ? undefined : this.cache?.get(file, text);
+      if (this.isOpen(file)) buffered.add(file);
+      const known = buffered.has(file) ? undefined : this.cache?.get(file, text);
       if (known) this.parsed.set(file, { text, result: known });
       else todo.push({ file, text });
     }
     const results = await parseMany(todo, options);
     todo.forEach(({ file, text }, i) => {
       const result = results[i];
-      if (!result || this.parsed.get(file)?.text === text) return;
-      this.parsed.set(file, { text, result });
-      if (!this.isOpen(file)) this.cache?.put(file, text, result);
+      if (!result) return;
+      if (!buffered.has(file)) this.cache?.put(file, text, result);
+      if (this.parsed.get(file)?.text !== text) this.parsed.set(file, { text, result });
     });
   }
 

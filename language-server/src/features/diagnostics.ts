@@ -68,6 +68,7 @@ export class DiagnosticsPublisher {
    */
   async holdUntil(work: Promise<unknown>): Promise<void> {
     this.held = true;
+    this.needsBuild = true;
     await work.catch(() => undefined);
     this.held = false;
     this.needsBuild = true;
