@@ -4,7 +4,8 @@
  * the same files and the same JSON Schema (it checks far less: no formulas, no references):
  *   1. the Turkistan rulesets (every family indexed; edits in districts 2026.1 blocks/03-revenue.yaml);
  *   2. a generated ruleset of 5,000 indicators in 50 block files (edits in one block file).
- * For each: startup (spawn to the first diagnostics of an open file), didChange -> publishDiagnostics latency
+ * For each: startup (spawn to the first diagnostics of an open file; Tarazy's cold, with an empty rule cache,
+ * and warm, started again on the same cache), didChange -> publishDiagnostics latency
  * over scripted edits (300 on Turkistan, 100 on the generated ruleset; LSP_BENCH_EDITS and
  * LSP_BENCH_GENERATED_EDITS change them) (a formula's name misspelt, then fixed: each edit changes the
  * diagnostics), completion and hover latency after each edit; p50 and p95. Then memory of the Tarazy server
@@ -33,25 +34,37 @@ const MEMORY_EDITS = Number(process.env.LSP_BENCH_MEMORY_EDITS ?? 5000);
 if (!existsSync(SERVER)) throw new Error(`build the server first (npm run build): ${SERVER} is missing`);
 
 const servers = {
-  tarazy: () => new BenchClient(process.execPath, [SERVER, "--stdio"]),
+  // The rule cache in a folder of the run's own (`cache`), never the user's.
+  tarazy: (cache) => new BenchClient(process.execPath, [SERVER, "--stdio"], {}, { TARAZY_CACHE_DIR: cache }),
   "yaml-language-server": () =>
     new BenchClient(process.execPath, [YLS, "--stdio"], {
       yaml: { validate: true, completion: true, hover: true, schemas: { [SCHEMA]: ["*.yaml"] } },
     }),
 };
 
-/** One scenario on one server: startup, then `edits` edits alternating between broken and fixed. */
-async function run(serverName, scenario, edits) {
-  const { folder, file, good, broken, completionAt, hoverAt } = scenario;
-  const tarazy = serverName === "tarazy";
-  // Tarazy sees the misspelt name (F200); yaml-language-server only re-validates, so any publication counts.
-  const expect = (i) => (d) => !tarazy || (i % 2 === 0 ? d.some((x) => x.message.includes(`zz${i}`)) : d.length === 0);
-  const start = performance.now();
-  const client = servers[serverName]();
+/** Tarazy sees the misspelt name (F200); yaml-language-server only re-validates, so any publication counts. */
+const expected = (serverName, i) => (d) =>
+  serverName !== "tarazy" || (i % 2 === 0 ? d.some((x) => x.message.includes(`zz${i}`)) : d.length === 0);
+
+/** Starts a server on the scenario's folder: the client and the time to the first diagnostics of an open file. */
+async function start(serverName, scenario, cache) {
+  const { folder, file, broken } = scenario;
+  const t0 = performance.now();
+  const client = servers[serverName](cache);
   await client.initialize(folder);
-  const first = client.nextDiagnostics(file, expect(0), 120_000);
+  const first = client.nextDiagnostics(file, expected(serverName, 0), 120_000);
   await client.open(file, broken(0));
-  const startup = (await first) - start;
+  return { client, startup: (await first) - t0 };
+}
+
+/**
+ * One scenario on one server: startup, then `edits` edits alternating between broken and fixed. Tarazy starts
+ * on an empty rule cache (cold), then once more on the same cache (warm, startup only).
+ */
+async function run(serverName, scenario, edits, cache) {
+  const { file, good, broken, completionAt, hoverAt } = scenario;
+  const expect = (i) => expected(serverName, i);
+  const { client, startup } = await start(serverName, scenario, cache);
   const diagnostics = [];
   const completion = [];
   const hover = [];
@@ -72,13 +85,17 @@ async function run(serverName, scenario, edits) {
     );
     hover.push((await client.timed("textDocument/hover", { textDocument, position: position(text, ...hoverAt) })).ms);
   }
-  return { client, startup, diagnostics, completion, hover };
+  await client.stop();
+  if (serverName !== "tarazy") return { startup, diagnostics, completion, hover };
+  const warm = await start(serverName, scenario, cache);
+  await warm.client.stop();
+  return { startup, warm: warm.startup, diagnostics, completion, hover };
 }
 
 /** Memory of the Tarazy server after 100 and after `total` edits (every 25th waits for its diagnostics). */
-async function memory(scenario, total) {
+async function memory(scenario, total, cache) {
   const { folder, file, good, broken } = scenario;
-  const client = servers.tarazy();
+  const client = servers.tarazy(cache);
   await client.initialize(folder);
   const first = client.nextDiagnostics(file, (d) => d.length > 0, 120_000);
   await client.open(file, broken(0));
@@ -145,17 +162,20 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 async function main() {
   const tmp = mkdtempSync(join(os.tmpdir(), "tarazy-lsp-bench-"));
+  // Rule caches beside the generated ruleset, not in it (the server searches its folder for rulesets).
+  const caches = mkdtempSync(join(os.tmpdir(), "tarazy-lsp-bench-cache-"));
+  const newCache = () => mkdtempSync(join(caches, "cache-"));
   const rows = [];
   try {
     for (const scenario of [turkistanScenario(), generatedScenario(tmp)]) {
       for (const serverName of Object.keys(servers)) {
         const edits = scenario.name.startsWith("generated") ? GENERATED_EDITS : EDITS;
-        const r = await run(serverName, scenario, edits);
-        await r.client.stop();
+        const r = await run(serverName, scenario, edits, newCache());
+        const seconds = (x) => `${(x / 1000).toFixed(2)} s`;
         rows.push([
           scenario.name,
           serverName,
-          `${(r.startup / 1000).toFixed(2)} s`,
+          r.warm === undefined ? seconds(r.startup) : `${seconds(r.startup)}, ${seconds(r.warm)}`,
           ms(percentile(r.diagnostics, 50)),
           ms(percentile(r.diagnostics, 95)),
           ms(percentile(r.completion, 50)),
@@ -167,12 +187,12 @@ async function main() {
         console.log(`${scenario.name} / ${serverName}: done`);
       }
     }
-    const mem = await memory(turkistanScenario(), MEMORY_EDITS);
+    const mem = await memory(turkistanScenario(), MEMORY_EDITS, newCache());
     const heap = liveHeap(MEMORY_EDITS);
     const headers = [
       "case",
       "server",
-      "startup",
+      "startup (cold, warm)",
       "diagnostics p50 ms",
       "p95",
       "completion p50 ms",
@@ -204,6 +224,7 @@ async function main() {
     );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    rmSync(caches, { recursive: true, force: true });
   }
 }
 

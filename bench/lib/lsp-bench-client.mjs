@@ -14,9 +14,12 @@ import {
 export const uri = (path) => pathToFileURL(path).href;
 
 export class BenchClient {
-  /** `command` and `args` start the server; `configuration` answers workspace/configuration by section. */
-  constructor(command, args, configuration = {}) {
-    this.child = spawn(command, args, { stdio: ["pipe", "pipe", "pipe"] });
+  /**
+   * `command` and `args` start the server (with `env` added to this process's environment); `configuration`
+   * answers workspace/configuration by section.
+   */
+  constructor(command, args, configuration = {}, env = {}) {
+    this.child = spawn(command, args, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...env } });
     this.child.stderr.on("data", () => {});
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.child.stdout),

@@ -3,12 +3,11 @@
 // yaml is bundled too (its CommonJS files cost about 50 ms of CPU at every start through Node's loader);
 // ajv and exceljs stay external: they are loaded only by the commands that need them (ajv's compiler for an
 // assumptions file of `tarazy sensitivity`; the rule files' validators are generated at build time).
-// The bundle's build id (engine/src/cli/start-cache.ts), which keys the rule cache, is a hash of the bundle's
-// text and the yaml package's version: a new build never reads an older build's parsed rule files.
-import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+// The bundle's build id (engine/src/cli/start-cache.ts), which keys the rule cache, is stamped by
+// build-id.mjs: a new build never reads an older build's parsed rule files.
+import { writeFileSync } from "node:fs";
 import { build } from "esbuild";
+import { stampBuildId } from "./build-id.mjs";
 
 const outfile = new URL("../dist/tarazy.mjs", import.meta.url).pathname;
 const result = await build({
@@ -26,10 +25,4 @@ const result = await build({
   },
   write: false,
 });
-const require = createRequire(import.meta.url);
-const yamlVersion = JSON.parse(readFileSync(require.resolve("yaml/package.json"), "utf8")).version;
-const PLACEHOLDER = '"tarazy-build:unbundled"';
-const text = result.outputFiles[0].text;
-if (!text.includes(PLACEHOLDER)) throw new Error("bundle-cli: the build id placeholder is missing from the bundle");
-const id = createHash("sha256").update(text).update(`\0yaml ${yamlVersion}`).digest("hex").slice(0, 32);
-writeFileSync(outfile, text.replace(PLACEHOLDER, JSON.stringify(`tarazy-build:${id}`)));
+writeFileSync(outfile, stampBuildId(result.outputFiles[0].text, "bundle-cli"));

@@ -12,6 +12,8 @@ export interface Settings {
   readonly language?: Lang;
   /** Globs of rule files (informational: every ruleset under the workspace folders is loaded). */
   readonly ruleFiles?: readonly string[];
+  /** false: parse every rule file at start, without the rule cache (initializationOptions only). */
+  readonly cache?: boolean;
 }
 
 /**

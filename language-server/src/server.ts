@@ -27,6 +27,7 @@ import { collectWhenIdle } from "./idle-gc.js";
 import { uriToPath } from "./positions.js";
 import { messageListeners, queueOptions } from "./queue.js";
 import { registerTarazyRequests } from "./requests.js";
+import { serverRuleCache } from "./rule-cache.js";
 
 const connection = createConnection(ProposedFeatures.all, queueOptions);
 messageListeners.push(collectWhenIdle());
@@ -80,6 +81,7 @@ connection.onInitialize((params) => {
   fileEvents = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   configEvents = params.capabilities?.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   const options = params.initializationOptions as Settings | undefined;
+  workspace.documents.useCache(serverRuleCache(options, process.env));
   if (options && typeof options === "object") void applySettings(ctx, () => clientLocale, options, false);
   return {
     capabilities: {
@@ -91,9 +93,9 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
-  // Every ruleset of the workspace folders is loaded and checked once at start; then per change.
-  publisher.schedule();
-  publisher.flush();
+  // Every ruleset of the workspace folders is loaded and checked once at start, then per change; at start
+  // every rule file is parsed first, all at once (the rule cache, then worker threads on a cold start).
+  void publisher.holdUntil(workspace.preparse());
   if (fileEvents) watchRuleFiles(ctx);
   if (configEvents) watchConfiguration(ctx);
   if (pulling.enabled) void applySettings(ctx, () => clientLocale);

@@ -1,5 +1,5 @@
-import { homedir } from "node:os";
-import { isAbsolute, join } from "node:path";
+import { join } from "node:path";
+import { ruleCacheDir as defaultCacheDir } from "../rules/cache-dir.js";
 import { useRuleCache } from "../rules/parse-once.js";
 import { diskRuleCache } from "../rules/rule-cache.js";
 
@@ -18,12 +18,7 @@ const BUILD = "tarazy-build:unbundled";
  * ~/.cache/tarazy. Undefined (no cache) with `--no-cache`, TARAZY_CACHE=off, or no home to put it in.
  */
 export function ruleCacheDir(argv: readonly string[], env: Readonly<Record<string, string | undefined>>) {
-  if (argv.includes(NO_CACHE) || env.TARAZY_CACHE === "off") return undefined;
-  if (env.TARAZY_CACHE_DIR) return env.TARAZY_CACHE_DIR;
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, "tarazy");
-  const home = env.HOME || homedir();
-  return home ? join(home, ".cache", "tarazy") : undefined;
+  return argv.includes(NO_CACHE) ? undefined : defaultCacheDir(env);
 }
 
 /** Sets the rule cache for this process, when the build is a bundle and a folder is given. */

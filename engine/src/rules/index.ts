@@ -2,6 +2,8 @@
  * Rule files: the loader (read -> YAML -> schema -> model -> link -> checks), versions, the formula
  * environments of a ruleset, and what the language server needs (documents, node at a position, schema).
  */
+
+export { ruleCacheDir } from "./cache-dir.js";
 export { type CheckContext, type RuleCheck, ruleChecks } from "./checks/index.js";
 export { RuleReadCode } from "./codes.js";
 export { discoverRulesets, type RuleTarget } from "./discover.js";
@@ -29,6 +31,7 @@ export {
   sortDiagnostics,
   versionHeaders,
 } from "./load.js";
+export { type ParseManyOptions, parseMany, type SourceFile } from "./parse-many.js";
 export { flushRuleCache, useRuleCache } from "./parse-once.js";
 export { MAX_RULE_FILE_BYTES, type ReadFileHook } from "./read.js";
 export { diskRuleCache, type RuleCache } from "./rule-cache.js";

@@ -42,7 +42,7 @@ export function parseThrough(cache: RuleCache | undefined, file: string, text: s
  * writes every key of every object, and ten thousand ranges made entries of megabytes that took longer to
  * read than the YAML took to parse.
  */
-interface Entry {
+export interface Entry {
   readonly key: string;
   readonly data: unknown;
   /** The locations' JSON pointers, as one JSON text: V8 reads ten thousand short strings slower than JSON does. */
@@ -76,7 +76,8 @@ function isEntry(entry: unknown, key: string): entry is Entry {
   );
 }
 
-function entryOf(key: string, parsed: Parsed): Entry {
+/** A parsed file as an entry: plain data, numbers and JSON only (a worker thread sends the same form back). */
+export function entryOf(key: string, parsed: Parsed): Entry {
   const { document } = parsed;
   const paths: string[] = [];
   const numbers = new Int32Array(document.locations.size * SLOTS);
@@ -118,7 +119,7 @@ function formulasJson(formulas: Map<string, FormulaResult>): string {
 }
 
 /** A document from an entry; its YAML tree (`yaml`, each location's `node`) is parsed from the text on first use. */
-function revive(file: string, text: string, entry: Entry): Parsed | undefined {
+export function revive(file: string, text: string, entry: Entry): Parsed | undefined {
   let full: RuleDocument | undefined;
   const parsedTree = () => {
     full ??= parseRuleDocument(file, text).document;

@@ -3,7 +3,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ModelParts } from "../rules/build-model.js";
 import { discoverRulesets } from "../rules/discover.js";
 import { checkFamilyHeaders, checkRuleFile, checkTestFiles, type LoadResult, loadVersion } from "../rules/load.js";
-import { isYamlName, listFolder, pathKind } from "../rules/read.js";
+import type { ParseManyOptions } from "../rules/parse-many.js";
+import { isYamlName, listFolder, pathKind, yamlFilesUnder } from "../rules/read.js";
 import type { RuleDocument } from "../rules/yaml-document.js";
 import { WorkspaceDocuments } from "./documents.js";
 import { SymbolIndex } from "./index.js";
@@ -93,6 +94,20 @@ export class Workspace {
       if (basename(file) === "ruleset.yaml") this.rediscover = true;
       this.touch(file);
     }
+  }
+
+  /**
+   * Parses every YAML file of the rulesets under the workspace folders before the first build, in worker threads when there
+   * are many (WorkspaceDocuments.preparse): the build then only indexes, links and checks. Optional: a build
+   * without it parses each file as the loader reads it, with the same results.
+   */
+  preparse(options?: ParseManyOptions): Promise<void> {
+    const rulesets = this.folders.flatMap((f) => discoverRulesets(f));
+    const folders = rulesets.filter((t) => t.kind === "family" || t.kind === "version").map((t) => t.path);
+    return this.documents.preparse(
+      folders.flatMap((f) => yamlFilesUnder(f)),
+      options,
+    );
   }
 
   /**

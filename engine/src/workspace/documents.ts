@@ -1,7 +1,8 @@
 import { resolve, sep } from "node:path";
 import type { ParseRule } from "../rules/load.js";
+import { type ParseManyOptions, parseMany, type SourceFile } from "../rules/parse-many.js";
 import { type ReadFileHook, readRuleText } from "../rules/read.js";
-import { parseRuleDocument } from "../rules/yaml-document.js";
+import { parseThrough, type RuleCache } from "../rules/rule-cache.js";
 
 /** One editor buffer: its text and the editor's version number of it. */
 export interface OpenDocument {
@@ -18,6 +19,13 @@ export class WorkspaceDocuments {
   private readonly parsed = new Map<string, { text: string; result: ReturnType<ParseRule> }>();
 
   private readonly disk = new Map<string, string>();
+  /** A rule cache that outlives the process (rule-cache.ts): a second start parses no unchanged file. */
+  private cache: RuleCache | undefined;
+
+  /** Puts a rule cache behind `parse` (the CLI's, keyed by build, path and text), or takes it away. */
+  useCache(cache: RuleCache | undefined): void {
+    this.cache = cache;
+  }
 
   /**
    * The loader's hook: the open buffer's text, else the file's text as last read from disk (kept until
@@ -37,10 +45,39 @@ export class WorkspaceDocuments {
   readonly parse: ParseRule = (file, text) => {
     const hit = this.parsed.get(file);
     if (hit?.text === text) return hit.result;
-    const result = parseRuleDocument(file, text);
+    // Only files as read from disk go through the rule cache: a buffer's text changes with every keystroke,
+    // and an entry per keystroke would cost a write each and fill the folder with texts never seen again.
+    const result = parseThrough(this.isOpen(file) ? undefined : this.cache, file, text);
     this.parsed.set(file, { text, result });
     return result;
   };
+
+  /**
+   * Parses `paths` ahead of the loader, all at once: from the rule cache where it has them, the rest in worker
+   * threads (parseMany), so that the first build finds every file parsed. A file parsed meanwhile (a build
+   * while the workers ran) keeps that result.
+   */
+  async preparse(paths: readonly string[], options?: ParseManyOptions): Promise<void> {
+    const todo: SourceFile[] = [];
+    // Files whose text was a buffer's when read: kept out of the cache (a file opened meanwhile is not).
+    const buffered = new Set<string>();
+    for (const path of paths) {
+      const file = resolve(path);
+      const text = this.readFile(file);
+      if (text === undefined || this.parsed.get(file)?.text === text) continue;
+      if (this.isOpen(file)) buffered.add(file);
+      const known = buffered.has(file) ? undefined : this.cache?.get(file, text);
+      if (known) this.parsed.set(file, { text, result: known });
+      else todo.push({ file, text });
+    }
+    const results = await parseMany(todo, options);
+    todo.forEach(({ file, text }, i) => {
+      const result = results[i];
+      if (!result) return;
+      if (!buffered.has(file)) this.cache?.put(file, text, result);
+      if (this.parsed.get(file)?.text !== text) this.parsed.set(file, { text, result });
+    });
+  }
 
   /** Forgets what was read of a file, or of every file under a folder: it changed on disk, or was deleted. */
   forget(path: string): void {

@@ -1,4 +1,3 @@
-import { isScalar } from "yaml";
 import type { FormulaReference } from "../check/checker.js";
 import type { RuleDocument } from "../rules/yaml-document.js";
 import type { Range } from "../source/range.js";
@@ -235,13 +234,15 @@ function valueOccurrences(doc: RuleDocument, test: boolean): readonly Located[] 
       ];
   for (const [path, loc] of doc.locations) {
     // Only a non-empty text can name a symbol: test that before the patterns (every node of every file passes here).
-    if (!isScalar(loc.node) || typeof loc.node.value !== "string" || loc.node.value === "") continue;
+    // The scalar's plain facts, not its node: a document read from the rule cache has no YAML tree until asked.
+    const name = loc.scalar?.value;
+    if (typeof name !== "string" || name === "") continue;
     if (!SYMBOL_KEYS.has(path.slice(path.lastIndexOf("/") + 1)) && !/\/\d+$/.test(path)) continue;
     const match = patterns.find(([re]) => re.test(path));
     if (!match) continue;
-    const range = nameRange(doc, loc.value, loc.node.value);
+    const range = nameRange(doc, loc.value, name);
     const [, kind, role] = match;
-    if (range) out.push({ kind, name: loc.node.value, file: doc.file, range, role, where: test ? "test" : "rules" });
+    if (range) out.push({ kind, name, file: doc.file, range, role, where: test ? "test" : "rules" });
   }
   found.set(doc, out);
   return out;

@@ -47,6 +47,7 @@ export class DiagnosticsPublisher {
   private timer: NodeJS.Timeout | undefined;
   private lastChange = Number.NEGATIVE_INFINITY;
   private needsBuild = false;
+  private held = false;
   private readonly pending = new Set<string>();
   private readonly published = new Map<string, string>();
   /** Diagnostics from elsewhere for a file (the audit's findings, audit-findings.ts), published with its own. */
@@ -60,8 +61,23 @@ export class DiagnosticsPublisher {
     private readonly delay = 25,
   ) {}
 
+  /**
+   * Builds nothing on its own until `work` settles (the start's parsing of every rule file in worker threads),
+   * then builds and publishes: a didOpen meanwhile would otherwise parse every file again in this thread. A
+   * request meanwhile still builds (ensureBuilt), with the same results.
+   */
+  async holdUntil(work: Promise<unknown>): Promise<void> {
+    this.held = true;
+    this.needsBuild = true;
+    await work.catch(() => undefined);
+    this.held = false;
+    this.needsBuild = true;
+    this.flush();
+  }
+
   schedule(): void {
     this.needsBuild = true;
+    if (this.held) return;
     const now = performance.now();
     const burst = now - this.lastChange < this.delay;
     this.lastChange = now;

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
@@ -48,12 +50,19 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** Starts the server and initializes it with the workspace folders and options given. */
+  /**
+   * Starts the server and initializes it with the workspace folders and options given. Its rule cache is a
+   * folder of the tests' own (never the user's ~/.cache), unless `env` says otherwise.
+   */
   static async start(
     folders: readonly string[],
     params: Partial<InitializeParams> = {},
+    env: Record<string, string> = {},
   ): Promise<{ client: LspClient; result: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER_BUNDLE, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [SERVER_BUNDLE, "--stdio"], {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, TARAZY_CACHE_DIR: join(tmpdir(), "tarazy-lsp-test-cache"), ...env },
+    });
     const client = new LspClient(child);
     const result = await client.race(
       client.connection.sendRequest("initialize", {
