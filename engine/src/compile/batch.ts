@@ -1,7 +1,7 @@
 import { checkFormula } from "../check/checker.js";
 import type { Expr } from "../formula/ast.js";
-import type { EvalContext } from "../formula/context.js";
 import type { Environment } from "../formula/environment.js";
+import { TimelessContext } from "../formula/timeless-context.js";
 import { type MissingReason, missing, type Value } from "../formula/value.js";
 import {
   type ColumnLoops,
@@ -172,13 +172,13 @@ function rowCount(inputs: readonly number[], columns: ColumnInputs, rows: number
 }
 
 /** The row function's view of the columns: unit = row; missing where a column holds NaN or an infinity. */
-class ColumnContext implements EvalContext {
-  readonly memo = new Map<string, unknown>();
-
+class ColumnContext extends TimelessContext {
   constructor(
     private readonly columns: ColumnInputs,
     private readonly reasonOf: (slot: number, row: number) => MissingReason,
-  ) {}
+  ) {
+    super();
+  }
 
   get(slot: number, row: number): Value {
     const value = (this.columns[slot] as Float64Array)[row] as number;
@@ -189,23 +189,7 @@ class ColumnContext implements EvalContext {
     return this.get(slot, row);
   }
 
-  prev(): number {
-    return -1;
-  }
-
-  prevYear(): number {
-    return -1;
-  }
-
-  peers(): readonly number[] {
-    return [];
-  }
-
-  unitName(row: number): string {
+  override unitName(row: number): string {
     return `row ${row}`;
-  }
-
-  periodName(): string {
-    return "";
   }
 }

@@ -1,4 +1,4 @@
-import type { EvalContext } from "../formula/context.js";
+import { TimelessContext } from "../formula/timeless-context.js";
 import { missing, type Value } from "../formula/value.js";
 import { membersOf } from "../model/groups.js";
 import type { Block, Group } from "../model/ruleset.js";
@@ -25,10 +25,10 @@ export function levelFormula(compiled: ReadonlyMap<string, RunnableFormula>): Le
 }
 
 /** The members' scores as the formula's inputs; no time, no peers (a level formula reads scores only). */
-class MemberScores implements EvalContext {
-  readonly memo = new Map<string, unknown>();
-
-  constructor(private readonly scores: readonly (number | undefined)[]) {}
+class MemberScores extends TimelessContext {
+  constructor(private readonly scores: readonly (number | undefined)[]) {
+    super();
+  }
 
   get(slot: number): Value {
     const s = this.scores[slot];
@@ -42,25 +42,5 @@ class MemberScores implements EvalContext {
       range: rangeOfLength(0),
       detail: "a score has no running total",
     });
-  }
-
-  prev(): number {
-    return -1;
-  }
-
-  prevYear(): number {
-    return -1;
-  }
-
-  peers(): readonly number[] {
-    return [];
-  }
-
-  unitName(): string {
-    return "";
-  }
-
-  periodName(): string {
-    return "";
   }
 }
