@@ -153,7 +153,8 @@ describe("parseCellValue: numbers as spreadsheets write them", () => {
         (whole, fraction, space, negative) => {
           const digits = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, "|");
           const frac = String(fraction).padStart(4, "0");
-          const expected = Number(`${negative ? "-" : ""}${whole}.${frac}`);
+          // + 0: a written "-0,0000" reads as 0, never -0 (the reader normalises it, so no "-0" is shown).
+          const expected = Number(`${negative ? "-" : ""}${whole}.${frac}`) + 0;
           const ru = `${negative ? "-" : ""}${digits.replaceAll("|", space)},${frac}`;
           const en = `${negative ? "-" : ""}${digits.replaceAll("|", ",")}.${frac}`;
           expect(value(ru)).toBe(expected);
@@ -162,5 +163,9 @@ describe("parseCellValue: numbers as spreadsheets write them", () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it("reads a negative zero as 0 (the case the property above once drew: -0, -0,0000, -0 000.0)", () => {
+    for (const text of ["-0", "-0,0000", "-0.0000", "-0 000,0"]) expect(Object.is(value(text), 0)).toBe(true);
   });
 });
