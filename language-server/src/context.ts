@@ -39,6 +39,11 @@ export interface ServerContext {
   scheduleDiagnostics(): void;
   /** Brings the workspace up to date with every change so far; features call it before they answer. */
   ensureBuilt(): void;
+  /**
+   * Builds the workspace once if it never was (a request at start, while the first check waits for the
+   * start's parsing): answers that read the last build (completion, hover) then have a model to read.
+   */
+  ensureStarted(): void;
 }
 
 /** The language of a locale such as "ru-RU" or "kk"; en for anything else. */

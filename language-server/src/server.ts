@@ -50,6 +50,7 @@ const ctx: ServerContext = {
   onSettingsChanged: [],
   scheduleDiagnostics: () => publisher.schedule(),
   ensureBuilt: () => publisher.ensureBuilt(),
+  ensureStarted: () => publisher.ensureStarted(),
 };
 
 registerSync(ctx, () => clientLocale);

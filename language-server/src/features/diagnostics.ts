@@ -48,6 +48,8 @@ export class DiagnosticsPublisher {
   private lastChange = Number.NEGATIVE_INFINITY;
   private needsBuild = false;
   private held = false;
+  /** Whether the workspace was built at least once. */
+  private started = false;
   private readonly pending = new Set<string>();
   private readonly published = new Map<string, string>();
   /** Diagnostics from elsewhere for a file (the audit's findings, audit-findings.ts), published with its own. */
@@ -89,7 +91,13 @@ export class DiagnosticsPublisher {
     if (!this.needsBuild) return;
     this.needsBuild = false;
     for (const file of this.workspace.build()) this.pending.add(file);
+    this.started = true;
     this.onBuilt();
+  }
+
+  /** The first build, if none was made yet (see ServerContext.ensureStarted). */
+  ensureStarted(): void {
+    if (!this.started) this.ensureBuilt();
   }
 
   /** Publishes these files again (their extra diagnostics changed). */

@@ -56,6 +56,7 @@ function parsedCache(path: string, text: string): RuleDocument {
 }
 
 export function editorInput(ctx: ServerContext, uri: string, position: Position): EditorInput | undefined {
+  ctx.ensureStarted();
   const current = currentDocument(ctx, uri);
   if (!current) return undefined;
   const model = ctx.workspace.versionOf(current.path)?.result.model;
