@@ -82,7 +82,9 @@ export function targetText(t: Target, ruleset: Ruleset, lang: Lang): string {
 
 export function standing(s: Standing, ruleset: Ruleset, lang: Lang): string {
   const g = gradeById(ruleset, s.grade);
-  return `${W.total[lang]} ${num(s.total, lang)}, ${W.rank[lang]} ${num(s.rank, lang)}, ${g ? localize(g.label, lang) || g.id : s.grade}`;
+  // A rating without grades (the GII) has none to name ("" in the standing).
+  const grade = s.grade === "" ? "" : `, ${g ? localize(g.label, lang) || g.id : s.grade}`;
+  return `${W.total[lang]} ${num(s.total, lang)}, ${W.rank[lang]} ${num(s.rank, lang)}${grade}`;
 }
 
 /**

@@ -443,3 +443,16 @@ describe("score() of a block: the GDI (score(hdi_female) / score(hdi_male)) from
     expect((await rated(chileAt(le.to - 1e-6))).grade).toBe("group2");
   }, 180_000);
 });
+
+describe("a rating without grades: the GII", () => {
+  test("the standings name the total and the rank, and no empty grade after them", async () => {
+    const run = await runInProcess(
+      ["explain", "2022.1", "che", "--data", "data", "--period", "2022", "--target", "rank:1", "--lang", "ru"],
+      join(ROOT, "rules/examples/gii"),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^сейчас: итог [0-9,]+, место 3\n/m);
+    expect(run.stdout).toMatch(/⇒ итог [0-9,]+, место 1\n/);
+    expect(run.stdout).not.toMatch(/, \n/);
+  }, 120_000);
+});
