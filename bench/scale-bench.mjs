@@ -5,7 +5,9 @@
  *   tarazy rate RULES --data DATA --period 2026-Q4 --format json
  * at 300, 1,000 and 3,000 units (goal at 3,000: under 10 s and under 1.5 GB peak, on Node's default heap),
  * side by side with a plain-JavaScript reader and rater of the same files (lib/plain-rater.mjs, the limit)
- * and, when python3 can import pandas, the pandas peer of ../shared/bench-peers (PEERS_DIR). Each process's
+ * and, when a Python can import pandas, the pandas peer of ../shared/bench-peers (PEERS_DIR; the Python is
+ * $PYTHON, else the first of python3 and /usr/bin/python3 that imports pandas: Debian's python3-pandas installs
+ * for /usr/bin/python3, which a pyenv python3 earlier on the PATH does not see). Each process's
  * wall time, CPU time and peak RSS come from GNU time (/usr/bin/time). The peers must agree with Tarazy's
  * JSON (totals and block points to 1e-9 of the scale, ranks, grades), or the run fails. Then the linear fit
  * of Tarazy's time and peak memory in cells (units x 100 fields x 36 months).
@@ -32,7 +34,10 @@ if (!existsSync(TIME)) {
   console.log(`skipped: ${TIME} (GNU time) is not installed, and peak RSS of a child process needs it`);
   process.exit(0);
 }
-const pandas = spawnSync("python3", ["-c", "import pandas, numpy"], { encoding: "utf8" }).status === 0;
+const python = [process.env.PYTHON, "python3", "/usr/bin/python3"]
+  .filter(Boolean)
+  .find((cmd) => spawnSync(cmd, ["-c", "import pandas, numpy"], { encoding: "utf8" }).status === 0);
+const pandas = python !== undefined;
 const pandasPeer = join(PEERS, "peer_pandas.py");
 
 /** Runs a command under GNU time: wall and CPU seconds, peak RSS in MB; fails on a non-zero exit. */
@@ -87,7 +92,7 @@ console.log(
     .join(" ")}; ${RUNS} run(s) of each command, median`,
 );
 if (!pandas)
-  console.log("pandas peer skipped: python3 cannot import pandas and numpy (apt-get install python3-pandas)");
+  console.log("pandas peer skipped: no Python here imports pandas and numpy (apt-get install python3-pandas)");
 else if (!existsSync(pandasPeer)) console.log(`pandas peer skipped: ${pandasPeer} not found (set PEERS_DIR)`);
 try {
   for (const units of SIZES) {
@@ -134,7 +139,7 @@ try {
     rows.push(row("tarazy rate (CLI)", tarazy), row("plain JS (limit)", plain));
     if (pandas && existsSync(pandasPeer)) {
       const pandasJson = join(caseDir, "pandas.json");
-      const run = repeat("python3", [pandasPeer, join(caseDir, "rules"), written.data, "--json", pandasJson]);
+      const run = repeat(python, [pandasPeer, join(caseDir, "rules"), written.data, "--json", pandasJson]);
       const disagree = disagreements(result, JSON.parse(readFileSync(pandasJson, "utf8")), scale);
       if (disagree.length > 0)
         throw new Error(`the pandas peer disagrees at ${units} units:\n${disagree.slice(0, 10).join("\n")}`);
