@@ -3,7 +3,7 @@ import type { Lang, Ruleset } from "../model/ruleset.js";
 import { fill } from "../util/fill.js";
 import type { InputChange, Standing, Target, TargetIndicator } from "../whatif/target.js";
 import { localize, localizeMeasure } from "./labels.js";
-import { localNumber } from "./number-format.js";
+import { formatNumber, localNumber, totalDecimals } from "./number-format.js";
 
 /** The words of `tarazy explain --target` (text and HTML), in the three languages (no English in kk/ru). */
 export const W = {
@@ -84,7 +84,9 @@ export function standing(s: Standing, ruleset: Ruleset, lang: Lang): string {
   const g = gradeById(ruleset, s.grade);
   // A rating without grades (the GII) has none to name ("" in the standing).
   const grade = s.grade === "" ? "" : `, ${g ? localize(g.label, lang) || g.id : s.grade}`;
-  return `${W.total[lang]} ${num(s.total, lang)}, ${W.rank[lang]} ${num(s.rank, lang)}${grade}`;
+  // The total as the rating shows it (its display decimals): the search's 79.1850000000056 reads 79.19.
+  const total = formatNumber(s.total, lang, totalDecimals(ruleset.rank));
+  return `${W.total[lang]} ${total}, ${W.rank[lang]} ${num(s.rank, lang)}${grade}`;
 }
 
 /**

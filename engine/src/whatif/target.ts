@@ -59,8 +59,13 @@ export interface InputChange {
   /** The field's measure ("mln KZT", "count"). */
   readonly measure: string;
   readonly from: number;
-  /** The value that reaches the target; absent when no value of this input alone reaches it. */
+  /**
+   * The value that reaches the target, as the data is written (whole for a count, else in the decimals the
+   * field's values of the period are reported with); absent when no value of this input alone reaches it.
+   */
   readonly to?: number;
+  /** The least value that reaches, when `to` is it rounded (105.8488760631 where `to` is 105.9). */
+  readonly least?: number;
   readonly change?: number;
   /** |change| / |from| (|change| when from is 0): what the plan compares. */
   readonly relative?: number;
@@ -142,7 +147,7 @@ class Rater {
   private readonly grades: readonly string[];
   /** By cell key: the least value it may take (a year-to-date total: what was reported before the edit). */
   readonly floors = new Map<string, number>();
-  constructor(private readonly request: TargetRequest) {
+  constructor(readonly request: TargetRequest) {
     this.rescorer = new Rescorer(request);
     this.fast = (o) => this.rescorer.standing(o);
     this.rated = (o) => this.rescorer.rated(o);
@@ -231,6 +236,8 @@ interface Read {
 interface Found {
   readonly to: number;
   readonly after: Standing;
+  /** The least value that reaches, where `to` is it rounded as the data is written (`asReported`). */
+  readonly least?: number;
 }
 
 /** The first of the candidate values of one cell that reaches the target, judged by `judge`. */
@@ -362,23 +369,40 @@ function singleChange(
   } else if (alone && invertible(ind)) result = inverted(rater, p.index, ind, key, plan);
   result ??= { how: "searched", ...opt(searchBoth(rater, rater.fast, key, from)) };
   if (!result.found) return result;
-  const found = whole(rater, key, from, result.found, input.field, new Map());
+  const found = asReported(rater, key, from, result.found, input.field, new Map());
   // One rating of the changed data by `rate` confirms the proposal; should it not (an input the fast path
   // missed), the search is made again by full ratings.
   const after = rater.rated(new Map([[key, found.to]]));
-  if (rater.reaches(after)) return { how: result.how, found: { to: found.to, after: after as Standing } };
+  if (rater.reaches(after)) return { how: result.how, found: { ...found, after: after as Standing } };
   return { how: "searched", ...opt(searchBoth(rater, rater.rated, key, from)) };
 }
 
 /**
- * A count (`values: { integer: true }`) is proposed in whole units: the value found rounded the way it moved
- * (4.2 facilities → 5), if that reaches with the changes in `base`.
+ * A proposal as the data is written: a count (`values: { integer: true }`) in whole units, any other value in
+ * as many decimals as the field's values of that period are reported with across units (105.3 and 98.25: two),
+ * rounded the way it moved (a search's 105.8488760631 → 105.85; 4.2 facilities → 5), if that still reaches with
+ * the changes in `base`; else the value found, which does.
  */
-function whole(rater: Rater, key: string, from: number, found: Found, field: Field, base: Overrides): Found {
-  if (!field.values?.integer || Number.isInteger(found.to)) return found;
-  const to = found.to > from ? Math.ceil(found.to) : Math.floor(found.to);
+function asReported(rater: Rater, key: string, from: number, found: Found, field: Field, base: Overrides): Found {
+  const places = field.values?.integer ? 0 : reportedDecimals(rater.request.store, key);
+  if (decimals(found.to) <= places) return found;
+  const scale = 10 ** places;
+  const scaled = toSignificant(found.to * scale);
+  const to = toSignificant((found.to > from ? Math.ceil(scaled) : Math.floor(scaled)) / scale);
+  if (!rater.allowed(key, to)) return found;
   const after = rater.fast(new Map([...base, [key, to]]));
-  return rater.reaches(after) ? { to, after: after as Standing } : found;
+  return rater.reaches(after) ? { to, after: after as Standing, least: found.to } : found;
+}
+
+/** The most decimals among the values of a cell's field and period over all units (as written at 15 digits). */
+function reportedDecimals(store: DataStore, key: string): number {
+  const [field, , code, ytd] = key.split("/");
+  let most = 0;
+  for (let u = 0; u < store.units; u++) {
+    const v = ytd ? store.ytd(Number(field), u, Number(code)) : store.value(Number(field), u, Number(code));
+    if (typeof v === "number") most = Math.max(most, decimals(v));
+  }
+  return most;
 }
 
 function opt(found: Found | undefined): { found?: Found } {
@@ -522,8 +546,13 @@ function editOf(store: DataStore, key: string, to: number): { edit?: MonthEdit }
   const at = editedCode(store, field, code);
   const month = store.value(field, unit, at);
   if (!edit || typeof month !== "number") return {};
-  const moved = (x: number) => ({ from: toSignificant(x), to: toSignificant(x + edit.by) });
   const running = store.ytd(field, unit, at);
+  // A month's flow is a difference of running totals (6520.1 − 5761.9 = 758.2000000000007): shown as the
+  // shortest decimal within 1e-12 of the figures it comes from, as people subtract (758.2).
+  const scale = Math.max(Math.abs(to), typeof running === "number" ? Math.abs(running) : 0);
+  const near = (x: number) =>
+    shortest(x - 1e-12 * Math.max(scale, Math.abs(x)), x + 1e-12 * Math.max(scale, Math.abs(x)));
+  const moved = (x: number) => ({ from: near(x), to: near(x + edit.by) });
   const cumulative = store.model.fields[field]?.cumulative && typeof running === "number";
   return {
     edit: {
@@ -561,6 +590,7 @@ function change(from: number, best: Found) {
   const d = difference(best.to, from);
   return {
     to: best.to,
+    ...(best.least !== undefined ? { least: best.least } : {}),
     change: d,
     relative: toSignificant(Math.abs(d) / (from === 0 ? 1 : Math.abs(from))),
     after: best.after,
@@ -604,7 +634,7 @@ function greedy(
     if (base.has(x.cell)) continue;
     // The least move of this input that reaches the target with the moves before it; else its whole move.
     const found = search(rater, rater.fast, x.cell, x.from, o.to > x.from, base);
-    const done = found && whole(rater, x.cell, x.from, found, fields.get(x.field) as Field, base);
+    const done = found && asReported(rater, x.cell, x.from, found, fields.get(x.field) as Field, base);
     const to = done && Math.abs(done.to - x.from) < Math.abs(o.to - x.from) ? done.to : o.to;
     base.set(x.cell, to);
     const after = rater.fast(base) as Standing;

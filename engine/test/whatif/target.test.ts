@@ -60,10 +60,12 @@ describe("explain --target on the mini ruleset (arys: 48, rank 3; baidibek 63.5;
     // satisfied / surveyed * 100 >= 70 with 100 surveyed: 70 satisfied.
     expect(input(r, "satisfaction", "satisfied")).toMatchObject({ from: 50, to: 70, change: 20, how: "searched" });
     expect(input(r, "satisfaction", "satisfied").after).toEqual({ total: 68, rank: 2, grade: "yellow" });
-    // Or fewer surveyed: 50 / s * 100 >= 70 → s <= 71.428571...
+    // Or fewer surveyed: 50 / s * 100 >= 70 → s <= 71.428571..., proposed as the data are written (whole
+    // people surveyed): 71; the exact boundary is kept as `least`.
     const surveyed = input(r, "satisfaction", "surveyed");
-    expect(surveyed.to).toBeCloseTo(500 / 7, 10);
-    expect(surveyed.to).toBeLessThanOrEqual(500 / 7 + 1e-12);
+    expect(surveyed.least).toBeCloseTo(500 / 7, 10);
+    expect(surveyed.least).toBeLessThanOrEqual(500 / 7 + 1e-12);
+    expect(surveyed).toMatchObject({ from: 100, to: 71, change: -29 });
     // Jobs at their best (30 → score 1) give 45 + 15 = 60 < 63.5; revenue already meets its plan.
     expect(input(r, "jobs_created", "jobs").to).toBeUndefined();
     expect(input(r, "revenue_execution", "revenue").to).toBeUndefined();
@@ -124,12 +126,14 @@ describe("explain --target on the mini ruleset (arys: 48, rank 3; baidibek 63.5;
     const r = await target(dir, "2026.1", "arys", "2026-Q1", "grade:top");
     expect(r.current).toEqual({ total: 48, rank: 3, grade: "rest" });
     // 70 of 100 satisfied: 68 ≥ 60. Grades read the total rounded to 2 decimals, as ranks do, so 59.995
-    // is top: jobs (goalposts 0..30 inverted) 45 + 15 · j / 30 ≥ 59.995 → j ≥ 29.99.
+    // is top: jobs (goalposts 0..30 inverted) 45 + 15 · j / 30 ≥ 59.995 → j ≥ 29.99, proposed as the data
+    // are written (whole jobs): 30, a total of 60.
     expect(input(r, "satisfaction", "satisfied")).toMatchObject({ to: 70, after: { total: 68, grade: "top" } });
     expect(input(r, "jobs_created", "jobs")).toMatchObject({
-      to: 29.99,
+      to: 30,
+      least: 29.99,
       how: "inverted",
-      after: { total: 59.995, grade: "top" },
+      after: { total: 60, grade: "top" },
     });
     expect(r.planAfter).toMatchObject({ grade: "top" });
     // The ruleset's grades are not this rating's.
@@ -171,20 +175,35 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
     expect((await standing(at("kentau,2026-Q3,projects_on_schedule_share", 89.9), ".", "kentau", "2026-Q3")).rank).toBe(
       3,
     );
-    // Tax arrears (a stock: the quarter is September's value) found by bisection.
+    // Tax arrears (a stock: the quarter is September's value) found by bisection: the least value that
+    // reaches, then proposed in the data's one decimal (rounded down, the way it moves).
     const arrears = input(r, "tax_arrears_change", "tax_arrears");
     expect(arrears).toMatchObject({ from: 91.8, how: "searched" });
-    expect(arrears.to).toBeLessThan(91.8);
+    expect(arrears.least).toBeLessThan(91.8);
+    expect(arrears.to).toBe(Math.floor(arrears.least * 10) / 10);
     const cell = "kentau,2026-09,tax_arrears";
     expect((await standing(at(cell, arrears.to), ".", "kentau", "2026-Q3")).rank).toBe(2);
-    expect((await standing(at(cell, arrears.to + 0.01), ".", "kentau", "2026-Q3")).rank).toBe(3);
+    expect((await standing(at(cell, arrears.least), ".", "kentau", "2026-Q3")).rank).toBe(2);
+    expect((await standing(at(cell, arrears.least + 0.01), ".", "kentau", "2026-Q3")).rank).toBe(3);
     // Goalposts inverted in closed form (lower is better): the unemployment rate that just reaches rank 2.
     const unemployment = input(r, "unemployment", "unemployment_rate");
     expect(unemployment).toMatchObject({ from: 4.6, how: "inverted", after: { rank: 2 } });
-    expect(unemployment.to).toBeLessThan(4.6);
+    expect(unemployment.least).toBeLessThan(4.6);
+    expect(unemployment.to).toBe(Math.floor(unemployment.least * 10) / 10);
     const rate = "kentau,2026-Q3,unemployment_rate";
     expect((await standing(at(rate, unemployment.to), ".", "kentau", "2026-Q3")).rank).toBe(2);
-    expect((await standing(at(rate, unemployment.to + 1e-6), ".", "kentau", "2026-Q3")).rank).toBe(3);
+    expect((await standing(at(rate, unemployment.least), ".", "kentau", "2026-Q3")).rank).toBe(2);
+    expect((await standing(at(rate, unemployment.least + 1e-6), ".", "kentau", "2026-Q3")).rank).toBe(3);
+    // A month's value in a year-to-date edit is a difference of running totals (6520.1 − 5761.9 in binary is
+    // 758.2000000000007): shown as people subtract, 758.2, and the proposal in the data's one decimal.
+    const allocated = input(r, "budget_execution", "budget_allocated");
+    expect(allocated).toMatchObject({ from: 6520.1, to: 6371.3, change: -148.8 });
+    expect(allocated.edit).toEqual({
+      period: "2026-09",
+      from: 758.2,
+      to: 609.4,
+      runningTotal: { from: 6520.1, to: 6371.3 },
+    });
     // Far fewer full ratings than candidates: the standing now, one per proposal, one for the plan.
     const proposals = r.indicators.flatMap((i: Json) => i.inputs).filter((x: Json) => x.to !== undefined).length;
     expect(r.ratings.rated).toBe(proposals + 2);
@@ -246,15 +265,15 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
 
   test("a year-to-date total is not proposed below what was reported before its edited month", async () => {
     // Arys' budget allocated since January: 6036.8 by August, 6831.1 by September. Rank 15 alone takes
-    // 6547.11111111 (−283.98888889): September's own 794.3 → 510.31111111.
+    // 6547.11111111 at most, proposed in the data's one decimal: 6547.1 (−284): September's own 794.3 → 510.3.
     const r = await target(TURKISTAN, ".", "arys", "2026-Q3", "rank:15");
     const allocated = input(r, "budget_execution", "budget_allocated");
-    expect(allocated).toMatchObject({ from: 6831.1, change: -283.98888889 });
+    expect(allocated).toMatchObject({ from: 6831.1, to: 6547.1, least: 6547.11111111, change: -284 });
     expect(allocated.edit).toEqual({
       period: "2026-09",
       from: 794.3,
-      to: 510.31111111,
-      runningTotal: { from: 6831.1, to: 6547.11111111 },
+      to: 510.3,
+      runningTotal: { from: 6831.1, to: 6547.1 },
     });
     // With 6800 reported by August (September's own 31.1), the quarter and the total are as before, but the
     // total cannot fall below 6800 without un-reporting August: no single change of it reaches.
@@ -278,12 +297,15 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
     expect(index).toMatchObject({ from: 102.9, how: "searched", after: { rank: 15 } });
     // By hand: plan 108.1, goalposts −5..0 on the gap, weight 2 of the block's 15 (20 of 100): 8/3 points.
     // The score needed is (45.595 − 44.8686362431606) / (8/3), the gap −5 + 5 × that, the index 108.1 + gap.
-    expect(index.to).toBeCloseTo(108.1 - 5 + (5 * (45.595 - 44.8686362431606)) / (8 / 3), 9);
-    // The index is `last` over the months: September's value is the quarter's. Rated by `rate`: it reaches,
-    // a millionth less does not.
+    expect(index.least).toBeCloseTo(108.1 - 5 + (5 * (45.595 - 44.8686362431606)) / (8 / 3), 9);
+    // Proposed as the index is written, one decimal, rounded up: 104.5.
+    expect(index.to).toBe(104.5);
+    // The index is `last` over the months: September's value is the quarter's. Rated by `rate`: the proposal
+    // and the least value reach, a millionth less than the least does not.
     const at = (v: number) => withCell(TURKISTAN, "unit-reported-2026.csv", "arys,2026-09,manufacturing_index", v);
     expect((await standing(at(index.to), ".", "arys", "2026-Q3")).rank).toBe(15);
-    expect((await standing(at(index.to - 1e-6), ".", "arys", "2026-Q3")).rank).toBe(16);
+    expect((await standing(at(index.least), ".", "arys", "2026-Q3")).rank).toBe(15);
+    expect((await standing(at(index.least - 1e-6), ".", "arys", "2026-Q3")).rank).toBe(16);
   }, 120_000);
 });
 
@@ -299,10 +321,17 @@ describe("closed-form inverses and the combined plan (the mini ruleset with one 
     expect(r.current).toEqual({ total: 43.5, rank: 3, grade: "red" });
     const revenue = input(r, "revenue_execution", "revenue");
     expect(revenue).toMatchObject({ from: 200, how: "inverted", after: { rank: 2 } });
-    expect(revenue.to).toBeCloseTo((250 * 40.495) / 45, 9);
-    // goalposts 0..30: 36 + 15 · j / 30 ≥ 47.995 → j ≥ 23.99.
-    expect(input(r, "jobs_created", "jobs")).toMatchObject({ from: 15, to: 23.99, change: 8.99, how: "inverted" });
-    expect(input(r, "jobs_created", "jobs").after).toEqual({ total: 47.995, rank: 2, grade: "red" });
+    expect(revenue.least).toBeCloseTo((250 * 40.495) / 45, 9);
+    expect(revenue.to).toBe(225);
+    // goalposts 0..30: 36 + 15 · j / 30 ≥ 47.995 → j ≥ 23.99; proposed in whole jobs, as reported: 24.
+    expect(input(r, "jobs_created", "jobs")).toMatchObject({
+      from: 15,
+      to: 24,
+      least: 23.99,
+      change: 9,
+      how: "inverted",
+    });
+    expect(input(r, "jobs_created", "jobs").after).toEqual({ total: 48, rank: 2, grade: "red" });
     // The ratio of two fields is no lone field: searched.
     expect(input(r, "satisfaction", "satisfied")).toMatchObject({ to: 70, how: "searched" });
     expect(r.planAfter).toMatchObject({ rank: 2 });
@@ -310,7 +339,7 @@ describe("closed-form inverses and the combined plan (the mini ruleset with one 
 
   test("each inverted proposal, written into the data and rated by `tarazy rate`, reaches; a little less does not", async () => {
     const r = await target(baidibek(), "2026.1", "baidibek", "2026-Q1", "rank:2");
-    const revenue = input(r, "revenue_execution", "revenue").to;
+    const revenue = input(r, "revenue_execution", "revenue").least;
     const rank = async (cell: string, v: number) => {
       const dir = withCell(baidibek(), "data.csv", cell, v);
       return (await standing(dir, "2026.1", "baidibek", "2026-Q1")).rank;
@@ -336,12 +365,12 @@ describe("closed-form inverses and the combined plan (the mini ruleset with one 
     expect(input(r, "jobs_created", "jobs")).toMatchObject({ how: "inverted", most: { to: 30 } });
     expect(input(r, "jobs_created", "jobs").to).toBeUndefined();
     // The plan: revenue first (22.5 points per 100% change against jobs' 3), then jobs only as far as
-    // needed: 45 + 15 · j / 30 + 40 ≥ 99.995 → j ≥ 29.99.
+    // needed: 45 + 15 · j / 30 + 40 ≥ 99.995 → j ≥ 29.99, in whole jobs as reported: 30.
     expect(r.plan.map((x: Json) => [x.field, x.to])).toEqual([
       ["revenue", 300],
-      ["jobs", 29.99],
+      ["jobs", 30],
     ]);
-    expect(r.planAfter).toEqual({ total: 99.995, rank: 1, grade: "green" });
+    expect(r.planAfter).toEqual({ total: 100, rank: 1, grade: "green" });
     expect(r.planReaches).toBe(true);
     // The same two changes written into the data and rated by `tarazy rate`: rank 1; jobs 29.98: rank 2.
     const both = (jobsMarch: number) => withCell(arys(300), "data.csv", "arys,2026-03,jobs", jobsMarch);
@@ -365,8 +394,8 @@ describe("the unit's explain as an HTML page with what it takes", () => {
     expect(html).toContain("default-src 'none'");
     expect(html).toContain('<h2 id="what-it-takes-h">Что нужно для цели: место 2</h2>');
     // The proposal of the hand computation above: 70 satisfied, 68 points, rank 2.
-    expect(html).toContain("→ 70 (+20; найдено поиском) ⇒ итог 68, место 2, Жёлтая зона");
-    expect(html).toContain("Все изменения плана, оценённые вместе: итог 68, место 2, Жёлтая зона");
+    expect(html).toContain("→ 70 (+20; найдено поиском) ⇒ итог 68,00, место 2, Жёлтая зона");
+    expect(html).toContain("Все изменения плана, оценённые вместе: итог 68,00, место 2, Жёлтая зона");
     // The blocks follow, as the text explain shows them.
     expect(html).toContain("satisfaction — ");
     expect(html).not.toMatch(/What it takes|found by search|method inverted|Plan \(|cannot reach|rated together/);
@@ -433,14 +462,17 @@ describe("score() of a block: the GDI (score(hdi_female) / score(hdi_male)) from
     // published HDIs' precision).
     const le = inputs.find((x: Json) => x.field === "life_expectancy_female");
     const byHand = 22.5 + (81.877 - 22.5) * ((0.9745 * 0.86998757) / 0.846799773) ** 3;
-    expect(le.to).toBeCloseTo(byHand, 5);
+    expect(le.least).toBeCloseTo(byHand, 5);
+    // Proposed in the data's three decimals (81.877), rounded up: 82.089.
+    expect(le.to).toBe(Math.ceil(byHand * 1000) / 1000);
     expect(le.change).toBeGreaterThan(0);
     // The male inputs move down: a lower male HDI raises the ratio.
     expect(inputs.find((x: Json) => x.field === "life_expectancy_male").change).toBeLessThan(0);
     expect(r.planReaches).toBe(true);
     // The proposal written into the data and rated by `tarazy rate`: group 1; a millionth of a year less: 2.
     expect((await rated(chileAt(le.to))).grade).toBe("group1");
-    expect((await rated(chileAt(le.to - 1e-6))).grade).toBe("group2");
+    expect((await rated(chileAt(le.least))).grade).toBe("group1");
+    expect((await rated(chileAt(le.least - 1e-6))).grade).toBe("group2");
   }, 180_000);
 });
 
