@@ -1,6 +1,8 @@
+import { closeSync, openSync, readSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readDataFiles, summarizeData } from "../data/load-data.js";
 import type { PeriodKind } from "../data/period.js";
+import { columnRole } from "../data/readers/headers.js";
 import { discoverRulesets } from "../rules/discover.js";
 import { loadRuleset, versionHeaders } from "../rules/load.js";
 import { listFolder } from "../rules/read.js";
@@ -30,12 +32,40 @@ export interface CatalogRuleset {
 const DATA_FILE = /\.(csv|tsv|xlsx)$/i;
 const NOT_DATA = new Set(["tests", "node_modules", "dist"]);
 
-/** Subfolders of `folder` (not version folders) that directly hold CSV, TSV or XLSX files. */
+/**
+ * Whether a file may be data Tarazy reads: an Excel workbook, or a CSV/TSV whose header names a period column
+ * (every data layout has one, docs/data-format.md). A table of published results beside the rules (the
+ * gallery's `published/`: unit, name, hdi, rank) is not offered as data.
+ */
+function isDataFile(path: string): boolean {
+  if (!DATA_FILE.test(path)) return false;
+  if (/\.xlsx$/i.test(path)) return true;
+  const head = Buffer.alloc(8192);
+  let length = 0;
+  try {
+    const fd = openSync(path, "r");
+    try {
+      length = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  const header =
+    head
+      .toString("utf8", 0, length)
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)[0] ?? "";
+  return header.split(/[,;\t]/).some((cell) => columnRole(cell.trim().replace(/^"|"$/g, "")) === "period");
+}
+
+/** Subfolders of `folder` (not version folders) that directly hold data files (`isDataFile`). */
 function dataFoldersIn(folder: string, versionFolders: ReadonlySet<string>): string[] {
   const found = listFolder(folder)
     .filter((e) => e.folder && !e.name.startsWith(".") && !NOT_DATA.has(e.name))
     .map((e) => join(folder, e.name))
-    .filter((f) => !versionFolders.has(f) && listFolder(f).some((e) => !e.folder && DATA_FILE.test(e.name)));
+    .filter((f) => !versionFolders.has(f) && listFolder(f).some((e) => !e.folder && isDataFile(join(f, e.name))));
   return found.sort(
     (a, b) => Number(!a.endsWith("sample-data")) - Number(!b.endsWith("sample-data")) || (a < b ? -1 : 1),
   );

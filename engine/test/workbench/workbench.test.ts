@@ -11,7 +11,7 @@ import { defaultFormulaCompiler } from "../../src/scoring/compiler.js";
 import { prepareRuleset } from "../../src/scoring/prepare.js";
 import { ruleTestFiles, runRuleTestFiles } from "../../src/scoring/rule-tests.js";
 import { explainUnit } from "../../src/scoring/trace.js";
-import { listRulesets } from "../../src/workbench/catalog.js";
+import { dataFoldersOf, listRulesets } from "../../src/workbench/catalog.js";
 import { coveredPeriods } from "../../src/workbench/data-periods.js";
 import { explainLinks } from "../../src/workbench/explain-links.js";
 
@@ -69,8 +69,9 @@ describe("listRulesets over the Turkistan rules", () => {
       "undp-gii",
       "undp-hdi",
     ]);
-    // The gallery's inputs (`data`) come first; `published` (the values compared with) is a CSV folder too.
-    expect(list.find((r) => r.name === "undp-hdi")?.dataFolders[0]).toBe(join(ROOT, "rules/examples/hdi/data"));
+    // The gallery's inputs (`data`) only: `published` holds CSV files too, but the published results (unit,
+    // name, hdi, rank: no period column) are not data to rate.
+    expect(list.find((r) => r.name === "undp-hdi")?.dataFolders).toEqual([join(ROOT, "rules/examples/hdi/data")]);
     const districts = list.find((r) => r.name === "turkistan-districts");
     expect(districts?.path).toBe(DISTRICTS);
     expect(districts?.versions.map((v) => v.version)).toEqual(["2025.1", "2026.1"]);
@@ -79,6 +80,22 @@ describe("listRulesets over the Turkistan rules", () => {
     expect(districts?.periods).toContain("2026-Q3");
     expect(districts?.periods).toContain("2026-09");
     expect(districts?.periods.indexOf("2026-Q3")).toBeLessThan(districts?.periods.indexOf("2026-Q2") ?? 0);
+  });
+});
+
+describe("dataFoldersOf", () => {
+  it("offers folders of data files (a period column in any of its names, any delimiter, a BOM), not other tables", () => {
+    const root = join(temp, "folders");
+    const put = (file: string, text: string) => {
+      mkdirSync(join(root, file, ".."), { recursive: true });
+      writeFileSync(join(root, file), text);
+    };
+    put("sample-data/wide.csv", "unit,period,revenue\narys,2026-03,1\n");
+    put("ru/data.csv", '\uFEFF"Район";"Период";"Поле";"Значение"\r\narys;2026-03;revenue;1\r\n');
+    put("kk/data.tsv", "аудан\tкезең\trevenue\narys\t2026-03\t1\n");
+    put("published/results.csv", "unit,name,score,rank\narys,Arys,0.5,3\n");
+    put("notes/readme.txt", "period\n");
+    expect(dataFoldersOf(root)).toEqual([join(root, "sample-data"), join(root, "kk"), join(root, "ru")]);
   });
 });
 
