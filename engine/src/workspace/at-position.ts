@@ -26,7 +26,7 @@ export interface PositionContext {
 export interface FormulaAtPosition {
   readonly path: string;
   readonly role: FormulaRole;
-  readonly scope: FormulaScope;
+  readonly scope: PlaceScope;
   readonly text: string;
   /** The offset in the formula's text. */
   readonly offset: number;
@@ -35,21 +35,26 @@ export interface FormulaAtPosition {
   readonly cursor: FormulaCursor;
 }
 
+/** The names a formula reads: those of a rule's scope, or a level's own (its members' scores, `level`). */
+export type PlaceScope = FormulaScope | "level";
+
 // An indicator sits in the block or in a group at any depth (`/groups/0/groups/1/indicators/2`); a group's
-// `applies.when` reads unit attributes as an indicator's does.
-const FORMULA_PATHS: readonly [RegExp, FormulaRole, FormulaScope][] = [
+// `applies.when` reads unit attributes as an indicator's does; a block's or group's own `formula`
+// (`aggregation: formula`) reads its members' scores.
+const FORMULA_PATHS: readonly [RegExp, FormulaRole, PlaceScope][] = [
   [/^(?:\/groups\/\d+)*\/indicators\/\d+\/formula$/, "formula", "indicator"],
   [/^(?:\/groups\/\d+)*\/indicators\/\d+\/score\/plan$/, "plan", "indicator"],
   [/^(?:\/groups\/\d+)*\/indicators\/\d+\/score\/formula$/, "score", "score"],
   [/^(?:\/groups\/\d+)*\/indicators\/\d+\/applies\/when$/, "when", "when"],
   [/^(?:\/groups\/\d+)+\/applies\/when$/, "when", "when"],
+  [/^(?:\/groups\/\d+)*\/formula$/, "formula", "level"],
 ];
 
 /** The formula role and name scope of a value path of a block file, or undefined when it holds no formula. */
 export function formulaPlace(
   kind: FileKind | undefined,
   path: string,
-): { role: FormulaRole; scope: FormulaScope } | undefined {
+): { role: FormulaRole; scope: PlaceScope } | undefined {
   if (kind !== "block") return undefined;
   const found = FORMULA_PATHS.find(([re]) => re.test(path));
   return found && { role: found[1], scope: found[2] };
@@ -97,7 +102,7 @@ function formulaAt(
   doc: RuleDocument,
   yaml: YamlContext,
   offset: number,
-  place: { role: FormulaRole; scope: FormulaScope },
+  place: { role: FormulaRole; scope: PlaceScope },
 ): FormulaAtPosition | undefined {
   const mapped = mappedFormula(doc, yaml.path, offset) ?? lineFormula(doc, yaml, offset);
   if (!mapped) return undefined;

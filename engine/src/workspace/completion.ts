@@ -1,6 +1,7 @@
 import type { Binding } from "../formula/environment.js";
 import { functionRegistry } from "../functions/registry.js";
 import { type FunctionSpec, parameterAt } from "../functions/spec.js";
+import { membersOf } from "../model/groups.js";
 import type { Lang, Localized, Ruleset } from "../model/ruleset.js";
 import { localize } from "../report/labels.js";
 import { type FormulaScope, rulesetEnvironment } from "../rules/environment.js";
@@ -11,6 +12,7 @@ import { valueAt } from "../rules/yaml-path.js";
 import { type FormulaAtPosition, type PositionContext, positionContext } from "./at-position.js";
 import { describeBinding, describeBlock, describeFunction, describeIndicator, describeUnit } from "./describe.js";
 import { editorLabel } from "./labels.js";
+import { levelOfFormula } from "./level-of.js";
 import { type ReferenceKind, referenceKindAt } from "./value-kinds.js";
 
 export type CandidateKind =
@@ -62,6 +64,7 @@ export interface CompletionInput {
  */
 export function completionsAt(input: CompletionInput): CompletionCandidate[] {
   const ctx = positionContext(input.document, input.offset);
+  if (ctx.formula?.scope === "level") return levelCandidates(ctx.formula, input);
   if (ctx.formula) return formulaCandidates(ctx.formula, input);
   const schemaKind = ctx.kind;
   const yaml = ctx.yaml;
@@ -300,6 +303,48 @@ function formulaCandidates(formula: FormulaAtPosition, input: CompletionInput): 
       sortText: `5${k}`,
     });
   return out;
+}
+
+/**
+ * In a block's or group's own formula (`aggregation: formula`) only its members' scores are read: inside
+ * `score(` the members' ids, elsewhere `score(member)` for each, then the functions and keywords.
+ */
+function levelCandidates(formula: FormulaAtPosition, input: CompletionInput): CompletionCandidate[] {
+  const { cursor, toFile } = formula;
+  if (cursor.inText) return [];
+  const { lang, model, document } = input;
+  const start = toFile(cursor.word.start);
+  const end = toFile(cursor.word.end);
+  const level = levelOfFormula(document, formula.path, model);
+  const inScore = cursor.call?.name === "score" && cursor.call.argument === 0;
+  const members = (level ? membersOf(level) : []).map((m, i) => {
+    const text = inScore ? m.id : `score(${m.id})`;
+    const what = editorLabel("block" in m ? "indicator" : "group", lang);
+    return withDocs(
+      {
+        label: text,
+        kind: "block" in m ? ("indicator" as const) : ("block" as const),
+        detail: `${localize(m.name, lang) || m.id} (${what})`,
+        insertText: text,
+        start,
+        end,
+        sortText: `0${String(i).padStart(4, "0")}`,
+      },
+      model && "formula" in m && "score" in m ? () => describeIndicator(m, model, lang) : undefined,
+    );
+  });
+  if (inScore) return members;
+  const functions = functionRegistry.all().map((spec) => functionCandidate(spec, lang, start, end));
+  const keywords = KEYWORDS.map((k) => ({
+    label: k,
+    kind: "keyword" as const,
+    detail: editorLabel("keyword", lang),
+    insertText: k,
+    start,
+    end,
+    sortText: `5${k}`,
+  }));
+  return [...members, ...functions, ...keywords];
 }
 
 function bindingDetail(b: Binding, lang: Lang): string {

@@ -10,6 +10,7 @@ export const EDITOR_LABELS = {
   keyword: { kk: "кілт сөз", ru: "ключевое слово", en: "keyword" },
   unit: { kk: "бағаланушы", ru: "объект оценки", en: "unit" },
   block: { kk: "блок", ru: "блок", en: "block" },
+  group: { kk: "топ", ru: "группа", en: "group" },
   rating: { kk: "рейтинг", ru: "рейтинг", en: "rating" },
   kind: { kk: "бағаланушы түрі", ru: "вид объекта оценки", en: "unit kind" },
   period: { kk: "кезең", ru: "период", en: "period" },

@@ -52,6 +52,25 @@ describe("completion", () => {
     }
   });
 
+  test("a level's own formula (aggregation: formula) offers its members' scores, not fields", () => {
+    const level = (formula: string) =>
+      completionsAt({
+        ...edited("aggregation: arithmetic\n", `aggregation: formula\nformula: ${formula}\n`),
+        lang: "ru",
+      });
+    // Inside score(: the block's members by id, with their names; nothing else.
+    const inside = level("1 - score(own¦)");
+    expect(inside.map((c) => c.label)).toContain("own_revenue_execution");
+    expect(inside.find((c) => c.label === "own_revenue_execution")).toMatchObject({ kind: "indicator" });
+    expect(inside.find((c) => c.label === "own_revenue_execution")?.detail).toMatch(/показатель/);
+    expect(inside.every((c) => c.kind === "indicator")).toBe(true);
+    // At the start: score(member) for each member, then functions; a field is no member, so not offered.
+    const start = level("¦");
+    expect(start.map((c) => c.label)).toContain("score(own_revenue_execution)");
+    expect(start.map((c) => c.label)).toContain("min");
+    expect(start.some((c) => c.label === "own_revenue" || c.kind === "field")).toBe(false);
+  });
+
   test("unit. offers the unit attributes only", () => {
     const items = labels("en", "formula: ytd(own_revenue) /", "formula: unit.¦ + ytd(own_revenue) /");
     expect(items).toContain("unit.population");
