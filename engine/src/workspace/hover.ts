@@ -45,6 +45,12 @@ export function hoverAt(input: HoverInput): HoverContent | undefined {
     const spec = functionRegistry.lookup(token.image);
     if (spec && (next?.type === "LParen" || token.type !== "Identifier"))
       return { markdown: describeFunction(spec, lang), start, end };
+    // Inside score(x), x is a block or an indicator (in any formula, a level's own too): describe it.
+    const scored =
+      model && cursor.call?.name === "score"
+        ? (describeElement("indicator", token.image, model, lang) ?? describeElement("block", token.image, model, lang))
+        : undefined;
+    if (scored) return { markdown: scored, start, end };
     const binding = model && rulesetEnvironment(model, "score").lookup(token.image);
     return binding ? { markdown: describeBinding(binding, model, lang), start, end } : undefined;
   }

@@ -1,4 +1,8 @@
 import type { FormulaReference } from "../check/checker.js";
+import { allGroups } from "../model/groups.js";
+import type { Ruleset } from "../model/ruleset.js";
+import { checkFormulaCached } from "../rules/check-cache.js";
+import { levelEnvironment } from "../rules/environment.js";
 import type { RuleDocument } from "../rules/yaml-document.js";
 import type { Range } from "../source/range.js";
 import type { VersionState } from "./build.js";
@@ -154,19 +158,46 @@ const indexedTests = new WeakMap<RuleDocument, FileIndex>();
 /** One version's occurrences, per file in text order. */
 function occurrencesByFile(version: VersionState): Map<string, readonly Occurrence[]> {
   const references = new Map<string, FormulaReference[][]>();
-  for (const formula of version.result.formulas) {
-    const file = formula.source.at.file;
+  const push = (file: string, refs: readonly FormulaReference[]) => {
     const list = references.get(file) ?? [];
-    list.push(formula.references as FormulaReference[]);
+    list.push(refs as FormulaReference[]);
     references.set(file, list);
-  }
+  };
+  for (const formula of version.result.formulas) push(formula.source.at.file, formula.references);
+  for (const level of levelFormulas(version.result.model)) push(level.file, level.references);
   const at = { version: version.folder, scope: version.family ?? version.folder };
   const out = new Map<string, readonly Occurrence[]>();
   const add = (doc: RuleDocument, list: readonly Occurrence[]) =>
     out.set(doc.file, out.has(doc.file) ? sortOccurrences([...(out.get(doc.file) ?? []), ...list]) : list);
-  for (const doc of version.result.documents) add(doc, fileOccurrences(doc, false, references.get(doc.file) ?? [], at));
+  const scoreKind = scoreKinds(version.result.model);
+  for (const doc of version.result.documents)
+    add(doc, fileOccurrences(doc, false, references.get(doc.file) ?? [], at, scoreKind));
   for (const doc of version.tests.documents) add(doc, fileOccurrences(doc, true, [], at));
   return out;
+}
+
+/**
+ * The references of the blocks' and groups' own formulas (`aggregation: formula`): `score(member)` names a
+ * member indicator (a group is no symbol). The check's cache hands back the list the level check made.
+ */
+function levelFormulas(model: Ruleset | undefined): { file: string; references: readonly FormulaReference[] }[] {
+  const out: { file: string; references: readonly FormulaReference[] }[] = [];
+  for (const level of model?.blocks.flatMap((b) => [b, ...allGroups(b)]) ?? []) {
+    const formula = level.aggregation === "formula" ? level.formula : undefined;
+    if (!formula?.ast) continue;
+    const { references } = checkFormulaCached(formula.ast, levelEnvironment(level), formula.at.file);
+    out.push({ file: formula.at.file, references });
+  }
+  return out;
+}
+
+/** What `score(x)` names: a block or an indicator of the model (a group is no symbol: undefined). */
+type ScoreKind = (id: string) => "block" | "indicator" | undefined;
+
+function scoreKinds(model: Ruleset | undefined): ScoreKind {
+  const blocks = new Set(model?.blocks.map((b) => b.id));
+  const indicators = new Set(model?.blocks.flatMap((b) => b.indicators.map((i) => i.id)));
+  return (id) => (indicators.has(id) ? "indicator" : blocks.has(id) ? "block" : undefined);
 }
 
 function fileOccurrences(
@@ -174,6 +205,7 @@ function fileOccurrences(
   test: boolean,
   references: readonly (readonly FormulaReference[])[],
   at: { version: string; scope: string },
+  scoreKind: ScoreKind = () => undefined,
 ): readonly Occurrence[] {
   const cache = test ? indexedTests : indexedRules;
   const known = cache.get(doc);
@@ -190,7 +222,7 @@ function fileOccurrences(
   const add = (o: Located) =>
     list.push({ kind: o.kind, name: o.name, file: o.file, range: o.range, role: o.role, where: o.where, ...at });
   for (const o of valueOccurrences(doc, test)) add(o);
-  for (const refs of references) for (const o of formulaOccurrences(doc, refs)) add(o);
+  for (const refs of references) for (const o of formulaOccurrences(doc, refs, scoreKind)) add(o);
   sortOccurrences(list);
   cache.set(doc, { ...at, references, list });
   return list;
@@ -203,12 +235,24 @@ function fileOccurrences(
  */
 const formulaFound = new WeakMap<readonly FormulaReference[], readonly Located[]>();
 
-function formulaOccurrences(doc: RuleDocument, references: readonly FormulaReference[]): readonly Located[] {
+function formulaOccurrences(
+  doc: RuleDocument,
+  references: readonly FormulaReference[],
+  scoreKind: ScoreKind,
+): readonly Located[] {
   const known = formulaFound.get(references);
   if (known) return known;
   const out: Located[] = [];
   for (const ref of references) {
     const kind = ref.binding.kind;
+    if (kind === "score") {
+      // `score(x)` reads the score of block or indicator x: the id inside the brackets is a reference to it.
+      const id = ref.binding.name.slice("score(".length, -1);
+      const of = scoreKind(id);
+      const range = of && scoreIdRange(doc, ref.range, id);
+      if (of && range) out.push({ kind: of, name: id, file: doc.file, range, role: "reference", where: "formula" });
+      continue;
+    }
     if (kind !== "field" && kind !== "indicator") continue;
     const range = nameRange(doc, ref.range, ref.binding.name);
     if (range) out.push({ kind, name: ref.binding.name, file: doc.file, range, role: "reference", where: "formula" });
@@ -262,6 +306,15 @@ function nameRange(doc: RuleDocument, range: Range, name: string): Range | undef
   if ((quote === '"' || quote === "'") && end - start === name.length + 2 && doc.text.startsWith(name, start + 1))
     return doc.source.range(start + 1, end - 1);
   return undefined;
+}
+
+/** The range of `id` inside a `score(id)` written at `range` (any case, spaces inside the brackets). */
+function scoreIdRange(doc: RuleDocument, range: Range, id: string): Range | undefined {
+  const text = doc.text.slice(range.start.offset, range.end.offset);
+  const m = /^score\s*\(\s*/i.exec(text);
+  if (!m || !text.startsWith(id, m[0].length) || !/^\s*\)$/.test(text.slice(m[0].length + id.length))) return undefined;
+  const start = range.start.offset + m[0].length;
+  return doc.source.range(start, start + id.length);
 }
 
 function sortOccurrences(list: Occurrence[]): Occurrence[] {

@@ -144,6 +144,17 @@ describe("hover", () => {
     expect(h?.markdown).toContain("revenue (Own revenues and budget)");
   });
 
+  test("inside score(x): the block or indicator x, also in a level's own formula", () => {
+    const level = (formula: string) =>
+      hover("ru", "aggregation: arithmetic\n", `aggregation: formula\nformula: ${formula}\n`)?.markdown;
+    // A member indicator of the block's own formula: its weights and formula, as on its id.
+    expect(level("1 - score(tax_receipts_exe¦cution) / 2")).toContain("ytd(tax_receipts)");
+    // A block read by score() (any formula may read a block's score): its weight.
+    expect(
+      hover("ru", "formula: ytd(own_revenue) /", "formula: score(reve¦nue) + ytd(own_revenue) /")?.markdown,
+    ).toContain("Вес блока: 15");
+  });
+
   test("the block id: its weight and the sum of its indicators' weights", () => {
     const h = hover("ru", "block: revenue", "block: reve¦nue");
     expect(h?.markdown).toContain("Вес блока: 15");

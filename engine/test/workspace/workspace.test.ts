@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Workspace } from "../../src/workspace/build.js";
+import { applyEdits } from "../../src/workspace/code-actions.js";
+import { planRename } from "../../src/workspace/rename.js";
 
 const TURKISTAN = fileURLToPath(new URL("../../../rules/turkistan/", import.meta.url));
 
@@ -206,6 +208,61 @@ describe("SymbolIndex", () => {
     expect(at).toMatchObject({ kind: "indicator", role: "reference", where: "formula" });
     if (!at) return;
     expect(w.index.definitionsOf(at).map((o) => o.file)).toEqual([nested?.file]);
+  });
+
+  it("indexes score(x) as a reference to block or indicator x, also in a level's own formula; rename keeps them", () => {
+    /** Renames the symbol that `find` ends in, in `path`, and writes the edits to disk to be read again. */
+    const rename = (w: Workspace, path: string, find: string, to: string) => {
+      // The cursor on the name: the end of `find`.
+      const plan = planRename(w, path, readFileSync(path, "utf8").indexOf(find) + find.length - 1, to);
+      if ("refused" in plan) throw new Error(plan.refused);
+      const byFile = new Map<string, typeof plan.edits>();
+      for (const e of plan.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+      for (const [f, edits] of byFile) {
+        const text = readFileSync(f, "utf8");
+        const offsets = edits.map((e) => ({
+          start: e.range.start.offset,
+          end: e.range.end.offset,
+          newText: e.newText,
+        }));
+        writeFileSync(f, applyEdits(text, offsets));
+      }
+      return [...byFile.keys()].map((f) => f.slice(f.indexOf("/blocks/") + 1));
+    };
+    // The GDI reads its helper blocks' scores: score(hdi_female) names the block, and renaming the block
+    // renames it there too (before, the formula kept the old name: F200).
+    const gdi = join(root, "gdi");
+    cpSync(fileURLToPath(new URL("../../../rules/examples/gdi/", import.meta.url)), gdi, { recursive: true });
+    const ratio = join(gdi, "2022.1/blocks/03-gdi.yaml");
+    let w = new Workspace([gdi]);
+    w.build();
+    const text = readFileSync(ratio, "utf8");
+    const at = w.index.at(ratio, text.indexOf("score(hdi_female)") + "score(".length + 2);
+    expect(at).toMatchObject({ kind: "block", name: "hdi_female", role: "reference", where: "formula" });
+    if (!at) return;
+    expect(text.slice(at.range.start.offset, at.range.end.offset)).toBe("hdi_female");
+    expect(w.index.definitionsOf(at).map((o) => o.file)).toEqual([join(gdi, "2022.1/blocks/01-hdi-female.yaml")]);
+    const female = join(gdi, "2022.1/blocks/01-hdi-female.yaml");
+    expect(rename(w, female, "block: hdi_female", "hdi_f")).toContain("blocks/03-gdi.yaml");
+    expect(readFileSync(ratio, "utf8")).toContain("score(hdi_f) / score(hdi_male)");
+    w = new Workspace([gdi]);
+    w.build();
+    expect(w.filesWithDiagnostics()).toEqual([]);
+    // A block scored by its own formula over its members: score(tax_receipts_execution) there is a reference
+    // to the indicator, and renaming the indicator renames it in the level's formula.
+    const revenue = file("2026.1/blocks/03-revenue.yaml");
+    const level = "aggregation: formula\nformula: 1 - score( tax_receipts_execution ) / 2\n";
+    writeFileSync(revenue, readFileSync(revenue, "utf8").replace("aggregation: arithmetic\n", level));
+    w = new Workspace([root]);
+    w.build();
+    expect(w.diagnosticsOf(revenue)).toEqual([]);
+    const inLevel = readFileSync(revenue, "utf8").indexOf("score( tax_receipts_execution )") + 9;
+    expect(w.index.at(revenue, inLevel)).toMatchObject({ kind: "indicator", name: "tax_receipts_execution" });
+    rename(w, revenue, "id: tax_receipts_execution", "tax_execution");
+    expect(readFileSync(revenue, "utf8")).toContain("formula: 1 - score( tax_execution ) / 2");
+    w = new Workspace([root]);
+    w.build();
+    expect(w.diagnosticsOf(revenue)).toEqual([]);
   });
 
   it("indexes blocks named by ratings and units named by applicability and tests", () => {
