@@ -217,7 +217,7 @@ describe("SymbolIndex", () => {
       const plan = planRename(w, path, readFileSync(path, "utf8").indexOf(find) + find.length - 1, to);
       if ("refused" in plan) throw new Error(plan.refused);
       const byFile = new Map<string, typeof plan.edits>();
-      for (const e of plan.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+      for (const e of plan.edits) byFile.set(e.file ?? path, [...(byFile.get(e.file ?? path) ?? []), e]);
       for (const [f, edits] of byFile) {
         const text = readFileSync(f, "utf8");
         const offsets = edits.map((e) => ({
