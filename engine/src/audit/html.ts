@@ -1,6 +1,7 @@
-import type { Lang } from "../model/ruleset.js";
+import type { Lang, Ruleset } from "../model/ruleset.js";
 import { heatColor, textColorOn } from "../report/colors.js";
 import { escapeHtml } from "../report/html-escape.js";
+import { ratingTitle } from "../report/labels.js";
 import type { AuditReport, CorrelationMatrices, IndicatorAudit } from "./audit.js";
 import { levelRows } from "./level-rows.js";
 import { AW, FINDING_TITLES, fill, STAT_COLUMNS, share, stat } from "./words.js";
@@ -10,8 +11,13 @@ import { AW, FINDING_TITLES, fill, STAT_COLUMNS, share, stat } from "./words.js"
  * nominal weight beside effective importance, and correlation heat maps (Pearson below the diagonal,
  * Spearman above, the number always printed in the cell so the colour never carries meaning alone).
  */
-export function auditHtml(report: AuditReport, findingPlace: (file: string | undefined) => string, lang: Lang): string {
-  const title = `${AW.title[lang]}: ${report.ruleset.id} ${report.ruleset.version}, ${report.rating}, ${report.period}`;
+export function auditHtml(
+  report: AuditReport,
+  ruleset: Ruleset,
+  findingPlace: (file: string | undefined) => string,
+  lang: Lang,
+): string {
+  const title = `${AW.title[lang]}: ${report.ruleset.id} ${report.ruleset.version}, ${ratingTitle(ruleset, report.rating, lang)}, ${report.period}`;
   return [
     "<!doctype html>",
     `<html lang="${lang}"><head><meta charset="utf-8">`,

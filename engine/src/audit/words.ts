@@ -14,7 +14,6 @@ const w = (kk: string, ru: string, en: string): Words => ({ kk, ru, en });
 export const AW = {
   title: w("Статистикалық аудит", "Статистический аудит", "Statistical audit"),
   of: w("", "", "of"),
-  rating: w("рейтинг", "рейтинг", "rating"),
   units: w("бағаланушы", "единиц", "units"),
   indicatorsHead: w(
     "Көрсеткіштер (мәннен бағаланған бағаланушылардың бағалары; салмақ пен маңыздылық — жиынтықтағы үлес):",

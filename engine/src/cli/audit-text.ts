@@ -1,18 +1,19 @@
 import type { AuditReport, CorrelationMatrices } from "../audit/audit.js";
 import { levelRows } from "../audit/level-rows.js";
 import { AW, fill, STAT_COLUMNS, share, stat } from "../audit/words.js";
-import type { Lang } from "../model/ruleset.js";
+import type { Lang, Ruleset } from "../model/ruleset.js";
+import { ratingTitle } from "../report/labels.js";
 
 /**
  * The audit as text for a terminal: the indicator table, the block table (with levels, each block's groups
  * under it, indented by depth) and the blocks' correlations.
  */
-export function auditText(report: AuditReport, lang: Lang): string {
+export function auditText(report: AuditReport, ruleset: Ruleset, lang: Lang): string {
   const num = (x: number | null | undefined) => stat(x, lang);
   const pct = (x: number, decimals: number) => share(x, lang, decimals);
   const of = AW.of[lang] ? ` ${AW.of[lang]}` : ":";
   const out: string[] = [
-    `${AW.title[lang]}${of} ${report.ruleset.id} ${report.ruleset.version}, ${AW.rating[lang]} ${report.rating}, ${report.period}: ${report.units} ${AW.units[lang]}`,
+    `${AW.title[lang]}${of} ${report.ruleset.id} ${report.ruleset.version}, ${ratingTitle(ruleset, report.rating, lang)}, ${report.period}: ${report.units} ${AW.units[lang]}`,
     "",
     AW.indicatorsHead[lang],
     "",

@@ -1,6 +1,6 @@
 import { ratingGrades } from "../model/grades.js";
 import type { Lang, Ruleset } from "../model/ruleset.js";
-import { unitName } from "../report/labels.js";
+import { localize, ratingTitle, unitName } from "../report/labels.js";
 import { formatNumber } from "../report/number-format.js";
 import type { SensitivityReport } from "../sensitivity/analysis.js";
 import { KINDS, SW } from "../sensitivity/words.js";
@@ -36,10 +36,10 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], le
 export function sensitivityText(report: SensitivityReport, ruleset: Ruleset, file: string, lang: Lang): string {
   const fixed = (x: number | undefined, d = 2) => (x === undefined ? SW.na[lang] : formatNumber(x, lang, d));
   const n = report.units.length;
-  const grades = ratingGrades(ruleset, report.rating).map((g) => g.id);
+  const grades = ratingGrades(ruleset, report.rating);
   const of = SW.of[lang] ? ` ${SW.of[lang]}` : ":";
   const out = [
-    `${SW.title[lang]}${of} ${report.ruleset.id} ${report.ruleset.version}, ${SW.rating[lang]} ${report.rating}, ${report.period}: ${n} ${SW.units[lang]}`,
+    `${SW.title[lang]}${of} ${report.ruleset.id} ${report.ruleset.version}, ${ratingTitle(ruleset, report.rating, lang)}, ${report.period}: ${n} ${SW.units[lang]}`,
     fill(SW.design[lang], {
       file,
       runs: report.runs,
@@ -49,14 +49,21 @@ export function sensitivityText(report: SensitivityReport, ruleset: Ruleset, fil
     }),
     "",
     ...table(
-      [SW.rank[lang], SW.unit[lang], SW.median[lang], "5-95%", `1 … ${n}`, ...grades.map((g) => `P(${g})`)],
+      [
+        SW.rank[lang],
+        SW.unit[lang],
+        SW.median[lang],
+        "5-95%",
+        `1 … ${n}`,
+        ...grades.map((g) => `P(${localize(g.label, lang) || g.id})`),
+      ],
       report.units.map((u) => [
         String(u.nominalRank),
         unitName(ruleset, u.unit, lang),
         fixed(u.medianRank, 1),
         `${fixed(u.p5, 0)}-${fixed(u.p95, 0)}`,
         whisker(u.p5, u.medianRank, u.p95, n),
-        ...grades.map((g) => fixed(u.zones[g] ?? 0)),
+        ...grades.map((g) => fixed(u.zones[g.id] ?? 0)),
       ]),
       [1, 4],
     ),

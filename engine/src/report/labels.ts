@@ -558,6 +558,11 @@ export function localizeMeasure(x: { readonly measure: string; readonly measureT
 }
 
 /** A unit as a reader names it: its name in the language, its id when the ruleset does not know it. */
+/** A rating by its title in the language ("Тоқсандық рейтинг"), else its id. */
+export function ratingTitle(ruleset: Pick<Ruleset, "ratings">, id: string, lang: Lang): string {
+  return localize(ruleset.ratings.find((r) => r.id === id)?.title, lang) || id;
+}
+
 export function unitName(ruleset: Pick<Ruleset, "units">, id: string, lang: Lang): string {
   return localize(ruleset.units.find((u) => u.id === id)?.name, lang) || id;
 }

@@ -4,7 +4,7 @@ import type { BlockResult, Coverage, GroupResult, IndicatorResult, RatingResult 
 import { FALLBACK_COLOR, hexColor } from "./colors.js";
 import { type CoverageNotes, coverageNotes } from "./coverage-view.js";
 import { type ReportInput, sortByPeriod } from "./input.js";
-import { localize, localizeMeasure } from "./labels.js";
+import { localize, localizeMeasure, ratingTitle } from "./labels.js";
 import { buildManifest, type ReportManifest } from "./manifest.js";
 import { totalDecimals } from "./number-format.js";
 import { periodLabel } from "./period-label.js";
@@ -198,7 +198,7 @@ export function buildReportView(input: ReportInput): ReportView {
   const blocks = blockColumns(ruleset, rating, lang);
   return {
     lang,
-    title: rating ? localize(rating.title, lang) : first.rating,
+    title: ratingTitle(ruleset, first.rating, lang),
     rulesetTitle: localize(ruleset.title, lang),
     scale: ruleset.scale,
     decimals: totalDecimals(ruleset.rank),

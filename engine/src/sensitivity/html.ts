@@ -2,7 +2,7 @@ import { ratingGrades } from "../model/grades.js";
 import type { Lang, Ruleset } from "../model/ruleset.js";
 import { hexColor } from "../report/colors.js";
 import { escapeHtml, svgNumber } from "../report/html-escape.js";
-import { unitName } from "../report/labels.js";
+import { localize, ratingTitle, unitName } from "../report/labels.js";
 import { formatNumber, localNumber } from "../report/number-format.js";
 import { fill } from "../util/fill.js";
 import type { SensitivityReport } from "./analysis.js";
@@ -15,7 +15,7 @@ import { KINDS, SW } from "./words.js";
  */
 export function sensitivityHtml(report: SensitivityReport, ruleset: Ruleset, lang: Lang): string {
   const fixed = (x: number | undefined, d = 2) => (x === undefined ? SW.na[lang] : formatNumber(x, lang, d));
-  const title = `${SW.title[lang]}: ${report.ruleset.id} ${report.ruleset.version}, ${report.rating}, ${report.period}`;
+  const title = `${SW.title[lang]}: ${report.ruleset.id} ${report.ruleset.version}, ${ratingTitle(ruleset, report.rating, lang)}, ${report.period}`;
   const n = report.units.length;
   const grades = ratingGrades(ruleset, report.rating);
   const width = 300;
@@ -31,7 +31,7 @@ export function sensitivityHtml(report: SensitivityReport, ruleset: Ruleset, lan
     (a) =>
       `<tr><td style="text-align:left">${escapeHtml(a.id)}</td><td>${escapeHtml(KINDS[a.kind]?.[lang] ?? a.kind)}</td><td>${a.parameters}</td><td>${fixed(a.shift.first)}</td><td>${fixed(a.shift.total)}</td><td>${fixed(a.ranks.first)}</td><td>${fixed(a.ranks.total)}</td></tr>`,
   );
-  const zoneHead = grades.map((g) => `<th>P(${escapeHtml(g.id)})</th>`).join("");
+  const zoneHead = grades.map((g) => `<th>P(${escapeHtml(localize(g.label, lang) || g.id)})</th>`).join("");
   return [
     "<!doctype html>",
     `<html lang="${lang}"><head><meta charset="utf-8">`,

@@ -7,7 +7,6 @@ const w = (kk: string, ru: string, en: string): Words => ({ kk, ru, en });
 export const SW = {
   title: w("Сезімталдық", "Чувствительность", "Sensitivity"),
   of: w("", "", "of"),
-  rating: w("рейтинг", "рейтинг", "rating"),
   units: w("бағаланушы", "единиц", "units"),
   design: w(
     "болжамдар {file}; N = {runs}, бастапқы сан {seed}: {ratings} рейтинг, орын статистикасы {samples} бойынша",

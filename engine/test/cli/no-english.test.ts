@@ -159,6 +159,12 @@ describe.each(["kk", "ru"] as const)("no English words in %s output", (lang) => 
       );
       expect(sensitivity.code, sensitivity.stderr).toBe(0);
       expect(english(page(sensitivity.stdout))).toEqual([]);
+      // The rating by its title and the zones by their labels, not by the ids the rule files give them.
+      const title = { kk: "Тоқсандық рейтинг", ru: "Квартальный рейтинг" }[lang];
+      const zone = { kk: "P(Жасыл аймақ)", ru: "P(Зелёная зона)" }[lang];
+      for (const out of [audit.stdout, sensitivity.stdout]) expect(out).toContain(title);
+      expect(sensitivity.stdout).toContain(zone);
+      for (const out of [audit.stdout, sensitivity.stdout]) expect(page(out)).not.toMatch(/\bquarterly\b|\(green\)/);
     }
     const explain = await cli("explain", `${MINI}/2026.1`, "arys", ...period, "--format", "html");
     expect(explain.code).toBe(0);

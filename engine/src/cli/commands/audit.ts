@@ -66,10 +66,12 @@ export const auditCommand: Command = {
       return 1;
     }
     // The findings in the reader's language: their messages, and the words around them on stderr.
-    const reports = batch.rated.flatMap((r) => {
+    const audited = batch.rated.flatMap((r) => {
       const report = auditRun(r.version.prepared, r.run);
-      return report ? [{ ...report, findings: auditFindings(report, r.version.ruleset, lang) }] : [];
+      const ruleset = r.version.ruleset;
+      return report ? [{ report: { ...report, findings: auditFindings(report, ruleset, lang) }, ruleset }] : [];
     });
+    const reports = audited.map((a) => a.report);
     printDiagnostics(io, batch.diagnostics);
     printDiagnostics(
       io,
@@ -78,11 +80,11 @@ export const auditCommand: Command = {
     );
     if (format === "html") {
       const place = (file: string | undefined) => (file ? displayPath(file, io.cwd) : "");
-      io.stdout(reports.map((r) => auditHtml(r, place, lang)).join("\n"));
+      io.stdout(audited.map((a) => auditHtml(a.report, a.ruleset, place, lang)).join("\n"));
     } else if (format === "json") {
       const json = reports.map((r) => auditJson(r, io.cwd));
       io.stdout(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
-    } else io.stdout(reports.map((r) => auditText(r, lang)).join("\n"));
+    } else io.stdout(audited.map((a) => auditText(a.report, a.ruleset, lang)).join("\n"));
     return 0;
   },
 };
