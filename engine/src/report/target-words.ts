@@ -39,8 +39,8 @@ export const W = {
     en: "formed at the regional level, not proposed",
   },
   heldPlan: {
-    kk: "жоспар: өзгертілмейді, тұрақты ұсталады",
-    ru: "план: не меняется, остаётся неизменным",
+    kk: "бұл — жоспар, ол өзгертілмейді",
+    ru: "это план, он не меняется",
     en: "a plan, held fixed",
   },
   yearToDate: { kk: "жыл басынан бері", ru: "с начала года", en: "year to date" },

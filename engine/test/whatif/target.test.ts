@@ -260,7 +260,7 @@ describe("explain --target on the Turkistan sample (kentau 79.06, rank 3; sozak 
     expect(lines[0]).toMatch(
       /^ {2}new_facilities_execution · .*, с начала года: 3 → 4 \(\+1 в 2026-Q3: значение за 2026-09 1 → 2, нарастающий итог 3 → 4; метод обращён\) ⇒ /,
     );
-    expect(lines[1]).toBe("  new_facilities_execution (new_facilities_plan) — план: не меняется, остаётся неизменным");
+    expect(lines[1]).toBe("  new_facilities_execution (new_facilities_plan) — это план, он не меняется");
   }, 120_000);
 
   test("a year-to-date total is not proposed below what was reported before its edited month", async () => {
