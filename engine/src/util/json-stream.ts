@@ -1,5 +1,8 @@
 /**
  * `JSON.stringify(value, null, 2)` handed to `write` in pieces of about `chunk` characters, the same bytes.
+ * The default piece is 64 K characters: a string (and its buffer) of a megabyte or more is allocated outside
+ * the young heap, in fresh pages each time, and filling them cost about 0.6 s of CPU more over the 126 MB of
+ * a 3,000-unit rating (page faults), against nothing for pieces that the young heap reuses.
  *
  * Why: a rating of 3,000 units prints about 126 MB of JSON. As one string it is built whole, then turned into
  * a buffer of the same size for the write, beside all the data (2.4 s of CPU and 250 MB at its peak). Here
@@ -10,7 +13,7 @@
  * What JSON.stringify does is kept: properties whose value is undefined, a function or a symbol are left
  * out, such array elements become null, `toJSON` is called (once, with the key, as JSON.stringify does).
  */
-export function writeJson(value: unknown, write: (text: string) => void, chunk = 1 << 20): void {
+export function writeJson(value: unknown, write: (text: string) => void, chunk = 1 << 16): void {
   const sink = new Sink(write, chunk);
   const resolved = toJson(value, "");
   if (omitted(resolved)) return;
