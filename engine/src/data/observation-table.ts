@@ -163,6 +163,10 @@ export class ObservationTable implements ObservationList {
     return this.rows[r * ROW + PERIOD] as number;
   }
 
+  rowSource(r: number): CellSource {
+    return this.sources[this.rows[r * ROW + SOURCE] as number] as CellSource;
+  }
+
   /** The row record that holds the cell: the one found last or the next (reading in order), else a search. */
   private rowOf(index: number): number {
     let r = this.lastRow;
