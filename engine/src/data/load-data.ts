@@ -256,11 +256,13 @@ export function summarizeData(result: DataReadResult): DataSummary {
   const fields = new Set<number>();
   const periods = new Set<number>();
   let notApplicable = 0;
-  for (let i = 0; i < table.length; i++) {
-    units.add(table.unit(i));
-    fields.add(table.field(i));
-    periods.add(table.period(i));
-    if (table.value(i) === "n/a") notApplicable++;
+  for (let r = 0; r < table.rowCount; r++) {
+    units.add(table.rowUnit(r));
+    periods.add(table.rowPeriod(r));
+    for (let i = table.rowStart(r), end = table.rowStart(r + 1); i < end; i++) {
+      fields.add(table.field(i));
+      if (table.value(i) === "n/a") notApplicable++;
+    }
   }
   return {
     files: result.files.length,
