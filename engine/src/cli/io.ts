@@ -1,6 +1,11 @@
 /** What a command may touch of the outside world; tests pass their own to run commands in process. */
 export interface CliIO {
   readonly stdout: (text: string) => void;
+  /**
+   * Resolves when what was written to stdout has been taken (at once when nothing waits). A command that
+   * writes a lot waits for it between pieces: into a pipe, what the reader has not read yet is kept in memory.
+   */
+  readonly stdoutDrained?: () => Promise<void>;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
   /** True when standard output is a terminal (progress bars, colours). */
@@ -22,11 +27,33 @@ export interface Command {
 export class UsageError extends Error {}
 
 export function processIO(): CliIO {
+  let waiting = false;
   return {
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => {
+      // write is false when the stream holds more than it should (a pipe whose reader is behind).
+      if (!process.stdout.write(t)) waiting = true;
+    },
+    stdoutDrained: async () => {
+      if (!waiting) return;
+      await drained(process.stdout);
+      waiting = false;
+    },
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
   };
+}
+
+/** Resolves at the stream's 'drain', or at its 'close' (a reader gone: nothing will drain it). */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+  });
 }

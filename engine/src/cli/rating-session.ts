@@ -175,9 +175,9 @@ export function outOfPeriod(
 /** "a.csv (2026-01 .. 2026-09), b.csv (no data)": the files read and the periods they hold. */
 export function describeSources(files: readonly DataFileRead[], table: ObservationTable): string {
   const spans = new Map<string, { first: number; last: number }>();
-  for (let i = 0; i < table.length; i++) {
-    const code = table.period(i);
-    const file = table.sourceOf(i).file;
+  for (let r = 0; r < table.rowCount; r++) {
+    const code = table.rowPeriod(r);
+    const file = table.rowSource(r).file;
     const span = spans.get(file);
     if (!span) spans.set(file, { first: code, last: code });
     else {

@@ -20,18 +20,14 @@ const MASK = CHUNK - 1;
 const NARROW_MAX = 0xffff;
 
 /**
- * One chunk of every column. Unit, field, source, column and length are 16-bit while they fit (they do in
- * all but odd files: more than 65,535 units, fields or files, or lines that long), which saves 10 of the
- * 36 bytes a cell; memory touched the first time costs more than the writes themselves.
+ * One chunk of the cells' own columns: field, value, and where in its row the cell is (column and length).
+ * Field, column and length are 16-bit while they fit (they do in all but odd files: more than 65,535 fields,
+ * or lines that long); memory touched the first time costs more than the writes themselves.
  */
 class Chunk {
-  unit: Uint16Array | Int32Array = new Uint16Array(CHUNK);
   field: Uint16Array | Int32Array = new Uint16Array(CHUNK);
-  readonly period = new Int32Array(CHUNK);
   /** NaN for n/a (a read value is always finite). */
   readonly value = new Float64Array(CHUNK);
-  source: Uint16Array | Int32Array = new Uint16Array(CHUNK);
-  readonly row = new Int32Array(CHUNK);
   column: Uint16Array | Int32Array = new Uint16Array(CHUNK);
   /** End offset minus start offset of the cell in its text (1 in a sheet). */
   length: Uint16Array | Int32Array = new Uint16Array(CHUNK);
@@ -40,25 +36,37 @@ class Chunk {
   /** Makes the narrow columns 32-bit, keeping what they hold. */
   widen(): void {
     this.wide = true;
-    this.unit = Int32Array.from(this.unit);
     this.field = Int32Array.from(this.field);
-    this.source = Int32Array.from(this.source);
     this.column = Int32Array.from(this.column);
     this.length = Int32Array.from(this.length);
   }
 }
 
+/** A row record: the index of its first cell, then unit, period code, source and row (line) of its cells. */
+const ROW = 5;
+const START = 0;
+const UNIT = 1;
+const PERIOD = 2;
+const SOURCE = 3;
+const LINE = 4;
+
 /** Excel sheet offsets are an ordering key: sheet, then row, then column (as xlsx-reader.ts makes them). */
 const SHEET_SPAN = 2 ** 34;
 
 /**
- * The observations of the data files as columns: unit, field, period code, value and where the cell is (file,
- * row, column, length), all numbers in typed arrays, about 26 bytes a cell and no object per cell. A cell's
- * Observation, Provenance or range is made only when asked for (explain, diagnostics, tests).
+ * The observations of the data files as columns, all numbers in typed arrays and no object per cell. What a
+ * row of a file shares (unit, period code, file and row) is kept once for the run of cells that share it,
+ * in a row record; each cell keeps its field, value, column and length: 14 bytes a cell in a wide file
+ * (a record of 20 bytes per row of 100 cells), 34 in a long one (a record per cell). A cell's Observation,
+ * Provenance or range is made only when asked for (explain, diagnostics, tests).
  */
 export class ObservationTable implements ObservationList {
   private readonly chunks: Chunk[] = [];
   private count = 0;
+  private rows = new Int32Array(ROW * 1024);
+  private rowTotal = 0;
+  /** The row record found last (cells are mostly read in order, so the next lookup is at it or after it). */
+  private lastRow = 0;
   /** Units and fields by the index the columns hold; the index of each by its object. */
   readonly units: DataUnit[] = [];
   readonly fields: DataField[] = [];
@@ -68,6 +76,11 @@ export class ObservationTable implements ObservationList {
 
   get length(): number {
     return this.count;
+  }
+
+  /** How many row records there are (runs of cells of one unit, period, file and row). */
+  get rowCount(): number {
+    return this.rowTotal;
   }
 
   /** The index of a unit (or field) object, given one at its first sight. */
@@ -101,16 +114,82 @@ export class ObservationTable implements ObservationList {
       chunk = new Chunk();
       this.chunks.push(chunk);
     }
-    if ((unit | field | source | column | length) >>> 0 > NARROW_MAX && !chunk.wide) chunk.widen();
-    chunk.unit[at] = unit;
+    if ((field | column | length) >>> 0 > NARROW_MAX && !chunk.wide) chunk.widen();
     chunk.field[at] = field;
-    chunk.period[at] = period;
     chunk.value[at] = value;
-    chunk.source[at] = source;
-    chunk.row[at] = row;
     chunk.column[at] = column;
     chunk.length[at] = length;
+    const r = (this.rowTotal - 1) * ROW;
+    const rows = this.rows;
+    if (
+      r < 0 ||
+      rows[r + UNIT] !== unit ||
+      rows[r + PERIOD] !== period ||
+      rows[r + SOURCE] !== source ||
+      rows[r + LINE] !== row
+    ) {
+      this.addRow(index, unit, period, source, row);
+    }
     return index;
+  }
+
+  private addRow(start: number, unit: number, period: number, source: number, row: number): void {
+    let at = this.rowTotal * ROW;
+    if (at + ROW > this.rows.length) {
+      const rows = new Int32Array(this.rows.length * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+    }
+    const rows = this.rows;
+    rows[at++] = start;
+    rows[at++] = unit;
+    rows[at++] = period;
+    rows[at++] = source;
+    rows[at] = row;
+    this.rowTotal++;
+  }
+
+  /** The index of the first cell of row record `r`; rowStart(rowCount) is the length. */
+  rowStart(r: number): number {
+    return r >= this.rowTotal ? this.count : (this.rows[r * ROW + START] as number);
+  }
+
+  rowUnit(r: number): number {
+    return this.rows[r * ROW + UNIT] as number;
+  }
+
+  /** The period code of row record `r` (see store.ts, periodCode). */
+  rowPeriod(r: number): number {
+    return this.rows[r * ROW + PERIOD] as number;
+  }
+
+  rowSource(r: number): CellSource {
+    return this.sources[this.rows[r * ROW + SOURCE] as number] as CellSource;
+  }
+
+  /** The row record that holds the cell: the one found last or the next (reading in order), else a search. */
+  private rowOf(index: number): number {
+    let r = this.lastRow;
+    if (r < this.rowTotal && this.rowStart(r) <= index) {
+      if (index < this.rowStart(r + 1)) return r;
+      if (index < this.rowStart(r + 2)) {
+        this.lastRow = r + 1;
+        return r + 1;
+      }
+    }
+    let low = 0;
+    let high = this.rowTotal - 1;
+    while (low < high) {
+      r = (low + high + 1) >>> 1;
+      if (this.rowStart(r) <= index) low = r;
+      else high = r - 1;
+    }
+    this.lastRow = low;
+    return low;
+  }
+
+  private rowValue(index: number, what: number): number {
+    return this.rows[this.rowOf(index) * ROW + what] as number;
   }
 
   private chunk(index: number): Chunk {
@@ -118,16 +197,16 @@ export class ObservationTable implements ObservationList {
   }
 
   unit(index: number): number {
-    return this.chunk(index).unit[index & MASK] as number;
+    return this.rowValue(index, UNIT);
   }
 
   field(index: number): number {
     return this.chunk(index).field[index & MASK] as number;
   }
 
-  /** The period code (see period-code.ts). */
+  /** The period code (see store.ts, periodCode). */
   period(index: number): number {
-    return this.chunk(index).period[index & MASK] as number;
+    return this.rowValue(index, PERIOD);
   }
 
   /** The value as the readers give it: a finite number or "n/a". */
@@ -138,17 +217,15 @@ export class ObservationTable implements ObservationList {
   }
 
   sourceOf(index: number): CellSource {
-    return this.sources[this.chunk(index).source[index & MASK] as number] as CellSource;
+    return this.sources[this.rowValue(index, SOURCE)] as CellSource;
   }
 
   provenance(index: number): Provenance {
-    const chunk = this.chunk(index);
-    const at = index & MASK;
     const source = this.sourceOf(index);
     return {
       file: source.file,
-      row: chunk.row[at] as number,
-      column: chunk.column[at] as number,
+      row: this.rowValue(index, LINE),
+      column: this.chunk(index).column[index & MASK] as number,
       ...("sheet" in source ? { sheet: source.sheet } : {}),
     };
   }
@@ -168,7 +245,7 @@ export class ObservationTable implements ObservationList {
   range(index: number): Range {
     const chunk = this.chunk(index);
     const at = index & MASK;
-    const row = chunk.row[at] as number;
+    const row = this.rowValue(index, LINE);
     const column = chunk.column[at] as number;
     const source = this.sourceOf(index);
     if ("sheet" in source) {
@@ -183,7 +260,7 @@ export class ObservationTable implements ObservationList {
   /** The distinct periods, in time order. */
   periods(): string[] {
     const codes = new Set<number>();
-    for (let i = 0; i < this.count; i++) codes.add(this.period(i));
+    for (let r = 0; r < this.rowTotal; r++) codes.add(this.rowPeriod(r));
     return [...codes].sort((a, b) => a - b).map(formatPeriodCode);
   }
 

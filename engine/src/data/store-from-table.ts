@@ -23,8 +23,8 @@ export function buildDataStoreFromTable(
   let firstYear = Number.POSITIVE_INFINITY;
   let lastYear = Number.NEGATIVE_INFINITY;
   const kinds = [false, false, false];
-  for (let i = 0; i < table.length; i++) {
-    const code = table.period(i);
+  for (let r = 0; r < table.rowCount; r++) {
+    const code = table.rowPeriod(r);
     const year = Math.floor(code / 36);
     if (year < firstYear) firstYear = year;
     if (year > lastYear) lastYear = year;
@@ -32,16 +32,18 @@ export function buildDataStoreFromTable(
   }
   const builder =
     table.length > 0 ? new DataStoreBuilder(model, firstYear, lastYear) : new DataStoreBuilder(model, 0, -1);
-  const only = kinds.filter(Boolean).length === 1;
   for (let kind = 0; kind < 3; kind++) {
     if (!kinds[kind]) continue;
-    for (let i = 0; i < table.length; i++) {
-      const code = table.period(i);
-      if (!only && code % 3 !== kind) continue;
-      const unit = unitOf[table.unit(i)] ?? -1;
-      const field = fieldOf[table.field(i)] ?? -1;
-      if (unit < 0 || field < 0) throw new RangeError("a unit or field the rules do not have");
-      builder.setCode(field, unit, code, table.value(i), i);
+    // Row records: the unit and period once for the run of cells that share them.
+    for (let r = 0; r < table.rowCount; r++) {
+      const code = table.rowPeriod(r);
+      if (code % 3 !== kind) continue;
+      const unit = unitOf[table.rowUnit(r)] ?? -1;
+      for (let i = table.rowStart(r), end = table.rowStart(r + 1); i < end; i++) {
+        const field = fieldOf[table.field(i)] ?? -1;
+        if (unit < 0 || field < 0) throw new RangeError("a unit or field the rules do not have");
+        builder.setCode(field, unit, code, table.value(i), i);
+      }
     }
   }
   const store = builder.build(table);

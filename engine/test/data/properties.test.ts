@@ -133,6 +133,21 @@ describe("properties of the readers", () => {
     );
   });
 
+  it("text of one encoding reads as the UTF-8 decoder reads it, ASCII (the Latin-1 copy) or not", () => {
+    const texts = fc.oneof(
+      fc.string({ unit: fc.integer({ min: 1, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 80 }),
+      fc.string({ unit: "grapheme", maxLength: 40 }).filter((t) => !t.includes("\u0000") && !t.startsWith("\ufeff")),
+    );
+    fc.assert(
+      fc.property(texts, fc.boolean(), (text, bom) => {
+        const bytes = new TextEncoder().encode(bom ? `\ufeff${text}` : text);
+        const d = decodeDataBytes(bytes);
+        expect(d).toMatchObject({ ok: true, text, encoding: "utf-8" });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("a long table written in any of the usual styles reads back exactly", () => {
     const monthly = MODEL.fields.filter((f) => f.frequency === "month" && !f.measure.includes("%"));
     const row = fc.record({

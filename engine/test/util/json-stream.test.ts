@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { writeJson } from "../../src/util/json-stream.js";
+import { jsonPieces, writeJson } from "../../src/util/json-stream.js";
 
 /** writeJson's pieces, joined, and how many there were. */
 function written(value: unknown, chunk?: number): { text: string; pieces: number } {
@@ -68,5 +68,14 @@ describe("writeJson", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("jsonPieces gives the same pieces one at a time; a hole in an array is null, as JSON.stringify writes it", () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the case
+    const value = { results: [{ a: 1 }, , { b: [1, , 3] }], notRated: [] };
+    const pieces = [...jsonPieces(value, 8)];
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.join("")).toBe(JSON.stringify(value, null, 2));
+    expect(written(value, 8).text).toBe(JSON.stringify(value, null, 2));
   });
 });

@@ -10,7 +10,7 @@ import { formatNumber, totalDecimals } from "../../report/number-format.js";
 import { writeReports } from "../../report/write.js";
 import { missingList } from "../../scoring/coverage.js";
 import type { RatingResult, UnitResult } from "../../scoring/result.js";
-import { writeJson } from "../../util/json-stream.js";
+import { jsonPieces } from "../../util/json-stream.js";
 import { displayPath } from "../diagnostic-formats/relative.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
@@ -212,8 +212,12 @@ export const rateCommand: Command = {
       // A log line on stderr, in English as the diagnostics are; stdout holds the JSON.
       for (const r of batch.rated) io.stderr(`${r.result.period}: ${versionLine(r, io.cwd, "en")}\n`);
       const results = batch.rated.map((r) => r.result);
-      // In pieces: the JSON of a national rating is over 100 MB (util/json-stream.ts).
-      writeJson(results.length === 1 ? results[0] : results, io.stdout);
+      // In pieces, waiting for stdout between them: the JSON of a national rating is over 100 MB
+      // (util/json-stream.ts).
+      for (const piece of jsonPieces(results.length === 1 ? results[0] : results)) {
+        io.stdout(piece);
+        await io.stdoutDrained?.();
+      }
       io.stdout("\n");
     } else {
       const text = batch.rated.map((r) => `${versionLine(r, io.cwd, lang)}\n${rankingTable(r, lang)}`);

@@ -46,6 +46,9 @@ export class ObservationMerger {
   private unitIndex = -1;
   private period: Period = { kind: "month", year: 0, index: 1 };
   private code = 0;
+  /** The record's slot for a cumulative field (its last month) and for others (its own); see value. */
+  private lastSlot = 0;
+  private ownSlot = 0;
   /** The source of the file being read (text files register theirs), and of Excel sheets by file and sheet. */
   private readonly textSources = new Map<string, number>();
   private readonly sheetSources = new Map<string, number>();
@@ -90,8 +93,11 @@ export class ObservationMerger {
       this.unit = unit;
       this.unitIndex = this.table.unitOf(unit);
     }
+    if (period === this.period) return;
     this.period = period;
     this.code = periodCode(period);
+    this.lastSlot = lastMonth(period) - 1;
+    this.ownSlot = slotOf(period.kind, firstMonth(period));
   }
 
   /**
@@ -113,7 +119,7 @@ export class ObservationMerger {
     const { unit, unitIndex: u, period } = this;
     const block = this.block(f, period.year, u);
     const base = u * SLOTS;
-    const own = base + (field.cumulative ? lastMonth(period) - 1 : slotOf(period.kind, firstMonth(period)));
+    const own = base + (field.cumulative ? this.lastSlot : this.ownSlot);
     const earlier = (block[own] as number) - 1;
     if (earlier >= 0) {
       reportRepeat(table, unit as DataUnit, field, period, value, earlier, at, problems);
