@@ -26,7 +26,24 @@ export interface Command {
 /** Thrown for bad command-line usage; main prints the message and the command's usage, exit 2. */
 export class UsageError extends Error {}
 
+let pipeWatched = false;
+
+/**
+ * A reader that stops early (`tarazy rate ... | head`) closes the pipe: the rest is not wanted, so the command
+ * ends quietly with exit code 0, as `cat` does, not with Node's stack trace of the failed write.
+ */
+function endQuietlyOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+      process.exit(0);
+    });
+}
+
 export function processIO(): CliIO {
+  endQuietlyOnClosedPipe();
   let waiting = false;
   return {
     stdout: (t) => {
