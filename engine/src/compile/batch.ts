@@ -132,7 +132,9 @@ const LONGEST_PAUSE = 64;
  * Every row through `fast` chunk by chunk, and a chunk that fails through `exact`. Where uncommon rows
  * are frequent (gaps scattered through a column) most chunks would run twice, so after a failed chunk
  * the next ones skip the fast loop: 1 chunk, then 2, 4 ... 64 while the fast loop keeps failing, and
- * 1 again after it succeeds. Such columns then cost about the exact loop alone.
+ * 1 again after it succeeds. Such columns then cost about the exact loop alone. Where `fast` gives up on
+ * a run whose terms push both ways (loops.mixed exists) the chunk is tried with `mixed`, which then
+ * stands in for `fast` for the rest of the call: data that mixes signs in one chunk likely does in others.
  */
 function runChunks(
   loops: ColumnLoops,
@@ -143,10 +145,16 @@ function runChunks(
 ): void {
   let exactUntil = 0;
   let pause = 1;
+  let fast = loops.fast;
   for (let start = 0; start < rows; start += CHUNK_ROWS) {
     const end = Math.min(start + CHUNK_ROWS, rows);
     if (start >= exactUntil) {
-      if (loops.fast(columns, start, end, values)) {
+      if (fast(columns, start, end, values)) {
+        pause = 1;
+        continue;
+      }
+      if (loops.mixed && fast !== loops.mixed && loops.mixed(columns, start, end, values)) {
+        fast = loops.mixed;
         pause = 1;
         continue;
       }

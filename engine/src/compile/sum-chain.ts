@@ -113,6 +113,16 @@ export function needsSteps(
   return tests.length === 0 ? "false" : tests.join(or);
 }
 
+/**
+ * The batch's fast loop (CHUNK) tests no step of a run of two or more steps whose direction the data
+ * decides: this code, true where the terms do not all push one way, gives the chunk up instead (another
+ * loop then tests each step's guard). Undefined where one step, or the literals, decide the test.
+ */
+export function pushesBothWays(terms: readonly TermCode[]): string | undefined {
+  const decided = sameDirection(terms);
+  return terms.length <= 2 || decided === "true" || decided === "false" ? undefined : `!(${decided})`;
+}
+
 /** Code testing that every term pushes the sum one way; "true"/"false" when the literals decide it. */
 function sameDirection(terms: readonly TermCode[]): string {
   const up = oneWay(terms, 1);
