@@ -15,12 +15,12 @@ import {
 /**
  * A formula evaluated over whole columns, for callers that hold data as typed arrays: one Float64Array
  * per input in, a Float64Array of values and a missing mask out. Rows go in chunks through a generated
- * loop that assumes every value present and every step plain, with no branch per check: each check adds
- * to a sum or a flag tested once per chunk. A chunk where some check fires (a missing input, a division
- * by zero, a possible cancellation) is run again by an exact loop that sends each such row through the
- * formula's row function, so values and reasons are exactly those of `CompiledFormula.run`. Formulas that
- * look at other periods or other units have no meaning over bare columns and are refused, as are text
- * formulas and inputs that are not numbers.
+ * loop that assumes every value present and every step plain: the values that must be finite are summed
+ * and the sum tested once per chunk; any other test gives the chunk up at once. A chunk where some
+ * check fires (a missing input, a division by zero, a possible cancellation) is run again by an exact
+ * loop that sends each such row through the formula's row function, so values and reasons are exactly
+ * those of `CompiledFormula.run`. Formulas that look at other periods or other units have no meaning over
+ * bare columns and are refused, as are text formulas and inputs that are not numbers.
  */
 export interface ColumnFormula {
   /** The row-by-row formula the batch falls back on. */
@@ -29,7 +29,7 @@ export interface ColumnFormula {
   readonly inputs: readonly number[];
   /** A condition's values are 1 (true) and 0 (false). */
   readonly type: "number" | "boolean";
-  /** The generated loops (`fast` and `exact`), for debugging and tests. */
+  /** The generated loops (`fast`, `mixed` where the formula needs it, and `exact`), for debugging and tests. */
   readonly javascript: string;
   evaluate(columns: ColumnInputs, options?: ColumnOptions): ColumnResult;
 }

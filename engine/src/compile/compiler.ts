@@ -302,8 +302,8 @@ interface Target {
   readonly missingValues: boolean;
   /** Where `test` holds: `result` becomes `code` (ROW), the row is left (COLUMNS), the chunk fails (CHUNK). */
   when(test: string, result: string, code: string): string;
-  /** CHUNK: checks of finiteness are summed, not tested one by one (FunctionBuilder.notFinite). */
-  readonly flags: boolean;
+  /** CHUNK and MIXED: checks of finiteness are summed, not tested one by one (FunctionBuilder.notFinite). */
+  readonly chunked: boolean;
   /** The same where `value` is not finite. */
   whenNotFinite(value: string, result: string, code: string): string;
 }
@@ -314,7 +314,7 @@ const ROW: Target = {
   load: (slot, period, temp) => `${temp} = ctx.get(${slot}, unit, ${period});`,
   missingValues: true,
   when: (test, result, code) => `if (${test}) ${result} = ${code};`,
-  flags: false,
+  chunked: false,
   whenNotFinite: (value, result, code) => ROW.when(notFinite(value), result, code),
 };
 
@@ -325,7 +325,7 @@ const COLUMNS: Target = {
   load: (slot, _period, temp) => `${temp} = c${slot}[row];`,
   missingValues: false,
   when: (test) => `if (${test}) ${LEAVE_ROW}`,
-  flags: false,
+  chunked: false,
   whenNotFinite: (value) => `if (${notFinite(value)}) ${LEAVE_ROW}`,
 };
 
@@ -334,7 +334,7 @@ const CHUNK: Target = {
   missingValues: false,
   // Not a flag to test later: a flag is a value carried from row to row, a branch never taken costs less.
   when: (test) => `if (${test}) return false;`,
-  flags: true,
+  chunked: true,
   whenNotFinite: (value) => `z += ${value};`,
 };
 
@@ -390,7 +390,7 @@ class FunctionBuilder {
    * to `slow`; `fast` returns whether no row needed that. The caller fills the missing mask.
    */
   columnLoop(result: string, type: Type): string {
-    const chunk = this.target.flags;
+    const chunk = this.target.chunked;
     const columns = [...this.program.inputs].map((slot) => `c${slot} = cols[${slot}]`);
     const declare = columns.length > 0 ? `  const ${columns.join(", ")};\n` : "";
     // A number's checks were deferred to here (see `strict` in emit): one test of the final value.
@@ -425,7 +425,7 @@ class FunctionBuilder {
    * check that runs in every row joins the row's sum at its end, and one of a hoisted value runs once.
    */
   private notFinite(value: string, result = "", code = "") {
-    if (!this.target.flags) {
+    if (!this.target.chunked) {
       this.line(this.target.whenNotFinite(value, result, code));
       return;
     }
@@ -449,7 +449,7 @@ class FunctionBuilder {
    */
   private hoist(expr: Expr): boolean {
     return (
-      this.target.flags && this.lines !== this.hoisted && constantNumber(expr) === undefined && this.readsNothing(expr)
+      this.target.chunked && this.lines !== this.hoisted && constantNumber(expr) === undefined && this.readsNothing(expr)
     );
   }
 
@@ -628,7 +628,7 @@ class FunctionBuilder {
     const product = op === "*" || op === "/";
     // CHUNK tests the result of a * or / that can fail, which an operand's infinity or NaN reaches
     // (a divisor's does not where the quotient is not strict: x / ∞ is 0).
-    const tested = this.target.flags && product && !cannotFail(node);
+    const tested = this.target.chunked && product && !cannotFail(node);
     // x ^ c with a literal c > 0 keeps an infinity or NaN of x (∞ ^ c = ∞, NaN ^ c = NaN); c <= 0 may not.
     const keeps = product || (op === "^" && (constantNumber(node.right) ?? 0) > 0);
     const left = this.emit(node.left, period, (strict && keeps) || tested);
@@ -664,7 +664,7 @@ class FunctionBuilder {
       const expr = exprs[k];
       if (!expr) return this.sumOfPresent(terms, result, site, strict);
       // CHUNK tests the run's sum for finiteness (sumOfPresent), which a term's infinity or NaN reaches.
-      const term = this.emit(expr, period, strict || this.target.flags);
+      const term = this.emit(expr, period, strict || this.target.chunked);
       const before = terms.map((t) => t.code).join(", ");
       terms.push({ code: term.code, minus: run.steps[k - 1]?.minus ?? false, constant: constantNumber(expr) });
       // A missing term after two or more: an overflow before it comes first, as written out step by step.
@@ -692,14 +692,14 @@ class FunctionBuilder {
       this.line(`else ${result} = ${last};`);
       return;
     }
-    // The loops: the plain sum, then the test that leaves the row or flags the chunk.
+    // The loops: the plain sum, then the test that leaves the row or gives the chunk up.
     this.line(`${result} = ${last};`);
     // CHUNK: the overflow test as a check of its own (summed), the rest as a test that fails the chunk.
-    const overflows = !strict && !this.target.flags;
-    if (!strict && this.target.flags) this.notFinite(result);
+    const overflows = !strict && !this.target.chunked;
+    if (!strict && this.target.chunked) this.notFinite(result);
     const bothWays = this.target === CHUNK ? pushesBothWays(terms) : undefined;
     if (bothWays !== undefined) this.program.mixedRuns = true;
-    const test = bothWays ?? needsSteps(terms, partials, overflows, this.target.flags);
+    const test = bothWays ?? needsSteps(terms, partials, overflows, this.target.chunked);
     if (test !== "false") this.line(this.target.when(test, result, steps));
   }
 
@@ -764,9 +764,9 @@ class FunctionBuilder {
     if (cannotFail(node) || strict) {
       const passOn = strict && node.operator === "/" && constantNumber(node.right) === undefined;
       // CHUNK tests the divisor itself: no multiplication in the value's own chain of operations.
-      const factor = passOn && !this.target.flags ? ` * ((${b} - ${b}) + 1)` : "";
+      const factor = passOn && !this.target.chunked ? ` * ((${b} - ${b}) + 1)` : "";
       this.line(`${result} = ${a} ${js} ${b}${factor};`);
-      if (passOn && this.target.flags) this.notFinite(b);
+      if (passOn && this.target.chunked) this.notFinite(b);
       return;
     }
     const overflow = this.program.constant(domainMissing(name, node.range, TOO_LARGE));
