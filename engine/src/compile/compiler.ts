@@ -449,7 +449,10 @@ class FunctionBuilder {
    */
   private hoist(expr: Expr): boolean {
     return (
-      this.target.chunked && this.lines !== this.hoisted && constantNumber(expr) === undefined && this.readsNothing(expr)
+      this.target.chunked &&
+      this.lines !== this.hoisted &&
+      constantNumber(expr) === undefined &&
+      this.readsNothing(expr)
     );
   }
 
