@@ -120,7 +120,11 @@ export function needsSteps(
  */
 export function pushesBothWays(terms: readonly TermCode[]): string | undefined {
   const decided = sameDirection(terms);
-  return terms.length <= 2 || decided === "true" || decided === "false" ? undefined : `!(${decided})`;
+  if (terms.length <= 2 || decided === "true" || decided === "false") return undefined;
+  // One direction only, upwards where the literals allow it: a row whose terms all push down goes to the
+  // other loop too, and the common case (weights and values >= 0) costs one comparison per term.
+  const up = oneWay(terms, 1);
+  return `!(${up === "false" ? oneWay(terms, -1) : up})`;
 }
 
 /** Code testing that every term pushes the sum one way; "true"/"false" when the literals decide it. */
