@@ -353,6 +353,9 @@ function cannotFail(node: Binary): boolean {
   return node.operator === "/" && right !== undefined && Math.abs(right) >= 1;
 }
 
+/** 1e-13 / (1 - 1e-13) with a margin for rounding (see FunctionBuilder.runOverOwnTerm). */
+const QUOTIENT_BOUND = 1.000000000001e-13;
+
 /**
  * Functions whose value is not finite where their first argument is not (ln(∞) = ∞, sqrt(NaN) = NaN,
  * round(∞, 1) = ∞), so a strict call passes `strict` on to that argument. Not exp (exp(-∞) = 0), nor min
@@ -372,6 +375,8 @@ class FunctionBuilder {
   private readonly finite = new Set<string>();
   /** CHUNK: the row's checks that run in every row, summed at its end in one expression. */
   private readonly rowChecks: string[] = [];
+  /** CHUNK: runs whose cancellation guard is tested on the quotient they are divided into (runOverOwnTerm). */
+  private readonly guardOnQuotient = new Set<Expr>();
   private temps = 0;
   private depth = 1;
 
@@ -626,9 +631,11 @@ class FunctionBuilder {
   private binary(node: Binary, period: string, strict: boolean): Operand {
     const op = node.operator;
     if (op === "and" || op === "or") return this.logic(op, [node.left, node.right], period);
-    if (isSum(node)) return this.sum(sumRun(node), period, strict);
+    if (isSum(node)) return this.sum(sumRun(node), period, strict, this.guardOnQuotient.has(node));
     const result = this.temp();
     const product = op === "*" || op === "/";
+    const run = this.target.chunked && op === "/" ? this.runOverOwnTerm(node) : undefined;
+    if (run) this.guardOnQuotient.add(run);
     // CHUNK tests the result of a * or / that can fail, which an operand's infinity or NaN reaches
     // (a divisor's does not where the quotient is not strict: x / ∞ is 0).
     const tested = this.target.chunked && product && !cannotFail(node);
@@ -648,14 +655,35 @@ class FunctionBuilder {
         }
       });
     });
+    if (run) this.line(this.target.when(`Math.abs(${result}) <= ${QUOTIENT_BOUND}`, result, ""));
     return { code: result, canBeMissing: this.maybe(canBeMissing) };
+  }
+
+  /**
+   * CHUNK: in `(a - b) / b`, `abs(a + b) / a` (a deviation from a target), the run's cancellation guard
+   * |r| <= 1e-13 |a| is tested on the quotient instead, which the row computes anyway: no multiplication,
+   * one absolute value. Where the guard fires, |r| <= 1e-13 (|b| + |r|) (a = b - r or a = r - b, whatever
+   * the rounding of r), so |r / b| <= 1e-13 / (1 - 1e-13), and |r / a| <= 1e-13: below QUOTIENT_BOUND
+   * after rounding either way. The run (one step) is returned; its own guard is then left out (sum).
+   */
+  private runOverOwnTerm(node: Binary): Binary | undefined {
+    let dividend = node.left;
+    if (dividend.kind === "call" && dividend.args.length === 1 && this.program.specOf(dividend).name === "abs") {
+      dividend = dividend.args[0] as Expr;
+    }
+    const divisor = node.right;
+    if (dividend.kind !== "binary" || !isSum(dividend) || isSum(dividend.left) || divisor.kind !== "identifier") {
+      return undefined;
+    }
+    const same = (e: Expr) => e.kind === "identifier" && e.name === divisor.name;
+    return same(dividend.left) || same(dividend.right) ? dividend : undefined;
   }
 
   /**
    * A run of + and - (sum-chain.ts): the terms left to right, each only when those before it are present;
    * then plain arithmetic and one test, which sends the rare run that needs it through sumSteps.
    */
-  private sum(run: SumRun, period: string, strict: boolean): Operand {
+  private sum(run: SumRun, period: string, strict: boolean, guardOnQuotient = false): Operand {
     const result = this.temp();
     const exprs = [run.first, ...run.steps.map((s) => s.term)];
     const site = this.program.constant({
@@ -665,7 +693,7 @@ class FunctionBuilder {
     const terms: TermCode[] = [];
     const next = (k: number) => {
       const expr = exprs[k];
-      if (!expr) return this.sumOfPresent(terms, result, site, strict);
+      if (!expr) return this.sumOfPresent(terms, result, site, strict, guardOnQuotient);
       // CHUNK tests the run's sum for finiteness (sumOfPresent), which a term's infinity or NaN reaches.
       const term = this.emit(expr, period, strict || this.target.chunked);
       const before = terms.map((t) => t.code).join(", ");
@@ -678,7 +706,13 @@ class FunctionBuilder {
     return { code: result, canBeMissing: this.maybe(true) };
   }
 
-  private sumOfPresent(terms: readonly TermCode[], result: string, site: string, strict: boolean) {
+  private sumOfPresent(
+    terms: readonly TermCode[],
+    result: string,
+    site: string,
+    strict: boolean,
+    guardOnQuotient: boolean,
+  ) {
     const partials: string[] = [];
     terms.slice(1).forEach((term, k) => {
       const p = this.temp();
@@ -702,7 +736,7 @@ class FunctionBuilder {
     if (!strict && this.target.chunked) this.notFinite(result);
     const bothWays = this.target === CHUNK ? pushesBothWays(terms) : undefined;
     if (bothWays !== undefined) this.program.mixedRuns = true;
-    const test = bothWays ?? needsSteps(terms, partials, overflows, this.target.chunked);
+    const test = guardOnQuotient ? "false" : (bothWays ?? needsSteps(terms, partials, overflows, this.target.chunked));
     if (test !== "false") this.line(this.target.when(test, result, steps));
   }
 

@@ -247,6 +247,45 @@ describe("the fast loop and its chunks", () => {
     );
   });
 
+  it("fires for every step between two inputs that cancels, where the guard is tested on the quotient ((a - b) / b)", () => {
+    const env = environment({ x: "number", y: "number" });
+    const nearby = fc.tuple(
+      fc.double({ min: 1e-300, max: 1e300, noNaN: true }),
+      // Around 450 units in the last place the step is 1e-13 of its operands: where the guard's edge is.
+      fc.oneof(
+        fc.integer({ min: -3000, max: 3000 }),
+        fc.integer({ min: 430, max: 470 }).map((u) => -u),
+      ),
+      fc.boolean(),
+    );
+    const formulas: [string, (x: number, y: number) => [number, number, number]][] = [
+      // The formula, and the step the rule guards: its operands a and b, and its plain result r.
+      ["(x - y) / y", (x, y) => [x, y, x - y]],
+      ["(x - y) / x * 100", (x, y) => [x, y, x - y]],
+      ["abs(y - x) / x", (x, y) => [y, x, y - x]],
+      ["abs(x + y) / y", (x, y) => [x, -y, x + y]],
+    ];
+    fc.assert(
+      fc.property(nearby, fc.constantFrom(...formulas), ([x, ulps, negative], [text, step]) => {
+        // y within a few thousand units in the last place of x (or of -x for a sum): the rule may apply.
+        const near = x + ulps * Number.EPSILON * x;
+        const y = text.includes("+") ? -near : negative ? -near : near;
+        const ast = parse(text);
+        const columns = [Float64Array.of(x), Float64Array.of(y)];
+        const values = fastValues(ast, env, "number", columns, 1);
+        const [a, , r] = step(x, y);
+        if (r !== 0 && Math.abs(r) <= 1e-13 * Math.abs(a)) expect(values, `${text}: ${x}, ${y}`).toBeUndefined();
+        const exact = compileColumns(ast, env).evaluate(columns);
+        const row = compileColumns(ast, env).formula.run(new MemoryContext(env, memoryOf(x, y)), 0, 0);
+        if (values) expect(Object.is(values[0], exact.values[0]), `${text}: ${x}, ${y}`).toBe(true);
+        expect(exact.missing[0] === 1 ? isMissing(row) : Object.is(exact.values[0], row), `${text}: ${x}, ${y}`).toBe(
+          true,
+        );
+      }),
+      { numRuns: 3000, seed: 20261208 },
+    );
+  });
+
   it("runs many chunks with gaps, cancellations and overflows at chunk edges as row by row", () => {
     const rows = 5000;
     const special = new Map<number, Cell>([
@@ -384,6 +423,11 @@ describe("columns with gaps in every chunk", () => {
     expect(gaps).toBe(413);
   });
 });
+
+/** One unit, one period, inputs x and y. */
+function memoryOf(x: number, y: number) {
+  return { units: ["u"], periods: [PERIOD], values: { x: { u: { [PERIOD]: x } }, y: { u: { [PERIOD]: y } } } };
+}
 
 function parse(text: string) {
   const { ast, diagnostics } = parseFormula(text);
