@@ -363,6 +363,12 @@ const QUOTIENT_BOUND = 1.000000000001e-13;
  */
 const KEEPS_NON_FINITE: ReadonlySet<string> = new Set(["abs", "ln", "log10", "sqrt", "round"]);
 
+/** Whether a call's second and third arguments are literals lo <= hi (clamp's value then lies between them). */
+function betweenLiterals(node: Call): boolean {
+  const [lo, hi] = [node.args[1], node.args[2]].map((a) => (a === undefined ? undefined : constantNumber(a)));
+  return lo !== undefined && hi !== undefined && lo <= hi;
+}
+
 class FunctionBuilder {
   private lines: string[] = [];
   /** CHUNK: code of the formula's parts that read no input, run once before the loop (see hoist). */
@@ -845,8 +851,10 @@ class FunctionBuilder {
     const then = (args: string[]) => {
       const call = spec.inline ? spec.inline(args) : `${this.program.pure(spec)}(${args.join(", ")})`;
       this.line(`${result} = ${call};`);
-      // CHUNK: min, max, abs of values known finite are finite: the final value needs no check of its own.
-      if (picks && args.every((a) => this.finite.has(a))) this.finite.add(result);
+      // CHUNK: min, max, abs of values known finite are finite, and so is clamp between literal bounds
+      // lo <= hi (it is NaN only for lo > hi): the final value needs no check of its own.
+      if ((picks || (spec.name === "clamp" && betweenLiterals(node))) && args.every((a) => this.finite.has(a)))
+        this.finite.add(result);
       if (picks || strict) return;
       const domain = `domain(${this.program.constant(site)}, ${[result, ...args].join(", ")})`;
       this.notFinite(result, result, domain);

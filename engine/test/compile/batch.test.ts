@@ -353,6 +353,10 @@ describe("checks the fast loop leaves to the final value", () => {
     "if(x > 1, 2, 3)",
     "min(x, y) + max(y, 2)",
     "clamp((x - 20) / (80 - 20), 0, 1)",
+    "clamp(x * y, 0, 1) + z",
+    "clamp(x * 2, 1, 0) + y",
+    "if(clamp(x * 2, 1, 0) > 0.5, 1, 2)",
+    "if(clamp(x, 0, 1) > 0.5, y, 2)",
     "x / y + x / y",
     "0.2 * x + 0.3 * y - 0.1 * z",
   ];
