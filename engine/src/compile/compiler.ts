@@ -31,7 +31,7 @@ import {
 import {
   isSum,
   needsSteps,
-  pushesBothWays,
+  notAllOneWay,
   type SumRun,
   type SumSite,
   sumBefore,
@@ -339,9 +339,10 @@ const CHUNK: Target = {
 };
 
 /**
- * CHUNK for data where a run of + and - has terms that push both ways (`a + b - c` over positive values).
- * CHUNK gives up on such a row without testing the run's steps: keeping the steps' guards in the loop,
- * even on a branch never taken, made the weighted sum of eight inputs about 10 % slower. MIXED tests them.
+ * CHUNK for data where a run of + and - has terms that do not all push the sum up (`a + b - c` over
+ * positive values; see notAllOneWay). CHUNK gives up on such a row without testing the run's steps:
+ * keeping the steps' guards in the loop, even on a branch never taken, made the weighted sum of eight
+ * inputs about 10 % slower. MIXED tests them.
  */
 const MIXED: Target = { ...CHUNK };
 
@@ -740,9 +741,9 @@ class FunctionBuilder {
     // CHUNK: the overflow test as a check of its own (summed), the rest as a test that fails the chunk.
     const overflows = !strict && !this.target.chunked;
     if (!strict && this.target.chunked) this.notFinite(result);
-    const bothWays = this.target === CHUNK ? pushesBothWays(terms) : undefined;
-    if (bothWays !== undefined) this.program.mixedRuns = true;
-    const test = guardOnQuotient ? "false" : (bothWays ?? needsSteps(terms, partials, overflows, this.target.chunked));
+    const notOneWay = this.target === CHUNK ? notAllOneWay(terms) : undefined;
+    if (notOneWay !== undefined) this.program.mixedRuns = true;
+    const test = guardOnQuotient ? "false" : (notOneWay ?? needsSteps(terms, partials, overflows, this.target.chunked));
     if (test !== "false") this.line(this.target.when(test, result, steps));
   }
 

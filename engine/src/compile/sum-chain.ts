@@ -115,10 +115,11 @@ export function needsSteps(
 
 /**
  * The batch's fast loop (CHUNK) tests no step of a run of two or more steps whose direction the data
- * decides: this code, true where the terms do not all push one way, gives the chunk up instead (another
- * loop then tests each step's guard). Undefined where one step, or the literals, decide the test.
+ * decides: this code, true where the terms do not all push the sum up (down where the literals rule up
+ * out), gives the chunk up instead (another loop then tests each step's guard). Undefined where one step,
+ * or the literals, decide the test.
  */
-export function pushesBothWays(terms: readonly TermCode[]): string | undefined {
+export function notAllOneWay(terms: readonly TermCode[]): string | undefined {
   const decided = sameDirection(terms);
   if (terms.length <= 2 || decided === "true" || decided === "false") return undefined;
   // One direction only, upwards where the literals allow it: a row whose terms all push down goes to the
