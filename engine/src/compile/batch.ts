@@ -133,8 +133,9 @@ const LONGEST_PAUSE = 64;
  * are frequent (gaps scattered through a column) most chunks would run twice, so after a failed chunk
  * the next ones skip the fast loop: 1 chunk, then 2, 4 ... 64 while the fast loop keeps failing, and
  * 1 again after it succeeds. Such columns then cost about the exact loop alone. Where `fast` gives up on
- * a run whose terms push both ways (loops.mixed exists) the chunk is tried with `mixed`, which then
- * stands in for `fast` for the rest of the call: data that mixes signs in one chunk likely does in others.
+ * a run whose terms do not all push one way (loops.mixed exists) the chunk is tried with `mixed`, which
+ * then stands in for `fast` for the rest of the call: data that mixes signs in one chunk likely does in
+ * others.
  */
 function runChunks(
   loops: ColumnLoops,
