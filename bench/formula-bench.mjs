@@ -17,7 +17,16 @@ import { compileFormula } from "../engine/dist/compile/compiler.js";
 import { MapEnvironment } from "../engine/dist/formula/environment.js";
 import { parseFormula } from "../engine/dist/formula/parser.js";
 import { FORMULAS, INPUTS, inputsOf } from "./formula-cases.mjs";
-import { cpuTime, formatRate, markdownTable, median, perSecond, timePass, timeSideBySide } from "./lib/measure.mjs";
+import {
+  cpuTime,
+  formatRate,
+  markdownTable,
+  median,
+  perSecond,
+  timeAlternated,
+  timePass,
+  timeSideBySide,
+} from "./lib/measure.mjs";
 
 const UNITS = 2_000;
 const PERIODS = 100;
@@ -215,11 +224,10 @@ function batchRows(columns, problems) {
     const wrong = firstDisagreement(out, expected);
     if (wrong) problems.push(`batch disagrees on ${f.id}, row ${wrong.row}: ${wrong.actual} vs ${wrong.expected}`);
     if (result.missingCount > 0) problems.push(`batch finds ${result.missingCount} missing values in ${f.id}`);
-    const { aMs, bMs } = timeSideBySide(
+    const { aMs, bMs } = timeAlternated(
       () => hand(out),
       () => batch(out),
-      BATCH_ONLY ? 61 : 21,
-      cpuTime,
+      { rounds: BATCH_ONLY ? 61 : 21, clock: cpuTime },
     );
     ratios.push(bMs / aMs);
     return [f.title, formatRate(perSecond(ROWS, aMs)), `${formatRate(perSecond(ROWS, bMs))} (${ratioText(bMs / aMs)})`];

@@ -84,3 +84,35 @@ export function markdownTable(header, rows, alignRight = []) {
   const rule = `| ${widths.map((w, c) => (alignRight[c] ? `${"-".repeat(w - 1)}:` : "-".repeat(w))).join(" | ")} |`;
   return [line(header), rule, ...rows.map(line)].join("\n");
 }
+
+/**
+ * Two fast passes timed as fairly as one process allows: the same warm-up for both, alternated, until each
+ * has run at least `warmup` passes and 100 ms (so the optimizing compiler has finished with both); then
+ * `rounds` rounds in which the one that runs first alternates (a b, b a, ...), so neither always runs on
+ * caches the other has just filled. Each sample repeats a pass until it lasts about `sampleMs`, so that
+ * loops under a millisecond are not measured at the clock's grain. The median time of one pass of each.
+ */
+export function timeAlternated(a, b, { rounds = 61, warmup = 20, sampleMs = 2, clock = time } = {}) {
+  const started = performance.now();
+  for (let i = 0; i < warmup || performance.now() - started < 100; i++) {
+    a();
+    b();
+  }
+  const reps = Math.max(1, Math.ceil(sampleMs / Math.max(1e-3, Math.min(clock(a), clock(b)))));
+  const sample = (pass) =>
+    clock(() => {
+      for (let r = 0; r < reps; r++) pass();
+    }) / reps;
+  const aTimes = [];
+  const bTimes = [];
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2 === 0) {
+      aTimes.push(sample(a));
+      bTimes.push(sample(b));
+    } else {
+      bTimes.push(sample(b));
+      aTimes.push(sample(a));
+    }
+  }
+  return { aMs: median(aTimes), bMs: median(bTimes) };
+}

@@ -15,12 +15,12 @@ import {
 /**
  * A formula evaluated over whole columns, for callers that hold data as typed arrays: one Float64Array
  * per input in, a Float64Array of values and a missing mask out. Rows go in chunks through a generated
- * loop that assumes every value present and every step plain, with no branch per check: each check adds
- * to a sum or a flag tested once per chunk. A chunk where some check fires (a missing input, a division
- * by zero, a possible cancellation) is run again by an exact loop that sends each such row through the
- * formula's row function, so values and reasons are exactly those of `CompiledFormula.run`. Formulas that
- * look at other periods or other units have no meaning over bare columns and are refused, as are text
- * formulas and inputs that are not numbers.
+ * loop that assumes every value present and every step plain: the values that must be finite are summed
+ * and the sum tested once per chunk; any other test gives the chunk up at once. A chunk where some
+ * check fires (a missing input, a division by zero, a possible cancellation) is run again by an exact
+ * loop that sends each such row through the formula's row function, so values and reasons are exactly
+ * those of `CompiledFormula.run`. Formulas that look at other periods or other units have no meaning over
+ * bare columns and are refused, as are text formulas and inputs that are not numbers.
  */
 export interface ColumnFormula {
   /** The row-by-row formula the batch falls back on. */
@@ -29,7 +29,7 @@ export interface ColumnFormula {
   readonly inputs: readonly number[];
   /** A condition's values are 1 (true) and 0 (false). */
   readonly type: "number" | "boolean";
-  /** The generated loops (`fast` and `exact`), for debugging and tests. */
+  /** The generated loops (`fast`, `mixed` where the formula needs it, and `exact`), for debugging and tests. */
   readonly javascript: string;
   evaluate(columns: ColumnInputs, options?: ColumnOptions): ColumnResult;
 }
@@ -132,7 +132,10 @@ const LONGEST_PAUSE = 64;
  * Every row through `fast` chunk by chunk, and a chunk that fails through `exact`. Where uncommon rows
  * are frequent (gaps scattered through a column) most chunks would run twice, so after a failed chunk
  * the next ones skip the fast loop: 1 chunk, then 2, 4 ... 64 while the fast loop keeps failing, and
- * 1 again after it succeeds. Such columns then cost about the exact loop alone.
+ * 1 again after it succeeds. Such columns then cost about the exact loop alone. Where `fast` gives up on
+ * a run whose terms do not all push one way (loops.mixed exists) the chunk is tried with `mixed`, which
+ * then stands in for `fast` for the rest of the call: data that mixes signs in one chunk likely does in
+ * others.
  */
 function runChunks(
   loops: ColumnLoops,
@@ -143,10 +146,16 @@ function runChunks(
 ): void {
   let exactUntil = 0;
   let pause = 1;
+  let fast = loops.fast;
   for (let start = 0; start < rows; start += CHUNK_ROWS) {
     const end = Math.min(start + CHUNK_ROWS, rows);
     if (start >= exactUntil) {
-      if (loops.fast(columns, start, end, values)) {
+      if (fast(columns, start, end, values)) {
+        pause = 1;
+        continue;
+      }
+      if (loops.mixed && fast !== loops.mixed && loops.mixed(columns, start, end, values)) {
+        fast = loops.mixed;
         pause = 1;
         continue;
       }

@@ -31,6 +31,7 @@ import {
 import {
   isSum,
   needsSteps,
+  notAllOneWay,
   type SumRun,
   type SumSite,
   sumBefore,
@@ -100,6 +101,8 @@ export function compileFormula(ast: Expr, env: Environment, options: CompileOpti
  */
 export interface ColumnLoops {
   fast(cols: readonly (Float64Array | undefined)[], start: number, end: number, values: Float64Array): boolean;
+  /** The same as `fast` where that gives up on a run of + and - whose terms push both ways (MIXED). */
+  readonly mixed?: ColumnLoops["fast"];
   exact(
     cols: readonly (Float64Array | undefined)[],
     start: number,
@@ -118,9 +121,11 @@ export function compileColumnLoops(
 ): { loops: ColumnLoops; javascript: string } {
   const program = new Program(checked, env);
   const fast = program.columnFunction(ast, type, CHUNK);
+  // Only where `fast` gives up on runs of + and - whose terms push both ways (see MIXED).
+  const mixed = program.mixedRuns ? `\n  mixed: ${program.columnFunction(ast, type, MIXED)},` : "";
   const exact = program.columnFunction(ast, type, COLUMNS);
   const javascript = program.source(`{
-  fast: ${fast},
+  fast: ${fast},${mixed}
   exact: ${exact}
 }`);
   return { loops: instantiate<ColumnLoops>(program, javascript), javascript };
@@ -186,6 +191,8 @@ class Program {
   readonly ytdInputs = new Set<number>();
   usesOtherPeriods = false;
   usesPeers = false;
+  /** A CHUNK loop of this program gives up where a run's terms push both ways (see MIXED). */
+  mixedRuns = false;
   private readonly pureNames = new Map<PureFunction, string>();
   private readonly declarations: string[] = [];
   private subFunctions = 0;
@@ -280,21 +287,23 @@ const FLIPPED: Readonly<Record<string, string>> = { "<": ">", "<=": ">=", ">": "
  * COLUMNS: the body of a loop over rows of columns (batch.ts) that handles the common case only: every
  * value present and every step plain; at anything else (a missing input, a division by zero, an overflow,
  * a possible cancellation) it leaves the row to the ROW function, so both give exactly the same results.
- * CHUNK: the same loop without a branch per check (a branch per check costs up to half the loop's time
- * in cheap formulas): a finiteness check adds x - x (0, or NaN where x is not finite) to the row's `bad`,
- * summed over the chunk in `z`; any other test is or-ed into the chunk's `f` as 0 or 1; and the row goes
- * on with whatever value it has. A chunk where `z` or `f` is not 0 is thrown away and run again by
- * COLUMNS; where both are 0 its values are COLUMNS' values, since both compute each by the same code.
+ * CHUNK: the same loop over a chunk of rows, with as little as possible per check (a check costs up to
+ * half the loop's time in cheap formulas): a value that must be finite is added to the chunk's sum `z`
+ * (the checks of a row in one expression at its end), which stays finite while they all are and becomes
+ * infinite or NaN for good at the first that is not; any other test returns false at once, a branch that
+ * is never taken in the common case. A chunk that returns false, or whose `z` is not finite at its end, is
+ * thrown away and run again by COLUMNS; otherwise its values are COLUMNS' values, since both compute each
+ * by the same code. (A sum of large finite values may overflow: that chunk is only run twice.)
  */
 interface Target {
-  /** The statement reading input `slot` in `period` into `temp`; `checked`: the loops test it is a number. */
-  load(slot: number, period: string, temp: string, checked: boolean): string;
+  /** The statement reading input `slot` in `period` into `temp`. */
+  load(slot: number, period: string, temp: string): string;
   /** Whether a value can be missing in this code at all. */
   readonly missingValues: boolean;
   /** Where `test` holds: `result` becomes `code` (ROW), the row is left (COLUMNS), the chunk fails (CHUNK). */
   when(test: string, result: string, code: string): string;
-  /** CHUNK: a check flags the chunk and the row goes on, so tests avoid branches (& and | for && and ||). */
-  readonly flags: boolean;
+  /** CHUNK and MIXED: checks of finiteness are summed, not tested one by one (FunctionBuilder.notFinite). */
+  readonly chunked: boolean;
   /** The same where `value` is not finite. */
   whenNotFinite(value: string, result: string, code: string): string;
 }
@@ -305,7 +314,7 @@ const ROW: Target = {
   load: (slot, period, temp) => `${temp} = ctx.get(${slot}, unit, ${period});`,
   missingValues: true,
   when: (test, result, code) => `if (${test}) ${result} = ${code};`,
-  flags: false,
+  chunked: false,
   whenNotFinite: (value, result, code) => ROW.when(notFinite(value), result, code),
 };
 
@@ -313,24 +322,29 @@ const ROW: Target = {
 const LEAVE_ROW = "{ slow(row); continue rows; }";
 
 const COLUMNS: Target = {
-  load: (slot, _period, temp, checked) =>
-    `${temp} = c${slot}[row];${checked ? ` ${COLUMNS.whenNotFinite(temp, "", "")}` : ""}`,
+  load: (slot, _period, temp) => `${temp} = c${slot}[row];`,
   missingValues: false,
   when: (test) => `if (${test}) ${LEAVE_ROW}`,
-  flags: false,
+  chunked: false,
   whenNotFinite: (value) => `if (${notFinite(value)}) ${LEAVE_ROW}`,
 };
 
 const CHUNK: Target = {
-  load: (slot, _period, temp, checked) =>
-    `${temp} = c${slot}[row];${checked ? ` ${CHUNK.whenNotFinite(temp, "", "")}` : ""}`,
+  load: (slot, _period, temp) => `${temp} = c${slot}[row];`,
   missingValues: false,
-  // A test with && keeps its branch: its costly second part is rarely reached (see needsSteps).
-  when: (test) => (test.includes("&&") ? `if (${test}) f = 1;` : `f |= ${test};`),
-  flags: true,
-  // x - x is 0 for a number and NaN for an infinity or NaN: no branch.
-  whenNotFinite: (value) => `bad += ${value} - ${value};`,
+  // Not a flag to test later: a flag is a value carried from row to row, a branch never taken costs less.
+  when: (test) => `if (${test}) return false;`,
+  chunked: true,
+  whenNotFinite: (value) => `z += ${value};`,
 };
+
+/**
+ * CHUNK for data where a run of + and - has terms that do not all push the sum up (`a + b - c` over
+ * positive values; see notAllOneWay). CHUNK gives up on such a row without testing the run's steps:
+ * keeping the steps' guards in the loop, even on a branch never taken, made the weighted sum of eight
+ * inputs about 10 % slower. MIXED tests them.
+ */
+const MIXED: Target = { ...CHUNK };
 
 /** Whether `*` or `/` with a literal operand cannot overflow or divide by zero (operands are always finite). */
 function cannotFail(node: Binary): boolean {
@@ -338,6 +352,22 @@ function cannotFail(node: Binary): boolean {
   const right = constantNumber(node.right);
   if (node.operator === "*") return [left, right].some((c) => c !== undefined && Math.abs(c) <= 1);
   return node.operator === "/" && right !== undefined && Math.abs(right) >= 1;
+}
+
+/** 1e-13 / (1 - 1e-13) with a margin for rounding (see FunctionBuilder.runOverOwnTerm). */
+const QUOTIENT_BOUND = 1.000000000001e-13;
+
+/**
+ * Functions whose value is not finite where their first argument is not (ln(∞) = ∞, sqrt(NaN) = NaN,
+ * round(∞, 1) = ∞), so a strict call passes `strict` on to that argument. Not exp (exp(-∞) = 0), nor min
+ * and max (max(∞, NaN)), nor round's digits (round(1, NaN) is 1).
+ */
+const KEEPS_NON_FINITE: ReadonlySet<string> = new Set(["abs", "ln", "log10", "sqrt", "round"]);
+
+/** Whether a call's second and third arguments are literals lo <= hi (clamp's value then lies between them). */
+function betweenLiterals(node: Call): boolean {
+  const [lo, hi] = [node.args[1], node.args[2]].map((a) => (a === undefined ? undefined : constantNumber(a)));
+  return lo !== undefined && hi !== undefined && lo <= hi;
 }
 
 class FunctionBuilder {
@@ -348,6 +378,12 @@ class FunctionBuilder {
   private readonly loads = new Loads();
   /** Inputs read where `strict` (see emit), without the test that they are numbers. */
   private readonly unchecked = new Set<string>();
+  /** CHUNK: values that every row checks (or literals), so known finite wherever the chunk succeeds. */
+  private readonly finite = new Set<string>();
+  /** CHUNK: the row's checks that run in every row, summed at its end in one expression. */
+  private readonly rowChecks: string[] = [];
+  /** CHUNK: runs whose cancellation guard is tested on the quotient they are divided into (runOverOwnTerm). */
+  private readonly guardOnQuotient = new Set<Expr>();
   private temps = 0;
   private depth = 1;
 
@@ -366,21 +402,21 @@ class FunctionBuilder {
    * to `slow`; `fast` returns whether no row needed that. The caller fills the missing mask.
    */
   columnLoop(result: string, type: Type): string {
-    const chunk = this.target === CHUNK;
+    const chunk = this.target.chunked;
     const columns = [...this.program.inputs].map((slot) => `c${slot} = cols[${slot}]`);
     const declare = columns.length > 0 ? `  const ${columns.join(", ")};\n` : "";
     // A number's checks were deferred to here (see `strict` in emit): one test of the final value.
-    const check = type === "boolean" ? "" : `${this.target.whenNotFinite(result, "", "")}\n    `;
-    const store = `${check}values[row] = ${type === "boolean" ? `${result} ? 1 : 0` : result};`;
+    if (type === "number") this.notFinite(result);
+    const store = `values[row] = ${type === "boolean" ? `${result} ? 1 : 0` : result};`;
     const body = this.lines.map((l) => `  ${l}`).join("\n");
     // Locals declared inside the loop: nothing carries from one row to the next, which the JIT can see.
-    // CHUNK: `bad` is the row's own, so the sum over the chunk is one addition per row.
-    const locals = `${chunk ? "    let bad = 0;\n" : ""}${this.declarations().replace(/^ {2}/, "    ")}`;
-    const name = chunk ? "fast" : "exact";
+    const locals = this.declarations().replace(/^ {2}/, "    ");
+    const name = this.target === MIXED ? "mixed" : chunk ? "fast" : "exact";
     const parameters = chunk ? "cols, start, end, values" : "cols, start, end, values, slow";
     const loop = `${chunk ? "" : "rows: "}for (let row = start; row < end; row++) {`;
-    const sum = chunk ? "\n    z += bad;" : "";
-    const [before, after] = chunk ? ["  let z = 0, f = 0;\n", "\n  return z === 0 && f === 0;"] : ["", ""];
+    // CHUNK: one addition per row carried to the next (z), whatever the number of checks.
+    const sum = this.rowChecks.length > 0 ? `\n    z += ${this.rowChecks.join(" + ")};` : "";
+    const [before, after] = chunk ? ["  let z = 0;\n", "\n  return z - z === 0;"] : ["", ""];
     return `function ${name}(${parameters}) {\n${declare}${before}${this.hoistedCode()}  ${loop}\n${locals}${body}\n    ${store}${sum}\n  }${after}\n}`;
   }
 
@@ -389,11 +425,33 @@ class FunctionBuilder {
     return temps.length > 0 ? `  let ${temps.join(", ")};\n` : "";
   }
 
-  /** The hoisted part of a CHUNK loop: its temps and code, with its own `bad` added to the chunk's `z`. */
+  /** The hoisted part of a CHUNK loop: its temps and code (its checks add to `z` before the first row). */
   private hoistedCode(): string {
     if (this.hoisted.length === 0) return "";
-    const code = this.hoisted.map((l) => `  ${l}`).join("\n");
-    return `  let ${[...this.hoistedTemps].join(", ")};\n  {\n    let bad = 0;\n${code}\n    z += bad;\n  }\n`;
+    return `  let ${[...this.hoistedTemps].join(", ")};\n${this.hoisted.join("\n")}\n`;
+  }
+
+  /**
+   * Where `value` is not finite, `result` becomes `code` (ROW), the row is left (COLUMNS), or the chunk
+   * fails (CHUNK). CHUNK: a value already checked in every row (or a literal) is not checked again; a
+   * check that runs in every row joins the row's sum at its end, and one of a hoisted value runs once.
+   */
+  private notFinite(value: string, result = "", code = "") {
+    if (!this.target.chunked) {
+      this.line(this.target.whenNotFinite(value, result, code));
+      return;
+    }
+    if (this.finite.has(value)) return;
+    const check = this.target.whenNotFinite(value, result, code);
+    if (this.lines === this.hoisted) this.line(check);
+    else if (this.hoistedTemps.has(value)) this.hoisted.push(`  ${check}`);
+    else if (this.depth === 1) this.rowChecks.push(value);
+    else {
+      // Inside a branch: checked where that branch runs only.
+      this.line(check);
+      return;
+    }
+    this.finite.add(value);
   }
 
   /**
@@ -403,7 +461,10 @@ class FunctionBuilder {
    */
   private hoist(expr: Expr): boolean {
     return (
-      this.target.flags && this.lines !== this.hoisted && constantNumber(expr) === undefined && this.readsNothing(expr)
+      this.target.chunked &&
+      this.lines !== this.hoisted &&
+      constantNumber(expr) === undefined &&
+      this.readsNothing(expr)
     );
   }
 
@@ -484,21 +545,21 @@ class FunctionBuilder {
 
   /**
    * Evaluates `args` left to right, stopping at the first missing one; `then` sees all of them present.
-   * Returns whether any of them can be missing.
+   * Returns whether any of them can be missing. `strictFirst`: the first is emitted `strict` (see emit).
    */
   private allPresent(
     args: readonly Expr[],
     period: string,
     result: string,
     then: (codes: string[]) => void,
-    strict = false,
+    strictFirst = false,
   ) {
     const codes: string[] = [];
     let canBeMissing = false;
     const next = (index: number) => {
       const arg = args[index];
       if (!arg) return then(codes);
-      const operand = this.emit(arg, period, strict);
+      const operand = this.emit(arg, period, strictFirst && index === 0);
       codes.push(operand.code);
       canBeMissing ||= operand.canBeMissing;
       this.present(operand, result, () => next(index + 1));
@@ -519,8 +580,11 @@ class FunctionBuilder {
 
   private emitNode(expr: Expr, period: string, strict: boolean): Operand {
     switch (expr.kind) {
-      case "number":
-        return { code: numberLiteral(expr.value, this.program), canBeMissing: false };
+      case "number": {
+        const code = numberLiteral(expr.value, this.program);
+        if (Number.isFinite(expr.value)) this.finite.add(code);
+        return { code, canBeMissing: false };
+      }
       case "string":
         return { code: this.program.constant(expr.value), canBeMissing: false };
       case "boolean":
@@ -551,11 +615,12 @@ class FunctionBuilder {
     const known = this.loads.find(key);
     if (known) {
       // Read without its test where strict; used here where it is not, it is tested here.
-      if (!strict && this.unchecked.has(known.temp)) this.line(this.target.whenNotFinite(known.temp, known.temp, ""));
+      if (!strict && this.unchecked.has(known.temp)) this.notFinite(known.temp, known.temp, "");
       return { code: known.temp, canBeMissing: this.maybe(!known.present) };
     }
     const t = this.temp();
-    this.line(this.target.load(slot, period, t, !strict));
+    this.line(this.target.load(slot, period, t));
+    if (!strict && !this.target.missingValues) this.notFinite(t);
     if (strict) this.unchecked.add(t);
     this.loads.remember(key, t);
     return { code: t, canBeMissing: this.maybe(true) };
@@ -573,13 +638,17 @@ class FunctionBuilder {
   private binary(node: Binary, period: string, strict: boolean): Operand {
     const op = node.operator;
     if (op === "and" || op === "or") return this.logic(op, [node.left, node.right], period);
-    if (isSum(node)) return this.sum(sumRun(node), period, strict);
+    if (isSum(node)) return this.sum(sumRun(node), period, strict, this.guardOnQuotient.has(node));
     const result = this.temp();
     const product = op === "*" || op === "/";
+    const run = this.target.chunked && op === "/" ? this.runOverOwnTerm(node) : undefined;
+    if (run) this.guardOnQuotient.add(run);
     // CHUNK tests the result of a * or / that can fail, which an operand's infinity or NaN reaches
     // (a divisor's does not where the quotient is not strict: x / ∞ is 0).
-    const tested = this.target.flags && product && !cannotFail(node);
-    const left = this.emit(node.left, period, (strict && product) || tested);
+    const tested = this.target.chunked && product && !cannotFail(node);
+    // x ^ c with a literal c > 0 keeps an infinity or NaN of x (∞ ^ c = ∞, NaN ^ c = NaN); c <= 0 may not.
+    const keeps = product || (op === "^" && (constantNumber(node.right) ?? 0) > 0);
+    const left = this.emit(node.left, period, (strict && keeps) || tested);
     let canBeMissing = left.canBeMissing;
     this.present(left, result, () => {
       // A divisor is strict too: its infinity or NaN is passed on to the quotient (see arithmetic).
@@ -593,14 +662,35 @@ class FunctionBuilder {
         }
       });
     });
+    if (run) this.line(this.target.when(`Math.abs(${result}) <= ${QUOTIENT_BOUND}`, result, ""));
     return { code: result, canBeMissing: this.maybe(canBeMissing) };
+  }
+
+  /**
+   * CHUNK: in `(a - b) / b`, `abs(a + b) / a` (a deviation from a target), the run's cancellation guard
+   * |r| <= 1e-13 |a| is tested on the quotient instead, which the row computes anyway: no multiplication,
+   * one absolute value. Where the guard fires, |r| <= 1e-13 (|b| + |r|) (a = b - r or a = r - b, whatever
+   * the rounding of r), so |r / b| <= 1e-13 / (1 - 1e-13), and |r / a| <= 1e-13: below QUOTIENT_BOUND
+   * after rounding either way. The run (one step) is returned; its own guard is then left out (sum).
+   */
+  private runOverOwnTerm(node: Binary): Binary | undefined {
+    let dividend = node.left;
+    if (dividend.kind === "call" && dividend.args.length === 1 && this.program.specOf(dividend).name === "abs") {
+      dividend = dividend.args[0] as Expr;
+    }
+    const divisor = node.right;
+    if (dividend.kind !== "binary" || !isSum(dividend) || isSum(dividend.left) || divisor.kind !== "identifier") {
+      return undefined;
+    }
+    const same = (e: Expr) => e.kind === "identifier" && e.name === divisor.name;
+    return same(dividend.left) || same(dividend.right) ? dividend : undefined;
   }
 
   /**
    * A run of + and - (sum-chain.ts): the terms left to right, each only when those before it are present;
    * then plain arithmetic and one test, which sends the rare run that needs it through sumSteps.
    */
-  private sum(run: SumRun, period: string, strict: boolean): Operand {
+  private sum(run: SumRun, period: string, strict: boolean, guardOnQuotient = false): Operand {
     const result = this.temp();
     const exprs = [run.first, ...run.steps.map((s) => s.term)];
     const site = this.program.constant({
@@ -610,9 +700,9 @@ class FunctionBuilder {
     const terms: TermCode[] = [];
     const next = (k: number) => {
       const expr = exprs[k];
-      if (!expr) return this.sumOfPresent(terms, result, site, strict);
+      if (!expr) return this.sumOfPresent(terms, result, site, strict, guardOnQuotient);
       // CHUNK tests the run's sum for finiteness (sumOfPresent), which a term's infinity or NaN reaches.
-      const term = this.emit(expr, period, strict || this.target.flags);
+      const term = this.emit(expr, period, strict || this.target.chunked);
       const before = terms.map((t) => t.code).join(", ");
       terms.push({ code: term.code, minus: run.steps[k - 1]?.minus ?? false, constant: constantNumber(expr) });
       // A missing term after two or more: an overflow before it comes first, as written out step by step.
@@ -623,7 +713,13 @@ class FunctionBuilder {
     return { code: result, canBeMissing: this.maybe(true) };
   }
 
-  private sumOfPresent(terms: readonly TermCode[], result: string, site: string, strict: boolean) {
+  private sumOfPresent(
+    terms: readonly TermCode[],
+    result: string,
+    site: string,
+    strict: boolean,
+    guardOnQuotient: boolean,
+  ) {
     const partials: string[] = [];
     terms.slice(1).forEach((term, k) => {
       const p = this.temp();
@@ -640,12 +736,14 @@ class FunctionBuilder {
       this.line(`else ${result} = ${last};`);
       return;
     }
-    // The loops: the plain sum, then the test that leaves the row or flags the chunk.
+    // The loops: the plain sum, then the test that leaves the row or gives the chunk up.
     this.line(`${result} = ${last};`);
-    // CHUNK: the overflow test as a check of its own (no branch), the rest as a flag.
-    const overflows = !strict && !this.target.flags;
-    if (!strict && this.target.flags) this.line(this.target.whenNotFinite(last, result, steps));
-    const test = needsSteps(terms, partials, overflows, this.target.flags);
+    // CHUNK: the overflow test as a check of its own (summed), the rest as a test that fails the chunk.
+    const overflows = !strict && !this.target.chunked;
+    if (!strict && this.target.chunked) this.notFinite(result);
+    const notOneWay = this.target === CHUNK ? notAllOneWay(terms) : undefined;
+    if (notOneWay !== undefined) this.program.mixedRuns = true;
+    const test = guardOnQuotient ? "false" : (notOneWay ?? needsSteps(terms, partials, overflows, this.target.chunked));
     if (test !== "false") this.line(this.target.when(test, result, steps));
   }
 
@@ -699,7 +797,7 @@ class FunctionBuilder {
       this.line(`${result} = Math.pow(${a}, ${b});`);
       if (strict) return;
       const domain = `domain(${this.program.constant(site)}, ${result}, ${a}, ${b})`;
-      this.line(this.target.whenNotFinite(result, result, domain));
+      this.notFinite(result, result, domain);
       return;
     }
     const js = ARITHMETIC_JS[node.operator];
@@ -710,9 +808,9 @@ class FunctionBuilder {
     if (cannotFail(node) || strict) {
       const passOn = strict && node.operator === "/" && constantNumber(node.right) === undefined;
       // CHUNK tests the divisor itself: no multiplication in the value's own chain of operations.
-      const factor = passOn && !this.target.flags ? ` * ((${b} - ${b}) + 1)` : "";
+      const factor = passOn && !this.target.chunked ? ` * ((${b} - ${b}) + 1)` : "";
       this.line(`${result} = ${a} ${js} ${b}${factor};`);
-      if (passOn && this.target.flags) this.line(this.target.whenNotFinite(b, result, ""));
+      if (passOn && this.target.chunked) this.notFinite(b);
       return;
     }
     const overflow = this.program.constant(domainMissing(name, node.range, TOO_LARGE));
@@ -725,7 +823,7 @@ class FunctionBuilder {
       this.open("else {");
     }
     this.line(`${result} = ${a} ${js} ${b};`);
-    this.line(this.target.whenNotFinite(result, result, overflow));
+    this.notFinite(result, result, overflow);
     if (zeroTest) this.close();
   }
 
@@ -754,12 +852,15 @@ class FunctionBuilder {
     const then = (args: string[]) => {
       const call = spec.inline ? spec.inline(args) : `${this.program.pure(spec)}(${args.join(", ")})`;
       this.line(`${result} = ${call};`);
+      // CHUNK: min, max, abs of values known finite are finite, and so is clamp between literal bounds
+      // lo <= hi (it is NaN only for lo > hi): the final value needs no check of its own.
+      if ((picks || (spec.name === "clamp" && betweenLiterals(node))) && args.every((a) => this.finite.has(a)))
+        this.finite.add(result);
       if (picks || strict) return;
       const domain = `domain(${this.program.constant(site)}, ${[result, ...args].join(", ")})`;
-      this.line(this.target.whenNotFinite(result, result, domain));
+      this.notFinite(result, result, domain);
     };
-    // abs keeps an infinity or NaN of its argument; min, max and the others may not.
-    const argMissing = this.allPresent(node.args, period, result, then, strict && spec.name === "abs");
+    const argMissing = this.allPresent(node.args, period, result, then, strict && KEEPS_NON_FINITE.has(spec.name));
     return { code: result, canBeMissing: this.maybe(argMissing || !picks) };
   }
 
@@ -809,10 +910,14 @@ class FunctionBuilder {
     const test = this.emit(condition, period);
     this.present(test, result, () => {
       this.open(`if (${test.code}) {`);
-      this.line(`${result} = ${this.emit(then, period, strict).code};`);
+      const first = this.emit(then, period, strict).code;
+      this.line(`${result} = ${first};`);
       this.elseBranch();
-      this.line(`${result} = ${this.emit(otherwise, period, strict).code};`);
+      const second = this.emit(otherwise, period, strict).code;
+      this.line(`${result} = ${second};`);
       this.close();
+      // CHUNK: a choice between values known finite (literals, as score bands have) needs no check.
+      if (this.finite.has(first) && this.finite.has(second)) this.finite.add(result);
     });
     return { code: result, canBeMissing: this.maybe(true) };
   }

@@ -82,7 +82,7 @@ export interface TermCode {
  * JavaScript that is true when the run must be evaluated step by step: the final partial sum is not
  * finite, or the terms do not all push the same way and some step's result is within 1e-13 of the
  * partial sum before it (excelAdd's own first test). `partials[k]` holds the sum after step k+1.
- * `flags` (the batch's fast loop, which only needs a test that fires at least where this one does): no
+ * `chunk` (the batch's fast loops, which only need a test that fires at least where this one does): no
  * branch per guard (| for ||), no `!== 0` part (a sum that is exactly 0 fires it; the exact loop then
  * decides), and a literal's bound where a step has one (constantBound).
  */
@@ -90,9 +90,9 @@ export function needsSteps(
   terms: readonly TermCode[],
   partials: readonly string[],
   overflows = true,
-  flags = false,
+  chunk = false,
 ): string {
-  const or = flags ? " | " : " || ";
+  const or = chunk ? " | " : " || ";
   const last = partials[partials.length - 1] as string;
   // Without `overflows` the caller tests the final value itself (an overflow reaches it).
   const tests = overflows ? [`!(${last} - ${last} === 0)`] : [];
@@ -102,15 +102,30 @@ export function needsSteps(
     const sameWay = partials.length === 1 ? "false" : decided;
     const guards = partials.map((p, k) => {
       const before = k === 0 ? (terms[0] as TermCode).code : partials[k - 1];
-      const bound = flags && partials.length === 1 ? constantBound(terms) : undefined;
+      const bound = chunk && partials.length === 1 ? constantBound(terms) : undefined;
       const size = bound === undefined ? `${NEAR_CANCELLATION} * Math.abs(${before})` : `(${bound})`;
-      return `(${flags ? "" : `${p} !== 0 && `}Math.abs(${p}) <= ${size})`;
+      return `(${chunk ? "" : `${p} !== 0 && `}Math.abs(${p}) <= ${size})`;
     });
     const cancels = guards.length === 1 ? (guards[0] as string) : `(${guards.join(or)})`;
-    // && even with flags: where the terms push one way (the common case) the guards are not computed.
+    // && even in a chunk: where the terms push one way (the common case) the guards are not computed.
     tests.push(sameWay === "false" ? cancels : `(!(${sameWay}) && ${cancels})`);
   }
   return tests.length === 0 ? "false" : tests.join(or);
+}
+
+/**
+ * The batch's fast loop (CHUNK) tests no step of a run of two or more steps whose direction the data
+ * decides: this code, true where the terms do not all push the sum up (down where the literals rule up
+ * out), gives the chunk up instead (another loop then tests each step's guard). Undefined where one step,
+ * or the literals, decide the test.
+ */
+export function notAllOneWay(terms: readonly TermCode[]): string | undefined {
+  const decided = sameDirection(terms);
+  if (terms.length <= 2 || decided === "true" || decided === "false") return undefined;
+  // One direction only, upwards where the literals allow it: a row whose terms all push down goes to the
+  // other loop too, and the common case (weights and values >= 0) costs one comparison per term.
+  const up = oneWay(terms, 1);
+  return `!(${up === "false" ? oneWay(terms, -1) : up})`;
 }
 
 /** Code testing that every term pushes the sum one way; "true"/"false" when the literals decide it. */

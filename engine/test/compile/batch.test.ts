@@ -4,10 +4,12 @@ import { checkFormula } from "../../src/check/checker.js";
 import { compileColumns } from "../../src/compile/batch.js";
 import { CompileError, compileColumnLoops } from "../../src/compile/compiler.js";
 import { interpret } from "../../src/compile/reference.js";
+import type { Expr } from "../../src/formula/ast.js";
 import type { Environment, Type } from "../../src/formula/environment.js";
 import { MemoryContext, type MemoryValue } from "../../src/formula/memory-context.js";
 import { parseFormula } from "../../src/formula/parser.js";
 import { isMissing, type MissingReason } from "../../src/formula/value.js";
+import { bin, id, num } from "./ast-builder.js";
 import { environment } from "./fixtures.js";
 import { awkwardNumber, ENV, typedFormula } from "./random-formulas.js";
 
@@ -144,17 +146,22 @@ describe("compileColumns gives what row-by-row evaluation gives", () => {
 });
 
 describe("the fast loop and its chunks", () => {
-  /** The fast loop over rows [0, rows) alone; its values, or undefined where it reports a row it cannot take. */
+  /**
+   * The fast loop (or the `mixed` one, where the formula has it) over rows [0, rows) alone; its values, or
+   * undefined where it reports a row it cannot take.
+   */
   function fastValues(
     ast: ReturnType<typeof parse>,
     env: Environment,
     type: Type,
     columns: Float64Array[],
     rows: number,
+    which: "fast" | "mixed" = "fast",
   ) {
     const { loops } = compileColumnLoops(ast, env, checkFormula(ast, env, { expected: type }), type);
+    const loop = loops[which];
     const values = new Float64Array(rows);
-    return loops.fast(columns, 0, rows, values) ? values : undefined;
+    return loop?.(columns, 0, rows, values) ? values : undefined;
   }
 
   for (const type of ["number", "boolean"] as Type[]) {
@@ -180,6 +187,45 @@ describe("the fast loop and its chunks", () => {
     });
   }
 
+  it("gives a run whose terms push both ways up to the mixed loop, which tests each step as the rule does", () => {
+    // Runs of + and - over inputs and products, on gapless columns of decimals that cancel and overflow.
+    const value = fc.constantFrom(0.1, 0.2, 0.3, -0.3, 0.7, 1.1, 20.8, 5.1, 7.54, 1e308, -1e308, 0, -0, 1e-20, 3);
+    const leaf: fc.Arbitrary<Expr> = fc.oneof(value.map(num), fc.constantFrom("x", "y", "z", "score").map(id));
+    const term = fc.oneof(
+      leaf,
+      fc.tuple(leaf, leaf).map(([a, b]) => bin(a, "*", b)),
+    );
+    const run = fc
+      .tuple(term, fc.array(fc.tuple(fc.constantFrom("+", "-" as const), term), { minLength: 2, maxLength: 7 }))
+      .map(([first, steps]) => steps.reduce<Expr>((left, [op, right]) => bin(left, op, right), first));
+    const cells = fc.record(
+      Object.fromEntries(NUMBER_INPUTS.map((n) => [n, fc.array(value, { minLength: 6, maxLength: 6 })])) as Record<
+        string,
+        fc.Arbitrary<Cell[]>
+      >,
+    );
+    let fastGaveUp = 0;
+    let mixedDecided = 0;
+    fc.assert(
+      fc.property(run, cells, (ast, data) => {
+        const { rows, columns, ctx } = bothWays(data);
+        const checked = checkFormula(ast, ENV);
+        if (!fastValues(ast, ENV, "number", columns, rows)) fastGaveUp++;
+        const values = fastValues(ast, ENV, "number", columns, rows, "mixed");
+        if (!values) return;
+        mixedDecided++;
+        for (let row = 0; row < rows; row++) {
+          const reference = interpret(ast, ENV, ctx, row, 0, checked);
+          expect(isMissing(reference), `row ${row}`).toBe(false);
+          expect(Object.is(values[row], reference), `row ${row}: ${values[row]} vs ${String(reference)}`).toBe(true);
+        }
+      }),
+      { numRuns: 1000, seed: 20261206 },
+    );
+    expect(fastGaveUp).toBeGreaterThan(100);
+    expect(mixedDecided).toBeGreaterThan(100);
+  });
+
   it("fires for every step that cancels against a literal, on either side (x - c, c - x)", () => {
     const env = environment({ x: "number" });
     const nearby = fc.tuple(fc.integer({ min: 1, max: 99_999_999 }), fc.integer({ min: -2000, max: 2000 }));
@@ -198,6 +244,45 @@ describe("the fast loop and its chunks", () => {
         if (values) expect(Object.is(values[0], exact.values[0]), `${x} vs ${c}`).toBe(true);
       }),
       { numRuns: 2000, seed: 20261205 },
+    );
+  });
+
+  it("fires for every step between two inputs that cancels, where the guard is tested on the quotient ((a - b) / b)", () => {
+    const env = environment({ x: "number", y: "number" });
+    const nearby = fc.tuple(
+      fc.double({ min: 1e-300, max: 1e300, noNaN: true }),
+      // Around 450 units in the last place the step is 1e-13 of its operands: where the guard's edge is.
+      fc.oneof(
+        fc.integer({ min: -3000, max: 3000 }),
+        fc.integer({ min: 430, max: 470 }).map((u) => -u),
+      ),
+      fc.boolean(),
+    );
+    const formulas: [string, (x: number, y: number) => [number, number, number]][] = [
+      // The formula, and the step the rule guards: its operands a and b, and its plain result r.
+      ["(x - y) / y", (x, y) => [x, y, x - y]],
+      ["(x - y) / x * 100", (x, y) => [x, y, x - y]],
+      ["abs(y - x) / x", (x, y) => [y, x, y - x]],
+      ["abs(x + y) / y", (x, y) => [x, -y, x + y]],
+    ];
+    fc.assert(
+      fc.property(nearby, fc.constantFrom(...formulas), ([x, ulps, negative], [text, step]) => {
+        // y within a few thousand units in the last place of x (or of -x for a sum): the rule may apply.
+        const near = x + ulps * Number.EPSILON * x;
+        const y = text.includes("+") ? -near : negative ? -near : near;
+        const ast = parse(text);
+        const columns = [Float64Array.of(x), Float64Array.of(y)];
+        const values = fastValues(ast, env, "number", columns, 1);
+        const [a, , r] = step(x, y);
+        if (r !== 0 && Math.abs(r) <= 1e-13 * Math.abs(a)) expect(values, `${text}: ${x}, ${y}`).toBeUndefined();
+        const exact = compileColumns(ast, env).evaluate(columns);
+        const row = compileColumns(ast, env).formula.run(new MemoryContext(env, memoryOf(x, y)), 0, 0);
+        if (values) expect(Object.is(values[0], exact.values[0]), `${text}: ${x}, ${y}`).toBe(true);
+        expect(exact.missing[0] === 1 ? isMissing(row) : Object.is(exact.values[0], row), `${text}: ${x}, ${y}`).toBe(
+          true,
+        );
+      }),
+      { numRuns: 3000, seed: 20261208 },
     );
   });
 
@@ -246,6 +331,84 @@ describe("the fast loop and its chunks", () => {
   });
 });
 
+describe("checks the fast loop leaves to the final value", () => {
+  // Where a value reaches the result through operations that keep an infinity or NaN (x ^ c for c > 0,
+  // ln, log10, sqrt, abs, round's first argument), or is a choice between finite values, the loops test
+  // no step on the way: these formulas over columns holding infinities as well must still give what row
+  // by row evaluation gives, an infinite input being missing.
+  const formulas = [
+    "(x / y - 1) * 100",
+    "(ln(x) - ln(y)) / (ln(200) - ln(10))",
+    "max(0, 1 - ((x - y) / y) ^ 2)",
+    "round(x / y * 100, 1)",
+    "round(x * 3, y) + 1",
+    "sqrt(x) * 2 + y",
+    "log10(x * y) - 1",
+    "exp(x) * 2 + 1",
+    "(x - y) ^ 0 + 1",
+    "(x / y) ^ -1 + 1",
+    "x ^ 0.5 * 3 - y",
+    "abs(x - y) / y * 100",
+    "if(x > 0, 1, 0.5) * y",
+    "if(x > 1, 2, 3)",
+    "min(x, y) + max(y, 2)",
+    "clamp((x - 20) / (80 - 20), 0, 1)",
+    "clamp(x * y, 0, 1) + z",
+    "clamp(x * 2, 1, 0) + y",
+    "if(clamp(x * 2, 1, 0) > 0.5, 1, 2)",
+    "if(clamp(x, 0, 1) > 0.5, y, 2)",
+    "x / y + x / y",
+    "0.2 * x + 0.3 * y - 0.1 * z",
+  ];
+  const cell = fc.oneof(
+    { weight: 6, arbitrary: awkwardNumber as fc.Arbitrary<Cell> },
+    fc.constantFrom<Cell>(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, "n/a", undefined),
+  );
+  const columnsWithInfinities = fc
+    .integer({ min: 1, max: 30 })
+    .chain((rows) =>
+      fc.record(
+        Object.fromEntries(
+          NUMBER_INPUTS.map((name) => [name, fc.array(cell, { minLength: rows, maxLength: rows })]),
+        ) as Record<string, fc.Arbitrary<Cell[]>>,
+      ),
+    );
+
+  it.each(formulas)("%s", (text) => {
+    const ast = parse(text);
+    const checked = checkFormula(ast, ENV);
+    const batch = compileColumns(ast, ENV, { checked });
+    fc.assert(
+      fc.property(columnsWithInfinities, (cells) => {
+        // The columns hold the infinities; row by row, an infinite cell is no data, as the batch reads it.
+        const columns: Float64Array[] = [];
+        for (const [name, list] of Object.entries(cells)) {
+          columns[slotOf(name)] = Float64Array.from(list, (c) => (typeof c === "number" ? c : Number.NaN));
+        }
+        const shown = Object.fromEntries(
+          Object.entries(cells).map(([name, list]) => [
+            name,
+            list.map((c) => (typeof c === "number" && !Number.isFinite(c) ? undefined : c)),
+          ]),
+        );
+        const { rows, ctx, missingInput } = bothWays(shown);
+        const result = batch.evaluate(columns, { rows, missingInput });
+        for (let row = 0; row < rows; row++) {
+          const reference = interpret(ast, ENV, ctx, row, 0, checked);
+          if (isMissing(reference)) {
+            expect(result.missing[row], `row ${row}`).toBe(1);
+            expect(result.reason(row), `row ${row}`).toEqual(reference.reason);
+          } else {
+            expect(result.missing[row], `row ${row}`).toBe(0);
+            expect(Object.is(result.values[row], reference), `row ${row}: ${result.values[row]}`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 150, seed: 20261207 },
+    );
+  });
+});
+
 describe("columns with gaps in every chunk", () => {
   it("still give every row's value and reason while the fast loop pauses and retries", () => {
     const env = environment({ a: "number" });
@@ -264,6 +427,11 @@ describe("columns with gaps in every chunk", () => {
     expect(gaps).toBe(413);
   });
 });
+
+/** One unit, one period, inputs x and y. */
+function memoryOf(x: number, y: number) {
+  return { units: ["u"], periods: [PERIOD], values: { x: { u: { [PERIOD]: x } }, y: { u: { [PERIOD]: y } } } };
+}
 
 function parse(text: string) {
   const { ast, diagnostics } = parseFormula(text);
