@@ -27,7 +27,8 @@ const result = await build({
   banner: { js: '"use strict";\nconst __tarazyModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   write: false,
 });
-const text = asciiOnly(result.outputFiles[0].text);
+// Wrapped as Node wraps a CommonJS module, in the file itself: the bin compiles the text as it is read.
+const text = `(function (exports, require, module, __filename, __dirname) {${asciiOnly(result.outputFiles[0].text)}\n})`;
 // vm.Script has no dynamic import() (it would need a loader callback, and a code cache made with none).
 if (/\bimport\(/.test(text)) throw new Error("bundle-cli: the CLI bundle has a dynamic import(); use require");
 writeFileSync(outfile, stampBuildId(text, "bundle-cli"));
@@ -38,5 +39,5 @@ writeFileSync(outfile, stampBuildId(text, "bundle-cli"));
  * lexer's × and −); in a regular expression, as in a string, \uXXXX means the same character.
  */
 function asciiOnly(text) {
-  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -13,8 +13,8 @@ const MAX_FILES = 24;
 const HEADER = 4;
 
 /**
- * Runs the CLI bundle (dist/tarazy.cjs, CommonJS, pure ASCII) as Node would require it, but through
- * vm.Script with V8's code cache of an earlier run of the same build and command: compiling the 2 MB bundle
+ * Runs the CLI bundle (dist/tarazy.cjs: CommonJS already wrapped in its module function, pure ASCII) as Node
+ * would require it, but through vm.Script with V8's code cache of an earlier run of the same build and command: compiling the 2 MB bundle
  * is most of what a start costs, and an ES module cannot be given a code cache in Node 20. The cache is
  * written at exit, so that it holds the functions the run compiled lazily too; it lives beside the rule
  * cache (cache-option.ts: --no-cache and TARAZY_CACHE=off turn both off). A missing, foreign, corrupt or
@@ -25,8 +25,7 @@ export function runBundle(bundle: URL, argv: readonly string[], env: Readonly<Re
   const source = readFileSync(filename, "latin1");
   const file = codeCacheFile(source, argv, env);
   const cachedData = file === undefined ? undefined : readCodeCache(file);
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new Script(wrapped, { filename, ...(cachedData ? { cachedData } : {}) });
+  const script = new Script(source, { filename, ...(cachedData ? { cachedData } : {}) });
   if (file !== undefined && (cachedData === undefined || script.cachedDataRejected))
     process.once("exit", () => writeCodeCache(file, script));
   const module = { exports: {} };
