@@ -8,6 +8,7 @@ import type { Position, Range } from "../source/range.js";
 import { SourceText } from "../source/range.js";
 import { type FormulaResult, formulasOf } from "./formula-source.js";
 import { pruneRuleCache } from "./rule-cache-prune.js";
+import { knownSchemaCheck, rememberSchemaCheck, type SchemaCheck } from "./schema-check.js";
 import { type NodeLocation, parseRuleDocument, type RuleDocument, type ScalarFacts } from "./yaml-document.js";
 
 /** What parsing a rule file gives: the document and the YAML reader's diagnostics. */
@@ -23,7 +24,10 @@ export type Parsed = { document: RuleDocument; diagnostics: Diagnostic[] };
 export interface RuleCache {
   get(file: string, text: string): Parsed | undefined;
   put(file: string, text: string, parsed: Parsed): void;
-  /** Writes again the entries whose documents had formulas read since (a run calls it at its end). */
+  /**
+   * Writes again the entries whose documents had formulas read or were checked against the schema since (a
+   * run calls it at its end).
+   */
   flush?(): void;
 }
 
@@ -54,6 +58,8 @@ export interface Entry {
   readonly diagnostics: Diagnostic[];
   /** The document's formulas read when the entry was written (formula-source.ts), as JSON of [path, result] pairs. */
   readonly formulas: string;
+  /** What the schema says of the document (schema-check.ts), when the writing process had checked it. */
+  readonly schema: SchemaCheck | null;
 }
 
 // Slots of one location: value start and end (offset, line, column each), whether there is a key and its
@@ -72,7 +78,8 @@ function isEntry(entry: unknown, key: string): entry is Entry {
     Array.isArray(e.values) &&
     Array.isArray(e.types) &&
     Array.isArray(e.diagnostics) &&
-    typeof e.formulas === "string"
+    typeof e.formulas === "string" &&
+    typeof e.schema === "object"
   );
 }
 
@@ -102,7 +109,9 @@ export function entryOf(key: string, parsed: Parsed): Entry {
   }
   const diagnostics = parsed.diagnostics;
   const formulas = formulasJson(formulasOf(document));
-  return { key, data: document.data, paths: JSON.stringify(paths), numbers, values, types, diagnostics, formulas };
+  const schema = knownSchemaCheck(document) ?? null;
+  const data = document.data;
+  return { key, data, paths: JSON.stringify(paths), numbers, values, types, diagnostics, formulas, schema };
 }
 
 /**
@@ -162,14 +171,20 @@ export function revive(file: string, text: string, entry: Entry): Parsed | undef
   if (!Array.isArray(formulas)) return undefined;
   const known = formulasOf(document);
   for (const [path, result] of formulas as [string, FormulaResult][]) known.set(path, result);
+  if (entry.schema) rememberSchemaCheck(document, entry.schema);
   return { document, diagnostics: entry.diagnostics };
 }
 
 /** A cache in `dir` (created when missing) for the build `build` (a hash of the code that parses). */
 export function diskRuleCache(dir: string, build: string): RuleCache {
   let made = false;
-  // The documents this cache gave or took, with the number of formulas their entry holds.
-  const served: { file: string; text: string; parsed: Parsed; formulas: number }[] = [];
+  // The documents this cache gave or took, with what their entry holds: its number of formulas, whether it has
+  // the schema's check.
+  const served: { file: string; text: string; parsed: Parsed; formulas: number; checked: boolean }[] = [];
+  const serve = (file: string, text: string, parsed: Parsed) => {
+    const checked = knownSchemaCheck(parsed.document) !== undefined;
+    served.push({ file, text, parsed, formulas: formulasOf(parsed.document).size, checked });
+  };
   const keyOf = (file: string, text: string) =>
     createHash("sha256").update(build).update("\0").update(file).update("\0").update(text).digest("hex");
   const write = (file: string, text: string, parsed: Parsed) => {
@@ -197,7 +212,7 @@ export function diskRuleCache(dir: string, build: string): RuleCache {
         const parsed = isEntry(entry, key) ? revive(file, text, entry) : undefined;
         if (!parsed) return undefined;
         touch(path);
-        served.push({ file, text, parsed, formulas: formulasOf(parsed.document).size });
+        serve(file, text, parsed);
         return parsed;
       } catch {
         return undefined;
@@ -208,14 +223,16 @@ export function diskRuleCache(dir: string, build: string): RuleCache {
       // tree: leave it out.
       if (parsed.document.data === null) return;
       write(file, text, parsed);
-      served.push({ file, text, parsed, formulas: formulasOf(parsed.document).size });
+      serve(file, text, parsed);
     },
     flush() {
       for (const s of served) {
         const now = formulasOf(s.parsed.document).size;
-        if (now === s.formulas) continue;
+        const checked = knownSchemaCheck(s.parsed.document) !== undefined;
+        if (now === s.formulas && checked === s.checked) continue;
         write(s.file, s.text, s.parsed);
         s.formulas = now;
+        s.checked = checked;
       }
     },
   };
