@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 import { crc32 } from "node:zlib";
 import { pruneRuleCache } from "../rules/rule-cache-prune.js";
@@ -20,8 +19,11 @@ const HEADER = 4;
  * cache (cache-option.ts: --no-cache and TARAZY_CACHE=off turn both off). A missing, foreign, corrupt or
  * rejected cache costs one ordinary compile; a read-only folder is read and never written.
  */
-export function runBundle(bundle: URL, argv: readonly string[], env: Readonly<Record<string, string | undefined>>) {
-  const filename = fileURLToPath(bundle);
+export function runBundle(
+  filename: string,
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): void {
   const source = readFileSync(filename, "latin1");
   const file = codeCacheFile(source, argv, env);
   const cachedData = file === undefined ? undefined : readCodeCache(file);
