@@ -135,14 +135,11 @@ export function revive(file: string, text: string, entry: Entry): Parsed | undef
     return full;
   };
   const n = entry.numbers;
-  const position = (at: number): Position => ({ offset: n[at] ?? 0, line: n[at + 1] ?? 0, column: n[at + 2] ?? 0 });
   const paths = JSON.parse(entry.paths) as unknown;
   if (!Array.isArray(paths) || n.length !== paths.length * SLOTS) return undefined;
   const locations = new Map<string, NodeLocation>();
   paths.forEach((path: string, i) => {
     const at = i * SLOTS;
-    const value = { start: position(at), end: position(at + 3) };
-    const key = n[at + 6] === 1 ? { start: position(at + 7), end: position(at + 10) } : undefined;
     const kind = n[at + 13];
     const type = entry.types[i];
     const scalar =
@@ -155,7 +152,7 @@ export function revive(file: string, text: string, entry: Entry): Parsed | undef
               ? { range: [n[at + 14] ?? 0, n[at + 15] ?? 0, n[at + 16] ?? 0] as [number, number, number] }
               : {}),
           };
-    locations.set(path, new CachedLocation(path, value, key, scalar, parsedTree));
+    locations.set(path, new CachedLocation(path, n, at, scalar, parsedTree));
   });
   const document: RuleDocument = {
     file,
@@ -248,26 +245,47 @@ function touch(path: string): void {
   }
 }
 
+/**
+ * A location read from an entry. Its ranges are made from the entry's numbers when first asked: a warm start
+ * reads thousands of locations and asks few of them for a range (a diagnostic's place, a formula's).
+ */
 class CachedLocation implements NodeLocation {
   readonly collection?: boolean;
-  readonly key?: Range;
   readonly scalar?: ScalarFacts;
+  #value: Range | undefined;
+  #key: Range | undefined;
 
   constructor(
     private readonly path: string,
-    readonly value: Range,
-    key: Range | undefined,
+    private readonly numbers: Int32Array,
+    private readonly at: number,
     scalar: ScalarFacts | undefined,
     private readonly tree: () => RuleDocument,
   ) {
-    if (key) this.key = key;
     if (scalar) this.scalar = scalar;
     else this.collection = true;
+  }
+
+  get value(): Range {
+    this.#value ??= this.range(this.at);
+    return this.#value;
+  }
+
+  get key(): Range | undefined {
+    if (this.numbers[this.at + 6] !== 1) return undefined;
+    this.#key ??= this.range(this.at + 7);
+    return this.#key;
   }
 
   get node() {
     const node = this.tree().locations.get(this.path)?.node;
     if (!node) throw new Error(`rule cache: no node at ${this.path} after parsing again`);
     return node;
+  }
+
+  private range(at: number): Range {
+    const n = this.numbers;
+    const position = (p: number): Position => ({ offset: n[p] ?? 0, line: n[p + 1] ?? 0, column: n[p + 2] ?? 0 });
+    return { start: position(at), end: position(at + 3) };
   }
 }
