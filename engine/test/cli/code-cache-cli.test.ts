@@ -1,27 +1,15 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { afterAll, describe, expect, test } from "vitest";
 import { codeCacheFile, readCodeCache } from "../../src/cli/code-cache.js";
+import { runBin } from "./run-bin.js";
 
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const BIN = join(ROOT, "engine", "bin", "tarazy.js");
 const D = "rules/turkistan/districts";
 const temp = mkdtempSync(join(tmpdir(), "tarazy-code-cache-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-/** The built CLI as a user runs it, with its caches in `dir`: everything it says, and its exit code. */
-function run(args: readonly string[], dir: string) {
-  const child = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, TARAZY_CACHE_DIR: dir, TARAZY_CACHE: "" },
-    maxBuffer: 1 << 26,
-  });
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
-}
+const run = runBin;
 
 const codeFiles = (dir: string) => readdirSync(join(dir, "code")).map((name) => join(dir, "code", name));
 
