@@ -35,20 +35,24 @@ export function runBundle(
 }
 
 /**
- * The cache file of this build (its id, stamped into the bundle by engine/scripts/build-id.mjs) and command;
- * undefined without a cache folder or a build id (an unstamped bundle).
+ * The cache file of this build (its id, stamped into the bundle by engine/scripts/build-id.mjs), command and
+ * Node options; undefined without a cache folder or a build id (an unstamped bundle).
  */
 export function codeCacheFile(
   source: string,
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
+  execArgv: readonly string[] = process.execArgv,
 ): string | undefined {
   const dir = cliCacheDir(argv, env);
   const build = /"tarazy-build:([0-9a-f]{32})"/.exec(source)?.[1];
   if (dir === undefined || build === undefined) return undefined;
   // One file per command: each holds what its command compiled (a `validate` never runs the rating's code).
   const command = /^[a-z][a-z-]{0,31}$/.test(argv[0] ?? "") ? argv[0] : "other";
-  return join(dir, "code", `${build}-${command}.v8`);
+  // V8 rejects a cache made under other flags: a run with its own (node --cpu-prof, NODE_OPTIONS) keeps its own.
+  const flags = [...execArgv, env.NODE_OPTIONS ?? ""].join("\0");
+  const variant = flags === "" ? "" : `-${crc32(flags).toString(16)}`;
+  return join(dir, "code", `${build}-${command}${variant}.v8`);
 }
 
 /** The cache's payload when the file is there and whole; undefined otherwise. */

@@ -30,7 +30,7 @@ describe("the built CLI says the same bytes with and without V8's code cache", (
     expect(run(args, dir)).toEqual(none);
     const [file, ...others] = codeFiles(dir);
     expect(others).toEqual([]);
-    expect(file).toMatch(new RegExp(`-${args[0]}\\.v8$`));
+    expect(file).toMatch(new RegExp(`-${args[0]}(-[0-9a-f]+)?\\.v8$`));
     const written = readFileSync(file as string);
     expect(readCodeCache(file as string)?.length).toBe(written.length - 4);
     expect(run(args, dir)).toEqual(none);
@@ -65,10 +65,20 @@ describe("codeCacheFile", () => {
   const env = { TARAZY_CACHE_DIR: "/c" };
 
   test("one file per build and command, beside the rule cache", () => {
-    expect(codeCacheFile(source, ["rate", "x"], env)).toBe("/c/code/0123456789abcdef0123456789abcdef-rate.v8");
-    expect(codeCacheFile(source, ["--version"], env)).toBe("/c/code/0123456789abcdef0123456789abcdef-other.v8");
-    expect(codeCacheFile(source, [], env)).toBe("/c/code/0123456789abcdef0123456789abcdef-other.v8");
-    expect(codeCacheFile(source, ["../../etc"], env)).toBe("/c/code/0123456789abcdef0123456789abcdef-other.v8");
+    expect(codeCacheFile(source, ["rate", "x"], env, [])).toBe("/c/code/0123456789abcdef0123456789abcdef-rate.v8");
+    expect(codeCacheFile(source, ["--version"], env, [])).toBe("/c/code/0123456789abcdef0123456789abcdef-other.v8");
+    expect(codeCacheFile(source, [], env, [])).toBe("/c/code/0123456789abcdef0123456789abcdef-other.v8");
+    expect(codeCacheFile(source, ["../../etc"], env, [])).toBe("/c/code/0123456789abcdef0123456789abcdef-other.v8");
+  });
+
+  test("a run with Node options of its own has a file of its own (V8 rejects a cache made under other flags)", () => {
+    const plain = codeCacheFile(source, ["rate"], env, []);
+    const profiled = codeCacheFile(source, ["rate"], env, ["--cpu-prof"]);
+    const options = codeCacheFile(source, ["rate"], { ...env, NODE_OPTIONS: "--max-old-space-size=4096" }, []);
+    expect(plain).toBe("/c/code/0123456789abcdef0123456789abcdef-rate.v8");
+    expect(profiled).toMatch(/^\/c\/code\/0123456789abcdef0123456789abcdef-rate-[0-9a-f]+\.v8$/);
+    expect(new Set([plain, profiled, options]).size).toBe(3);
+    expect(codeCacheFile(source, ["rate"], env, ["--cpu-prof"])).toBe(profiled);
   });
 
   test("none with --no-cache, TARAZY_CACHE=off, or an unstamped bundle", () => {
