@@ -13,11 +13,12 @@ const HEADER = 4;
 
 /**
  * Runs the CLI bundle (dist/tarazy.cjs: CommonJS already wrapped in its module function, pure ASCII) as Node
- * would require it, but through vm.Script with V8's code cache of an earlier run of the same build and command: compiling the 2 MB bundle
- * is most of what a start costs, and an ES module cannot be given a code cache in Node 20. The cache is
- * written at exit, so that it holds the functions the run compiled lazily too; it lives beside the rule
- * cache (cache-option.ts: --no-cache and TARAZY_CACHE=off turn both off). A missing, foreign, corrupt or
- * rejected cache costs one ordinary compile; a read-only folder is read and never written.
+ * would require it, but through vm.Script with V8's code cache of an earlier run of the same build and
+ * command: compiling the 2 MB bundle is most of what a start costs, and an ES module cannot be given a code
+ * cache in Node 20. The cache is written at exit, so that it holds the functions the run compiled lazily
+ * too; it lives beside the rule cache (cache-option.ts: --no-cache and TARAZY_CACHE=off turn both off). A
+ * missing, foreign, corrupt or rejected cache costs one ordinary compile and is written anew; a read-only
+ * folder is read and never written.
  */
 export function runBundle(
   filename: string,
