@@ -6,9 +6,10 @@
  *   - `tarazy diff` of the districts' two versions with data, as text and as the compare page (no goal: what
  *     the page adds to the comparison);
  *   - `tarazy --version` (the cost of loading the CLI);
- *   - the README job and `validate` again on a first run, with an empty rule cache (the CLI keeps parsed rule
- *     files in a cache, engine/src/rules/rule-cache.ts; the other commands read it warm, as a user's second
- *     run does). The benchmark's cache is a temporary folder, never the user's.
+ *   - the README job and `validate` again on a first run, with an empty cache (the CLI keeps parsed rule
+ *     files, engine/src/rules/rule-cache.ts, and V8's compiled code of itself, engine/src/cli/code-cache.ts,
+ *     in a cache; the other commands read it warm, as a user's second run does). The benchmark's cache is a
+ *     temporary folder, never the user's.
  * The commands run in turn, round after round, so a change in the machine's load hits all alike. Wall time
  * and CPU time (user + system of the child, from /proc/self/stat on Linux) are medians. On a shared machine
  * compare CPU time and the ratios to `node -e 0`, not single wall times. Each command must exit 0 and print

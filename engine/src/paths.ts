@@ -1,7 +1,7 @@
 /**
  * Where the engine's own files are. Every path derived from the module's location lives here, at the root of
  * src/, so it resolves the same from the compiled dist/ tree and from the single-file CLI bundle
- * (dist/tarazy.mjs, one level below engine/ as well).
+ * (dist/tarazy.cjs, one level below engine/ as well).
  */
 export const ENGINE_DIR = new URL("../", import.meta.url);
 

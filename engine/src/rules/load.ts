@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/order.js";
@@ -9,16 +8,14 @@ import type { Range } from "../source/range.js";
 import { buildModel, type KindedDocument, type ModelParts } from "./build-model.js";
 import { ruleChecks } from "./checks/index.js";
 import { RuleReadCode } from "./codes.js";
-import { controlCharacters } from "./control-characters.js";
 import { fileKind } from "./file-kind.js";
 import { type FormulaUse, linkFormulas } from "./link.js";
 import { parseRuleOnce } from "./parse-once.js";
 import { listFolder, pathKind, type ReadFileHook, readRuleText, START, yamlFilesUnder } from "./read.js";
-import { type FileKind, validateFile } from "./schema.js";
-import { schemaDiagnostics } from "./schema-errors.js";
+import { schemaCheck } from "./schema-check.js";
 import { RulesetSources } from "./sources.js";
 import { checkFamily, chooseVersion, effectiveEnd, type VersionHeader } from "./versions.js";
-import { pointerSegment, type RuleDocument } from "./yaml-document.js";
+import type { RuleDocument } from "./yaml-document.js";
 import { valueRange } from "./yaml-path.js";
 
 export interface LoadOptions {
@@ -351,60 +348,13 @@ function validateDocument(
       [...doc.locations].filter(([, l]) => l.value.start.offset >= cutoff).map(([p]) => p),
     );
   }
-  const { kind, diagnostic, controls, errors, reported } = schemaCheck(doc);
+  const { kind, diagnostic, controls, broken, reported } = schemaCheck(doc);
   if (diagnostic) diagnostics.push(diagnostic);
-  if (!kind || !controls || !errors || !reported) return undefined;
-  diagnostics.push(...controls.diagnostics);
-  sources.markBroken(
-    doc,
-    errors
-      .filter((e) => e.keyword !== "additionalProperties")
-      .map((e) =>
-        e.keyword === "required"
-          ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}`
-          : e.instancePath,
-      ),
-  );
+  if (!kind || !controls || !broken || !reported) return undefined;
+  diagnostics.push(...controls);
+  sources.markBroken(doc, broken);
   diagnostics.push(...(cutoff === undefined ? reported : reported.filter((d) => d.range.start.offset < cutoff)));
   return kind;
-}
-
-interface SchemaCheck {
-  readonly kind?: FileKind;
-  readonly diagnostic?: Diagnostic;
-  readonly controls?: ReturnType<typeof controlCharacters>;
-  readonly errors?: readonly ErrorObject[];
-  readonly reported?: readonly Diagnostic[];
-}
-
-/**
- * A document's kind, control characters and JSON Schema errors, computed once per parsed document: parsed
- * documents are immutable and an editor's parse cache hands back the same one for unchanged text, so a
- * re-check after an edit validates only the edited file against the schema.
- */
-const schemaChecks = new WeakMap<RuleDocument, SchemaCheck>();
-
-function schemaCheck(doc: RuleDocument): SchemaCheck {
-  const known = schemaChecks.get(doc);
-  if (known) return known;
-  const { kind, diagnostic } = fileKind(doc);
-  let result: SchemaCheck = { ...(kind ? { kind } : {}), ...(diagnostic ? { diagnostic } : {}) };
-  if (kind) {
-    const controls = controlCharacters(doc, kind);
-    // An id with a control character is reported as such (R017), not again as "not a valid id".
-    const errors = validateFile(kind, doc.data).filter((e) => !saidAsControlCharacter(e, controls.paths));
-    result = { ...result, controls, errors, reported: schemaDiagnostics(doc, kind, errors) };
-  }
-  schemaChecks.set(doc, result);
-  return result;
-}
-
-/** A schema error about the form of a value or key (pattern) that R017 already explains. */
-function saidAsControlCharacter(e: ErrorObject, paths: ReadonlySet<string>): boolean {
-  if (e.keyword === "propertyNames") return [...paths].some((p) => p.startsWith(`${e.instancePath}/`));
-  if (e.keyword !== "pattern") return false;
-  const key = e.propertyName === undefined ? undefined : `${e.instancePath}/${pointerSegment(e.propertyName)}`;
-  return paths.has(e.instancePath) || (key !== undefined && paths.has(key));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Position, Range } from "../source/range.js";
 import { SourceText } from "../source/range.js";
 import { type FormulaResult, formulasOf } from "./formula-source.js";
 import { pruneRuleCache } from "./rule-cache-prune.js";
+import { knownSchemaCheck, rememberSchemaCheck, type SchemaCheck } from "./schema-check.js";
 import { type NodeLocation, parseRuleDocument, type RuleDocument, type ScalarFacts } from "./yaml-document.js";
 
 /** What parsing a rule file gives: the document and the YAML reader's diagnostics. */
@@ -23,7 +24,10 @@ export type Parsed = { document: RuleDocument; diagnostics: Diagnostic[] };
 export interface RuleCache {
   get(file: string, text: string): Parsed | undefined;
   put(file: string, text: string, parsed: Parsed): void;
-  /** Writes again the entries whose documents had formulas read since (a run calls it at its end). */
+  /**
+   * Writes again the entries whose documents had formulas read or were checked against the schema since (a
+   * run calls it at its end).
+   */
   flush?(): void;
 }
 
@@ -54,6 +58,8 @@ export interface Entry {
   readonly diagnostics: Diagnostic[];
   /** The document's formulas read when the entry was written (formula-source.ts), as JSON of [path, result] pairs. */
   readonly formulas: string;
+  /** What the schema says of the document (schema-check.ts), when the writing process had checked it. */
+  readonly schema: SchemaCheck | null;
 }
 
 // Slots of one location: value start and end (offset, line, column each), whether there is a key and its
@@ -72,7 +78,8 @@ function isEntry(entry: unknown, key: string): entry is Entry {
     Array.isArray(e.values) &&
     Array.isArray(e.types) &&
     Array.isArray(e.diagnostics) &&
-    typeof e.formulas === "string"
+    typeof e.formulas === "string" &&
+    typeof e.schema === "object"
   );
 }
 
@@ -102,7 +109,9 @@ export function entryOf(key: string, parsed: Parsed): Entry {
   }
   const diagnostics = parsed.diagnostics;
   const formulas = formulasJson(formulasOf(document));
-  return { key, data: document.data, paths: JSON.stringify(paths), numbers, values, types, diagnostics, formulas };
+  const schema = knownSchemaCheck(document) ?? null;
+  const data = document.data;
+  return { key, data, paths: JSON.stringify(paths), numbers, values, types, diagnostics, formulas, schema };
 }
 
 /**
@@ -126,14 +135,11 @@ export function revive(file: string, text: string, entry: Entry): Parsed | undef
     return full;
   };
   const n = entry.numbers;
-  const position = (at: number): Position => ({ offset: n[at] ?? 0, line: n[at + 1] ?? 0, column: n[at + 2] ?? 0 });
   const paths = JSON.parse(entry.paths) as unknown;
   if (!Array.isArray(paths) || n.length !== paths.length * SLOTS) return undefined;
   const locations = new Map<string, NodeLocation>();
   paths.forEach((path: string, i) => {
     const at = i * SLOTS;
-    const value = { start: position(at), end: position(at + 3) };
-    const key = n[at + 6] === 1 ? { start: position(at + 7), end: position(at + 10) } : undefined;
     const kind = n[at + 13];
     const type = entry.types[i];
     const scalar =
@@ -146,7 +152,7 @@ export function revive(file: string, text: string, entry: Entry): Parsed | undef
               ? { range: [n[at + 14] ?? 0, n[at + 15] ?? 0, n[at + 16] ?? 0] as [number, number, number] }
               : {}),
           };
-    locations.set(path, new CachedLocation(path, value, key, scalar, parsedTree));
+    locations.set(path, new CachedLocation(path, n, at, scalar, parsedTree));
   });
   const document: RuleDocument = {
     file,
@@ -162,14 +168,20 @@ export function revive(file: string, text: string, entry: Entry): Parsed | undef
   if (!Array.isArray(formulas)) return undefined;
   const known = formulasOf(document);
   for (const [path, result] of formulas as [string, FormulaResult][]) known.set(path, result);
+  if (entry.schema) rememberSchemaCheck(document, entry.schema);
   return { document, diagnostics: entry.diagnostics };
 }
 
 /** A cache in `dir` (created when missing) for the build `build` (a hash of the code that parses). */
 export function diskRuleCache(dir: string, build: string): RuleCache {
   let made = false;
-  // The documents this cache gave or took, with the number of formulas their entry holds.
-  const served: { file: string; text: string; parsed: Parsed; formulas: number }[] = [];
+  // The documents this cache gave or took, with what their entry holds: its number of formulas, whether it has
+  // the schema's check.
+  const served: { file: string; text: string; parsed: Parsed; formulas: number; checked: boolean }[] = [];
+  const serve = (file: string, text: string, parsed: Parsed) => {
+    const checked = knownSchemaCheck(parsed.document) !== undefined;
+    served.push({ file, text, parsed, formulas: formulasOf(parsed.document).size, checked });
+  };
   const keyOf = (file: string, text: string) =>
     createHash("sha256").update(build).update("\0").update(file).update("\0").update(text).digest("hex");
   const write = (file: string, text: string, parsed: Parsed) => {
@@ -197,7 +209,7 @@ export function diskRuleCache(dir: string, build: string): RuleCache {
         const parsed = isEntry(entry, key) ? revive(file, text, entry) : undefined;
         if (!parsed) return undefined;
         touch(path);
-        served.push({ file, text, parsed, formulas: formulasOf(parsed.document).size });
+        serve(file, text, parsed);
         return parsed;
       } catch {
         return undefined;
@@ -208,14 +220,16 @@ export function diskRuleCache(dir: string, build: string): RuleCache {
       // tree: leave it out.
       if (parsed.document.data === null) return;
       write(file, text, parsed);
-      served.push({ file, text, parsed, formulas: formulasOf(parsed.document).size });
+      serve(file, text, parsed);
     },
     flush() {
       for (const s of served) {
         const now = formulasOf(s.parsed.document).size;
-        if (now === s.formulas) continue;
+        const checked = knownSchemaCheck(s.parsed.document) !== undefined;
+        if (now === s.formulas && checked === s.checked) continue;
         write(s.file, s.text, s.parsed);
         s.formulas = now;
+        s.checked = checked;
       }
     },
   };
@@ -231,26 +245,47 @@ function touch(path: string): void {
   }
 }
 
+/**
+ * A location read from an entry. Its ranges are made from the entry's numbers when first asked: a warm start
+ * reads thousands of locations and asks few of them for a range (a diagnostic's place, a formula's).
+ */
 class CachedLocation implements NodeLocation {
   readonly collection?: boolean;
-  readonly key?: Range;
   readonly scalar?: ScalarFacts;
+  #value: Range | undefined;
+  #key: Range | undefined;
 
   constructor(
     private readonly path: string,
-    readonly value: Range,
-    key: Range | undefined,
+    private readonly numbers: Int32Array,
+    private readonly at: number,
     scalar: ScalarFacts | undefined,
     private readonly tree: () => RuleDocument,
   ) {
-    if (key) this.key = key;
     if (scalar) this.scalar = scalar;
     else this.collection = true;
+  }
+
+  get value(): Range {
+    this.#value ??= this.range(this.at);
+    return this.#value;
+  }
+
+  get key(): Range | undefined {
+    if (this.numbers[this.at + 6] !== 1) return undefined;
+    this.#key ??= this.range(this.at + 7);
+    return this.#key;
   }
 
   get node() {
     const node = this.tree().locations.get(this.path)?.node;
     if (!node) throw new Error(`rule cache: no node at ${this.path} after parsing again`);
     return node;
+  }
+
+  private range(at: number): Range {
+    const n = this.numbers;
+    const position = (p: number): Position => ({ offset: n[p] ?? 0, line: n[p + 1] ?? 0, column: n[p + 2] ?? 0 });
+    return { start: position(at), end: position(at + 3) };
   }
 }

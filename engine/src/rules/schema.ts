@@ -34,13 +34,13 @@ export function fileKindSchema(kind: FileKind): SchemaNode {
 
 /**
  * The validators, one per file kind, compiled from the schema at build time (ajv standalone code generated
- * by engine/scripts/rule-validators.mjs): nothing is compiled at start.
+ * by engine/scripts/rule-validators.mjs): nothing is compiled at start, and they are made on first use.
  */
-const VALIDATORS = generated as unknown as Record<FileKind, ValidateFunction>;
+const validators = () => generated.ruleValidators() as unknown as Record<FileKind, ValidateFunction>;
 
 /** Validates one file's data against its kind's definition; [] when it conforms. */
 export function validateFile(kind: FileKind, data: unknown): ErrorObject[] {
-  const validate = VALIDATORS[kind];
+  const validate = validators()[kind];
   if (validate(data)) return [];
   return [...(validate.errors ?? [])];
 }

@@ -1,25 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { runBin } from "./run-bin.js";
 
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const BIN = join(ROOT, "engine", "bin", "tarazy.js");
 const D = "rules/turkistan/districts";
 const cacheDir = mkdtempSync(join(tmpdir(), "tarazy-cli-cache-"));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
-
-/** The built CLI as a user runs it, with the rule cache in cacheDir: everything it says, and its exit code. */
-function run(args: string[]) {
-  const child = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, TARAZY_CACHE_DIR: cacheDir, TARAZY_CACHE: "" },
-    maxBuffer: 1 << 26,
-  });
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
-}
+const run = (args: string[]) => runBin(args, cacheDir);
 
 describe("the built CLI says the same bytes with and without its rule cache", () => {
   test.each([

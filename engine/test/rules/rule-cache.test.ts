@@ -4,11 +4,12 @@ import { dirname, join } from "node:path";
 import { serialize } from "node:v8";
 import { afterEach, describe, expect, test } from "vitest";
 import { isScalar } from "yaml";
-import { ruleCacheDir } from "../../src/cli/start-cache.js";
+import { cliCacheDir as ruleCacheDir } from "../../src/cli/cache-option.js";
 import { type FormulaResult, formulasOf } from "../../src/rules/formula-source.js";
 import { type LoadResult, loadVersion } from "../../src/rules/load.js";
 import { yamlFilesUnder } from "../../src/rules/read.js";
 import { diskRuleCache, parseThrough, type RuleCache } from "../../src/rules/rule-cache.js";
+import { knownSchemaCheck } from "../../src/rules/schema-check.js";
 import { parseRuleDocument, type RuleDocument } from "../../src/rules/yaml-document.js";
 
 const ENGINE = join(import.meta.dirname, "..", "..");
@@ -70,8 +71,10 @@ describe("the rule cache gives what parsing gives", () => {
     expect(readdirSync(dir).length).toBeGreaterThan(40);
   });
 
-  test("after a flush, cached documents bring their formulas (ASTs and diagnostics), the same as parsing gives", () => {
+  test("after a flush, cached documents bring their formulas (ASTs and diagnostics) and schema check, the same as parsing and checking give", () => {
     let brought = 0;
+    let checks = 0;
+    let reported = 0;
     for (const folder of VERSIONS) {
       const dir = tempDir();
       const fresh = new Map<string, RuleDocument>();
@@ -93,14 +96,22 @@ describe("the rule cache gives what parsing gives", () => {
           const known = [...formulasOf(parsed.document)];
           if (own && known.length > 0) expect(known).toEqual([...formulasOf(own)]);
           brought += known.length;
+          // Its schema check, likewise: the load validates nothing that the cache answers.
+          const check = knownSchemaCheck(parsed.document);
+          if (own && check) expect(check).toEqual(knownSchemaCheck(own));
+          checks += check ? 1 : 0;
+          reported += check?.reported?.length ?? 0;
           return parsed;
         },
       });
       expect(shown(cached)).toEqual(shown(first));
       expect(shown(cached)).toEqual(shown(load(folder)));
     }
-    // The Turkistan rulesets alone hold hundreds of formulas: all of them come from the cache.
+    // The Turkistan rulesets alone hold hundreds of formulas: all of them come from the cache; so do the
+    // schema's checks of every file kept, the corpus's errors among them.
     expect(brought).toBeGreaterThan(300);
+    expect(checks).toBeGreaterThan(VERSIONS.length * 2);
+    expect(reported).toBeGreaterThan(10);
   });
 
   test("formulas JSON would not give back the same (a number not finite, an undefined) are not kept", () => {
