@@ -11,6 +11,9 @@ export const SLOTS = 17;
 export const QUARTER_SLOT = 12;
 export const YEAR_SLOT = 16;
 
+/** Values are kept in chunks of 2^16 (the ObservationTable's columns, DataStoreBuilder's list). */
+export const VALUE_CHUNK_BITS = 16;
+
 /** Period kinds in code order (see store.ts, periodCode: the code modulo 3). */
 const MONTHS_OF_KIND = [1, 3, 12];
 

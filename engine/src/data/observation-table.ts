@@ -1,5 +1,5 @@
 import { positionIn, type Range } from "../source/range.js";
-import { CellSlots } from "./cell-slots.js";
+import { CellSlots, VALUE_CHUNK_BITS } from "./cell-slots.js";
 import type { Observation, ObservationList, Provenance } from "./observation.js";
 import type { DataField, DataUnit } from "./readers/model.js";
 import { formatPeriodCode } from "./store.js";
@@ -13,7 +13,7 @@ export type CellSource =
   | { readonly file: string; readonly sheet: string; readonly sheetIndex: number };
 
 /** Entries per chunk: the columns grow a chunk at a time, so nothing is copied as they grow. */
-const CHUNK_BITS = 16;
+const CHUNK_BITS = VALUE_CHUNK_BITS;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 

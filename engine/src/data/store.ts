@@ -4,7 +4,7 @@ import type { Field, Frequency, Unit } from "../model/ruleset.js";
 import { ScoringCode } from "../scoring/codes.js";
 import type { Range } from "../source/range.js";
 import { didYouMean } from "../util/did-you-mean.js";
-import { CellSlots, QUARTER_SLOT, SLOTS, slotOfCode, YEAR_SLOT } from "./cell-slots.js";
+import { CellSlots, QUARTER_SLOT, SLOTS, slotOfCode, VALUE_CHUNK_BITS, YEAR_SLOT } from "./cell-slots.js";
 import { listOf, type Observation, type ObservationList, type Provenance } from "./observation.js";
 import { formatPeriod, type Period, type PeriodKind, parsePeriod, periodOrdinal } from "./period.js";
 
@@ -69,14 +69,17 @@ export function formatPeriodCode(code: number): string {
   return formatPeriod(periodFromCode(code));
 }
 
-/** Values are kept in chunks of 2^16 (as the ObservationTable keeps its columns). */
-export const VALUE_CHUNK_BITS = 16;
 const VALUE_MASK = (1 << VALUE_CHUNK_BITS) - 1;
 
 /**
  * Where a store's values are: the slots, and the values their entries point at (entry k is value k - 1,
  * NaN for n/a); `observationOf` gives the observation of value k - 1 when it is not k - 1 itself.
  */
+/** Value i of values kept in chunks. */
+function valueIn(values: readonly Float64Array[], i: number): number {
+  return (values[i >>> VALUE_CHUNK_BITS] as Float64Array)[i & VALUE_MASK] as number;
+}
+
 export interface StoreCells {
   readonly slots: CellSlots;
   readonly values: readonly Float64Array[];
@@ -143,8 +146,7 @@ export class DataStore {
 
   /** Value k - 1 (k from a slot, not 0): NaN for n/a. */
   private valueAt(k: number): number {
-    const i = k - 1;
-    return (this.values[i >>> VALUE_CHUNK_BITS] as Float64Array)[i & VALUE_MASK] as number;
+    return valueIn(this.values, k - 1);
   }
 
   /** The number in slot `at` of a block: NaN when the cell is empty or n/a. */
@@ -502,7 +504,7 @@ export class DataStoreBuilder {
     const number = value === "n/a" ? Number.NaN : value;
     const k = block[at] as number;
     if (k !== 0) {
-      const kept = this.valueAt(k - 1);
+      const kept = valueIn(this.values, k - 1);
       // biome-ignore lint/suspicious/noSelfCompare: NaN (n/a) is the same as NaN
       if (kept !== number && (kept === kept || number === number)) {
         // A cumulative field's quarter or year value is the running total at its last month.
@@ -521,10 +523,6 @@ export class DataStoreBuilder {
     for (const c of this.conflicts) this.diagnostics.push(conflictDiagnostic(c, list));
     const cells = { slots: this.slots, values: this.values, observationOf: this.observationOf };
     return new DataStore(this.model, cells, this.monthHasData, this.firstYear, this.years, list);
-  }
-
-  private valueAt(i: number): number {
-    return (this.values[i >>> VALUE_CHUNK_BITS] as Float64Array)[i & VALUE_MASK] as number;
   }
 
   /** Keeps a value and its observation; returns its index. */
