@@ -1,9 +1,8 @@
 /**
- * The values of the data, each kept once, where the data store reads them: for every field and year a block
- * of 17 slots per unit (12 months, 4 quarters, the year) holding the index of the observation that filled
- * the cell plus one (0: no value), and beside it a block of the values (NaN for n/a). The readers' merger
- * detects repeats and overlaps through the index blocks and writes each value here (the ObservationTable
- * keeps provenance only), and the data store reads the same blocks: a unit's months of a year side by side.
+ * Which value fills each cell of the data: for every field and year a block of 17 slots per unit (12 months,
+ * 4 quarters, the year) holding the index of the value plus one (0: no value). The readers' merger detects
+ * repeats and overlaps through it, and the data store reads the same blocks, so a cell is placed once and
+ * its value kept in one place (the ObservationTable's value column, or DataStoreBuilder's own list).
  *
  * A cumulative field's quarter or year value is the running total at its last month, so it fills that month's
  * slot; other fields' quarters and years have slots of their own.
@@ -11,6 +10,9 @@
 export const SLOTS = 17;
 export const QUARTER_SLOT = 12;
 export const YEAR_SLOT = 16;
+
+/** Values are kept in chunks of 2^16 (the ObservationTable's columns, DataStoreBuilder's list). */
+export const VALUE_CHUNK_BITS = 16;
 
 /** Period kinds in code order (see store.ts, periodCode: the code modulo 3). */
 const MONTHS_OF_KIND = [1, 3, 12];
@@ -25,13 +27,11 @@ export function slotOfCode(kind: number, monthInYear: number, cumulative: boolea
 }
 
 export class CellSlots {
-  /** By field * 10000 + year: SLOTS slots for `width` units, of indexes plus one and of values. */
-  private readonly blocks = new Map<number, Int32Array>();
-  private readonly valueBlocks = new Map<number, Float64Array>();
+  /** By field * 10000 + year: SLOTS slots for `width` units. */
+  readonly blocks = new Map<number, Int32Array>();
   private widthOf: number;
-  /** The blocks read last for each field, and their year: a file runs through one year at a time. */
+  /** The block read last for each field, and its year: a file runs through one year at a time. */
   private readonly lastBlock: (Int32Array | undefined)[] = [];
-  private readonly lastValues: (Float64Array | undefined)[] = [];
   private readonly lastYear: number[] = [];
 
   /** `units`: how many units there may be (the blocks are made that wide at once, and widened if need be). */
@@ -50,37 +50,18 @@ export class CellSlots {
     if (last !== undefined && this.lastYear[field] === year) return last;
     const key = field * 10000 + year;
     let block = this.blocks.get(key);
-    let values = this.valueBlocks.get(key);
-    if (!block || !values) {
+    if (!block) {
       block = new Int32Array(this.widthOf * SLOTS);
-      values = new Float64Array(this.widthOf * SLOTS);
       this.blocks.set(key, block);
-      this.valueBlocks.set(key, values);
     }
     this.lastBlock[field] = block;
-    this.lastValues[field] = values;
     this.lastYear[field] = year;
     return block;
   }
 
-  /** The value block beside the block `block` returned last for the field. */
-  values(field: number): Float64Array {
-    return this.lastValues[field] as Float64Array;
-  }
-
-  /** The index block of a field and year if it was made. */
+  /** The block of a field and year if it was made. */
   existing(field: number, year: number): Int32Array | undefined {
     return this.blocks.get(field * 10000 + year);
-  }
-
-  /** The value block of a field and year if it was made. */
-  existingValues(field: number, year: number): Float64Array | undefined {
-    return this.valueBlocks.get(field * 10000 + year);
-  }
-
-  /** The value in slot `slot` of unit `unit` (NaN when none or n/a). */
-  valueAt(field: number, year: number, unit: number, slot: number): number {
-    return this.valueBlocks.get(field * 10000 + year)?.[unit * SLOTS + slot] ?? Number.NaN;
   }
 
   /** More units than the blocks hold: every block is copied into a wider one (units keep their places). */
@@ -91,12 +72,6 @@ export class CellSlots {
       wider.set(block);
       this.blocks.set(key, wider);
     }
-    for (const [key, values] of this.valueBlocks) {
-      const wider = new Float64Array(this.widthOf * SLOTS);
-      wider.set(values);
-      this.valueBlocks.set(key, wider);
-    }
     this.lastBlock.length = 0;
-    this.lastValues.length = 0;
   }
 }

@@ -1,5 +1,5 @@
 import { positionIn, type Range } from "../source/range.js";
-import { CellSlots, slotOfCode } from "./cell-slots.js";
+import { CellSlots, VALUE_CHUNK_BITS } from "./cell-slots.js";
 import type { Observation, ObservationList, Provenance } from "./observation.js";
 import type { DataField, DataUnit } from "./readers/model.js";
 import { formatPeriodCode } from "./store.js";
@@ -13,7 +13,7 @@ export type CellSource =
   | { readonly file: string; readonly sheet: string; readonly sheetIndex: number };
 
 /** Entries per chunk: the columns grow a chunk at a time, so nothing is copied as they grow. */
-const CHUNK_BITS = 16;
+const CHUNK_BITS = VALUE_CHUNK_BITS;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
@@ -21,12 +21,14 @@ const MASK = CHUNK - 1;
 const NARROW_MAX = 0xffff;
 
 /**
- * One chunk of the cells' own columns: field, and where in its row the cell is (column and length).
+ * One chunk of the cells' own columns: field, value, and where in its row the cell is (column and length).
  * Field, column and length are 16-bit while they fit (they do in all but odd files: more than 65,535 fields,
  * or lines that long); memory touched the first time costs more than the writes themselves.
  */
 class Chunk {
   field: Uint16Array | Int32Array = new Uint16Array(CHUNK);
+  /** NaN for n/a (a read value is always finite). */
+  readonly value = new Float64Array(CHUNK);
   column: Uint16Array | Int32Array = new Uint16Array(CHUNK);
   /** End offset minus start offset of the cell in its text (1 in a sheet). */
   length: Uint16Array | Int32Array = new Uint16Array(CHUNK);
@@ -55,11 +57,11 @@ const SHEET_SPAN = 2 ** 34;
 /**
  * The observations of the data files as columns, all numbers in typed arrays and no object per cell. What a
  * row of a file shares (unit, period code, file and row) is kept once for the run of cells that share it,
- * in a row record; each cell keeps its field, column and length: 6 bytes a cell in a wide file (a record of
- * 20 bytes per row of 100 cells), 26 in a long one (a record per cell). The values are kept once, in the cell
- * slots (`slots`, cell-slots.ts), where the merger puts each one and the data store reads them; `value(i)`
- * finds observation i's there. A cell's Observation, Provenance or range is made only when asked for
- * (explain, diagnostics, tests).
+ * in a row record; each cell keeps its field, value, column and length: 14 bytes a cell in a wide file
+ * (a record of 20 bytes per row of 100 cells), 34 in a long one (a record per cell). A cell's Observation,
+ * Provenance or range is made only when asked for (explain, diagnostics, tests). The value column is the only
+ * copy of the values: the data store reads it through `slots` (which cell each observation fills, filled by
+ * the readers' merger) and keeps no values of its own.
  */
 export class ObservationTable implements ObservationList {
   private readonly chunks: Chunk[] = [];
@@ -79,6 +81,11 @@ export class ObservationTable implements ObservationList {
   /** `units`: how many units the slots are made wide enough for at once. */
   constructor(units = 64) {
     this.slots = new CellSlots(units);
+  }
+
+  /** The value column in chunks of 65,536 (NaN for n/a): value i is chunk i >>> 16, entry i & 0xffff. */
+  valueChunks(): Float64Array[] {
+    return this.chunks.map((c) => c.value);
   }
 
   get length(): number {
@@ -103,11 +110,12 @@ export class ObservationTable implements ObservationList {
     return this.sources.push(source) - 1;
   }
 
-  /** Appends one observation (its value goes to the slots); returns its index. */
+  /** Appends one observation; returns its index. `value` is NaN for n/a. */
   add(
     unit: number,
     field: number,
     period: number,
+    value: number,
     source: number,
     row: number,
     column: number,
@@ -122,6 +130,7 @@ export class ObservationTable implements ObservationList {
     }
     if ((field | column | length) >>> 0 > NARROW_MAX && !chunk.wide) chunk.widen();
     chunk.field[at] = field;
+    chunk.value[at] = value;
     chunk.column[at] = column;
     chunk.length[at] = length;
     const r = (this.rowTotal - 1) * ROW;
@@ -216,13 +225,7 @@ export class ObservationTable implements ObservationList {
 
   /** The value as the readers give it: a finite number or "n/a". */
   value(index: number): number | "n/a" {
-    const r = this.rowOf(index);
-    const code = this.rows[r * ROW + PERIOD] as number;
-    const field = this.field(index);
-    const kind = code % 3;
-    const slot = slotOfCode(kind, ((code - kind) / 3) % 12, this.fields[field]?.cumulative === true);
-    const unit = this.rows[r * ROW + UNIT] as number;
-    const v = this.slots.valueAt(field, Math.floor(code / 36), unit, slot);
+    const v = this.chunk(index).value[index & MASK] as number;
     // biome-ignore lint/suspicious/noSelfCompare: NaN marks n/a
     return v === v ? v : "n/a";
   }

@@ -24,7 +24,7 @@ export function buildDataStoreFromTable(
     const offset = (code - kind) / 3 - firstYear * 12;
     monthHasData.fill(1, offset, offset + (kind === 0 ? 1 : kind === 1 ? 3 : 12));
   }
-  const cells = { slots: table.slots };
+  const cells = { slots: table.slots, values: table.valueChunks() };
   const store = new DataStore(model, cells, monthHasData, years > 0 ? firstYear : 0, years, table);
   return { store, diagnostics: [] };
 }

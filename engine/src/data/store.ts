@@ -4,7 +4,7 @@ import type { Field, Frequency, Unit } from "../model/ruleset.js";
 import { ScoringCode } from "../scoring/codes.js";
 import type { Range } from "../source/range.js";
 import { didYouMean } from "../util/did-you-mean.js";
-import { CellSlots, QUARTER_SLOT, SLOTS, slotOfCode, YEAR_SLOT } from "./cell-slots.js";
+import { CellSlots, QUARTER_SLOT, SLOTS, slotOfCode, VALUE_CHUNK_BITS, YEAR_SLOT } from "./cell-slots.js";
 import { listOf, type Observation, type ObservationList, type Provenance } from "./observation.js";
 import { formatPeriod, type Period, type PeriodKind, parsePeriod, periodOrdinal } from "./period.js";
 
@@ -30,8 +30,9 @@ import { formatPeriod, type Period, type PeriodKind, parsePeriod, periodOrdinal 
  *   sum (or month-weighted mean) of January to the end, or the period's own value for `last`.
  *
  * Periods are passed as integer codes (see periodCode) so the scoring engine's EvalContext can use them
- * directly. Every cell remembers which observation filled it, for explain. The values are the cell slots'
- * (cell-slots.ts), where the readers put each one once (or DataStoreBuilder does): the store reads them there.
+ * directly. Every cell remembers which observation filled it, for explain: the store holds no values of its
+ * own, but the cell slots (cell-slots.ts) saying which value fills each cell, and reads the values where they
+ * were put once (the ObservationTable's value column, or DataStoreBuilder's list).
  */
 
 /** A field's value in a period: a finite number, or Missing with the reason (no data, or n/a). */
@@ -68,12 +69,20 @@ export function formatPeriodCode(code: number): string {
   return formatPeriod(periodFromCode(code));
 }
 
+const VALUE_MASK = (1 << VALUE_CHUNK_BITS) - 1;
+
 /**
- * Where a store's values are: the slots, whose entry k is observation k - 1 unless `observationOf` says which
- * observation the k-th value set came from.
+ * Where a store's values are: the slots, and the values their entries point at (entry k is value k - 1,
+ * NaN for n/a); `observationOf` gives the observation of value k - 1 when it is not k - 1 itself.
  */
+/** Value i of values kept in chunks. */
+function valueIn(values: readonly Float64Array[], i: number): number {
+  return (values[i >>> VALUE_CHUNK_BITS] as Float64Array)[i & VALUE_MASK] as number;
+}
+
 export interface StoreCells {
   readonly slots: CellSlots;
+  readonly values: readonly Float64Array[];
   readonly observationOf?: readonly number[];
 }
 
@@ -108,7 +117,7 @@ export class DataStore {
   private readonly quick = new Float64Array(1);
   /** The slot blocks by field * years + year offset (undefined: no value of the field that year). */
   private readonly blocks: (Int32Array | undefined)[] = [];
-  private readonly valueBlocks: (Float64Array | undefined)[] = [];
+  private readonly values: readonly Float64Array[];
   private readonly observationOf: readonly number[] | undefined;
 
   /** @internal built by DataStoreBuilder and buildDataStoreFromTable */
@@ -129,20 +138,24 @@ export class DataStore {
     this.lastKey = new Float64Array(model.fields.length).fill(-1);
     this.lastColumn = new Array(model.fields.length).fill(undefined);
     for (let f = 0; f < model.fields.length; f++) {
-      for (let y = 0; y < years; y++) {
-        this.blocks.push(cells.slots.existing(f, firstYear + y));
-        this.valueBlocks.push(cells.slots.existingValues(f, firstYear + y));
-      }
+      for (let y = 0; y < years; y++) this.blocks.push(cells.slots.existing(f, firstYear + y));
     }
+    this.values = cells.values;
     this.observationOf = cells.observationOf;
   }
 
-  /** The number in slot `at` of a block and its values: NaN when the cell is empty or n/a. */
-  private numberIn(block: Int32Array, values: Float64Array, at: number): number {
-    return block[at] === 0 ? Number.NaN : (values[at] as number);
+  /** Value k - 1 (k from a slot, not 0): NaN for n/a. */
+  private valueAt(k: number): number {
+    return valueIn(this.values, k - 1);
   }
 
-  /** The slot entry of a cell: the observation's index plus one, 0 when there is none. */
+  /** The number in slot `at` of a block: NaN when the cell is empty or n/a. */
+  private numberIn(block: Int32Array, at: number): number {
+    const k = block[at] as number;
+    return k === 0 ? Number.NaN : this.valueAt(k);
+  }
+
+  /** The slot entry of a cell: the value's index plus one, 0 when there is none. */
   private slotAt(field: number, unit: number, yearOffset: number, slot: number): number {
     const block = this.blocks[field * this.years + yearOffset];
     return block === undefined ? 0 : (block[unit * SLOTS + slot] as number);
@@ -218,30 +231,28 @@ export class DataStore {
     const start = startOrdinalOf(code); // the quarter's first month
     const offset = start - this.firstOrdinal;
     if (offset < 0 || offset + 2 >= this.months) return false;
-    const i = field * this.years + Math.floor(offset / 12);
-    const block = this.blocks[i];
-    const values = this.valueBlocks[i];
-    if (block === undefined || values === undefined) return false;
+    const block = this.blocks[field * this.years + Math.floor(offset / 12)];
+    if (block === undefined) return false;
     const base = unit * SLOTS;
     const end = base + (offset % 12) + 2; // the quarter's last month
     let value: number;
     // A NaN read (an empty or n/a cell) makes `value` NaN, and the general path takes over below.
     if (f.cumulative) {
-      const atEnd = this.numberIn(block, values, end);
+      const atEnd = this.numberIn(block, end);
       if (ytd) value = f.aggregate === "mean" ? atEnd / (((start + 2) % 12) + 1) : atEnd;
       else if (f.aggregate === "last") value = atEnd;
       else {
         // The quarter before ends in the same year (the first quarter has nothing before it).
-        const before = start % 12 !== 0 ? this.numberIn(block, values, end - 3) : 0;
+        const before = start % 12 !== 0 ? this.numberIn(block, end - 3) : 0;
         const flow = atEnd - before;
         value = f.aggregate === "mean" ? flow / 3 : flow;
       }
     } else {
       if (f.frequency !== "month" || block[base + QUARTER_SLOT + (offset % 12) / 3] !== 0) return false;
-      if (f.aggregate === "last") value = this.numberIn(block, values, end);
+      if (f.aggregate === "last") value = this.numberIn(block, end);
       else {
         let total = 0;
-        for (let m = end - 2; m <= end; m++) total += this.numberIn(block, values, m);
+        for (let m = end - 2; m <= end; m++) total += this.numberIn(block, m);
         value = f.aggregate === "mean" ? total / 3 : total;
       }
     }
@@ -337,15 +348,16 @@ export class DataStore {
     if (offset < 0 || offset >= this.months) return this.noData(field, unit, code);
     const year = Math.floor(offset / 12);
     const month = offset % 12;
-    if (kind === 0) return this.cell(field, unit, year, month, code, touch);
+    if (kind === 0) return this.cell(this.slotAt(field, unit, year, month), field, unit, code, touch);
     const f = this.model.fields[field];
     const finer = f !== undefined && FREQUENCY_RANK[f.frequency] < kind;
     if (kind === 1) {
-      const direct = QUARTER_SLOT + month / 3;
-      if (this.slotAt(field, unit, year, direct) !== 0) return this.cell(field, unit, year, direct, code, touch);
+      const direct = this.slotAt(field, unit, year, QUARTER_SLOT + month / 3);
+      if (direct !== 0) return this.cell(direct, field, unit, code, touch);
       return finer ? this.combine(field, unit, ordinal * 3, MONTH_STEP, 3, touch) : this.noData(field, unit, code);
     }
-    if (this.slotAt(field, unit, year, YEAR_SLOT) !== 0) return this.cell(field, unit, year, YEAR_SLOT, code, touch);
+    const direct = this.slotAt(field, unit, year, YEAR_SLOT);
+    if (direct !== 0) return this.cell(direct, field, unit, code, touch);
     return finer ? this.combine(field, unit, ordinal * 3 + 1, QUARTER_STEP, 4, touch) : this.noData(field, unit, code);
   }
 
@@ -384,7 +396,7 @@ export class DataStore {
     const offset = ordinal - this.firstOrdinal;
     const code = this.reportedPeriodOf(field, ordinal);
     if (offset < 0 || offset >= this.months) return this.noData(field, unit, code);
-    return this.cell(field, unit, Math.floor(offset / 12), offset % 12, code, touch);
+    return this.cell(this.slotAt(field, unit, Math.floor(offset / 12), offset % 12), field, unit, code, touch);
   }
 
   /** How a month reads in a reason: as the quarter or year a coarser field is reported for, when it ends one. */
@@ -396,14 +408,11 @@ export class DataStore {
     return ordinal * 3;
   }
 
-  /** The value of a cell: of field `field` and unit `unit`, in slot `slot` of the year `yearOffset`. */
-  private cell(field: number, unit: number, yearOffset: number, slot: number, code: number, touch?: Touch) {
-    const i = field * this.years + yearOffset;
-    const at = unit * SLOTS + slot;
-    const k = this.blocks[i]?.[at] ?? 0;
+  /** The value of a cell whose slot entry is `k` (0: no value). */
+  private cell(k: number, field: number, unit: number, code: number, touch?: Touch): StoreValue {
     if (k === 0) return this.noData(field, unit, code);
     if (touch) touch(this.observationOf ? (this.observationOf[k - 1] ?? -1) : k - 1);
-    const value = (this.valueBlocks[i] as Float64Array)[at] as number;
+    const value = this.valueAt(k);
     // biome-ignore lint/suspicious/noSelfCompare: NaN marks n/a
     if (value !== value) return missing({ kind: "not-applicable", ...this.names(field, unit, code) });
     return value;
@@ -453,7 +462,8 @@ function endOrdinalOf(code: number): number {
  */
 export class DataStoreBuilder {
   private readonly slots: CellSlots;
-  /** The observation of each value set, in order (a slot holds a value's place in it plus one). */
+  /** The values set, in chunks (see VALUE_CHUNK_BITS), and the observation of each. */
+  private readonly values: Float64Array[] = [];
   private readonly observationOf: number[] = [];
   private readonly monthHasData: Uint8Array;
   private readonly months: number;
@@ -490,12 +500,11 @@ export class DataStoreBuilder {
       throw new RangeError("cell outside the store");
     }
     const block = this.slots.block(field, this.firstYear + Math.floor(offset / 12), unit);
-    const values = this.slots.values(field);
     const at = unit * SLOTS + slotOfCode(kind, offset % 12, f.cumulative);
     const number = value === "n/a" ? Number.NaN : value;
     const k = block[at] as number;
     if (k !== 0) {
-      const kept = values[at] as number;
+      const kept = valueIn(this.values, k - 1);
       // biome-ignore lint/suspicious/noSelfCompare: NaN (n/a) is the same as NaN
       if (kept !== number && (kept === kept || number === number)) {
         // A cumulative field's quarter or year value is the running total at its last month.
@@ -504,8 +513,7 @@ export class DataStoreBuilder {
       }
       return;
     }
-    block[at] = this.observationOf.push(observation);
-    values[at] = number;
+    block[at] = this.push(number, observation) + 1;
     const months = kind === 0 ? 1 : kind === 1 ? 3 : 12;
     for (let m = offset; m < offset + months; m++) this.monthHasData[m] = 1;
   }
@@ -513,8 +521,16 @@ export class DataStoreBuilder {
   build(observations: readonly Observation[] | ObservationList = []): DataStore {
     const list = Array.isArray(observations) ? listOf(observations) : (observations as ObservationList);
     for (const c of this.conflicts) this.diagnostics.push(conflictDiagnostic(c, list));
-    const cells = { slots: this.slots, observationOf: this.observationOf };
+    const cells = { slots: this.slots, values: this.values, observationOf: this.observationOf };
     return new DataStore(this.model, cells, this.monthHasData, this.firstYear, this.years, list);
+  }
+
+  /** Keeps a value and its observation; returns its index. */
+  private push(value: number, observation: number): number {
+    const i = this.observationOf.push(observation) - 1;
+    if ((i & VALUE_MASK) === 0) this.values.push(new Float64Array(1 << VALUE_CHUNK_BITS));
+    (this.values[i >>> VALUE_CHUNK_BITS] as Float64Array)[i & VALUE_MASK] = value;
+    return i;
   }
 }
 

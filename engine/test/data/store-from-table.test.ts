@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SLOTS } from "../../src/data/cell-slots.js";
 import { parsePeriod } from "../../src/data/period.js";
 import { readCsv } from "../../src/data/readers/csv-reader.js";
 import { ObservationMerger } from "../../src/data/readers/merge.js";
@@ -78,7 +77,7 @@ describe("the store read from the table's own slots and values", () => {
     expect(shared).toBeGreaterThan(100);
   });
 
-  it("keeps each value once: the store reads the values where the readers put them, in the table's slots", () => {
+  it("keeps each value once: the store's values are the table's value column", () => {
     const merger = read(
       "unit,period,field,value\narys,2026-03,unemployment,7.5\nkeles,2026-Q1,own_revenue,n/a\n",
       MODEL,
@@ -86,9 +85,8 @@ describe("the store read from the table's own slots and values", () => {
     const { store } = buildDataStoreFromTable(STORE_MODEL, merger.table);
     const march = periodCode(parsePeriod("2026-03") as NonNullable<ReturnType<typeof parsePeriod>>);
     expect(store.value(2, 1, march)).toBe(7.5);
-    // The slots are what the store reads: changed there (unit 1, March: slot 2), changed in the store.
-    (merger.table.slots.existingValues(2, 2026) as Float64Array)[1 * SLOTS + 2] = 8.25;
-    expect(merger.table.value(0)).toBe(8.25);
+    // The table's value column is what the store reads: changed there, changed in the store.
+    (merger.table.valueChunks()[0] as Float64Array)[0] = 8.25;
     expect(store.value(2, 1, march)).toBe(8.25);
     // "arys,2026-03,unemployment," is 26 characters: the value starts at column 27.
     expect(store.sources(2, 1, march)).toEqual([{ file: "t.csv", row: 2, column: 27 }]);

@@ -137,9 +137,8 @@ export class ObservationMerger {
       );
       return false;
     }
-    const index = table.add(u, f, this.code, source, row, column, length);
+    const index = table.add(u, f, this.code, value === "n/a" ? Number.NaN : value, source, row, column, length);
     block[own] = index + 1;
-    table.slots.values(f)[own] = value === "n/a" ? Number.NaN : value;
     return true;
   }
 
