@@ -71,15 +71,15 @@ export function formatPeriodCode(code: number): string {
 
 const VALUE_MASK = (1 << VALUE_CHUNK_BITS) - 1;
 
-/**
- * Where a store's values are: the slots, and the values their entries point at (entry k is value k - 1,
- * NaN for n/a); `observationOf` gives the observation of value k - 1 when it is not k - 1 itself.
- */
 /** Value i of values kept in chunks. */
 function valueIn(values: readonly Float64Array[], i: number): number {
   return (values[i >>> VALUE_CHUNK_BITS] as Float64Array)[i & VALUE_MASK] as number;
 }
 
+/**
+ * Where a store's values are: the slots, and the values their entries point at (entry k is value k - 1,
+ * NaN for n/a); `observationOf` gives the observation of value k - 1 when it is not k - 1 itself.
+ */
 export interface StoreCells {
   readonly slots: CellSlots;
   readonly values: readonly Float64Array[];
