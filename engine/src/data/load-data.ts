@@ -78,7 +78,7 @@ export async function readDataFiles(
   const listed = await listDataFiles(paths, options.cwd ?? process.cwd());
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   const files: DataFileRead[] = [];
-  const merger = new ObservationMerger(model.units.length);
+  const merger = new ObservationMerger(model);
   const units = new NameIndex(model.units, (u) => [...u.aliases, u.name.kk, u.name.ru, u.name.en]);
   const fields = new NameIndex(model.fields, (f) => [f.name.kk, f.name.ru, f.name.en]);
   const otherFields = options.family ? new OtherVersionFields(options.family, model.fields) : undefined;

@@ -1,4 +1,5 @@
 import { positionIn, type Range } from "../source/range.js";
+import { CellSlots, VALUE_CHUNK_BITS } from "./cell-slots.js";
 import type { Observation, ObservationList, Provenance } from "./observation.js";
 import type { DataField, DataUnit } from "./readers/model.js";
 import { formatPeriodCode } from "./store.js";
@@ -12,7 +13,7 @@ export type CellSource =
   | { readonly file: string; readonly sheet: string; readonly sheetIndex: number };
 
 /** Entries per chunk: the columns grow a chunk at a time, so nothing is copied as they grow. */
-const CHUNK_BITS = 16;
+const CHUNK_BITS = VALUE_CHUNK_BITS;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
@@ -58,10 +59,13 @@ const SHEET_SPAN = 2 ** 34;
  * row of a file shares (unit, period code, file and row) is kept once for the run of cells that share it,
  * in a row record; each cell keeps its field, value, column and length: 14 bytes a cell in a wide file
  * (a record of 20 bytes per row of 100 cells), 34 in a long one (a record per cell). A cell's Observation,
- * Provenance or range is made only when asked for (explain, diagnostics, tests).
+ * Provenance or range is made only when asked for (explain, diagnostics, tests). The value column is the only
+ * copy of the values: the data store reads it through `slots` (which cell each observation fills, filled by
+ * the readers' merger) and keeps no values of its own.
  */
 export class ObservationTable implements ObservationList {
   private readonly chunks: Chunk[] = [];
+  readonly slots: CellSlots;
   private count = 0;
   private rows = new Int32Array(ROW * 1024);
   private rowTotal = 0;
@@ -73,6 +77,16 @@ export class ObservationTable implements ObservationList {
   private readonly unitIndex = new Map<DataUnit, number>();
   private readonly fieldIndex = new Map<DataField, number>();
   readonly sources: CellSource[] = [];
+
+  /** `units`: how many units the slots are made wide enough for at once. */
+  constructor(units = 64) {
+    this.slots = new CellSlots(units);
+  }
+
+  /** The value column in chunks of 65,536 (NaN for n/a): value i is chunk i >>> 16, entry i & 0xffff. */
+  valueChunks(): Float64Array[] {
+    return this.chunks.map((c) => c.value);
+  }
 
   get length(): number {
     return this.count;

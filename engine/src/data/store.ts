@@ -4,6 +4,7 @@ import type { Field, Frequency, Unit } from "../model/ruleset.js";
 import { ScoringCode } from "../scoring/codes.js";
 import type { Range } from "../source/range.js";
 import { didYouMean } from "../util/did-you-mean.js";
+import { CellSlots, QUARTER_SLOT, SLOTS, slotOfCode, VALUE_CHUNK_BITS, YEAR_SLOT } from "./cell-slots.js";
 import { listOf, type Observation, type ObservationList, type Provenance } from "./observation.js";
 import { formatPeriod, type Period, type PeriodKind, parsePeriod, periodOrdinal } from "./period.js";
 
@@ -29,7 +30,9 @@ import { formatPeriod, type Period, type PeriodKind, parsePeriod, periodOrdinal 
  *   sum (or month-weighted mean) of January to the end, or the period's own value for `last`.
  *
  * Periods are passed as integer codes (see periodCode) so the scoring engine's EvalContext can use them
- * directly. Every cell remembers which observation filled it, for explain.
+ * directly. Every cell remembers which observation filled it, for explain: the store holds no values of its
+ * own, but the cell slots (cell-slots.ts) saying which value fills each cell, and reads the values where they
+ * were put once (the ObservationTable's value column, or DataStoreBuilder's list).
  */
 
 /** A field's value in a period: a finite number, or Missing with the reason (no data, or n/a). */
@@ -66,28 +69,21 @@ export function formatPeriodCode(code: number): string {
   return formatPeriod(periodFromCode(code));
 }
 
-/** Cell states. */
-const ABSENT = 0;
-const NUMBER = 1;
-const NOT_APPLICABLE = 2;
+const VALUE_MASK = (1 << VALUE_CHUNK_BITS) - 1;
 
-/** One granularity of one field: values, states and the observation that filled each cell (-1 for none). */
-class Grid {
-  readonly values: Float64Array;
-  readonly state: Uint8Array;
-  readonly source: Int32Array;
-
-  constructor(size: number) {
-    this.values = new Float64Array(size);
-    this.state = new Uint8Array(size);
-    this.source = new Int32Array(size).fill(-1);
-  }
+/** Value i of values kept in chunks. */
+function valueIn(values: readonly Float64Array[], i: number): number {
+  return (values[i >>> VALUE_CHUNK_BITS] as Float64Array)[i & VALUE_MASK] as number;
 }
 
-interface FieldGrids {
-  readonly month: Grid;
-  quarter?: Grid;
-  year?: Grid;
+/**
+ * Where a store's values are: the slots, and the values their entries point at (entry k is value k - 1,
+ * NaN for n/a); `observationOf` gives the observation of value k - 1 when it is not k - 1 itself.
+ */
+export interface StoreCells {
+  readonly slots: CellSlots;
+  readonly values: readonly Float64Array[];
+  readonly observationOf?: readonly number[];
 }
 
 const FREQUENCY_RANK: Readonly<Record<Frequency, number>> = { month: 0, quarter: 1, year: 2 };
@@ -119,11 +115,15 @@ export class DataStore {
   private readonly lastColumn: (Column | undefined)[];
   /** Where quickForm puts a piece of a ytd. */
   private readonly quick = new Float64Array(1);
+  /** The slot blocks by field * years + year offset (undefined: no value of the field that year). */
+  private readonly blocks: (Int32Array | undefined)[] = [];
+  private readonly values: readonly Float64Array[];
+  private readonly observationOf: readonly number[] | undefined;
 
-  /** @internal built by DataStoreBuilder */
+  /** @internal built by DataStoreBuilder and buildDataStoreFromTable */
   constructor(
     readonly model: StoreModel,
-    private readonly grids: readonly (FieldGrids | undefined)[],
+    cells: StoreCells,
     private readonly monthHasData: Uint8Array,
     firstYear: number,
     years: number,
@@ -137,6 +137,28 @@ export class DataStore {
     this.columns = model.fields.map(() => new Map());
     this.lastKey = new Float64Array(model.fields.length).fill(-1);
     this.lastColumn = new Array(model.fields.length).fill(undefined);
+    for (let f = 0; f < model.fields.length; f++) {
+      for (let y = 0; y < years; y++) this.blocks.push(cells.slots.existing(f, firstYear + y));
+    }
+    this.values = cells.values;
+    this.observationOf = cells.observationOf;
+  }
+
+  /** Value k - 1 (k from a slot, not 0): NaN for n/a. */
+  private valueAt(k: number): number {
+    return valueIn(this.values, k - 1);
+  }
+
+  /** The number in slot `at` of a block: NaN when the cell is empty or n/a. */
+  private numberIn(block: Int32Array, at: number): number {
+    const k = block[at] as number;
+    return k === 0 ? Number.NaN : this.valueAt(k);
+  }
+
+  /** The slot entry of a cell: the value's index plus one, 0 when there is none. */
+  private slotAt(field: number, unit: number, yearOffset: number, slot: number): number {
+    const block = this.blocks[field * this.years + yearOffset];
+    return block === undefined ? 0 : (block[unit * SLOTS + slot] as number);
   }
 
   /** The value of field `field` (index in model.fields) for unit `unit` (index in model.units) in a period. */
@@ -205,41 +227,32 @@ export class DataStore {
    */
   private quickForm(field: number, unit: number, code: number, ytd: boolean, out: Float64Array, at: number): boolean {
     const f = this.model.fields[field];
-    const grids = this.grids[field];
-    if (!f || !grids || code % 3 !== 1 || (ytd && !f.cumulative)) return false;
+    if (!f || code % 3 !== 1 || (ytd && !f.cumulative)) return false;
     const start = startOrdinalOf(code); // the quarter's first month
     const offset = start - this.firstOrdinal;
     if (offset < 0 || offset + 2 >= this.months) return false;
-    const { state, values } = grids.month;
-    const end = unit * this.months + offset + 2; // the quarter's last month
+    const block = this.blocks[field * this.years + Math.floor(offset / 12)];
+    if (block === undefined) return false;
+    const base = unit * SLOTS;
+    const end = base + (offset % 12) + 2; // the quarter's last month
     let value: number;
+    // A NaN read (an empty or n/a cell) makes `value` NaN, and the general path takes over below.
     if (f.cumulative) {
-      if (state[end] !== NUMBER) return false;
-      const atEnd = values[end] as number;
+      const atEnd = this.numberIn(block, end);
       if (ytd) value = f.aggregate === "mean" ? atEnd / (((start + 2) % 12) + 1) : atEnd;
       else if (f.aggregate === "last") value = atEnd;
       else {
-        let before = 0;
-        if (start % 12 !== 0) {
-          if (offset < 1 || state[end - 3] !== NUMBER) return false;
-          before = values[end - 3] as number;
-        }
+        // The quarter before ends in the same year (the first quarter has nothing before it).
+        const before = start % 12 !== 0 ? this.numberIn(block, end - 3) : 0;
         const flow = atEnd - before;
         value = f.aggregate === "mean" ? flow / 3 : flow;
       }
     } else {
-      const quarter = grids.quarter;
-      if (f.frequency !== "month" || (quarter && quarter.state[unit * this.years * 4 + offset / 3] !== ABSENT))
-        return false;
-      if (f.aggregate === "last") {
-        if (state[end] !== NUMBER) return false;
-        value = values[end] as number;
-      } else {
+      if (f.frequency !== "month" || block[base + QUARTER_SLOT + (offset % 12) / 3] !== 0) return false;
+      if (f.aggregate === "last") value = this.numberIn(block, end);
+      else {
         let total = 0;
-        for (let m = end - 2; m <= end; m++) {
-          if (state[m] !== NUMBER) return false;
-          total += values[m] as number;
-        }
+        for (let m = end - 2; m <= end; m++) total += this.numberIn(block, m);
         value = f.aggregate === "mean" ? total / 3 : total;
       }
     }
@@ -331,25 +344,20 @@ export class DataStore {
   private plain(field: number, unit: number, code: number, touch?: Touch): StoreValue {
     const kind = code % 3;
     const ordinal = (code - kind) / 3;
-    const grids = this.grids[field];
     const offset = ordinal - this.firstOrdinal;
     if (offset < 0 || offset >= this.months) return this.noData(field, unit, code);
-    if (kind === 0) {
-      return grids
-        ? this.cell(grids.month, unit * this.months + offset, field, unit, code, touch)
-        : this.noData(field, unit, code);
-    }
+    const year = Math.floor(offset / 12);
+    const month = offset % 12;
+    if (kind === 0) return this.cell(this.slotAt(field, unit, year, month), field, unit, code, touch);
     const f = this.model.fields[field];
     const finer = f !== undefined && FREQUENCY_RANK[f.frequency] < kind;
     if (kind === 1) {
-      const direct = grids?.quarter;
-      const index = unit * this.years * 4 + offset / 3;
-      if (direct && direct.state[index] !== ABSENT) return this.cell(direct, index, field, unit, code, touch);
+      const direct = this.slotAt(field, unit, year, QUARTER_SLOT + month / 3);
+      if (direct !== 0) return this.cell(direct, field, unit, code, touch);
       return finer ? this.combine(field, unit, ordinal * 3, MONTH_STEP, 3, touch) : this.noData(field, unit, code);
     }
-    const direct = grids?.year;
-    const index = unit * this.years + offset / 12;
-    if (direct && direct.state[index] !== ABSENT) return this.cell(direct, index, field, unit, code, touch);
+    const direct = this.slotAt(field, unit, year, YEAR_SLOT);
+    if (direct !== 0) return this.cell(direct, field, unit, code, touch);
     return finer ? this.combine(field, unit, ordinal * 3 + 1, QUARTER_STEP, 4, touch) : this.noData(field, unit, code);
   }
 
@@ -385,11 +393,10 @@ export class DataStore {
 
   /** The running total of a cumulative field at the end of month `ordinal`. */
   private runningTotal(field: number, unit: number, ordinal: number, touch?: Touch): StoreValue {
-    const grids = this.grids[field];
     const offset = ordinal - this.firstOrdinal;
     const code = this.reportedPeriodOf(field, ordinal);
-    if (!grids || offset < 0 || offset >= this.months) return this.noData(field, unit, code);
-    return this.cell(grids.month, unit * this.months + offset, field, unit, code, touch);
+    if (offset < 0 || offset >= this.months) return this.noData(field, unit, code);
+    return this.cell(this.slotAt(field, unit, Math.floor(offset / 12), offset % 12), field, unit, code, touch);
   }
 
   /** How a month reads in a reason: as the quarter or year a coarser field is reported for, when it ends one. */
@@ -401,14 +408,14 @@ export class DataStore {
     return ordinal * 3;
   }
 
-  private cell(grid: Grid, index: number, field: number, unit: number, code: number, touch?: Touch): StoreValue {
-    const state = grid.state[index];
-    if (state === ABSENT) return this.noData(field, unit, code);
-    if (touch) touch(grid.source[index] ?? -1);
-    if (state === NOT_APPLICABLE) {
-      return missing({ kind: "not-applicable", ...this.names(field, unit, code) });
-    }
-    return grid.values[index] ?? 0;
+  /** The value of a cell whose slot entry is `k` (0: no value). */
+  private cell(k: number, field: number, unit: number, code: number, touch?: Touch): StoreValue {
+    if (k === 0) return this.noData(field, unit, code);
+    if (touch) touch(this.observationOf ? (this.observationOf[k - 1] ?? -1) : k - 1);
+    const value = this.valueAt(k);
+    // biome-ignore lint/suspicious/noSelfCompare: NaN marks n/a
+    if (value !== value) return missing({ kind: "not-applicable", ...this.names(field, unit, code) });
+    return value;
   }
 
   private noData(field: number, unit: number, code: number): Missing {
@@ -454,7 +461,10 @@ function endOrdinalOf(code: number): number {
  * directly to fill millions of cells without making an object per cell.
  */
 export class DataStoreBuilder {
-  private readonly grids: (FieldGrids | undefined)[];
+  private readonly slots: CellSlots;
+  /** The values set, in chunks (see VALUE_CHUNK_BITS), and the observation of each. */
+  private readonly values: Float64Array[] = [];
+  private readonly observationOf: number[] = [];
   private readonly monthHasData: Uint8Array;
   private readonly months: number;
   private readonly years: number;
@@ -469,7 +479,7 @@ export class DataStoreBuilder {
   ) {
     this.years = Math.max(0, lastYear - firstYear + 1);
     this.months = this.years * 12;
-    this.grids = model.fields.map(() => undefined);
+    this.slots = new CellSlots(model.units.length);
     this.monthHasData = new Uint8Array(this.months);
   }
 
@@ -489,37 +499,21 @@ export class DataStoreBuilder {
     if (!f || unit < 0 || unit >= this.model.units.length || offset < 0 || offset >= this.months) {
       throw new RangeError("cell outside the store");
     }
-    const grids = this.gridsOf(field);
-    const units = this.model.units.length;
-    let grid: Grid;
-    let index: number;
-    let conflictCode: string = ScoringCode.S101;
-    if (kind === 0 || f.cumulative) {
-      // A cumulative field's quarter or year value is the running total at its last month.
-      const end = offset + (kind === 0 ? 0 : kind === 1 ? 2 : 11);
-      grid = grids.month;
-      index = unit * this.months + end;
-      if (kind !== 0) conflictCode = ScoringCode.S102;
-    } else if (kind === 1) {
-      grids.quarter ??= new Grid(units * this.years * 4);
-      grid = grids.quarter;
-      index = unit * this.years * 4 + offset / 3;
-    } else {
-      grids.year ??= new Grid(units * this.years);
-      grid = grids.year;
-      index = unit * this.years + offset / 12;
-    }
-    const state = value === "n/a" ? NOT_APPLICABLE : NUMBER;
-    const number = value === "n/a" ? 0 : value;
-    if (grid.state[index] !== ABSENT) {
-      if (grid.state[index] !== state || grid.values[index] !== number) {
-        this.conflicts.push({ code: conflictCode, first: grid.source[index] ?? -1, second: observation });
+    const block = this.slots.block(field, this.firstYear + Math.floor(offset / 12), unit);
+    const at = unit * SLOTS + slotOfCode(kind, offset % 12, f.cumulative);
+    const number = value === "n/a" ? Number.NaN : value;
+    const k = block[at] as number;
+    if (k !== 0) {
+      const kept = valueIn(this.values, k - 1);
+      // biome-ignore lint/suspicious/noSelfCompare: NaN (n/a) is the same as NaN
+      if (kept !== number && (kept === kept || number === number)) {
+        // A cumulative field's quarter or year value is the running total at its last month.
+        const conflictCode = kind !== 0 && f.cumulative ? ScoringCode.S102 : ScoringCode.S101;
+        this.conflicts.push({ code: conflictCode, first: this.observationOf[k - 1] ?? -1, second: observation });
       }
       return;
     }
-    grid.state[index] = state;
-    grid.values[index] = number;
-    grid.source[index] = observation;
+    block[at] = this.push(number, observation) + 1;
     const months = kind === 0 ? 1 : kind === 1 ? 3 : 12;
     for (let m = offset; m < offset + months; m++) this.monthHasData[m] = 1;
   }
@@ -527,16 +521,16 @@ export class DataStoreBuilder {
   build(observations: readonly Observation[] | ObservationList = []): DataStore {
     const list = Array.isArray(observations) ? listOf(observations) : (observations as ObservationList);
     for (const c of this.conflicts) this.diagnostics.push(conflictDiagnostic(c, list));
-    return new DataStore(this.model, this.grids, this.monthHasData, this.firstYear, this.years, list);
+    const cells = { slots: this.slots, values: this.values, observationOf: this.observationOf };
+    return new DataStore(this.model, cells, this.monthHasData, this.firstYear, this.years, list);
   }
 
-  private gridsOf(field: number): FieldGrids {
-    let grids = this.grids[field];
-    if (!grids) {
-      grids = { month: new Grid(this.model.units.length * this.months) };
-      this.grids[field] = grids;
-    }
-    return grids;
+  /** Keeps a value and its observation; returns its index. */
+  private push(value: number, observation: number): number {
+    const i = this.observationOf.push(observation) - 1;
+    if ((i & VALUE_MASK) === 0) this.values.push(new Float64Array(1 << VALUE_CHUNK_BITS));
+    (this.values[i >>> VALUE_CHUNK_BITS] as Float64Array)[i & VALUE_MASK] = value;
+    return i;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { SourceText } from "../../source/range.js";
 import { decimalEqual } from "../../util/decimal-compare.js";
+import { QUARTER_SLOT, SLOTS, YEAR_SLOT } from "../cell-slots.js";
 import { DataCode } from "../codes.js";
 import type { Observation } from "../observation.js";
 import { ObservationTable } from "../observation-table.js";
@@ -9,10 +10,6 @@ import type { CellAt } from "./cell.js";
 import type { DataField, DataUnit } from "./model.js";
 import type { FileProblems } from "./problems.js";
 
-/** Slots of one unit, field and year: 12 months, 4 quarters, the year. */
-const SLOTS = 17;
-const QUARTER_SLOT = 12;
-const YEAR_SLOT = 16;
 /** Excel sheet offsets start at sheet index x 2^34 (xlsx-reader.ts). */
 const SHEET_SPAN = 2 ** 34;
 
@@ -30,17 +27,12 @@ function slotOf(kind: Period["kind"], month: number): number {
  * store reads it), so 2026-Q1 and 2026-03 are one cell. For other fields a period given both whole and in
  * parts (2026-Q1 and 2026-02) is an error: two sources for one figure.
  *
- * What is kept is found through typed slots by field, year and unit (the index of the observation kept
- * there, plus one), so a national data set makes no object or string key per cell.
+ * What is kept is found through the table's cell slots (cell-slots.ts: by field, year and unit, the index of
+ * the observation kept there, plus one), so a national data set makes no object or string key per cell; the
+ * data store reads the same slots.
  */
 export class ObservationMerger {
-  readonly table = new ObservationTable();
-  /** By field * 10000 + year: slots for `width` units. */
-  private readonly blocks = new Map<number, Int32Array>();
-  private width: number;
-  /** The block read last for each field (index), and its year: a file runs through one year at a time. */
-  private readonly lastBlock: (Int32Array | undefined)[] = [];
-  private readonly lastYear: number[] = [];
+  readonly table: ObservationTable;
   /** The record being read (see record). */
   private unit: DataUnit | undefined;
   private unitIndex = -1;
@@ -53,9 +45,14 @@ export class ObservationMerger {
   private readonly textSources = new Map<string, number>();
   private readonly sheetSources = new Map<string, number>();
 
-  /** `units`: how many units there may be (the slots are made that wide at once). */
-  constructor(units = 64) {
-    this.width = Math.max(1, units);
+  /**
+   * `model`: the units and fields the data is read for, registered in the table in the model's order so that
+   * the table's indexes are the model's (and the data store can read the table's slots as they are).
+   */
+  constructor(model?: { readonly units: readonly DataUnit[]; readonly fields: readonly DataField[] }) {
+    this.table = new ObservationTable(model?.units.length ?? 64);
+    for (const unit of model?.units ?? []) this.table.unitOf(unit);
+    for (const field of model?.fields ?? []) this.table.fieldOf(field);
   }
 
   /** Every observation as an object (tests and small data; the rating reads the table). */
@@ -117,7 +114,7 @@ export class ObservationMerger {
   ): boolean {
     const table = this.table;
     const { unit, unitIndex: u, period } = this;
-    const block = this.block(f, period.year, u);
+    const block = table.slots.block(f, period.year, u);
     const base = u * SLOTS;
     const own = base + (field.cumulative ? this.lastSlot : this.ownSlot);
     const earlier = (block[own] as number) - 1;
@@ -166,32 +163,6 @@ export class ObservationMerger {
       this.sheetSources.set(key, source);
     }
     return source;
-  }
-
-  private block(field: number, year: number, unit: number): Int32Array {
-    if (unit >= this.width) this.grow(unit + 1);
-    const last = this.lastBlock[field];
-    if (last !== undefined && this.lastYear[field] === year) return last;
-    const key = field * 10000 + year;
-    let block = this.blocks.get(key);
-    if (!block) {
-      block = new Int32Array(this.width * SLOTS);
-      this.blocks.set(key, block);
-    }
-    this.lastBlock[field] = block;
-    this.lastYear[field] = year;
-    return block;
-  }
-
-  /** More units than the slots hold: every block is copied into a wider one (units keep their places). */
-  private grow(units: number): void {
-    this.width = Math.max(units, this.width * 2);
-    for (const [key, block] of this.blocks) {
-      const wider = new Int32Array(this.width * SLOTS);
-      wider.set(block);
-      this.blocks.set(key, wider);
-    }
-    this.lastBlock.length = 0;
   }
 }
 
