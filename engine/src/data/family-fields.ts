@@ -1,6 +1,6 @@
 import { dirname } from "node:path";
 import type { Field, Ruleset } from "../model/ruleset.js";
-import { isFamilyFolder, type LoadOptions, loadFamily } from "../rules/load.js";
+import { isFamilyFolder, type LoadOptions, loadVersionFields, versionHeaders } from "../rules/load.js";
 import type { FamilyFields } from "./readers/other-versions.js";
 
 /** A version as far as the family's data needs it: where it is, its id, its fields. */
@@ -22,7 +22,7 @@ export function familyFields(
 /**
  * The fields of the other versions of the family `ruleset` belongs to (the folder above its version folder,
  * when that is a family), so that one data folder serves every version: undefined for a version alone.
- * The other versions are loaded as far as they can be; their own problems are `tarazy validate`'s to report.
+ * The other versions' fields are read as far as they can be; their own problems are `tarazy validate`'s to report.
  */
 export function loadFamilyFields(
   ruleset: Pick<Ruleset, "root" | "version">,
@@ -30,8 +30,9 @@ export function loadFamilyFields(
 ): FamilyFields | undefined {
   const folder = dirname(ruleset.root);
   if (folder === ruleset.root || !isFamilyFolder(folder)) return undefined;
-  const versions = loadFamily(folder, options).versions.flatMap((v) => {
-    const model = v.ruleset ?? v.model;
+  // Only the fields of each version are built: their blocks, formulas and checks are not the data's concern.
+  const versions = versionHeaders(folder, options).flatMap(({ folder: root }) => {
+    const model = loadVersionFields(root, options);
     return model ? [{ root: model.root, version: model.version, fields: model.fields }] : [];
   });
   const family = familyFields(ruleset, versions);

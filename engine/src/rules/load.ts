@@ -203,6 +203,34 @@ export function versionHeaders(path: string, options: Pick<LoadOptions, "readFil
   });
 }
 
+/**
+ * A version's model as far as its fields go (the same builder, given only its fields files): what the data
+ * of a family needs of its other versions, without building their blocks, linking their formulas or running
+ * the checks (a version already loaded in `options.loaded` answers from its full model). Undefined when the
+ * folder has no readable ruleset.yaml.
+ */
+export function loadVersionFields(
+  folder: string,
+  options: Pick<LoadOptions, "readFile" | "loaded" | "parse"> = {},
+): Pick<Ruleset, "root" | "version" | "fields"> | undefined {
+  const root = resolve(folder);
+  const known = options.loaded?.get(root);
+  if (known) return known.ruleset ?? known.model;
+  const rulesetPath = join(root, RULESET_FILE);
+  const read = readRuleText(rulesetPath, options.readFile);
+  if ("diagnostic" in read) return undefined;
+  const parse = options.parse ?? parseRuleOnce;
+  const rulesetDoc = parse(rulesetPath, read.text).document;
+  const fieldsFiles: KindedDocument[] = [];
+  for (const file of includedFiles(root, rulesetDoc, options.readFile, [])) {
+    const text = readRuleText(file.path, options.readFile, file.at);
+    if ("diagnostic" in text) continue;
+    const doc = parse(file.path, text.text).document;
+    if (fileKind(doc).kind === "fields") fieldsFiles.push({ doc, kind: "fields" });
+  }
+  return buildModel(root, rulesetDoc, fieldsFiles, new RulesetSources()).model;
+}
+
 /** Loads one version folder (once per `options.loaded`). */
 export function loadVersion(folder: string, options: LoadOptions = {}): LoadResult {
   const root = resolve(folder);
