@@ -13,6 +13,7 @@ export { UsageError } from "./cli/io.js";
 export { periodsOf } from "./cli/options.js";
 export {
   chooseRating,
+  manifestDataFiles,
   type RateBatch,
   type RateCoreOptions,
   type RatedPeriod,

@@ -57,6 +57,8 @@ export class RatingSession {
     readonly allowOutOfPeriod = false,
     /** Reads rule files (the language server passes its open buffers, so a rating sees unsaved edits). */
     readonly readFile?: ReadFileHook,
+    /** Hash the data files for report manifests (see manifestDataFiles); a rating that writes none skips it. */
+    readonly hashData = true,
   ) {
     this.family = isFamilyFolder(path.resolve(cwd, rulesetPath));
     this.reads = readOnce(readFile);
@@ -109,7 +111,11 @@ export class RatingSession {
     if (!prepared) return { diagnostics };
     // The data may hold the fields of the family's other versions too: those are set aside (D128).
     const family = loadFamilyFields(ruleset, this.loadOptions());
-    const read = await readDataFiles(this.dataPaths, ruleset, { cwd: this.cwd, ...(family ? { family } : {}) });
+    const read = await readDataFiles(this.dataPaths, ruleset, {
+      cwd: this.cwd,
+      hash: this.hashData,
+      ...(family ? { family } : {}),
+    });
     const built = buildDataStoreFromTable(ruleset, read.table);
     const all = [...diagnostics, ...read.diagnostics, ...built.diagnostics];
     if (hasErrors(all)) return { diagnostics: all };
@@ -229,6 +235,16 @@ export interface RateCoreOptions {
   readonly progress?: (index: number, count: number, period: Period) => void;
   /** Reads rule files instead of the disk (the language server's open buffers). */
   readonly readFile?: ReadFileHook;
+  /** Hash the data files, for the manifest of written reports (default true; see manifestDataFiles). */
+  readonly hashData?: boolean;
+}
+
+/** The data files of a version as a report's manifest lists them; the session must have hashed them. */
+export function manifestDataFiles(version: RatingVersion): { path: string; sha256: string }[] {
+  return version.files.map((f) => {
+    if (f.sha256 === undefined) throw new Error(`${f.path} was read without its hash (hashData: false)`);
+    return { path: f.path, sha256: f.sha256 };
+  });
 }
 
 /** Rates each period in order; the result of one period gives the next its rank changes. */
@@ -239,6 +255,7 @@ export async function rateCommandCore(options: RateCoreOptions): Promise<RateBat
     options.cwd,
     options.allowOutOfPeriod === true,
     options.readFile,
+    options.hashData !== false,
   );
   const rated: RatedPeriod[] = [];
   const diagnostics: Diagnostic[] = [];

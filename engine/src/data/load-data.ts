@@ -6,6 +6,7 @@ import { DataCode } from "./codes.js";
 import { valueProblem } from "./field-values.js";
 import type { Observation } from "./observation.js";
 import type { ObservationTable } from "./observation-table.js";
+import { CsvChars } from "./readers/csv-chars.js";
 import { type ReaderContext, readCsv } from "./readers/csv-reader.js";
 import { decodeDataBytes } from "./readers/decode.js";
 import { type DataFileEntry, type DataFormat, listDataFiles } from "./readers/files.js";
@@ -40,13 +41,18 @@ export interface ReadDataOptions {
    * finds them): values of a field only they declare are set aside and reported (D128), not errors (D122).
    */
   readonly family?: FamilyFields;
+  /**
+   * Hash each file's bytes (`sha256` in `files`, for output manifests); default true. A rating that writes no
+   * manifest skips it: sha-256 of a national data set's 72 MB takes 0.12 s.
+   */
+  readonly hash?: boolean;
 }
 
 export interface DataFileRead {
   /** As given (joined with the path inside a folder), with forward slashes. */
   readonly path: string;
-  /** Of the file's bytes, for output manifests. */
-  readonly sha256: string;
+  /** Of the file's bytes, for output manifests; absent when the read was asked not to hash (`hash: false`). */
+  readonly sha256?: string;
   readonly format: DataFormat;
   /** Data rows (CSV lines or sheet rows after the header, JSON records); blank rows not counted. */
   readonly rows: number;
@@ -96,8 +102,8 @@ export async function readDataFiles(
       counts,
       ...(otherFields && tally ? { otherVersions: { fields: otherFields, tally } } : {}),
     };
-    const sha256 = await readOne(entry, ctx, limits);
-    if (sha256 !== undefined) files.push({ path: entry.display, sha256, format: entry.format, rows: counts.rows });
+    const read = await readOne(entry, ctx, limits, options.hash !== false);
+    if (read) files.push({ path: entry.display, ...read, format: entry.format, rows: counts.rows });
     diagnostics.push(...problems.finish(), ...(tally?.diagnostics() ?? []));
     setAside.push(...(tally?.values ?? []));
   }
@@ -168,8 +174,13 @@ function valueDiagnostics(table: ObservationTable): Diagnostic[] {
   return out;
 }
 
-/** Reads one file into the context; returns the hash of its bytes, or undefined when it could not be read. */
-async function readOne(entry: DataFileEntry, ctx: ReaderContext, limits: DataLimits): Promise<string | undefined> {
+/** Reads one file into the context; returns the hash of its bytes (when asked for), or undefined when it could not be read. */
+async function readOne(
+  entry: DataFileEntry,
+  ctx: ReaderContext,
+  limits: DataLimits,
+  hash: boolean,
+): Promise<{ sha256?: string } | undefined> {
   const info = await stat(entry.absolute).catch(() => undefined);
   if (info && info.size > limits.maxFileBytes) {
     ctx.problems.report(
@@ -192,10 +203,10 @@ async function readOne(entry: DataFileEntry, ctx: ReaderContext, limits: DataLim
   }
   // Hashed here: WebCrypto's digest runs on the thread pool, but copies the bytes first on this thread,
   // which took longer (120-390 ms for 25 MB) than hashing them (60 ms).
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const read = hash ? { sha256: createHash("sha256").update(bytes).digest("hex") } : {};
   if (entry.format === "xlsx") {
     await readXlsx(bytes, ctx);
-    return sha256;
+    return read;
   }
   const decoded = decodeDataBytes(bytes);
   if (!decoded.ok) {
@@ -207,7 +218,7 @@ async function readOne(entry: DataFileEntry, ctx: ReaderContext, limits: DataLim
       decoded.message,
       { suggestion: decoded.suggestion },
     );
-    return sha256;
+    return read;
   }
   if (decoded.firstNonUtf8) {
     const { byte, line, column } = decoded.firstNonUtf8;
@@ -224,8 +235,8 @@ async function readOne(entry: DataFileEntry, ctx: ReaderContext, limits: DataLim
     );
   }
   if (entry.format === "json") readJson(decoded.text, ctx);
-  else readCsv(decoded.text, ctx);
-  return sha256;
+  else readCsv(decoded.ascii ? CsvChars.ofAscii(decoded.ascii) : decoded.text, ctx);
+  return read;
 }
 
 function fileSize(bytes: number): string {

@@ -16,31 +16,43 @@ export interface Range {
 /** A text with its line starts, so offsets turn into line/column in O(log n). */
 export class SourceText {
   readonly lineStarts: readonly number[];
+  /** The text's length in UTF-16 code units. */
+  readonly length: number;
+  private whole: string | undefined;
+  private readonly decode: (() => string) | undefined;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    if (text.indexOf("\r") < 0) {
-      // Only \n breaks (the common case): indexOf finds them several times faster than a loop over 70 MB.
-      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const ch = text.charCodeAt(i);
-        if (ch === 10) starts.push(i + 1);
-        else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+  constructor(text: string);
+  /** @internal see SourceText.lazy */
+  constructor(text: string | undefined, lineStarts: readonly number[], length: number, decode: () => string);
+  constructor(text: string | undefined, lineStarts?: readonly number[], length?: number, decode?: () => string) {
+    this.whole = text;
+    this.decode = decode;
+    this.lineStarts = lineStarts ?? lineStartsOf(text ?? "");
+    this.length = length ?? (text ?? "").length;
+  }
+
+  /**
+   * A text whose line starts are known and whose characters are made only when asked for (a data file read
+   * from its bytes: positions need only the line starts).
+   */
+  static lazy(lineStarts: readonly number[], length: number, decode: () => string): SourceText {
+    return new SourceText(undefined, lineStarts, length, decode);
+  }
+
+  get text(): string {
+    this.whole ??= (this.decode as () => string)();
+    return this.whole;
   }
 
   position(offset: number): Position {
-    return positionIn(this.lineStarts, this.text.length, offset);
+    return positionIn(this.lineStarts, this.length, offset);
   }
 
   /** The position of an offset on line `line` or after it (no search when it is on that line). */
   positionFrom(offset: number, line: number): Position {
     const start = this.lineStarts[line - 1];
     const next = this.lineStarts[line];
-    if (start !== undefined && start <= offset && (next === undefined || offset < next) && offset <= this.text.length)
+    if (start !== undefined && start <= offset && (next === undefined || offset < next) && offset <= this.length)
       return { offset, line, column: offset - start + 1 };
     return this.position(offset);
   }
@@ -54,8 +66,24 @@ export class SourceText {
     const start = this.lineStarts[line - 1];
     if (start === undefined) return "";
     const next = this.lineStarts[line];
-    return this.text.slice(start, next ?? this.text.length).replace(/\r?\n$|\r$/, "");
+    return this.text.slice(start, next ?? this.length).replace(/\r?\n$|\r$/, "");
   }
+}
+
+/** Where each line starts: after \n, \r\n or a lone \r. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (text.indexOf("\r") < 0) {
+    // Only \n breaks (the common case): indexOf finds them several times faster than a loop over 70 MB.
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10) starts.push(i + 1);
+      else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+    }
+  }
+  return starts;
 }
 
 /** The position of an offset in a text of `length` characters with these line starts (clamped to the text). */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCellValue } from "../../src/data/parse-number.js";
+import { CsvChars } from "../../src/data/readers/csv-chars.js";
 import { readCsv } from "../../src/data/readers/csv-reader.js";
 import { ObservationMerger } from "../../src/data/readers/merge.js";
 import { NameIndex } from "../../src/data/readers/names.js";
@@ -51,7 +52,7 @@ describe("the plain-number fast path", () => {
 const units = new NameIndex(MODEL.units, (u) => [...u.aliases, u.name.kk, u.name.ru, u.name.en]);
 const fields = new NameIndex(MODEL.fields, (f) => [f.name.kk, f.name.ru, f.name.en]);
 
-function read(text: string) {
+function read(text: string | CsvChars) {
   const problems = new FileProblems("t.csv", 10_000);
   const merger = new ObservationMerger();
   readCsv(text, { file: "t.csv", units, fields, problems, merger, counts: { rows: 0 } });
@@ -94,6 +95,50 @@ describe("wide CSV rows read from the text", () => {
       "own_revenue=1234.5@3:14",
       "unemployment=3@3:24",
     ]);
+  });
+});
+
+describe("an ASCII file read in its bytes", () => {
+  const cell = fc.constantFrom(
+    "12.5",
+    "-3",
+    "0",
+    "",
+    " ",
+    "1 234.5",
+    "n/a",
+    "45%",
+    "abc",
+    '"7"',
+    '"1,5"',
+    '"a""b"',
+    '"x',
+  );
+  const unit = fc.constantFrom("turkistan", "arys", "nowhere", "", '"sairam"');
+  const period = fc.constantFrom("2026-03", "2026-Q1", "2026", "2025-12", "");
+  const row = fc.tuple(unit, period, fc.array(cell, { minLength: 3, maxLength: 3 }), fc.constantFrom("", ",5"));
+  const start = fc.constantFrom("", "\n\n", "sep=,\n", '"unit",');
+  const header = "unit,period,own_revenue,unemployment,procurement_share";
+  // Enough plain rows before the drawn ones that these lie beyond the start read from a prefix (64 KB).
+  const filler = "turkistan,2026-01,1,2,3\n".repeat(3000);
+
+  it("gives the values, places and diagnostics its text gives", () => {
+    fc.assert(
+      fc.property(
+        start,
+        fc.boolean(),
+        fc.array(row, { maxLength: 8 }),
+        fc.constantFrom("\n", "\r\n"),
+        (before, padded, rows, eol) => {
+          const body = rows.map(([u, p, cells, extra]) => `${[u, p, ...cells].join(",")}${extra}`).join(eol);
+          const head = before === '"unit",' ? `"unit",${header.slice(5)}` : `${before}${header}`;
+          const text = `${head}${eol}${padded ? filler.replaceAll("\n", eol) : ""}${body}`;
+          const fromBytes = read(CsvChars.ofAscii(Buffer.from(text, "latin1")));
+          expect(fromBytes).toEqual(read(text));
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 

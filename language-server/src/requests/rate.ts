@@ -3,6 +3,7 @@ import {
   buildReportView,
   hasErrors,
   type Lang,
+  manifestDataFiles,
   type Period,
   periodsOf,
   type RateBatch,
@@ -57,7 +58,7 @@ function reportInput(batch: RateBatch, lang: Lang) {
     ruleset: first.version.ruleset,
     results: batch.rated.map((r) => r.result),
     lang,
-    dataFiles: first.version.files.map((f) => ({ path: f.path, sha256: f.sha256 })),
+    dataFiles: manifestDataFiles(first.version),
   };
 }
 

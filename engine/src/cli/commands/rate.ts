@@ -15,7 +15,7 @@ import { displayPath } from "../diagnostic-formats/relative.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
-import { type RateBatch, type RatedPeriod, rateCommandCore } from "../rating-session.js";
+import { manifestDataFiles, type RateBatch, type RatedPeriod, rateCommandCore } from "../rating-session.js";
 
 const USAGE = `Usage: tarazy rate RULESET --data PATH... --period P [options]
        tarazy rate RULESET --data PATH... --from P --to P [options]
@@ -198,6 +198,8 @@ export const rateCommand: Command = {
       periods,
       cwd: io.cwd,
       allowOutOfPeriod: values.has("--allow-out-of-period"),
+      // The data files' hashes are for the manifest of --out only.
+      hashData: values.has("--out"),
       ...(rating !== undefined ? { rating } : {}),
       ...(showProgress
         ? {
@@ -259,7 +261,7 @@ async function writeOut(
       ruleset,
       results: rated.map((r) => r.result),
       lang,
-      dataFiles: first.version.files.map((f) => ({ path: f.path, sha256: f.sha256 })),
+      dataFiles: manifestDataFiles(first.version),
     });
     printDiagnostics(io, written.diagnostics);
     for (const file of written.files) say(`wrote ${displayPath(file, io.cwd)}\n`);

@@ -1,6 +1,7 @@
 import type { Range, SourceText } from "../../source/range.js";
 import { formatPeriod, monthsIn, type Period, parsePeriod } from "../period.js";
 import type { CellAt } from "./cell.js";
+import type { CharCodes, CsvChars } from "./csv-chars.js";
 import type { DataField } from "./model.js";
 import { plainNumberIn, type RecordContext, readFieldValue } from "./records.js";
 import type { Layout } from "./table.js";
@@ -20,7 +21,8 @@ type LongLayout = Extract<Layout, { kind: "long" }>;
  */
 export class PlainRowReader {
   private readonly cursor: CellCursor;
-  private readonly text: string;
+  private readonly codes: CharCodes;
+  private readonly lines: SourceText;
   private readonly sep: number;
   /** Cell bounds of the row being read. */
   private readonly starts: Int32Array;
@@ -37,11 +39,12 @@ export class PlainRowReader {
   constructor(
     private readonly ctx: RecordContext,
     private readonly layout: Layout,
-    private readonly lines: SourceText,
+    private readonly chars: CsvChars,
     separator: string,
   ) {
-    this.cursor = new CellCursor(lines);
-    this.text = lines.text;
+    this.lines = chars.source;
+    this.cursor = new CellCursor(this.lines);
+    this.codes = chars.codes;
     this.sep = separator.charCodeAt(0);
     this.starts = new Int32Array(layout.width);
     this.ends = new Int32Array(layout.width);
@@ -61,23 +64,23 @@ export class PlainRowReader {
 
   /** Finds the cells of a record of plain cells and exactly the header's width; -1 for anything else. */
   private scan(offset: number): number {
-    const { text, sep, starts, ends } = this;
-    const n = text.length;
+    const { codes, sep, starts, ends } = this;
+    const n = codes.length;
     const width = starts.length;
     let i = offset;
     for (let column = 0; ; column++) {
-      if (column >= width || text.charCodeAt(i) === QUOTE) return -1;
+      if (column >= width || codes[i] === QUOTE) return -1;
       starts[column] = i;
       let c = 0;
       for (; i < n; i++) {
-        c = text.charCodeAt(i);
+        c = codes[i] as number;
         if (c === sep || c === CR || c === LF) break;
       }
       ends[column] = i;
       if (i >= n) return column === width - 1 ? n : -1;
       if (c !== sep) {
         if (column !== width - 1) return -1;
-        return i + (c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1);
+        return i + (c === CR && codes[i + 1] === LF ? 2 : 1);
       }
       i++;
       if (i >= n) return -1; // a separator at the very end: a last empty cell, left to the general reader
@@ -85,7 +88,7 @@ export class PlainRowReader {
   }
 
   private readRow(offset: number, layout: WideLayout): boolean {
-    const { ctx, text, starts, ends } = this;
+    const { ctx, codes, starts, ends } = this;
     for (const column of layout.blank) if (!this.blank(column)) return false;
     for (const { column } of layout.setAside) if (!this.blank(column)) return false;
     const unitMatch = ctx.units.lookup(this.cellText(layout.unit).trim());
@@ -103,7 +106,7 @@ export class PlainRowReader {
       const start = starts[column] as number;
       const end = ends[column] as number;
       if (start === end) continue;
-      const value = months >= monthsIn(field.frequency) ? plainNumberIn(text, start, end) : undefined;
+      const value = months >= monthsIn(field.frequency) ? plainNumberIn(codes, start, end) : undefined;
       if (value !== undefined) {
         const at = this.cursor.at(start, end, line);
         const f = this.fieldIndex[k] as number;
@@ -124,11 +127,11 @@ export class PlainRowReader {
    * reader: nothing is kept or counted here before every check has passed.
    */
   private readLongRow(offset: number, layout: LongLayout): boolean {
-    const { ctx, text, starts, ends } = this;
+    const { ctx, codes, starts, ends } = this;
     for (const column of layout.blank) if (!this.blank(column)) return false;
     const start = starts[layout.value] as number;
     const end = ends[layout.value] as number;
-    const value = plainNumberIn(text, start, end);
+    const value = plainNumberIn(codes, start, end);
     if (value === undefined) return false;
     const unitMatch = ctx.units.lookup(this.cellText(layout.unit).trim());
     const fieldMatch = ctx.fields.lookup(this.cellText(layout.field).trim());
@@ -168,7 +171,7 @@ export class PlainRowReader {
   }
 
   private cellText(column: number): string {
-    return this.text.slice(this.starts[column], this.ends[column]);
+    return this.chars.slice(this.starts[column] as number, this.ends[column] as number);
   }
 
   private blank(column: number): boolean {

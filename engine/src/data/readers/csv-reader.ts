@@ -1,7 +1,8 @@
-import { SourceText } from "../../source/range.js";
+import type { SourceText } from "../../source/range.js";
 import { DataCode } from "../codes.js";
 import type { Cell } from "./cell.js";
-import { type CsvRecord, detectSeparator, parseCsv, separatorLine } from "./csv-parse.js";
+import { CsvChars } from "./csv-chars.js";
+import { type CsvRecord, detectSeparator, parseCsv, type Separator, separatorLine } from "./csv-parse.js";
 import { PlainRowReader } from "./csv-plain-rows.js";
 import type { RecordContext } from "./records.js";
 import { type Layout, readHeader, readTableRow, type TableRow } from "./table.js";
@@ -10,23 +11,24 @@ import { TextCell } from "./text-cell.js";
 export type ReaderContext = Omit<RecordContext, "decimalComma">;
 
 /**
- * A CSV (or TSV) file's text. The separator comes from an Excel "sep=" line or from the header; in a
- * semicolon-separated file the comma is the decimal separator (Excel writes such files in ru and kk locales).
- * Cell positions are the text's line and column, so diagnostics show the CSV line with a caret.
+ * A CSV (or TSV) file's text, or its characters (csv-chars.ts: an ASCII file is read in its bytes). The
+ * separator comes from an Excel "sep=" line or from the header; in a semicolon-separated file the comma is
+ * the decimal separator (Excel writes such files in ru and kk locales). Cell positions are the text's line and
+ * column, so diagnostics show the CSV line with a caret.
  */
-export function readCsv(text: string, base: ReaderContext): void {
-  const declared = separatorLine(text);
-  const start = declared?.start ?? 0;
-  const separator = declared?.separator ?? detectSeparator(text, firstContentLine(text, start));
+export function readCsv(input: string | CsvChars, base: ReaderContext): void {
+  const chars = typeof input === "string" ? CsvChars.ofText(input) : input;
+  const { start, separator } = separatorOf(chars);
   const ctx: RecordContext = { ...base, decimalComma: separator === ";" };
-  const source = new SourceText(text);
+  const source = chars.source;
+  const text = generalText(chars);
   ctx.merger.useText(ctx.file, source);
   let layout: Layout | undefined;
   let plain: PlainRowReader | undefined;
   let headerSeen = false;
   const blankReported = new Set<number>();
   let at = start;
-  while (at < text.length) {
+  while (at < chars.length) {
     if (plain) {
       const next = plain.readAt(at);
       if (next >= 0) {
@@ -34,7 +36,7 @@ export function readCsv(text: string, base: ReaderContext): void {
         continue;
       }
     }
-    const record: CsvRecord | undefined = parseCsv(text, separator, at).next().value ?? undefined;
+    const record: CsvRecord | undefined = parseCsv(text(at), separator, at).next().value ?? undefined;
     if (!record) break;
     at = record.next;
     if (!wellFormed(ctx, record, source)) {
@@ -48,7 +50,7 @@ export function readCsv(text: string, base: ReaderContext): void {
       const header = readHeader(ctx, row, false);
       if (!("layout" in header)) return;
       layout = header.layout;
-      plain = new PlainRowReader(ctx, layout, source, separator);
+      plain = new PlainRowReader(ctx, layout, chars, separator);
       continue;
     }
     if (layout) readTableRow(ctx, layout, row, blankReported);
@@ -61,6 +63,41 @@ export function readCsv(text: string, base: ReaderContext): void {
       { suggestion: "check that this is the right file" },
     );
   }
+}
+
+/** The start of a file that the separator is told from (a header and the blank lines before it). */
+const HEAD = 1 << 16;
+
+/**
+ * The text the general reader parses the record at `at` from. The header (or any record near the start with no
+ * quote on its line) is parsed from a prefix of the file, so a file whose rows all take the plain row reader is
+ * never made into one string; anything else from the whole text. Offsets are the same in both.
+ */
+function generalText(chars: CsvChars): (at: number) => string {
+  const { codes } = chars;
+  return (at) => {
+    if (at < HEAD) {
+      let end = at;
+      while (end < codes.length && codes[end] !== LF && codes[end] !== CR && codes[end] !== QUOTE) end++;
+      if (codes[end] !== QUOTE) return chars.slice(0, end + (codes[end] === CR && codes[end + 1] === LF ? 2 : 1));
+    }
+    return chars.text;
+  };
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/** The separator and where the table starts: told from the start of the file (all of it, if that is all blank). */
+function separatorOf(chars: CsvChars): { start: number; separator: Separator } {
+  const head = chars.slice(0, HEAD);
+  const declared = separatorLine(head);
+  const start = declared?.start ?? 0;
+  if (declared) return declared;
+  const header = firstContentLine(head, start);
+  const text = header >= head.length && head.length < chars.length ? chars.text : head;
+  return { start, separator: detectSeparator(text, firstContentLine(text, start)) };
 }
 
 /** Skips blank lines before the header, so that the separator is taken from the header itself. */

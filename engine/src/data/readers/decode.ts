@@ -13,6 +13,8 @@ export type Decoded =
       readonly ok: true;
       readonly text: string;
       readonly encoding: "utf-8" | "utf-16" | "windows-1251";
+      /** The bytes of a file that holds only ASCII (then `text` is made from them at its first read). */
+      readonly ascii?: Uint8Array;
       /** For windows-1251: where the first byte that is not UTF-8 is, for the warning. */
       readonly firstNonUtf8?: { readonly byte: number; readonly line: number; readonly column: number };
     }
@@ -84,10 +86,21 @@ export function decodeDataBytes(bytes: Uint8Array): Decoded {
       ...at,
     };
   }
-  // ASCII (most statistics exports) is the same text read as Latin-1, a copy rather than a decode (in the
-  // 3,000-unit run about 190 ms a 25 MB file against 230 ms; most of either is the new string's memory). isUtf8 (native) answers the next common case at once; the scan below finds
-  // where a file goes wrong.
-  if (isAscii(bytes)) return { ok: true, text: latin1(bytes), encoding: "utf-8" };
+  // ASCII (most statistics exports) is the same text read as Latin-1, a copy rather than a decode, made only
+  // when read: the CSV reader scans the bytes themselves (csv-chars.ts). isUtf8 (native) answers the next
+  // common case at once; the scan below finds where a file goes wrong.
+  if (isAscii(bytes)) {
+    let text: string | undefined;
+    return {
+      ok: true,
+      get text() {
+        text ??= latin1(bytes);
+        return text;
+      },
+      encoding: "utf-8",
+      ascii: bytes,
+    };
+  }
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad < 0) return { ok: true, text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
   if (bytes.every((b) => b < 0x80 || isCyrillic1251(b))) {

@@ -64,7 +64,7 @@ export class ObservationMerger {
   useText(file: string, source: SourceText): void {
     this.textSources.set(
       file,
-      this.table.addSource({ file, lineStarts: source.lineStarts, textLength: source.text.length }),
+      this.table.addSource({ file, lineStarts: source.lineStarts, textLength: source.length }),
     );
   }
 

@@ -3,6 +3,7 @@ import { DataCode } from "../codes.js";
 import { parseCellValue, shorten } from "../parse-number.js";
 import { formatPeriod, monthsIn, type Period } from "../period.js";
 import { type Cell, type CellAt, cellText, isEmpty } from "./cell.js";
+import { type CharCodes, codesOf, stringOf } from "./csv-chars.js";
 import { columnRole } from "./headers.js";
 import type { ObservationMerger } from "./merge.js";
 import type { DataField, DataUnit } from "./model.js";
@@ -261,30 +262,30 @@ function cellValue(ctx: RecordContext, field: DataField, cell: Cell): number | "
  * of ten, and that one division is correctly rounded, so it is the double Number() gives.
  */
 export function plainNumber(text: string): number | undefined {
-  return plainNumberIn(text, 0, text.length);
+  return plainNumberIn(codesOf(text), 0, text.length);
 }
 
-/** plainNumber of text.slice(from, to), without making the slice. */
-export function plainNumberIn(text: string, from: number, to: number): number | undefined {
+/** plainNumber of the characters `from` to `to` (a CSV file's codes, csv-chars.ts), without making a string. */
+export function plainNumberIn(codes: CharCodes, from: number, to: number): number | undefined {
   const n = to;
-  const negative = text.charCodeAt(from) === 45;
+  const negative = codes[from] === 45;
   let i = negative ? from + 1 : from;
   const digitsFrom = i;
   let mantissa = 0;
   let digits = 0;
   let scale = 0;
   for (; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = codes[i] as number;
     if (c < 48 || c > 57) break;
     mantissa = mantissa * 10 + (c - 48);
     digits++;
   }
   if (i === digitsFrom) return undefined;
   if (i < n) {
-    if (text.charCodeAt(i) !== 46) return undefined;
+    if (codes[i] !== 46) return undefined;
     const fractionFrom = ++i;
     for (; i < n; i++) {
-      const c = text.charCodeAt(i);
+      const c = codes[i] as number;
       if (c < 48 || c > 57) return undefined;
       mantissa = mantissa * 10 + (c - 48);
       digits++;
@@ -295,7 +296,7 @@ export function plainNumberIn(text: string, from: number, to: number): number | 
   let value: number;
   if (digits <= 15) value = scale === 0 ? mantissa : mantissa / (POWERS_OF_TEN[scale] as number);
   else {
-    value = Math.abs(Number(text.slice(from, to)));
+    value = Math.abs(Number(stringOf(codes, from, to)));
     if (!Number.isFinite(value)) return undefined; // too many digits: the parser says so
   }
   return negative && value !== 0 ? -value : value;
