@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { DataCode } from "./codes.js";
@@ -9,6 +9,7 @@ import type { ObservationTable } from "./observation-table.js";
 import { CsvChars } from "./readers/csv-chars.js";
 import { type ReaderContext, readCsv } from "./readers/csv-reader.js";
 import { decodeDataBytes } from "./readers/decode.js";
+import { FileBytes } from "./readers/file-bytes.js";
 import { type DataFileEntry, type DataFormat, listDataFiles } from "./readers/files.js";
 import { readJson } from "./readers/json-reader.js";
 import { ObservationMerger } from "./readers/merge.js";
@@ -89,6 +90,7 @@ export async function readDataFiles(
   const fields = new NameIndex(model.fields, (f) => [f.name.kk, f.name.ru, f.name.en]);
   const otherFields = options.family ? new OtherVersionFields(options.family, model.fields) : undefined;
   const setAside: SetAsideValues[] = [];
+  const bytes = new FileBytes();
   for (const entry of listed.files) {
     const problems = new FileProblems(entry.display, limits.maxProblemsPerFile);
     const counts = { rows: 0 };
@@ -102,7 +104,7 @@ export async function readDataFiles(
       counts,
       ...(otherFields && tally ? { otherVersions: { fields: otherFields, tally } } : {}),
     };
-    const read = await readOne(entry, ctx, limits, options.hash !== false);
+    const read = await readOne(entry, ctx, limits, options.hash !== false, bytes);
     if (read) files.push({ path: entry.display, ...read, format: entry.format, rows: counts.rows });
     diagnostics.push(...problems.finish(), ...(tally?.diagnostics() ?? []));
     setAside.push(...(tally?.values ?? []));
@@ -180,6 +182,7 @@ async function readOne(
   ctx: ReaderContext,
   limits: DataLimits,
   hash: boolean,
+  files: FileBytes,
 ): Promise<{ sha256?: string } | undefined> {
   const info = await stat(entry.absolute).catch(() => undefined);
   if (info && info.size > limits.maxFileBytes) {
@@ -193,7 +196,7 @@ async function readOne(
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(entry.absolute);
+    bytes = await files.read(entry.absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
     ctx.problems.report(DataCode.D100, FILE_START, `cannot read "${path.basename(entry.display)}" (${code})`, {
@@ -205,7 +208,8 @@ async function readOne(
   // which took longer (120-390 ms for 25 MB) than hashing them (60 ms).
   const read = hash ? { sha256: createHash("sha256").update(bytes).digest("hex") } : {};
   if (entry.format === "xlsx") {
-    await readXlsx(bytes, ctx);
+    // A copy: the workbook's reader may keep views of what it was given.
+    await readXlsx(bytes.slice(), ctx);
     return read;
   }
   const decoded = decodeDataBytes(bytes);
@@ -235,7 +239,11 @@ async function readOne(
     );
   }
   if (entry.format === "json") readJson(decoded.text, ctx);
-  else readCsv(decoded.ascii ? CsvChars.ofAscii(decoded.ascii) : decoded.text, ctx);
+  else if (decoded.ascii) {
+    const chars = CsvChars.ofAscii(decoded.ascii);
+    readCsv(chars, ctx);
+    chars.release(); // its bytes are the next file's
+  } else readCsv(decoded.text, ctx);
   return read;
 }
 

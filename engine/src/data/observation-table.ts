@@ -1,4 +1,5 @@
 import { positionIn, type Range } from "../source/range.js";
+import type { CellRun } from "./cell-run.js";
 import { CellSlots, VALUE_CHUNK_BITS } from "./cell-slots.js";
 import type { Observation, ObservationList, Provenance } from "./observation.js";
 import type { DataField, DataUnit } from "./readers/model.js";
@@ -123,16 +124,57 @@ export class ObservationTable implements ObservationList {
   ): number {
     const index = this.count++;
     const at = index & MASK;
-    let chunk = this.chunks[index >>> CHUNK_BITS];
-    if (!chunk) {
-      chunk = new Chunk();
-      this.chunks.push(chunk);
-    }
+    const chunk = this.chunks[index >>> CHUNK_BITS] ?? this.newChunk();
     if ((field | column | length) >>> 0 > NARROW_MAX && !chunk.wide) chunk.widen();
     chunk.field[at] = field;
     chunk.value[at] = value;
     chunk.column[at] = column;
     chunk.length[at] = length;
+    this.rowFor(index, unit, period, source, row);
+    return index;
+  }
+
+  /**
+   * Appends the cells `run.kept[0 .. count - 1]` of a run (cell-run.ts), all of one unit, period and row of a
+   * text file, whose line starts at offset `lineStart`; the first gets index `length` (as read before).
+   */
+  addRun(
+    unit: number,
+    period: number,
+    source: number,
+    row: number,
+    lineStart: number,
+    run: CellRun,
+    count: number,
+  ): void {
+    if (count === 0) return;
+    this.rowFor(this.count, unit, period, source, row);
+    const { kept, field, values, starts, ends } = run;
+    for (let j = 0; j < count; j++) {
+      const i = kept[j] as number;
+      const index = this.count++;
+      const at = index & MASK;
+      const chunk = this.chunks[index >>> CHUNK_BITS] ?? this.newChunk();
+      const start = starts[i] as number;
+      const f = field[i] as number;
+      const column = start - lineStart + 1;
+      const length = (ends[i] as number) - start;
+      if ((f | column | length) >>> 0 > NARROW_MAX && !chunk.wide) chunk.widen();
+      chunk.field[at] = f;
+      chunk.value[at] = values[i] as number;
+      chunk.column[at] = column;
+      chunk.length[at] = length;
+    }
+  }
+
+  private newChunk(): Chunk {
+    const chunk = new Chunk();
+    this.chunks.push(chunk);
+    return chunk;
+  }
+
+  /** Starts a row record at cell `index` unless the last one has the same unit, period, source and row. */
+  private rowFor(index: number, unit: number, period: number, source: number, row: number): void {
     const r = (this.rowTotal - 1) * ROW;
     const rows = this.rows;
     if (
@@ -144,7 +186,6 @@ export class ObservationTable implements ObservationList {
     ) {
       this.addRow(index, unit, period, source, row);
     }
-    return index;
   }
 
   private addRow(start: number, unit: number, period: number, source: number, row: number): void {

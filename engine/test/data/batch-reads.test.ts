@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { rateCommandCore } from "../../src/cli/rating-session.js";
 import { periodRange } from "../../src/data/period.js";
 
-/** Every file read through node:fs and node:fs/promises, by absolute path: how many times. */
+/** Every file read (or opened to be read) through node:fs and node:fs/promises, by absolute path: how many times. */
 const reads = vi.hoisted(() => new Map<string, number>());
 const count = (file: unknown) => {
   if (typeof file !== "string") return;
@@ -25,7 +25,12 @@ vi.mock("node:fs/promises", async (importOriginal) => {
     count(file);
     return (fs.readFile as (...a: unknown[]) => unknown)(file, ...rest);
   }) as typeof fs.readFile;
-  return { ...fs, default: { ...fs, readFile }, readFile };
+  // The data reader opens a file to read it into its reused buffer (readers/file-bytes.ts).
+  const open = ((file: Parameters<typeof fs.open>[0], ...rest: unknown[]) => {
+    count(file);
+    return (fs.open as (...a: unknown[]) => unknown)(file, ...rest);
+  }) as typeof fs.open;
+  return { ...fs, default: { ...fs, readFile, open }, readFile, open };
 });
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));

@@ -22,11 +22,29 @@ export class CsvChars {
     this.source = source;
   }
 
-  /** The bytes of a file that holds only ASCII. */
+  /** The bytes of a file that holds only ASCII (see release). */
   static ofAscii(bytes: Uint8Array): CsvChars {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const source = SourceText.lazy(lineStartsOfBytes(bytes), bytes.length, () => buffer.toString("latin1"));
-    return new CsvChars(bytes, source, (start, end) => buffer.toString("latin1", start, end));
+    let buffer: Buffer | undefined = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const of = () => {
+      if (!buffer) throw new Error("the characters of a CSV file were read after its bytes were released");
+      return buffer;
+    };
+    const source = SourceText.lazy(lineStartsOfBytes(bytes), bytes.length, () => of().toString("latin1"));
+    const chars = new CsvChars(bytes, source, (start, end) => of().toString("latin1", start, end));
+    chars.releaseBytes = () => {
+      buffer = undefined;
+    };
+    return chars;
+  }
+
+  private releaseBytes = () => {};
+
+  /**
+   * Gives up the file's bytes (the data reader reuses its buffer for the next file): reading the characters
+   * after it is a programming error, and throws rather than reads another file's bytes. Positions stay.
+   */
+  release(): void {
+    this.releaseBytes();
   }
 
   static ofText(text: string): CsvChars {

@@ -1,4 +1,5 @@
 import type { Range, SourceText } from "../../source/range.js";
+import { CellRun } from "../cell-run.js";
 import { formatPeriod, monthsIn, type Period, parsePeriod } from "../period.js";
 import type { CellAt } from "./cell.js";
 import type { CharCodes, CsvChars } from "./csv-chars.js";
@@ -29,6 +30,10 @@ export class PlainRowReader {
   private readonly ends: Int32Array;
   /** Wide: the table's index of each field column's field. Long: of each field met, by the field. */
   private readonly fieldIndex: Int32Array;
+  /** Wide: the months of each field column's frequency (a value for a shorter period is the general reader's). */
+  private readonly fieldMonths: Int32Array;
+  /** Wide: the plain cells of the row, given to the merger at once. */
+  private readonly run: CellRun;
   private readonly longFields = new Map<DataField, number>();
   /** Each period's text parsed once per file: a long file repeats a few dozen periods on every row. */
   private readonly periods = new Map<string, Period | undefined>();
@@ -50,6 +55,8 @@ export class PlainRowReader {
     this.ends = new Int32Array(layout.width);
     const fields = layout.kind === "wide" ? layout.fields : [];
     this.fieldIndex = Int32Array.from(fields, ({ field }) => ctx.merger.table.fieldOf(field));
+    this.fieldMonths = Int32Array.from(fields, ({ field }) => monthsIn(field.frequency));
+    this.run = new CellRun(fields.length);
     this.source = ctx.merger.textSource(ctx.file);
   }
 
@@ -88,7 +95,7 @@ export class PlainRowReader {
   }
 
   private readRow(offset: number, layout: WideLayout): boolean {
-    const { ctx, codes, starts, ends } = this;
+    const { ctx, codes, starts, ends, cursor, fieldIndex, fieldMonths, run } = this;
     for (const column of layout.blank) if (!this.blank(column)) return false;
     for (const { column } of layout.setAside) if (!this.blank(column)) return false;
     const unitMatch = ctx.units.lookup(this.cellText(layout.unit).trim());
@@ -97,7 +104,9 @@ export class PlainRowReader {
     const unit = unitMatch.item;
     ctx.counts.rows++;
     const line = this.lineAt(offset);
-    ctx.merger.record(unit, period);
+    const lineStart = cursor.onLine(line);
+    const { merger, problems } = ctx;
+    merger.record(unit, period);
     const months = monthsIn(period.kind);
     let periodId: string | undefined;
     const fields = layout.fields;
@@ -106,18 +115,27 @@ export class PlainRowReader {
       const start = starts[column] as number;
       const end = ends[column] as number;
       if (start === end) continue;
-      const value = months >= monthsIn(field.frequency) ? plainNumberIn(codes, start, end) : undefined;
-      if (value !== undefined) {
-        const at = this.cursor.at(start, end, line);
-        const f = this.fieldIndex[k] as number;
-        ctx.merger.value(field, f, value, this.source, at.row, at.column, end - start, at, ctx.problems);
+      const value = months >= (fieldMonths[k] as number) ? plainNumberIn(codes, start, end) : Number.NaN;
+      // biome-ignore lint/suspicious/noSelfCompare: NaN marks a cell that is not a plain numeral
+      if (value === value) {
+        const n = run.count++;
+        run.fields[n] = field;
+        run.field[n] = fieldIndex[k] as number;
+        run.values[n] = value;
+        run.starts[n] = start;
+        run.ends[n] = end;
         continue;
       }
       if (this.blank(column)) continue;
+      // A cell for the general reader: the plain cells before it go first, so cells stay in file order.
+      merger.run(run, this.source, line, lineStart, cursor, problems);
+      run.count = 0;
       periodId ??= formatPeriod(period);
       const cell = { text: this.cellText(column), start, end };
       readFieldValue(ctx, unit, period, periodId, field, new TextCell(cell, this.lines, line));
     }
+    merger.run(run, this.source, line, lineStart, cursor, problems);
+    run.count = 0;
     return true;
   }
 
@@ -132,7 +150,8 @@ export class PlainRowReader {
     const start = starts[layout.value] as number;
     const end = ends[layout.value] as number;
     const value = plainNumberIn(codes, start, end);
-    if (value === undefined) return false;
+    // biome-ignore lint/suspicious/noSelfCompare: NaN marks a cell that is not a plain numeral
+    if (value !== value) return false;
     const unitMatch = ctx.units.lookup(this.cellText(layout.unit).trim());
     const fieldMatch = ctx.fields.lookup(this.cellText(layout.field).trim());
     const period = this.periodOf(this.cellText(layout.period));
@@ -141,10 +160,11 @@ export class PlainRowReader {
     if (monthsIn(period.kind) < monthsIn(field.frequency)) return false;
     ctx.counts.rows++;
     const line = this.lineAt(offset);
+    const lineStart = this.cursor.onLine(line);
     ctx.merger.record(unitMatch.item, period);
-    const at = this.cursor.at(start, end, line);
+    const at = this.cursor.at(start, end);
     const f = this.longFieldIndex(field);
-    ctx.merger.value(field, f, value, this.source, at.row, at.column, end - start, at, ctx.problems);
+    ctx.merger.value(field, f, value, this.source, line, start - lineStart + 1, end - start, at, ctx.problems);
     return true;
   }
 
@@ -184,8 +204,9 @@ const CR = 13;
 const LF = 10;
 
 /**
- * One reused CellAt for the cell being read: row, column and length without a search, the range only when
- * a problem is reported (a report takes the range, never this object).
+ * One reused CellAt for the cell being read, on the line of its row (a plain row has no line break inside):
+ * row, column and length without a search, the range only when a problem is reported (a report takes the
+ * range, never this object).
  */
 class CellCursor implements CellAt {
   private start = 0;
@@ -195,20 +216,16 @@ class CellCursor implements CellAt {
 
   constructor(private readonly source: SourceText) {}
 
-  at(start: number, end: number, line: number): CellCursor {
+  /** The row being read is on this line; returns where the line starts. */
+  onLine(line: number): number {
+    this.line = line;
+    this.lineStart = this.source.lineStarts[line - 1] ?? 0;
+    return this.lineStart;
+  }
+
+  at(start: number, end: number): CellCursor {
     this.start = start;
     this.end = end;
-    const starts = this.source.lineStarts;
-    const first = starts[line - 1] ?? 0;
-    const next = starts[line];
-    if (first <= start && (next === undefined || start < next)) {
-      this.line = line;
-      this.lineStart = first;
-    } else {
-      const at = this.source.position(start);
-      this.line = at.line;
-      this.lineStart = start - at.column + 1;
-    }
     return this;
   }
 

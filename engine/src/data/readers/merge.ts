@@ -1,5 +1,6 @@
 import type { SourceText } from "../../source/range.js";
 import { decimalEqual } from "../../util/decimal-compare.js";
+import type { CellRun } from "../cell-run.js";
 import { QUARTER_SLOT, SLOTS, YEAR_SLOT } from "../cell-slots.js";
 import { DataCode } from "../codes.js";
 import type { Observation } from "../observation.js";
@@ -41,6 +42,11 @@ export class ObservationMerger {
   /** The record's slot for a cumulative field (its last month) and for others (its own); see value. */
   private lastSlot = 0;
   private ownSlot = 0;
+  /** For a month: the slot of its quarter, which must not hold a value too (else -1: see overlapping). */
+  private quarterSlot = -1;
+  private year = 0;
+  /** By field index: 1 for a cumulative field, 0 for another (read once, not from the field per cell). */
+  private readonly cumulative: number[] = [];
   /** The source of the file being read (text files register theirs), and of Excel sheets by file and sheet. */
   private readonly textSources = new Map<string, number>();
   private readonly sheetSources = new Map<string, number>();
@@ -95,6 +101,8 @@ export class ObservationMerger {
     this.code = periodCode(period);
     this.lastSlot = lastMonth(period) - 1;
     this.ownSlot = slotOf(period.kind, firstMonth(period));
+    this.year = period.year;
+    this.quarterSlot = period.kind === "month" ? slotOf("quarter", period.index - ((period.index - 1) % 3)) : -1;
   }
 
   /**
@@ -113,32 +121,117 @@ export class ObservationMerger {
     problems: FileProblems,
   ): boolean {
     const table = this.table;
-    const { unit, unitIndex: u, period } = this;
-    const block = table.slots.block(f, period.year, u);
+    const u = this.unitIndex;
+    const block = table.slots.block(f, this.year, u);
     const base = u * SLOTS;
-    const own = base + (field.cumulative ? this.lastSlot : this.ownSlot);
-    const earlier = (block[own] as number) - 1;
-    if (earlier >= 0) {
-      reportRepeat(table, unit as DataUnit, field, period, value, earlier, at, problems);
+    let cumulative = this.cumulative[f];
+    if (cumulative === undefined) {
+      cumulative = field.cumulative ? 1 : 0;
+      this.cumulative[f] = cumulative;
+    }
+    const own = base + (cumulative === 1 ? this.lastSlot : this.ownSlot);
+    if (block[own] !== 0) {
+      reportRepeat(table, this.unit as DataUnit, field, this.period, value, (block[own] as number) - 1, at, problems);
       return false;
     }
-    const overlap = field.cumulative ? -1 : overlapping(block, base, period);
-    if (overlap >= 0) {
-      const overlapPeriod = formatPeriodCode(table.period(overlap));
-      const longer = monthsIn(PERIOD_KINDS[table.period(overlap) % 3] ?? "month") > monthsIn(period.kind);
-      problems.report(
-        DataCode.D127,
-        at,
-        `${field.id} of ${unit?.id} is given for ${formatPeriod(period)} and also for ${overlapPeriod}, which ${longer ? "contains" : "is part of"} it`,
-        {
-          suggestion: "give either the value of the whole period or the values of its parts, not both",
-          related: [related(table, `the value for ${overlapPeriod}`, overlap)],
-        },
-      );
+    // A month of a field that is not cumulative: its year's and quarter's slots must be empty (the common
+    // case, checked here without a call); other periods look at every slot they overlap.
+    const quarter = this.quarterSlot;
+    if (
+      cumulative === 0 &&
+      (quarter < 0 || block[base + YEAR_SLOT] !== 0 || block[base + quarter] !== 0) &&
+      this.overlaps(field, block, base, at, problems)
+    ) {
       return false;
     }
     const index = table.add(u, f, this.code, value === "n/a" ? Number.NaN : value, source, row, column, length);
     block[own] = index + 1;
+    return true;
+  }
+
+  /**
+   * Adds the cells of a run (cell-run.ts) for the record's unit and period, as `value` adds each, found on
+   * `row` of text source `source`, whose line starts at offset `lineStart`; `at` is placed on a cell only to
+   * report it. The slots take each kept cell's index before the table does (its cells are appended in order).
+   */
+  run(run: CellRun, source: number, row: number, lineStart: number, at: RunCursor, problems: FileProblems): void {
+    const table = this.table;
+    const u = this.unitIndex;
+    const base = u * SLOTS;
+    const quarter = this.quarterSlot;
+    const { field, kept } = run;
+    let first = table.length;
+    let count = 0;
+    for (let i = 0; i < run.count; i++) {
+      const f = field[i] as number;
+      const block = table.slots.block(f, this.year, u);
+      let cumulative = this.cumulative[f];
+      if (cumulative === undefined) {
+        cumulative = (run.fields[i] as DataField).cumulative ? 1 : 0;
+        this.cumulative[f] = cumulative;
+      }
+      const own = base + (cumulative === 1 ? this.lastSlot : this.ownSlot);
+      const earlier = block[own] as number;
+      if (
+        earlier !== 0 ||
+        (cumulative === 0 && (quarter < 0 || block[base + YEAR_SLOT] !== 0 || block[base + quarter] !== 0))
+      ) {
+        // Rare: the cells kept so far go into the table first, so that a report can point at any of them.
+        table.addRun(u, this.code, source, row, lineStart, run, count);
+        first = table.length;
+        count = 0;
+        if (this.refused(run, i, block, base, earlier, at, problems)) continue;
+      }
+      block[own] = first + count + 1;
+      kept[count++] = i;
+    }
+    table.addRun(u, this.code, source, row, lineStart, run, count);
+  }
+
+  /** Reports cell `i` of a run when it repeats a value kept (`earlier`: its slot entry) or overlaps one. */
+  private refused(
+    run: CellRun,
+    i: number,
+    block: Int32Array,
+    base: number,
+    earlier: number,
+    at: RunCursor,
+    problems: FileProblems,
+  ): boolean {
+    const field = run.fields[i] as DataField;
+    const cell = at.at(run.starts[i] as number, run.ends[i] as number);
+    if (earlier !== 0) {
+      reportRepeat(
+        this.table,
+        this.unit as DataUnit,
+        field,
+        this.period,
+        run.values[i] as number,
+        earlier - 1,
+        cell,
+        problems,
+      );
+      return true;
+    }
+    return this.overlaps(field, block, base, cell, problems);
+  }
+
+  /** Reports a value of the record's period that another value's period contains or lies inside (D127). */
+  private overlaps(field: DataField, block: Int32Array, base: number, at: CellAt, problems: FileProblems): boolean {
+    const { table, period } = this;
+    const overlap = overlapping(block, base, period);
+    if (overlap < 0) return false;
+    const overlapPeriod = formatPeriodCode(table.period(overlap));
+    const longer = monthsIn(PERIOD_KINDS[table.period(overlap) % 3] ?? "month") > monthsIn(period.kind);
+    problems.report(
+      DataCode.D127,
+      at,
+      `${field.id} of ${this.unit?.id} is given for ${formatPeriod(period)} and also for ${overlapPeriod}, which ${longer ? "contains" : "is part of"} it`,
+      {
+        suggestion: "give either the value of the whole period or the values of its parts, not both",
+        related: [related(table, `the value for ${overlapPeriod}`, overlap)],
+      },
+    );
     return true;
   }
 
@@ -164,6 +257,11 @@ export class ObservationMerger {
     }
     return source;
   }
+}
+
+/** A reader's CellAt that can be placed on a cell of the row being read. */
+export interface RunCursor {
+  at(start: number, end: number): CellAt;
 }
 
 const PERIOD_KINDS = ["month", "quarter", "year"] as const;

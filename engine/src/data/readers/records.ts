@@ -262,11 +262,17 @@ function cellValue(ctx: RecordContext, field: DataField, cell: Cell): number | "
  * of ten, and that one division is correctly rounded, so it is the double Number() gives.
  */
 export function plainNumber(text: string): number | undefined {
-  return plainNumberIn(codesOf(text), 0, text.length);
+  const value = plainNumberIn(codesOf(text), 0, text.length);
+  // biome-ignore lint/suspicious/noSelfCompare: NaN marks a text that is not a plain numeral
+  return value === value ? value : undefined;
 }
 
-/** plainNumber of the characters `from` to `to` (a CSV file's codes, csv-chars.ts), without making a string. */
-export function plainNumberIn(codes: CharCodes, from: number, to: number): number | undefined {
+/**
+ * plainNumber of the characters `from` to `to` (a CSV file's codes, csv-chars.ts), without making a string;
+ * NaN for anything but a plain numeral (not undefined: a number-or-undefined is boxed on the heap in the
+ * caller, 16 bytes a cell).
+ */
+export function plainNumberIn(codes: CharCodes, from: number, to: number): number {
   const n = to;
   const negative = codes[from] === 45;
   let i = negative ? from + 1 : from;
@@ -280,24 +286,24 @@ export function plainNumberIn(codes: CharCodes, from: number, to: number): numbe
     mantissa = mantissa * 10 + (c - 48);
     digits++;
   }
-  if (i === digitsFrom) return undefined;
+  if (i === digitsFrom) return Number.NaN;
   if (i < n) {
-    if (codes[i] !== 46) return undefined;
+    if (codes[i] !== 46) return Number.NaN;
     const fractionFrom = ++i;
     for (; i < n; i++) {
       const c = codes[i] as number;
-      if (c < 48 || c > 57) return undefined;
+      if (c < 48 || c > 57) return Number.NaN;
       mantissa = mantissa * 10 + (c - 48);
       digits++;
     }
     scale = i - fractionFrom;
-    if (scale === 0) return undefined;
+    if (scale === 0) return Number.NaN;
   }
   let value: number;
   if (digits <= 15) value = scale === 0 ? mantissa : mantissa / (POWERS_OF_TEN[scale] as number);
   else {
     value = Math.abs(Number(stringOf(codes, from, to)));
-    if (!Number.isFinite(value)) return undefined; // too many digits: the parser says so
+    if (!Number.isFinite(value)) return Number.NaN; // too many digits: the parser says so
   }
   return negative && value !== 0 ? -value : value;
 }
