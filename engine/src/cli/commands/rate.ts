@@ -16,6 +16,7 @@ import { type CliIO, type Command, UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { type RateBatch, type RatedPeriod, rateCommandCore } from "../rating-session.js";
+import { versionLine } from "../version-line.js";
 
 const USAGE = `Usage: tarazy rate RULESET --data PATH... --period P [options]
        tarazy rate RULESET --data PATH... --from P --to P [options]
@@ -157,19 +158,6 @@ function coverageLines(result: RatingResult, unitName: (id: string) => string, l
     }
   }
   return lines;
-}
-
-/** The ruleset version used, and when it was chosen from a family, that it is in force in the period. */
-function versionLine(rated: RatedPeriod, cwd: string, lang: Lang): string {
-  const { ruleset } = rated.version;
-  const { versionReason } = rated;
-  const where = displayPath(ruleset.root, cwd);
-  // The English reason may add detail (other versions overlap); other languages say the essential.
-  const reason =
-    versionReason === undefined
-      ? ""
-      : `: ${lang === "en" ? versionReason : label("versionInForce", lang, { period: rated.result.period })}`;
-  return `${ruleset.id} ${ruleset.version} (${where})${reason}`;
 }
 
 export const rateCommand: Command = {
