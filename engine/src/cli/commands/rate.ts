@@ -11,12 +11,12 @@ import { writeReports } from "../../report/write.js";
 import { missingList } from "../../scoring/coverage.js";
 import type { RatingResult, UnitResult } from "../../scoring/result.js";
 import { jsonPieces } from "../../util/json-stream.js";
-import { displayPath } from "../diagnostic-formats/relative.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { type RateBatch, type RatedPeriod, rateCommandCore } from "../rating-session.js";
 import { versionLine } from "../version-line.js";
+import { sayWritten, writtenPath } from "../written.js";
 
 const USAGE = `Usage: tarazy rate RULESET --data PATH... --period P [options]
        tarazy rate RULESET --data PATH... --from P --to P [options]
@@ -241,7 +241,7 @@ async function writeOut(
     const dir = groups.size > 1 ? path.join(out, safeFolderName(ruleset.version)) : out;
     if (groups.size > 1)
       say(
-        `${ruleset.id} ${ruleset.version}: ${rated.map((r) => r.result.period).join(", ")} -> ${displayPath(path.resolve(io.cwd, dir), io.cwd)}\n`,
+        `${ruleset.id} ${ruleset.version}: ${rated.map((r) => r.result.period).join(", ")} -> ${writtenPath(path.resolve(io.cwd, dir), out, io.cwd)}\n`,
       );
     const written = await writeReports(path.resolve(io.cwd, dir), {
       ruleset,
@@ -250,7 +250,7 @@ async function writeOut(
       dataFiles: first.version.files.map((f) => ({ path: f.path, sha256: f.sha256 })),
     });
     printDiagnostics(io, written.diagnostics);
-    for (const file of written.files) say(`wrote ${displayPath(file, io.cwd)}\n`);
+    sayWritten(say, written.files, out, io.cwd);
     failed ||= hasErrors(written.diagnostics);
   }
   return failed ? 1 : 0;
