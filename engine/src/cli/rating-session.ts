@@ -30,6 +30,8 @@ export interface VersionForPeriod {
   readonly version?: RatingVersion;
   /** Why this version was chosen from a family ("version 2026.1, in force in 2026-Q1"). */
   readonly versionReason?: string;
+  /** A version folder rated outside its effective dates on purpose (--allow-out-of-period). */
+  readonly outOfPeriod?: true;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -98,6 +100,7 @@ export class RatingSession {
     return {
       ...(version ? { version } : {}),
       ...(versionReason ? { versionReason } : {}),
+      ...(outside ? { outOfPeriod: true } : {}),
       diagnostics: [...loaded.diagnostics, ...diagnostics],
     };
   }
@@ -212,6 +215,8 @@ export interface RatedPeriod {
   readonly period: Period;
   readonly version: RatingVersion;
   readonly versionReason?: string;
+  /** Rated outside the version's effective dates on purpose (--allow-out-of-period). */
+  readonly outOfPeriod?: true;
   readonly run: RatingRun;
   readonly result: RatingResult;
 }
@@ -280,7 +285,14 @@ export async function rateCommandCore(options: RateCoreOptions): Promise<RateBat
     diagnostics.push(...run.diagnostics);
     if (!run.result || hasErrors(run.diagnostics)) return { rated: [], diagnostics };
     const reason = loaded.versionReason;
-    rated.push({ period, version, ...(reason ? { versionReason: reason } : {}), run, result: run.result });
+    rated.push({
+      period,
+      version,
+      ...(reason ? { versionReason: reason } : {}),
+      ...(loaded.outOfPeriod ? { outOfPeriod: true } : {}),
+      run,
+      result: run.result,
+    });
   }
   return { rated, diagnostics };
 }

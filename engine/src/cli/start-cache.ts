@@ -16,5 +16,6 @@ const BUILD = "tarazy-build:unbundled";
 export function startRuleCache(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): void {
   const dir = cliCacheDir(argv, env);
   if (dir === undefined || BUILD.endsWith(":unbundled")) return;
-  useRuleCache(diskRuleCache(join(dir, "rules"), BUILD));
+  // main.ts flushes the cache at the end of every run: each new entry is written once, then, whole.
+  useRuleCache(diskRuleCache(join(dir, "rules"), BUILD, { writeAtFlush: true }));
 }

@@ -40,7 +40,12 @@ export type ColumnInputs = readonly (Float64Array | undefined)[];
 export interface ColumnOptions {
   /** Rows to evaluate; by default the length of the input columns (required when there are none). */
   readonly rows?: number;
-  /** Why input `slot` is missing in `row`; by default "no data" for the input's name and unit `row N`. */
+  /** The period the columns hold ("2026-Q1"), named in the default missing reasons; else "the columns' period". */
+  readonly period?: string;
+  /**
+   * Why input `slot` is missing in `row`; by default "no data" for the input's name, unit `row N` and
+   * `period`.
+   */
   readonly missingInput?: (slot: number, row: number) => MissingReason;
   /** Arrays to write into instead of new ones (reused between calls), at least `rows` long. */
   readonly into?: { readonly values: Float64Array; readonly missing: Uint8Array };
@@ -100,15 +105,16 @@ function evaluate(
   if (values.length < rows || mask.length < rows)
     throw new RangeError(`the output arrays are shorter than ${rows} rows`);
   if (options.into) mask.fill(0, 0, rows); // a new array is all zeros already
+  const period = options.period ?? COLUMNS_PERIOD;
   const reasonOf =
     options.missingInput ??
     ((slot: number, row: number): MissingReason => ({
       kind: "no-data",
       name: names.get(slot) ?? `input ${slot}`,
       unit: `row ${row}`,
-      period: "",
+      period,
     }));
-  const ctx = new ColumnContext(columns, reasonOf);
+  const ctx = new ColumnContext(columns, reasonOf, period);
   const reasons = new Map<number, MissingReason>();
   // A row the loop leaves: evaluated by the row function, with its missing values and reasons.
   const slow = (row: number) => {
@@ -122,6 +128,9 @@ function evaluate(
   runChunks(loops, columns, rows, values, slow);
   return { values, missing: mask, missingCount: reasons.size, reason: (row) => reasons.get(row) };
 }
+
+/** The period of a missing reason when the caller does not name the columns' period (never an empty one). */
+export const COLUMNS_PERIOD = "the columns' period";
 
 /** Rows per chunk of the fast loop: its test costs little per row, a chunk run twice little in all. */
 const CHUNK_ROWS = 1024;
@@ -185,6 +194,7 @@ class ColumnContext extends TimelessContext {
   constructor(
     private readonly columns: ColumnInputs,
     private readonly reasonOf: (slot: number, row: number) => MissingReason,
+    private readonly period: string,
   ) {
     super();
   }
@@ -200,5 +210,9 @@ class ColumnContext extends TimelessContext {
 
   override unitName(row: number): string {
     return `row ${row}`;
+  }
+
+  override periodName(): string {
+    return this.period;
   }
 }

@@ -522,6 +522,11 @@ export const LABELS = {
     en: "does not apply",
   },
   versionInForce: { kk: "{period} кезеңінде қолданыста", ru: "действует в {period}", en: "in force in {period}" },
+  versionOutOfPeriod: {
+    kk: "{period} кезеңінде қолданыста емес: --allow-out-of-period арқылы әдейі есептелді",
+    ru: "не действует в {period}: рассчитано намеренно с --allow-out-of-period",
+    en: "not in force in {period}: rated on purpose with --allow-out-of-period",
+  },
   blockKey: { kk: "Б{n}", ru: "Б{n}", en: "B{n}" },
   kindCity: { kk: "қалалар", ru: "города", en: "cities" },
   kindDistrict: { kk: "аудандар", ru: "районы", en: "districts" },

@@ -34,7 +34,7 @@ export {
 export { type ParseManyOptions, parseMany, type SourceFile } from "./parse-many.js";
 export { flushRuleCache, useRuleCache } from "./parse-once.js";
 export { MAX_RULE_FILE_BYTES, type ReadFileHook } from "./read.js";
-export { diskRuleCache, type RuleCache } from "./rule-cache.js";
+export { type DiskRuleCacheOptions, diskRuleCache, type RuleCache } from "./rule-cache.js";
 export {
   FILE_KINDS,
   type FileKind,

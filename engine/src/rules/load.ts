@@ -216,19 +216,16 @@ export function loadVersionFields(
   const root = resolve(folder);
   const known = options.loaded?.get(root);
   if (known) return known.ruleset ?? known.model;
-  const rulesetPath = join(root, RULESET_FILE);
-  const read = readRuleText(rulesetPath, options.readFile);
-  if ("diagnostic" in read) return undefined;
-  const parse = options.parse ?? parseRuleOnce;
-  const rulesetDoc = parse(rulesetPath, read.text).document;
+  // The walk's problems are the full load's to report.
+  const walk = walkVersion(root, options, []);
+  if ("diagnostic" in walk) return undefined;
   const fieldsFiles: KindedDocument[] = [];
-  for (const file of includedFiles(root, rulesetDoc, options.readFile, [])) {
-    const text = readRuleText(file.path, options.readFile, file.at);
-    if ("diagnostic" in text) continue;
-    const doc = parse(file.path, text.text).document;
+  for (const file of walk.included) {
+    if ("diagnostic" in file) continue;
+    const doc = file.parsed.document;
     if (fileKind(doc).kind === "fields") fieldsFiles.push({ doc, kind: "fields" });
   }
-  return buildModel(root, rulesetDoc, fieldsFiles, new RulesetSources()).model;
+  return buildModel(root, walk.parsed.document, fieldsFiles, new RulesetSources()).model;
 }
 
 /** Loads one version folder (once per `options.loaded`). */
@@ -243,11 +240,9 @@ export function loadVersion(folder: string, options: LoadOptions = {}): LoadResu
 
 function loadVersionFiles(root: string, options: LoadOptions): LoadResult {
   const diagnostics: Diagnostic[] = [];
-  const rulesetPath = join(root, RULESET_FILE);
-  const read = readRuleText(rulesetPath, options.readFile);
-  if ("diagnostic" in read) return failed(read);
-  const parse = options.parse ?? parseRuleOnce;
-  const parsed = parse(rulesetPath, read.text);
+  const walk = walkVersion(root, options, diagnostics);
+  if ("diagnostic" in walk) return failed(walk);
+  const { rulesetPath, parsed } = walk;
   diagnostics.push(...parsed.diagnostics);
   const rulesetDoc = parsed.document;
   if (rulesetDoc.data === null && parsed.diagnostics.length === 0) diagnostics.push(emptyFile(rulesetPath));
@@ -258,13 +253,12 @@ function loadVersionFiles(root: string, options: LoadOptions): LoadResult {
     diagnostics.push(misplaced(rulesetDoc, "ruleset.yaml must start with `ruleset: <id>`"));
 
   const included: KindedDocument[] = [];
-  for (const file of includedFiles(root, rulesetDoc, options.readFile, diagnostics)) {
-    const text = readRuleText(file.path, options.readFile, file.at);
-    if ("diagnostic" in text) {
-      diagnostics.push(text.diagnostic);
+  for (const file of walk.included) {
+    if ("diagnostic" in file) {
+      diagnostics.push(file.diagnostic);
       continue;
     }
-    const result = parse(file.path, text.text);
+    const result = file.parsed;
     diagnostics.push(...result.diagnostics);
     documents.push(result.document);
     if (result.document.data === null && result.diagnostics.length === 0) {
@@ -404,6 +398,38 @@ function syntaxCutoff(doc: RuleDocument, parseDiagnostics: readonly Diagnostic[]
     }
   }
   return cutoff;
+}
+
+/** A rule file of a version as the walk gives it: parsed, or why it could not be read. */
+type WalkedFile =
+  | { readonly path: string; readonly parsed: ReturnType<ParseRule> }
+  | { readonly path: string; readonly diagnostic: Diagnostic };
+
+/**
+ * The one walk of a version's rule files, for the full load and for its fields alone: ruleset.yaml read and
+ * parsed (or why it cannot be read), then, as `included` is iterated, each file its `include` names, read
+ * and parsed in order. The problems of `include` itself (R001, R005, R006) go to `diagnostics` when the
+ * iteration starts, after the caller has looked at ruleset.yaml, so diagnostics keep the loader's order.
+ */
+function walkVersion(
+  root: string,
+  options: Pick<LoadOptions, "readFile" | "parse">,
+  diagnostics: Diagnostic[],
+): { rulesetPath: string; parsed: ReturnType<ParseRule>; included: Iterable<WalkedFile> } | { diagnostic: Diagnostic } {
+  const rulesetPath = join(root, RULESET_FILE);
+  const read = readRuleText(rulesetPath, options.readFile);
+  if ("diagnostic" in read) return read;
+  const parse = options.parse ?? parseRuleOnce;
+  const parsed = parse(rulesetPath, read.text);
+  function* included(): Generator<WalkedFile> {
+    for (const file of includedFiles(root, parsed.document, options.readFile, diagnostics)) {
+      const text = readRuleText(file.path, options.readFile, file.at);
+      yield "diagnostic" in text
+        ? { path: file.path, diagnostic: text.diagnostic }
+        : { path: file.path, parsed: parse(file.path, text.text) };
+    }
+  }
+  return { rulesetPath, parsed, included: included() };
 }
 
 interface IncludedFile {

@@ -25,8 +25,8 @@ export interface RuleCache {
   get(file: string, text: string): Parsed | undefined;
   put(file: string, text: string, parsed: Parsed): void;
   /**
-   * Writes again the entries whose documents had formulas read or were checked against the schema since (a
-   * run calls it at its end).
+   * Writes again the entries whose documents had formulas read or were checked against the schema since, and
+   * those not written yet (writeAtFlush); a run calls it at its end.
    */
   flush?(): void;
 }
@@ -172,15 +172,24 @@ export function revive(file: string, text: string, entry: Entry): Parsed | undef
   return { document, diagnostics: entry.diagnostics };
 }
 
+export interface DiskRuleCacheOptions {
+  /**
+   * Write a new entry at `flush` only, once, with all the process added to it (formulas, the schema's
+   * check), rather than at `put` and again at `flush`. For a caller that always calls `flush` at its end
+   * (the CLI); a long-lived one (the language server) leaves it off, so that entries are on disk at once.
+   */
+  readonly writeAtFlush?: boolean;
+}
+
 /** A cache in `dir` (created when missing) for the build `build` (a hash of the code that parses). */
-export function diskRuleCache(dir: string, build: string): RuleCache {
+export function diskRuleCache(dir: string, build: string, options: DiskRuleCacheOptions = {}): RuleCache {
   let made = false;
-  // The documents this cache gave or took, with what their entry holds: its number of formulas, whether it has
-  // the schema's check.
+  // The documents this cache gave or took, with what their entry on disk holds: its number of formulas
+  // (-1 when not written yet), whether it has the schema's check.
   const served: { file: string; text: string; parsed: Parsed; formulas: number; checked: boolean }[] = [];
-  const serve = (file: string, text: string, parsed: Parsed) => {
+  const serve = (file: string, text: string, parsed: Parsed, written = true) => {
     const checked = knownSchemaCheck(parsed.document) !== undefined;
-    served.push({ file, text, parsed, formulas: formulasOf(parsed.document).size, checked });
+    served.push({ file, text, parsed, formulas: written ? formulasOf(parsed.document).size : -1, checked });
   };
   const keyOf = (file: string, text: string) =>
     createHash("sha256").update(build).update("\0").update(file).update("\0").update(text).digest("hex");
@@ -219,8 +228,8 @@ export function diskRuleCache(dir: string, build: string): RuleCache {
       // A file without data (empty, or not YAML at all) is cheap to parse, and the loader looks at its YAML
       // tree: leave it out.
       if (parsed.document.data === null) return;
-      write(file, text, parsed);
-      serve(file, text, parsed);
+      if (!options.writeAtFlush) write(file, text, parsed);
+      serve(file, text, parsed, !options.writeAtFlush);
     },
     flush() {
       for (const s of served) {

@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkFormula } from "../../src/check/checker.js";
-import { compileColumns } from "../../src/compile/batch.js";
+import { COLUMNS_PERIOD, compileColumns } from "../../src/compile/batch.js";
 import { CompileError, compileColumnLoops } from "../../src/compile/compiler.js";
 import { interpret } from "../../src/compile/reference.js";
 import type { Expr } from "../../src/formula/ast.js";
 import type { Environment, Type } from "../../src/formula/environment.js";
 import { MemoryContext, type MemoryValue } from "../../src/formula/memory-context.js";
 import { parseFormula } from "../../src/formula/parser.js";
-import { isMissing, type MissingReason } from "../../src/formula/value.js";
+import { describeMissing, isMissing, type MissingReason } from "../../src/formula/value.js";
 import { bin, id, num } from "./ast-builder.js";
 import { environment } from "./fixtures.js";
 import { awkwardNumber, ENV, typedFormula } from "./random-formulas.js";
@@ -113,14 +113,17 @@ describe("compileColumns gives what row-by-row evaluation gives", () => {
     expect(result.reason(1)).toMatchObject({ kind: "division-by-zero", text: "b" });
   });
 
-  it("names a missing input by default: no data for the input in row N", () => {
+  it("names a missing input by default: no data for the input in row N, in the period given", () => {
     const env = environment({ a: "number" });
-    const result = compileColumns(parse("a * 2"), env).evaluate([
-      Float64Array.of(1, Number.NaN, Number.POSITIVE_INFINITY),
-    ]);
+    const columns = [Float64Array.of(1, Number.NaN, Number.POSITIVE_INFINITY)];
+    const result = compileColumns(parse("a * 2"), env).evaluate(columns, { period: "2026-Q1" });
     expect([...result.values]).toEqual([2, Number.NaN, Number.NaN]);
-    expect(result.reason(1)).toEqual({ kind: "no-data", name: "a", unit: "row 1", period: "" });
-    expect(result.reason(2)).toEqual({ kind: "no-data", name: "a", unit: "row 2", period: "" });
+    expect(result.reason(1)).toEqual({ kind: "no-data", name: "a", unit: "row 1", period: "2026-Q1" });
+    expect(result.reason(2)).toEqual({ kind: "no-data", name: "a", unit: "row 2", period: "2026-Q1" });
+    expect(describeMissing(result.reason(1) as MissingReason)).toBe("no value of a for row 1 in 2026-Q1");
+    // Without a period the reason still says which: never "... in " with nothing after it.
+    const unnamed = compileColumns(parse("a * 2"), env).evaluate(columns);
+    expect(describeMissing(unnamed.reason(1) as MissingReason)).toBe("no value of a for row 1 in the columns' period");
     // An infinity read as a divisor (where the loop cannot wait for the final value) is missing too, not 1 / ∞ = 0.
     const divided = compileColumns(parse("1 / a"), env).evaluate([Float64Array.of(Number.NEGATIVE_INFINITY, 4)]);
     expect([...divided.missing]).toEqual([1, 0]);
@@ -420,7 +423,7 @@ describe("columns with gaps in every chunk", () => {
       if (Number.isNaN(a[row] as number)) {
         gaps++;
         expect(result.missing[row]).toBe(1);
-        expect(result.reason(row)).toEqual({ kind: "no-data", name: "a", unit: `row ${row}`, period: "" });
+        expect(result.reason(row)).toEqual({ kind: "no-data", name: "a", unit: `row ${row}`, period: COLUMNS_PERIOD });
       } else expect(result.values[row], `row ${row}`).toBe((row / 8) * 3 - 1);
     }
     expect(result.missingCount).toBe(gaps);

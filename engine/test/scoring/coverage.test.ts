@@ -169,6 +169,27 @@ describe("a version rated outside its effective dates", () => {
   });
 });
 
+describe("audit and sensitivity outside a version's effective dates", () => {
+  const period = ["--data", `${DISTRICTS}/sample-data`, "--period", "2026-Q3"];
+  const assumptions = ["--assumptions", "rules/sensitivity/turkistan-districts.yaml", "--runs", "2"];
+  it.each([
+    ["audit", []],
+    ["sensitivity", assumptions],
+  ])("%s is S209 too, unless --allow-out-of-period, which stderr states", async (command, more) => {
+    const args = [command, `${DISTRICTS}/2025.1`, ...period, ...more];
+    const refused = await cli(...args);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("error S209: version 2025.1 is not in force in 2026-Q3");
+    const allowed = await cli(...args, "--allow-out-of-period", "--lang", "en");
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(allowed.stderr).toContain(
+      `2026-Q3: turkistan-districts 2025.1 (${DISTRICTS}/2025.1): version 2025.1 is not in force in 2026-Q3 (in force from 2025-01 to 2025-12): rated on purpose with --allow-out-of-period`,
+    );
+    const kk = await cli(...args, "--allow-out-of-period");
+    expect(kk.stderr).toContain("2026-Q3 кезеңінде қолданыста емес: --allow-out-of-period арқылы әдейі есептелді");
+  });
+});
+
 describe("rate --out", () => {
   it("prints the ranking table as well as writing the files", async () => {
     const out = temp();

@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { inject } from "vitest";
 import {
   createProtocolConnection,
   type Diagnostic,
@@ -51,8 +50,9 @@ export class LspClient {
   }
 
   /**
-   * Starts the server and initializes it with the workspace folders and options given. Its rule cache is a
-   * folder of the tests' own (never the user's ~/.cache), unless `env` says otherwise.
+   * Starts the server and initializes it with the workspace folders and options given. Its rule cache is
+   * the run's own folder, removed when the run ends (never the user's ~/.cache; global-setup.ts), unless
+   * `env` says otherwise.
    */
   static async start(
     folders: readonly string[],
@@ -61,7 +61,7 @@ export class LspClient {
   ): Promise<{ client: LspClient; result: InitializeResult }> {
     const child = spawn(process.execPath, [SERVER_BUNDLE, "--stdio"], {
       stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, TARAZY_CACHE_DIR: join(tmpdir(), "tarazy-lsp-test-cache"), ...env },
+      env: { ...process.env, TARAZY_CACHE_DIR: inject("lspCacheDir"), ...env },
     });
     const client = new LspClient(child);
     const result = await client.race(

@@ -9,6 +9,7 @@ import { type Command, UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { rateCommandCore } from "../rating-session.js";
+import { sayOutOfPeriod } from "../version-line.js";
 
 const USAGE = `Usage: tarazy audit RULESET --data PATH... --period P [options]
        tarazy audit RULESET --data PATH... --from P --to P [options]
@@ -28,6 +29,8 @@ Options:
   --format text|json|html  tables (default), the audit as JSON (an array for --from/--to), or a
                         self-contained HTML page with correlation heat maps
   --lang kk|ru|en       language of the tables, the page and the findings (default kk)
+  --allow-out-of-period audit a version folder for a period outside its effective dates (else error S209);
+                        stderr says the version was not in force
 
 Exit code: 0 audited (findings are warnings and notes), 1 problems in the rules or the data, 2 bad usage.
 `;
@@ -37,15 +40,11 @@ export const auditCommand: Command = {
   summary: "a statistical audit of the rules against the data: tarazy audit RULESET --data PATH... --period P",
   usage: USAGE,
   async run(args, io) {
-    const { positional, values, data } = parseOptions(args, [
-      "--data",
-      "--period",
-      "--from",
-      "--to",
-      "--rating",
-      "--format",
-      "--lang",
-    ]);
+    const { positional, values, data } = parseOptions(
+      args,
+      ["--data", "--period", "--from", "--to", "--rating", "--format", "--lang"],
+      ["--allow-out-of-period"],
+    );
     const [rulesetPath, ...extra] = positional;
     if (rulesetPath === undefined) throw new UsageError("missing RULESET (a ruleset version or family folder)");
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}' (data paths follow --data)`);
@@ -59,12 +58,14 @@ export const auditCommand: Command = {
       data,
       periods,
       cwd: io.cwd,
+      allowOutOfPeriod: values.has("--allow-out-of-period"),
       ...(rating !== undefined ? { rating } : {}),
     });
     if (batch.rated.length === 0 || hasErrors(batch.diagnostics)) {
       printDiagnostics(io, batch.diagnostics);
       return 1;
     }
+    sayOutOfPeriod(io, batch.rated, lang);
     // The findings in the reader's language: their messages, and the words around them on stderr.
     const audited = batch.rated.flatMap((r) => {
       const report = auditRun(r.version.prepared, r.run);

@@ -1,4 +1,4 @@
-import { basename, dirname, relative, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { compareNumbers } from "../../compile/compare.js";
 import type { Period } from "../../data/period.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
@@ -22,6 +22,7 @@ import { type CliIO, type Command, UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodOption } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { renderDiagnostics } from "../render-diagnostics.js";
+import { sayWritten } from "../written.js";
 import { points } from "./rate.js";
 
 const USAGE = `Usage: tarazy diff OLD NEW [options]
@@ -202,7 +203,7 @@ async function writePage(page: string, options: DiffArgs, io: CliIO): Promise<0 
   ]);
   printDiagnostics(io, written.diagnostics);
   if (written.files.length === 0) return 1;
-  io.stdout(`wrote ${relative(io.cwd, path) || path}\n`);
+  sayWritten(io.stdout, written.files, options.out, io.cwd);
   return 0;
 }
 

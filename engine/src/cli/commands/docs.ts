@@ -13,6 +13,7 @@ import { relativeDiagnostic } from "../diagnostic-formats/relative.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
 import { fileLookup } from "../print-diagnostics.js";
 import { renderDiagnostics } from "../render-diagnostics.js";
+import { sayWritten } from "../written.js";
 
 const USAGE = `Usage: tarazy docs RULESET [--lang kk|ru|en] [--out DIR] [--format md|html] [--version V | --period P]
 
@@ -138,7 +139,7 @@ async function emit(
   ];
   const written = await writeOutputFiles(path.resolve(io.cwd, options.out), files);
   diagnostics.push(...written.diagnostics);
-  for (const f of written.files) io.stdout(`wrote ${path.relative(io.cwd, f) || f}\n`);
+  sayWritten(io.stdout, written.files, options.out, io.cwd);
   return written.diagnostics.length > 0 ? 2 : 0;
 }
 

@@ -11,11 +11,12 @@ import { writeReports } from "../../report/write.js";
 import { missingList } from "../../scoring/coverage.js";
 import type { RatingResult, UnitResult } from "../../scoring/result.js";
 import { jsonPieces } from "../../util/json-stream.js";
-import { displayPath } from "../diagnostic-formats/relative.js";
 import { type CliIO, type Command, UsageError } from "../io.js";
 import { formatOption, langOption, parseOptions, periodsOf } from "../options.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { manifestDataFiles, type RateBatch, type RatedPeriod, rateCommandCore } from "../rating-session.js";
+import { versionLine } from "../version-line.js";
+import { sayWritten, writtenPath } from "../written.js";
 
 const USAGE = `Usage: tarazy rate RULESET --data PATH... --period P [options]
        tarazy rate RULESET --data PATH... --from P --to P [options]
@@ -159,19 +160,6 @@ function coverageLines(result: RatingResult, unitName: (id: string) => string, l
   return lines;
 }
 
-/** The ruleset version used, and when it was chosen from a family, that it is in force in the period. */
-function versionLine(rated: RatedPeriod, cwd: string, lang: Lang): string {
-  const { ruleset } = rated.version;
-  const { versionReason } = rated;
-  const where = displayPath(ruleset.root, cwd);
-  // The English reason may add detail (other versions overlap); other languages say the essential.
-  const reason =
-    versionReason === undefined
-      ? ""
-      : `: ${lang === "en" ? versionReason : label("versionInForce", lang, { period: rated.result.period })}`;
-  return `${ruleset.id} ${ruleset.version} (${where})${reason}`;
-}
-
 export const rateCommand: Command = {
   name: "rate",
   summary: "rate the units for a period and print the ranking: tarazy rate RULESET --data PATH... --period P",
@@ -255,7 +243,7 @@ async function writeOut(
     const dir = groups.size > 1 ? path.join(out, safeFolderName(ruleset.version)) : out;
     if (groups.size > 1)
       say(
-        `${ruleset.id} ${ruleset.version}: ${rated.map((r) => r.result.period).join(", ")} -> ${displayPath(path.resolve(io.cwd, dir), io.cwd)}\n`,
+        `${ruleset.id} ${ruleset.version}: ${rated.map((r) => r.result.period).join(", ")} -> ${writtenPath(path.resolve(io.cwd, dir), out, io.cwd)}\n`,
       );
     const written = await writeReports(path.resolve(io.cwd, dir), {
       ruleset,
@@ -264,7 +252,7 @@ async function writeOut(
       dataFiles: manifestDataFiles(first.version),
     });
     printDiagnostics(io, written.diagnostics);
-    for (const file of written.files) say(`wrote ${displayPath(file, io.cwd)}\n`);
+    sayWritten(say, written.files, out, io.cwd);
     failed ||= hasErrors(written.diagnostics);
   }
   return failed ? 1 : 0;

@@ -12,6 +12,7 @@ import { formatOption, langOption, parseOptions, periodsOf } from "../options.js
 import { printDiagnostics } from "../print-diagnostics.js";
 import { rateCommandCore } from "../rating-session.js";
 import { sensitivityText } from "../sensitivity-text.js";
+import { sayOutOfPeriod } from "../version-line.js";
 
 const USAGE = `Usage: tarazy sensitivity RULESET --data PATH... --period P --assumptions FILE [options]
 
@@ -31,6 +32,8 @@ Options:
   --format text|json|html  tables (default), JSON, or a self-contained HTML page with the rank
                         intervals drawn as whiskers
   --lang kk|ru|en       language of the tables and the page (default kk)
+  --allow-out-of-period analyse a version folder for a period outside its effective dates (else error
+                        S209); stderr says the version was not in force
 
 Exit code: 0 analysed, 1 problems in the rules, data or assumptions, 2 bad usage.
 `;
@@ -62,7 +65,7 @@ export const sensitivityCommand: Command = {
       "--runs",
       "--seed",
     ];
-    const { positional, values, data } = parseOptions(args, known);
+    const { positional, values, data } = parseOptions(args, known, ["--allow-out-of-period"]);
     const [rulesetPath, ...extra] = positional;
     if (rulesetPath === undefined) throw new UsageError("missing RULESET (a ruleset version or family folder)");
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}' (data paths follow --data)`);
@@ -87,6 +90,7 @@ export const sensitivityCommand: Command = {
       data,
       periods,
       cwd: io.cwd,
+      allowOutOfPeriod: values.has("--allow-out-of-period"),
       ...(rating !== undefined ? { rating } : {}),
     });
     const rated = batch.rated[0];
@@ -94,6 +98,7 @@ export const sensitivityCommand: Command = {
       printDiagnostics(io, batch.diagnostics);
       return 1;
     }
+    sayOutOfPeriod(io, batch.rated, lang);
     const ratingBlockList = ratingBlocks(rated.version.ruleset, rated.run.rating);
     const blocks = ratingBlockList.map((b) => b.id);
     const indicators = ratingBlockList.flatMap((b) => b.indicators.map((i) => i.id));
