@@ -18,30 +18,32 @@ export class SourceText {
   readonly lineStarts: readonly number[];
   /** The text's length in UTF-16 code units. */
   readonly length: number;
-  private whole: string | undefined;
-  private readonly decode: (() => string) | undefined;
+  /**
+   * @internal The text, or how to make it (SourceText.lazy). Not private: a private member would make
+   * SourceText nominal, and the engine's sources and its build could not be given for each other.
+   */
+  textOrMaker: string | (() => string);
 
   constructor(text: string);
   /** @internal see SourceText.lazy */
-  constructor(text: string | undefined, lineStarts: readonly number[], length: number, decode: () => string);
-  constructor(text: string | undefined, lineStarts?: readonly number[], length?: number, decode?: () => string) {
-    this.whole = text;
-    this.decode = decode;
-    this.lineStarts = lineStarts ?? lineStartsOf(text ?? "");
-    this.length = length ?? (text ?? "").length;
+  constructor(text: () => string, lineStarts: readonly number[], length: number);
+  constructor(text: string | (() => string), lineStarts?: readonly number[], length?: number) {
+    this.textOrMaker = text;
+    this.lineStarts = lineStarts ?? lineStartsOf(text as string);
+    this.length = length ?? (text as string).length;
   }
 
   /**
    * A text whose line starts are known and whose characters are made only when asked for (a data file read
    * from its bytes: positions need only the line starts).
    */
-  static lazy(lineStarts: readonly number[], length: number, decode: () => string): SourceText {
-    return new SourceText(undefined, lineStarts, length, decode);
+  static lazy(lineStarts: readonly number[], length: number, make: () => string): SourceText {
+    return new SourceText(make, lineStarts, length);
   }
 
   get text(): string {
-    this.whole ??= (this.decode as () => string)();
-    return this.whole;
+    if (typeof this.textOrMaker !== "string") this.textOrMaker = this.textOrMaker();
+    return this.textOrMaker;
   }
 
   position(offset: number): Position {

@@ -14,7 +14,7 @@ import { MODEL } from "./model.js";
 const units = new NameIndex(MODEL.units, (u) => [...u.aliases, u.name.kk, u.name.ru, u.name.en]);
 const fields = new NameIndex(MODEL.fields, (f) => [f.name.kk, f.name.ru, f.name.en]);
 
-function readText(text: string, reader: typeof readCsv = readCsv) {
+function readText(text: string, reader: (text: string, base: Parameters<typeof readCsv>[1]) => void = readCsv) {
   const problems = new FileProblems("t.csv", 10_000);
   const merger = new ObservationMerger();
   reader(text, { file: "t.csv", units, fields, problems, merger, counts: { rows: 0 } });
