@@ -82,7 +82,9 @@ export function rankingTable(rated: RatedPeriod, lang: Lang): string {
     key: label("blockKey", lang, { n: i + 1 }),
     block: ruleset.blocks.find((b) => b.id === id),
   }));
-  const unitName = (id: string) => localize(ruleset.units.find((u) => u.id === id)?.name, lang) || id;
+  // By id through a map: a national ranking has thousands of rows (a search per row was 0.1 s at 3,000).
+  const units = new Map(ruleset.units.map((u) => [u.id, u]));
+  const unitName = (id: string) => localize(units.get(id)?.name, lang) || id;
   const gradeName = (id: string) => localize(gradeById(ruleset, id)?.label, lang) || id;
   // A rating without grades has no grade column (not an empty one).
   const graded = rating === undefined || isGraded(ruleset, rating);
